@@ -1,0 +1,120 @@
+"""`kinerja init`, `kinerja check-pk`, `kinerja init-form` (SOP steps 3-4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kinerja_cli.cli.common import (
+    JsonOpt,
+    TriwulanOpt,
+    WorkspaceOpt,
+    err,
+    guarded,
+    open_workspace,
+    parse_triwulan,
+    print_json,
+    rel,
+)
+
+
+@guarded
+def init(
+    folder: Path = typer.Argument(Path("."), help="Folder ruang kerja baru (bawaan: folder saat ini)."),
+    pk: Path = typer.Option(None, "--pk", help="Berkas PK (.xlsx) yang disalin ke ruang kerja.",
+                            dir_okay=False),
+    tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini)."),
+    templat: bool = typer.Option(False, "--templat", help="Salin templat laporan ke FOLDER/templates "
+                                 "agar kop, logo dan kata-kata bisa diubah."),
+) -> None:
+    """Buat ruang kerja: kinerja.toml, pk.xlsx, formulir/, masuk/, hasil/.
+
+    Tanpa --pk, pk.xlsx berisi templat PK kosong dengan lembar Petunjuk.
+
+    Contoh: kinerja init pengukuran-2025 --pk PK-2025.xlsx
+    """
+    from kinerja_cli.services.setup import init_workspace
+
+    res = init_workspace(folder, pk, tahun)
+    if templat:
+        from kinerja_cli.services.setup import copy_templates
+
+        copy_templates(res.root)
+    print(f"Ruang kerja {res.tahun} dibuat di {rel(res.root)}")
+    print(f"  kinerja.toml  pengaturan (ubah sesuai kebutuhan)")
+    print(f"  pk.xlsx       {'templat PK kosong: isi lalu jalankan kinerja check-pk' if res.pk_dari_template else 'salinan PK'}")
+    print("  formulir/     formulir kosong per bidang (kinerja init-form)")
+    print("  masuk/        taruh berkas kembalian bidang di sini (kinerja collect)")
+    print("  hasil/        draf dan laporan")
+    errors = [f for f in res.findings if f.severity == "error"]
+    if res.findings:
+        err(f"PK memuat {len(errors)} kesalahan dan {len(res.findings) - len(errors)} peringatan; "
+            "lihat: kinerja check-pk")
+
+
+@guarded
+def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
+    """Periksa berkas PK: setiap masalah dengan lembar dan selnya, sekaligus.
+
+    Keluar 0 bila PK sah (peringatan boleh), 1 bila ada kesalahan, 2 bila tidak dapat dijalankan.
+
+    Contoh: kinerja check-pk --json
+    """
+    from kinerja_cli.services.setup import load_pk
+
+    ws = open_workspace(workspace)
+    pk, findings = load_pk(ws)
+    errors = [f for f in findings if f.severity == "error"]
+    if as_json:
+        print_json({
+            "file": ws.pk.name,
+            "valid": pk is not None and not errors,
+            "ringkasan": None if pk is None else {
+                "bidang": len(pk.bidang), "sasaran": len(pk.sasaran),
+                "indikator": len(pk.indikator), "anggaran": len(pk.anggaran),
+            },
+            "findings": [f.to_json() for f in findings],
+        })
+    else:
+        if pk is not None:
+            print(f"{ws.pk.name}: {len(pk.bidang)} bidang, {len(pk.sasaran)} sasaran, "
+                  f"{len(pk.indikator)} indikator, {len(pk.anggaran)} baris anggaran")
+        for f in findings:
+            print(f.line())
+        if errors:
+            print(f"PK bermasalah: {len(errors)} kesalahan, {len(findings) - len(errors)} peringatan.")
+        else:
+            print(f"PK sah{f' ({len(findings)} peringatan)' if findings else ''}.")
+    raise typer.Exit(1 if errors or pk is None else 0)
+
+
+@guarded
+def init_form(
+    triwulan: str = TriwulanOpt,
+    bidang: list[str] = typer.Option(None, "--bidang", "-b", help="Kode bidang (boleh diulang). "
+                                     "Bawaan: semua bidang yang memiliki indikator atau anggaran."),
+    out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: formulir/).", file_okay=False),
+    workspace: Path = WorkspaceOpt,
+) -> None:
+    """Tulis satu formulir .xlsx terkunci dan tervalidasi untuk setiap bidang.
+
+    Contoh: kinerja init-form --triwulan 2
+    """
+    from kinerja_cli.domain.tanggal import tanggal_id
+    from kinerja_cli.services.setup import init_forms
+
+    ws = open_workspace(workspace)
+    periode = parse_triwulan(triwulan)
+    res = init_forms(ws, periode, bidang or None, out)
+    print(f"{len(res.forms)} formulir {res.periode.label} ditulis dalam {res.detik:.1f} detik; "
+          f"batas pengembalian {tanggal_id(res.batas)}:")
+    for f in res.forms:
+        print(f"  {f.bidang:<6} {rel(f.path)}  ({f.indikator} indikator, {f.anggaran} baris anggaran)")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to the app."""
+    app.command("init")(init)
+    app.command("check-pk")(check_pk)
+    app.command("init-form")(init_form)

@@ -1,0 +1,1 @@
+"""Pure domain: models, capaian rules, number parsing, findings. Standard library only."""

@@ -1,0 +1,333 @@
+"""The capaian rulebook (SPEC §6): realisation s/d quarter, capaian, predikat, averages, budget.
+
+Pure standard library, exact Decimal throughout; rounding happens only in `rounding.bulat`.
+Every formula here is the one printed in the report's method note, via `rumus_teks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Context, Decimal
+
+from kinerja_cli.domain.models import Arah, Indikator, Nilai, Rentang, Rumus, Sifat, TargetValue
+
+_CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)  # independent of the caller's context
+_NOL = Decimal(0)
+_SERATUS = Decimal(100)
+
+TEKS_NAIK = "R / T × 100"
+TEKS_2T_R = "(2T − R) / T × 100, minimal 0"
+TEKS_T_R = "T / R × 100"
+TEKS_TURUN_T_NOL = "T = 0: 100 bila R = 0, selain itu 0"
+TEKS_RENTANG_DALAM = "100 bila a ≤ R ≤ b"
+TEKS_RENTANG_BAWAH = "R / a × 100 (R di bawah rentang a–b)"
+TEKS_RENTANG_ATAS = "(2b − R) / b × 100, minimal 0 (R di atas rentang a–b)"
+TEKS_RENTANG = (
+    "100 bila a ≤ R ≤ b; R / a × 100 bila R < a; (2b − R) / b × 100, minimal 0, bila R > b"
+)
+TEKS_BINER = "100 bila jawaban sesuai target, selain itu 0"
+
+# Stable warning codes -> the message shown to the user (Bahasa Indonesia).
+PESAN_PERINGATAN = {
+    "target-nol": "Target bernilai 0: capaian R / T × 100 tidak dapat dihitung (pembagian dengan nol).",
+    "rumus-tr-realisasi-nol": (
+        "Realisasi 0 dengan rumus T / R: capaian tidak terdefinisi (pembagian dengan nol); "
+        "sebaiknya gunakan Rumus 2T-R untuk indikator ini."
+    ),
+}
+
+_YA = frozenset("ada|ya|tersedia|sudah|sudah ada|1|true|benar".split("|"))
+_TIDAK = frozenset(
+    "tidak|tidak ada|belum|belum ada|tidak tersedia|belum tersedia|0|false|salah".split("|")
+)
+
+
+def _tidy(d: Decimal) -> Decimal:
+    """`1.1E+2` -> `110`: keep results in plain notation."""
+    exp = d.as_tuple().exponent
+    return _CTX.quantize(d, Decimal(1)) if isinstance(exp, int) and exp > 0 else d
+
+
+def _persen(num: Decimal, den: Decimal) -> Decimal:
+    return _tidy(_CTX.divide(_CTX.multiply(num, _SERATUS), den))
+
+
+def parse_biner(text: object) -> bool | None:
+    """Read a biner answer, Ada/Ya/Tersedia/1 = yes, Tidak/Tidak Ada/Belum/0 = no (SPEC §6.2, DOMAIN §3.3)."""
+    if isinstance(text, bool):
+        return text
+    if isinstance(text, int | float | Decimal):
+        return True if text == 1 else False if text == 0 else None
+    if not isinstance(text, str):
+        return None
+    s = " ".join(text.replace("\u00a0", " ").split()).casefold().rstrip(".")
+    if s in _YA:
+        return True
+    if s in _TIDAK:
+        return False
+    return None
+
+
+def _as_bool(v: object, kode: str = "") -> bool:
+    b = parse_biner(v)
+    if b is None:
+        raise TypeError(f"{kode}: jawaban biner tidak dikenal: {v!r}")
+    return b
+
+
+def _as_decimal(v: object, kode: str = "") -> Decimal:
+    if isinstance(v, Decimal):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    raise TypeError(f"{kode}: nilai numerik diharapkan, bukan {v!r}")
+
+
+def _jumlah(values: Iterable[Decimal]) -> Decimal:
+    total = _NOL
+    for v in values:
+        total = _CTX.add(total, v)
+    return total
+
+
+def _tw(values: Sequence[Nilai | None], k: int) -> list[Nilai | None]:
+    if not 1 <= k <= 4:
+        raise ValueError(f"triwulan harus 1-4, bukan {k}")
+    head = list(values[:k])
+    return head + [None] * (k - len(head))
+
+
+def realisasi_sd(ind: Indikator, nilai_tw: Sequence[Nilai | None], k: int) -> Nilai | None:
+    """Realisation s/d TW k: kumulatif sums, status and biner take the latest filled quarter (SPEC §6.1, DOMAIN §6)."""
+    values = _tw(nilai_tw, k)
+    filled = [v for v in values if v is not None]
+    if not filled:
+        return None
+    if ind.arah == Arah.BINER:
+        return _as_bool(filled[-1], ind.kode)
+    if ind.sifat == Sifat.KUMULATIF:  # a blank quarter counts as 0 once any is filled
+        return _jumlah(_as_decimal(v, ind.kode) for v in filled)
+    return _as_decimal(filled[-1], ind.kode)
+
+
+def anggaran_sd(values: Sequence[Decimal | None], k: int) -> Decimal | None:
+    """Budget realisation s/d TW k = sum of quarters 1..k, as in the Permendagri 86/2017 Rp columns (SPEC §6.1, DOMAIN §4)."""
+    filled = [_as_decimal(v) for v in _tw(values, k) if v is not None]
+    return _jumlah(filled) if filled else None
+
+
+@dataclass(frozen=True)
+class HasilCapaian:
+    """One capaian: the value (None when undefined), a warning code, and the formula used."""
+
+    nilai: Decimal | None
+    peringatan: str | None
+    rumus_teks: str
+
+
+def rumus_teks(arah: Arah, rumus: Rumus = Rumus.DUA_T_MINUS_R) -> str:
+    """The general formula of an indicator, for the report's method note (SPEC §6.2, DOMAIN §10.1)."""
+    if arah == Arah.NAIK:
+        return TEKS_NAIK
+    if arah == Arah.TURUN:
+        return TEKS_T_R if rumus == Rumus.T_PER_R else TEKS_2T_R
+    if arah == Arah.RENTANG:
+        return TEKS_RENTANG
+    return TEKS_BINER
+
+
+def hitung_capaian(
+    arah: Arah, rumus: Rumus, target: TargetValue, realisasi: Nilai | None
+) -> HasilCapaian:
+    """Capaian of R against T per polarity, uncapped, zero cases explicit (SPEC §6.2, DOMAIN §3.1–3.3)."""
+    umum = rumus_teks(arah, rumus)
+    if realisasi is None:
+        return HasilCapaian(None, None, umum)
+    if arah == Arah.BINER:
+        ok = _as_bool(realisasi) == _as_bool(target)
+        return HasilCapaian(_SERATUS if ok else _NOL, None, umum)
+    r = _as_decimal(realisasi)
+    if arah == Arah.RENTANG:
+        if not isinstance(target, Rentang):
+            raise TypeError(f"target rentang harus a-b, bukan {target!r}")
+        return _rentang(target, r)
+    t = _as_decimal(target)
+    if arah == Arah.NAIK:
+        if t == 0:
+            return HasilCapaian(None, "target-nol", umum)
+        return HasilCapaian(_persen(r, t), None, umum)
+    # turun
+    if t == 0:
+        return HasilCapaian(_SERATUS if r == 0 else _NOL, None, TEKS_TURUN_T_NOL)
+    if rumus == Rumus.T_PER_R:
+        if r == 0:
+            return HasilCapaian(None, "rumus-tr-realisasi-nol", umum)
+        return HasilCapaian(_persen(t, r), None, umum)
+    return HasilCapaian(max(_NOL, _persen(_CTX.subtract(_CTX.multiply(2, t), r), t)), None, umum)
+
+
+def _rentang(target: Rentang, r: Decimal) -> HasilCapaian:
+    a, b = target.bawah, target.atas
+    if a <= r <= b:
+        return HasilCapaian(_SERATUS, None, TEKS_RENTANG_DALAM)
+    if r < a:
+        return HasilCapaian(_persen(r, a), None, TEKS_RENTANG_BAWAH)
+    if b == 0:  # like turun with T = 0: anything above is 0
+        return HasilCapaian(_NOL, None, TEKS_RENTANG_ATAS)
+    return HasilCapaian(
+        max(_NOL, _persen(_CTX.subtract(_CTX.multiply(2, b), r), b)), None, TEKS_RENTANG_ATAS
+    )
+
+
+@dataclass(frozen=True)
+class SkalaPredikat:
+    """A predikat scale: (minimum, label) thresholds, half-open, plus the label below them all."""
+
+    ambang: tuple[tuple[Decimal, str], ...]
+    terendah: str
+
+    def __post_init__(self) -> None:
+        pairs = tuple((Decimal(str(m)), label) for m, label in self.ambang)
+        object.__setattr__(self, "ambang", tuple(sorted(pairs, key=lambda p: p[0], reverse=True)))
+
+    @property
+    def urutan(self) -> tuple[str, ...]:
+        """Labels from best to worst (for counts per predikat)."""
+        return (*(label for _, label in self.ambang), self.terendah)
+
+    def predikat(self, nilai: Decimal) -> str:
+        """The label of an unrounded capaian."""
+        return next((label for m, label in self.ambang if nilai >= m), self.terendah)
+
+
+SKALA_PERMENDAGRI_86 = SkalaPredikat(
+    (
+        (Decimal(91), "Sangat Tinggi"),
+        (Decimal(76), "Tinggi"),
+        (Decimal(66), "Sedang"),
+        (Decimal(51), "Rendah"),
+    ),
+    "Sangat Rendah",
+)
+SKALA_DEFAULT = SKALA_PERMENDAGRI_86
+
+
+def predikat(nilai: Decimal | None, skala: SkalaPredikat = SKALA_DEFAULT) -> str | None:
+    """Predikat on the unrounded capaian, default scale Permendagri 86/2017 (SPEC §6.5, DOMAIN §5)."""
+    return None if nilai is None else skala.predikat(nilai)
+
+
+def status_capaian(nilai: Decimal | None) -> str | None:
+    """Melampaui/Tercapai/Tidak Tercapai on the unrounded capaian, as in LKjIP practice under PermenPANRB 53/2014 (SPEC §6.5, DOMAIN §5)."""
+    if nilai is None:
+        return None
+    if nilai > _SERATUS:
+        return "Melampaui"
+    return "Tercapai" if nilai == _SERATUS else "Tidak Tercapai"
+
+
+@dataclass(frozen=True)
+class CapaianIndikator:
+    """Everything the tool reports about one indicator for one periode (SPEC §6.3)."""
+
+    realisasi: Nilai | None
+    capaian: Decimal | None
+    capaian_triwulan: Decimal | None
+    periode_capaian: Decimal | None
+    predikat: str | None
+    status: str | None
+    hasil: HasilCapaian
+    hasil_triwulan: HasilCapaian | None
+
+    @property
+    def peringatan(self) -> tuple[str, ...]:
+        """Distinct warning codes of both capaian, in order."""
+        codes = [h.peringatan for h in (self.hasil, self.hasil_triwulan) if h and h.peringatan]
+        return tuple(dict.fromkeys(codes))
+
+
+def capaian_indikator(
+    ind: Indikator,
+    nilai_tw: Sequence[Nilai | None],
+    k: int,
+    tahunan: bool,
+    skala: SkalaPredikat = SKALA_DEFAULT,
+) -> CapaianIndikator:
+    """Both capaian of an indicator (annual and TW k target) and the period capaian's predikat (SPEC §6.3, DOMAIN §2d, §6)."""
+    r = realisasi_sd(ind, nilai_tw, k)
+    hasil = hitung_capaian(ind.arah, ind.rumus, ind.target, r)
+    if tahunan:
+        hasil_tw: HasilCapaian | None = hasil
+    else:
+        # For kumulatif the PK's Target TW k is already cumulative s/d k (SPEC §4).
+        t_tw = ind.target_tw[k - 1]
+        hasil_tw = None if t_tw is None else hitung_capaian(ind.arah, ind.rumus, t_tw, r)
+    c_tw = hasil_tw.nilai if hasil_tw else None
+    periode = c_tw if (not tahunan and c_tw is not None) else hasil.nilai
+    return CapaianIndikator(
+        realisasi=r,
+        capaian=hasil.nilai,
+        capaian_triwulan=c_tw,
+        periode_capaian=periode,
+        predikat=predikat(periode, skala),
+        status=status_capaian(periode),
+        hasil=hasil,
+        hasil_triwulan=hasil_tw,
+    )
+
+
+def rata_rata(values: Iterable[Decimal | None], batas: Decimal | None = None) -> Decimal | None:
+    """Mean ignoring nulls; the optional cap limits each contribution only, as KMK 467/2014 does for the IKU index (SPEC §6.4, DOMAIN §3.3)."""
+    items = [v if batas is None else min(v, batas) for v in values if v is not None]
+    if not items:
+        return None
+    return _tidy(_CTX.divide(_jumlah(items), Decimal(len(items))))
+
+
+def capaian_sasaran(
+    items: Iterable[CapaianIndikator | Decimal | None], batas: Decimal | None = None
+) -> Decimal | None:
+    """Sasaran capaian = mean of its indicators' period capaian, as in published LKjIPs (SPEC §6.4, DOMAIN §2b)."""
+    return rata_rata(
+        (i.periode_capaian if isinstance(i, CapaianIndikator) else i for i in items), batas
+    )
+
+
+def capaian_dinas(sasaran: Iterable[Decimal | None]) -> Decimal | None:
+    """Dinas capaian = mean of the sasaran capaian (SPEC §6.4, DOMAIN §11.3)."""
+    return rata_rata(sasaran)
+
+
+def serapan(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
+    """Budget absorption = realisasi ÷ pagu × 100, None when pagu is 0 (SPEC §6.6, DOMAIN §4)."""
+    if realisasi is None or pagu is None or pagu == 0:
+        return None
+    return _persen(realisasi, pagu)
+
+
+def sisa(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
+    """Remaining budget = pagu − realisasi (SPEC §6.6, DOMAIN §4)."""
+    if realisasi is None or pagu is None:
+        return None
+    return _CTX.subtract(pagu, realisasi)
+
+
+@dataclass(frozen=True)
+class Efisiensi:
+    """Efficiency index IE = capaian ÷ serapan, its label, and selisih = capaian − serapan."""
+
+    ie: Decimal | None
+    label: str | None
+    selisih: Decimal | None
+
+
+def efisiensi(capaian: Decimal | None, serapan: Decimal | None) -> Efisiensi:
+    """Indeks Efisiensi as in LAKIP practice (BPOM), Efisien when IE ≥ 1, plus the selisih (SPEC §6.6, DOMAIN §4)."""
+    if capaian is None or serapan is None:
+        return Efisiensi(None, None, None)
+    selisih = _CTX.subtract(capaian, serapan)
+    if serapan == 0:
+        return Efisiensi(None, None, selisih)
+    ie = _tidy(_CTX.divide(capaian, serapan))
+    return Efisiensi(ie, "Efisien" if ie >= 1 else "Kurang Efisien", selisih)

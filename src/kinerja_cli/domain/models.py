@@ -1,0 +1,213 @@
+"""The PK (Perjanjian Kinerja) and submission data, as plain frozen values.
+
+Targets come only from the PK (SPEC §1: "measurement follows the targets of the PK").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Arah(StrEnum):
+    """Polarity of an indicator (SPEC §4)."""
+
+    NAIK = "naik"
+    TURUN = "turun"
+    RENTANG = "rentang"
+    BINER = "biner"
+
+
+class Sifat(StrEnum):
+    """kumulatif: quarterly values add up; status: a level at the end of each quarter."""
+
+    KUMULATIF = "kumulatif"
+    STATUS = "status"
+
+
+class Rumus(StrEnum):
+    """Formula for `turun` indicators (DOMAIN §3.1)."""
+
+    DUA_T_MINUS_R = "2T-R"
+    T_PER_R = "T/R"
+
+
+@dataclass(frozen=True)
+class Rentang:
+    """A range target `a-b` (both inclusive)."""
+
+    bawah: Decimal
+    atas: Decimal
+
+    def __str__(self) -> str:
+        return f"{_plain(self.bawah)}-{_plain(self.atas)}"
+
+
+# A target: a number (naik/turun), a range (rentang) or yes/no (biner, True = Ada/Ya).
+TargetValue = Decimal | Rentang | bool
+# A realisation: a number, or yes/no for biner.
+Nilai = Decimal | bool
+
+
+def _plain(d: Decimal) -> str:
+    s = format(d, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+@dataclass(frozen=True)
+class Identitas:
+    """Sheet `Identitas` of the PK."""
+
+    pemda: str = ""
+    perangkat_daerah: str = ""
+    singkatan: str = ""
+    alamat: str = ""
+    tahun: int = 0
+    tempat: str = ""
+    kepala: str = ""
+    nip_kepala: str = ""
+    pangkat_kepala: str = ""
+    jabatan_kepala: str = ""
+    kepala_daerah: str = ""
+    jabatan_kepala_daerah: str = ""
+
+
+@dataclass(frozen=True)
+class Bidang:
+    """A unit that fills a form (Sekretariat, a Subbagian, a Bidang)."""
+
+    kode: str
+    nama: str
+    kepala: str = ""
+    nip: str = ""
+    jabatan: str = ""
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    """A sasaran strategis; `kode` is S1, S2, ... unless the PK gives one."""
+
+    kode: str
+    nama: str
+
+
+@dataclass(frozen=True)
+class Indikator:
+    """One PK indicator row."""
+
+    kode: str
+    sasaran: str  # sasaran kode
+    nama: str
+    satuan: str
+    arah: Arah
+    sifat: Sifat
+    rumus: Rumus
+    target: TargetValue
+    target_teks: str
+    target_tw: tuple[TargetValue | None, TargetValue | None, TargetValue | None, TargetValue | None]
+    target_tw_teks: tuple[str, str, str, str]
+    bidang: str
+    definisi: str = ""
+    baris: int = 0  # row in the PK sheet, for messages
+
+    @property
+    def is_persen(self) -> bool:
+        """True when the satuan is a percentage."""
+        return self.satuan.strip() == "%"
+
+    @property
+    def numerik(self) -> bool:
+        """True unless the indicator is biner."""
+        return self.arah != Arah.BINER
+
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    """One row of the PK `Anggaran` sheet (program, kegiatan or sub-kegiatan)."""
+
+    kode: str
+    uraian: str
+    bidang: str
+    pagu: Decimal
+    sasaran: str | None = None  # sasaran kode, for the efficiency analysis
+    baris: int = 0
+
+
+@dataclass(frozen=True)
+class PK:
+    """The whole Perjanjian Kinerja."""
+
+    identitas: Identitas
+    bidang: tuple[Bidang, ...]
+    sasaran: tuple[Sasaran, ...]
+    indikator: tuple[Indikator, ...]
+    anggaran: tuple[BarisAnggaran, ...] = ()
+    sha256: str = ""  # of the PK file's bytes
+
+    def bidang_by_kode(self, kode: str) -> Bidang | None:
+        """The Bidang with this kode, or None."""
+        return next((b for b in self.bidang if b.kode == kode), None)
+
+    def sasaran_by_kode(self, kode: str) -> Sasaran | None:
+        """The Sasaran with this kode, or None."""
+        return next((s for s in self.sasaran if s.kode == kode), None)
+
+    def indikator_of(self, bidang: str) -> tuple[Indikator, ...]:
+        """The indicators a bidang reports, in PK order."""
+        return tuple(i for i in self.indikator if i.bidang == bidang)
+
+    def anggaran_of(self, bidang: str) -> tuple[BarisAnggaran, ...]:
+        """The budget rows of a bidang, in PK order."""
+        return tuple(a for a in self.anggaran if a.bidang == bidang)
+
+    def is_parent(self, kode: str) -> bool:
+        """A budget row whose code is a prefix of another row's code is a parent (SPEC §4)."""
+        return any(a.kode != kode and a.kode.startswith(kode + ".") for a in self.anggaran)
+
+    def bidang_with_rows(self) -> tuple[Bidang, ...]:
+        """Bidang that own an indikator or anggaran row (they get a form)."""
+        owners = {i.bidang for i in self.indikator} | {a.bidang for a in self.anggaran}
+        return tuple(b for b in self.bidang if b.kode in owners)
+
+    def fingerprint(self, bidang: str) -> str:
+        """SHA-256 (16 hex) of the PK rows a bidang's form is built from."""
+        rows = {
+            "identitas": [self.identitas.pemda, self.identitas.perangkat_daerah,
+                          self.identitas.tahun],
+            "indikator": [
+                [i.kode, i.sasaran, i.nama, i.satuan, i.arah.value, i.sifat.value,
+                 i.rumus.value, i.target_teks, list(i.target_tw_teks)]
+                for i in self.indikator_of(bidang)
+            ],
+            "anggaran": [[a.kode, a.uraian, str(a.pagu)] for a in self.anggaran_of(bidang)],
+        }
+        data = json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return hashlib.sha256(data).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Narasi:
+    """The four narrative columns of a form row."""
+
+    pendorong: str = ""
+    penghambat: str = ""
+    tindak_lanjut: str = ""
+    bukti: str = ""
+
+
+@dataclass
+class DataBidang:
+    """Accepted values of one bidang for one periode (what compile reads from the store)."""
+
+    bidang: str
+    # indicator kode -> realisation per quarter (index 0 = TW I); None where blank
+    realisasi: dict[str, list[Nilai | None]] = field(default_factory=dict)
+    narasi: dict[str, Narasi] = field(default_factory=dict)
+    # budget leaf kode -> realisation per quarter (Rp)
+    anggaran: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    sha256: str = ""
+    file: str = ""
+    diterima: str = ""  # ISO time the winning file was first seen

@@ -1,0 +1,62 @@
+"""Periode: TW1..TW4 or tahunan (the annual measurement uses the data s/d TW IV)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ROMAWI = ("I", "II", "III", "IV")
+
+
+@dataclass(frozen=True, order=True)
+class Periode:
+    """A reporting period. `triwulan` is 1-4; tahunan uses quarter 4's data."""
+
+    triwulan: int
+    tahunan: bool = False
+
+    @property
+    def kode(self) -> str:
+        """`TW2` or `tahunan`, as in SPEC and JSON."""
+        return "tahunan" if self.tahunan else f"TW{self.triwulan}"
+
+    @property
+    def data_kode(self) -> str:
+        """The key under which realisations are stored: tahunan shares TW4's data."""
+        return f"TW{self.triwulan}"
+
+    @property
+    def label(self) -> str:
+        """Human label: `Triwulan II` or `Tahunan`."""
+        return "Tahunan" if self.tahunan else f"Triwulan {ROMAWI[self.triwulan - 1]}"
+
+    @property
+    def quarters(self) -> range:
+        """Quarters 1..k present in this periode's form."""
+        return range(1, self.triwulan + 1)
+
+    def __str__(self) -> str:
+        return self.kode
+
+    @classmethod
+    def parse(cls, text: str | int | None) -> Periode:
+        """Parse `--triwulan` (1-4, I-IV, TW2) or a stored kode; None means tahunan."""
+        if text is None:
+            return TAHUNAN
+        s = str(text).strip().upper().replace(" ", "")
+        if s in ("TAHUNAN", ""):
+            return TAHUNAN
+        if s.startswith("TW"):
+            s = s[2:]
+        if s in ROMAWI:
+            return cls(ROMAWI.index(s) + 1)
+        if s in ("1", "2", "3", "4"):
+            return cls(int(s))
+        raise ValueError(f"triwulan tidak dikenal: {text!r} (pakai 1-4 atau I-IV)")
+
+
+TAHUNAN = Periode(4, tahunan=True)
+
+
+def romawi(k: int) -> str:
+    """1 -> I, ..., 4 -> IV."""
+    return ROMAWI[k - 1]

@@ -1,0 +1,17 @@
+"""Indonesian dates: `26 Juli 2023` (no zero padding, DOMAIN §9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+
+
+def tanggal_id(d: dt.date | None, hari: bool = False) -> str:
+    """`26 Juli 2023`, or `Rabu, 26 Juli 2023` with `hari`."""
+    if d is None:
+        return ""
+    text = f"{d.day} {BULAN[d.month - 1]} {d.year}"
+    return f"{HARI[d.weekday()]}, {text}" if hari else text

@@ -1,0 +1,94 @@
+"""Parsing PK targets and NIPs: pure rules used by the PK reader (SPEC §4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from kinerja_cli.domain.capaian import parse_biner
+from kinerja_cli.domain.models import Arah, Rentang, TargetValue
+from kinerja_cli.domain.numbers import Angka, NumberError, parse_number, parse_number_text
+
+_RANGE_SPLIT = re.compile(r"\s*(?:s\.?\s*/\s*d\.?|sampai|hingga|[-–—~])\s*", re.IGNORECASE)
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """Ada/Ya/Tersedia/1 -> True; Tidak/Tidak Ada/0 -> False; anything else -> None."""
+    return parse_biner(value)
+
+
+def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -> TargetValue:
+    """Parse a target cell for its Arah; raise NumberError (code `target-tidak-sah`)."""
+    if arah == Arah.BINER:
+        yn = parse_yes_no(value)
+        if yn is None:
+            raise NumberError("target-tidak-sah", f"{value!r} bukan target ya/tidak (Ada/Ya/Tidak)")
+        return yn
+    if arah == Arah.RENTANG:
+        if isinstance(value, str):
+            parts = [p for p in _RANGE_SPLIT.split(value.strip()) if p]
+            if len(parts) == 2:
+                a = parse_number_text(parts[0]).nilai
+                b = parse_number_text(parts[1]).nilai
+                if a <= b:
+                    return Rentang(a, b)
+        raise NumberError(
+            "target-tidak-sah", f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)"
+        )
+    angka = _number(value)
+    nilai = angka.nilai
+    if fraction_is_percent and not isinstance(value, str):
+        nilai = nilai * 100
+    return nilai
+
+
+def _number(value: object) -> Angka:
+    try:
+        return parse_number(value)
+    except NumberError as exc:
+        raise NumberError("target-tidak-sah", exc.message, exc.suggestion) from exc
+
+
+def target_text(value: object, parsed: TargetValue) -> str:
+    """Canonical text of a target for display and fingerprints."""
+    if isinstance(parsed, bool):
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+        return "Ada" if parsed else "Tidak"
+    if isinstance(parsed, Rentang):
+        return str(parsed)
+    s = format(parsed.normalize(), "f") if parsed == parsed.to_integral_value() else format(parsed, "f")
+    return s
+
+
+def nip_digits(nip: str) -> str:
+    """The NIP without spaces."""
+    return re.sub(r"[\s.\-]", "", nip or "")
+
+
+def check_nip(nip: str) -> str | None:
+    """None when the NIP is valid (18 digits, 8-6-1-3, plausible dates), else the reason."""
+    d = nip_digits(nip)
+    if not re.fullmatch(r"\d{18}", d):
+        return "NIP harus 18 angka (8-6-1-3)"
+    try:
+        lahir = dt.date(int(d[0:4]), int(d[4:6]), int(d[6:8]))
+    except ValueError:
+        return f"8 angka pertama ({d[0:8]}) bukan tanggal lahir yang sah"
+    if not 1940 <= lahir.year <= dt.date.today().year - 17:
+        return f"tahun lahir {lahir.year} tidak wajar"
+    tahun_cpns, bulan_cpns = int(d[8:12]), int(d[12:14])
+    if not 1 <= bulan_cpns <= 12 or not lahir.year + 17 <= tahun_cpns <= dt.date.today().year + 1:
+        return f"angka 9-14 ({d[8:14]}) bukan bulan/tahun pengangkatan yang wajar"
+    if d[14] not in "12":
+        return "angka ke-15 (jenis kelamin) harus 1 atau 2"
+    return None
+
+
+def format_nip(nip: str) -> str:
+    """`19760309 200604 2 007` (Perka BKN 22/2007); other text is returned unchanged."""
+    d = nip_digits(nip)
+    if re.fullmatch(r"\d{18}", d):
+        return f"{d[0:8]} {d[8:14]} {d[14]} {d[15:18]}"
+    return nip

@@ -1,0 +1,115 @@
+"""The form, declared once as data: the writer (init-form) and the reader (collect) both use it.
+
+SPEC §5 fixes the sheets and the exact header cells.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from kinerja_cli.domain.periode import Periode, romawi
+
+PETUNJUK = "Petunjuk"
+KINERJA = "Kinerja"
+ANGGARAN = "Anggaran"
+IDENTITAS = "_kinerja"  # very hidden identity sheet
+DEFINED_NAME = "KINERJA_FORM_ID"
+DOC_PROPERTY = "kinerja_form_id"
+
+HEADER_ROW = 6  # rows 1-4: agency, title, bidang, deadline
+FIRST_ROW = 7
+
+Kind = Literal["locked", "input", "narasi"]
+
+# Narrative columns: header -> Narasi field.
+NARASI = {
+    "Faktor Pendorong": "pendorong",
+    "Faktor Penghambat": "penghambat",
+    "Tindak Lanjut": "tindak_lanjut",
+    "Bukti Dukung": "bukti",
+}
+NARASI_MAX = 2000  # SPEC §5 warning threshold; longer text is cut in the report
+
+IDENTITY_KEYS = (
+    "form_id", "versi_alat", "pemda", "perangkat_daerah", "bidang", "nama_bidang",
+    "tahun", "periode", "sidik_pk", "jumlah_indikator", "jumlah_anggaran",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a form sheet."""
+
+    header: str
+    kind: Kind
+    width: float
+    field: str  # what the column holds: kode, nama, target, target_tw, realisasi, narasi...
+    tw: int | None = None  # quarter for target_tw/realisasi columns
+
+
+def realisasi_header(k: int) -> str:
+    """`Realisasi TW II`."""
+    return f"Realisasi TW {romawi(k)}"
+
+
+def target_tw_header(k: int) -> str:
+    """`Target TW II`."""
+    return f"Target TW {romawi(k)}"
+
+
+def kinerja_columns(periode: Periode) -> tuple[Column, ...]:
+    """Columns of sheet Kinerja in order (SPEC §5)."""
+    cols = [
+        Column("No", "locked", 5, "no"),
+        Column("Kode", "locked", 9, "kode"),
+        Column("Sasaran", "locked", 24, "sasaran"),
+        Column("Indikator Kinerja", "locked", 34, "nama"),
+        Column("Satuan", "locked", 10, "satuan"),
+        Column("Arah", "locked", 9, "arah"),
+        Column("Target", "locked", 11, "target"),
+    ]
+    cols += [Column(target_tw_header(k), "locked", 11, "target_tw", k) for k in periode.quarters]
+    cols += [Column(realisasi_header(k), "input", 13, "realisasi", k) for k in periode.quarters]
+    cols += [Column(h, "narasi", 22, f) for h, f in NARASI.items()]
+    return tuple(cols)
+
+
+def anggaran_columns(periode: Periode) -> tuple[Column, ...]:
+    """Columns of sheet Anggaran in order (SPEC §5)."""
+    cols = [
+        Column("Kode", "locked", 22, "kode"),
+        Column("Uraian", "locked", 50, "uraian"),
+        Column("Pagu", "locked", 18, "pagu"),
+    ]
+    cols += [Column(realisasi_header(k), "input", 18, "realisasi", k) for k in periode.quarters]
+    return tuple(cols)
+
+
+def form_id(pemda: str, perangkat: str, tahun: int, periode: Periode, bidang: str, sidik: str) -> str:
+    """Deterministic form id: the same PK rows and periode always give the same id."""
+    basis = f"{pemda}|{perangkat}|{tahun}|{periode.kode}|{bidang}|{sidik}"
+    return f"{tahun}-{periode.kode}-{bidang}-{hashlib.sha256(basis.encode()).hexdigest()[:10]}"
+
+
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+
+def slug(text: str) -> str:
+    """ASCII file-name slug: `Bina Marga` -> `Bina-Marga` (RELIABILITY B3)."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-.")
+    if s.upper() in _RESERVED:
+        s += "-"
+    return s[:60] or "bidang"
+
+
+def form_filename(tahun: int, periode: Periode, kode: str, nama: str) -> str:
+    """`2025-TW2-BM-Bina-Marga.xlsx`."""
+    nama = re.sub(r"^(bidang)\s+", "", nama.strip(), flags=re.IGNORECASE)
+    per = "Tahunan" if periode.tahunan else periode.kode
+    return f"{tahun}-{per}-{slug(kode)}-{slug(nama)}.xlsx"

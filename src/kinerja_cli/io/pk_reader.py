@@ -1,0 +1,411 @@
+"""Read the PK workbook (SPEC §4) and report every problem at once, each with its cell."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli.domain.anggaran import check_pagu
+from kinerja_cli.domain.findings import ERROR, WARNING, Finding
+from kinerja_cli.domain.models import (
+    PK,
+    Arah,
+    BarisAnggaran,
+    Bidang,
+    Identitas,
+    Indikator,
+    Rumus,
+    Sasaran,
+    Sifat,
+    TargetValue,
+)
+from kinerja_cli.domain.numbers import NumberError, parse_number
+from kinerja_cli.domain.targets import check_nip, parse_target, target_text
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.table import Table, best_header_row, find_sheet, locate, norm, rows
+
+IDENTITAS_ISIAN = {
+    "pemerintah daerah": "pemda",
+    "perangkat daerah": "perangkat_daerah",
+    "singkatan": "singkatan",
+    "alamat": "alamat",
+    "tahun": "tahun",
+    "tempat": "tempat",
+    "kepala perangkat daerah": "kepala",
+    "nip kepala": "nip_kepala",
+    "pangkat/golongan kepala": "pangkat_kepala",
+    "jabatan kepala": "jabatan_kepala",
+    "kepala daerah": "kepala_daerah",
+    "jabatan kepala daerah": "jabatan_kepala_daerah",
+}
+BIDANG_COLS = ("Kode", "Nama")
+INDIKATOR_REQ = ("Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Target", "Bidang")
+TW_TARGET_COLS = ("Target TW I", "Target TW II", "Target TW III", "Target TW IV")
+ANGGARAN_REQ = ("Kode", "Uraian", "Bidang", "Pagu")
+
+
+@dataclass
+class PKResult:
+    """The PK as read (None when a required sheet is missing) and every finding."""
+
+    pk: PK | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return self.pk is not None and not any(f.severity == ERROR for f in self.findings)
+
+
+class _Ctx:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.findings: list[Finding] = []
+        self.rumus_turun = Rumus.DUA_T_MINUS_R
+
+    def add(self, code: str, msg: str, sheet: str | None = None, cell: str | None = None,
+            kode: str | None = None, severity: str = ERROR) -> None:
+        self.findings.append(Finding(code, severity, msg, self.file, sheet, cell, kode))  # type: ignore[arg-type]
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return " ".join(str(v).replace("\u00a0", " ").split())
+
+
+def read_pk(path: Path, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> PKResult:
+    """Read and validate the PK workbook; raise KinerjaError only when it cannot be opened."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise KinerjaError(f"berkas PK tidak dapat dibaca: {exc.strerror}", location=str(path)) from exc
+    return read_pk_bytes(data, Path(path).name, rumus_turun)
+
+
+def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> PKResult:
+    """Read and validate a PK workbook given its bytes."""
+    import openpyxl  # heavy: only when a command reads the PK
+
+    from kinerja_cli.io.safe_open import ensure_defused_openpyxl
+
+    ensure_defused_openpyxl()
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any parser failure means "not a readable xlsx"
+        raise KinerjaError(
+            f"PK bukan berkas .xlsx yang dapat dibaca ({type(exc).__name__}). "
+            "Simpan ulang sebagai Excel Workbook (.xlsx).",
+            location=name,
+        ) from exc
+    ctx = _Ctx(name)
+    ctx.rumus_turun = rumus_turun
+    sheets = {}
+    for sname in ("Identitas", "Bidang", "Indikator", "Anggaran"):
+        ws = find_sheet(wb, sname)
+        if ws is None:
+            ctx.add("pk-sheet-hilang", f"lembar '{sname}' tidak ada di PK", sheet=sname)
+        sheets[sname] = ws
+    identitas = _read_identitas(ctx, sheets["Identitas"]) if sheets["Identitas"] else Identitas()
+    bidang = _read_bidang(ctx, sheets["Bidang"]) if sheets["Bidang"] else []
+    sasaran: list[Sasaran] = []
+    indikator = (
+        _read_indikator(ctx, sheets["Indikator"], {b.kode for b in bidang}, sasaran)
+        if sheets["Indikator"] else []
+    )
+    anggaran = (
+        _read_anggaran(ctx, sheets["Anggaran"], {b.kode for b in bidang}, sasaran)
+        if sheets["Anggaran"] else []
+    )
+    if anggaran:
+        ctx.findings.extend(
+            f.at(file=name, cell=f.cell or _anggaran_cell(anggaran, f.kode)) for f in check_pagu(anggaran)
+        )
+    if any(s is None for s in sheets.values()):
+        return PKResult(None, ctx.findings)
+    pk = PK(
+        identitas=identitas,
+        bidang=tuple(bidang),
+        sasaran=tuple(sasaran),
+        indikator=tuple(indikator),
+        anggaran=tuple(anggaran),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+    return PKResult(pk, ctx.findings)
+
+
+def _anggaran_cell(rows_: list[BarisAnggaran], kode: str | None) -> str | None:
+    row = next((a for a in rows_ if a.kode == kode), None)
+    return f"A{row.baris}" if row else None
+
+
+def _table(ctx: _Ctx, ws: Any, required: tuple[str, ...]) -> Table | None:
+    table = locate(ws, required)
+    if table is None:
+        r, missing = best_header_row(ws, required)
+        for h in sorted(missing):
+            ctx.add("pk-kolom-hilang", f"kolom '{h}' tidak ditemukan di baris judul tabel",
+                    sheet=ws.title, cell=f"A{r}")
+    return table
+
+
+def _read_identitas(ctx: _Ctx, ws: Any) -> Identitas:
+    table = _table(ctx, ws, ("Isian", "Nilai"))
+    if table is None:
+        return Identitas()
+    ci, cn = table.col("Isian"), table.col("Nilai")
+    assert ci and cn
+    values: dict[str, tuple[Any, str]] = {}
+    for _r, cells in rows(ws, table):
+        key = IDENTITAS_ISIAN.get(norm(cells[ci - 1].value))
+        if key:
+            values[key] = (cells[cn - 1].value, cells[cn - 1].coordinate)
+    kwargs: dict[str, Any] = {k: _text(v[0]) for k, v in values.items() if k != "tahun"}
+    tahun_v, tahun_cell = values.get("tahun", (None, None))
+    tahun = 0
+    try:
+        t = parse_number(tahun_v).nilai
+        if t != t.to_integral_value() or not 2000 <= t <= 2100:
+            raise NumberError("tahun", "bukan tahun")
+        tahun = int(t)
+    except NumberError:
+        ctx.add("tahun-tidak-sah", f"Tahun {tahun_v!r} tidak sah; isi tahun empat angka, mis. 2025",
+                sheet=ws.title, cell=tahun_cell)
+    for key, label in (("pemda", "Pemerintah Daerah"), ("perangkat_daerah", "Perangkat Daerah")):
+        if not kwargs.get(key):
+            ctx.add("identitas-kosong", f"isian '{label}' kosong atau tidak ada", sheet=ws.title,
+                    cell=values.get(key, (None, None))[1])
+    nip = kwargs.get("nip_kepala", "")
+    if nip and (why := check_nip(nip)):
+        ctx.add("nip-tidak-sah", f"NIP Kepala {nip!r} tidak sah: {why}", sheet=ws.title,
+                cell=values["nip_kepala"][1])
+    return Identitas(tahun=tahun, **kwargs)
+
+
+def _read_bidang(ctx: _Ctx, ws: Any) -> list[Bidang]:
+    table = _table(ctx, ws, BIDANG_COLS)
+    if table is None:
+        return []
+    cols = {h: table.col(h) for h in ("Kode", "Nama", "Kepala", "NIP", "Jabatan")}
+    out: list[Bidang] = []
+    seen: set[str] = set()
+    for r, cells in rows(ws, table):
+        get = {h: (cells[c - 1] if c else None) for h, c in cols.items()}
+        kode = _text(get["Kode"].value) if get["Kode"] else ""
+        cell = get["Kode"].coordinate if get["Kode"] else f"A{r}"
+        if not kode:
+            ctx.add("kode-kosong", "Kode bidang kosong", sheet=ws.title, cell=cell)
+            continue
+        if kode in seen:
+            ctx.add("kode-ganda", f"Kode bidang {kode} dipakai lebih dari sekali", sheet=ws.title,
+                    cell=cell, kode=kode)
+            continue
+        seen.add(kode)
+        nip = _text(get["NIP"].value) if get["NIP"] else ""
+        if nip and (why := check_nip(nip)):
+            ctx.add("nip-tidak-sah", f"NIP {nip!r} tidak sah: {why}", sheet=ws.title,
+                    cell=get["NIP"].coordinate if get["NIP"] else None, kode=kode)
+        out.append(Bidang(
+            kode=kode,
+            nama=_text(get["Nama"].value) if get["Nama"] else kode,
+            kepala=_text(get["Kepala"].value) if get["Kepala"] else "",
+            nip=nip,
+            jabatan=_text(get["Jabatan"].value) if get["Jabatan"] else "",
+        ))
+    return out
+
+
+def _is_percent_cell(cell: Any) -> bool:
+    return "%" in (cell.number_format or "")
+
+
+def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]) -> list[Indikator]:
+    table = _table(ctx, ws, INDIKATOR_REQ)
+    if table is None:
+        return []
+    col = {h: table.col(h) for h in (*INDIKATOR_REQ, *TW_TARGET_COLS, "Sifat", "Rumus",
+                                      "Kode Sasaran", "Definisi Operasional")}
+    out: list[Indikator] = []
+    seen: set[str] = set()
+    cur_sasaran, cur_kode_sasaran = "", ""
+    by_name: dict[str, str] = {}
+    for r, cells in rows(ws, table):
+        def cell(h: str) -> Any:
+            c = col.get(h)
+            return cells[c - 1] if c else None
+
+        def val(h: str) -> str:
+            c = cell(h)
+            return _text(c.value) if c is not None else ""
+
+        kode = val("Kode")
+        sas = val("Sasaran")
+        ks = val("Kode Sasaran")
+        if sas:
+            cur_sasaran = sas
+            cur_kode_sasaran = ks
+        elif ks:
+            cur_kode_sasaran = ks
+        if not kode:
+            ctx.add("kode-kosong", "Kode indikator kosong", sheet=ws.title, cell=cell("Kode").coordinate)
+            continue
+        if kode in seen:
+            ctx.add("kode-ganda", f"Kode indikator {kode} dipakai lebih dari sekali",
+                    sheet=ws.title, cell=cell("Kode").coordinate, kode=kode)
+            continue
+        seen.add(kode)
+        if not cur_sasaran:
+            ctx.add("sasaran-kosong", "Sasaran kosong (dan tidak ada sasaran di baris atasnya)",
+                    sheet=ws.title, cell=cell("Sasaran").coordinate, kode=kode)
+        key = norm(cur_sasaran)
+        if key and key not in by_name:
+            sk = cur_kode_sasaran or f"S{len(sasaran) + 1}"
+            by_name[key] = sk
+            sasaran.append(Sasaran(sk, cur_sasaran))
+        sasaran_kode = by_name.get(key, "")
+        for h in ("Indikator Kinerja", "Satuan"):
+            if not val(h):
+                ctx.add(f"{norm(h).replace(' ', '-')}-kosong", f"'{h}' kosong", sheet=ws.title,
+                        cell=cell(h).coordinate, kode=kode)
+        b = val("Bidang")
+        if b not in bidang:
+            ctx.add("bidang-tidak-dikenal",
+                    f"Bidang {b!r} tidak ada di lembar Bidang" if b else "Bidang kosong",
+                    sheet=ws.title, cell=cell("Bidang").coordinate, kode=kode)
+        arah_s = val("Arah").casefold()
+        try:
+            arah = Arah(arah_s)
+        except ValueError:
+            ctx.add("arah-tidak-sah", f"Arah {val('Arah')!r} tidak sah; pilih naik, turun, rentang atau biner",
+                    sheet=ws.title, cell=cell("Arah").coordinate, kode=kode)
+            arah = None
+        satuan = val("Satuan")
+        sifat_s = val("Sifat").casefold()
+        if sifat_s:
+            try:
+                sifat = Sifat(sifat_s)
+            except ValueError:
+                ctx.add("sifat-tidak-sah", f"Sifat {val('Sifat')!r} tidak sah; pilih kumulatif atau status",
+                        sheet=ws.title, cell=cell("Sifat").coordinate, kode=kode)
+                sifat = Sifat.STATUS
+        else:
+            sifat = Sifat.STATUS if satuan.strip().casefold() in ("%", "indeks", "persen") else Sifat.KUMULATIF
+        rumus_s = val("Rumus").upper().replace(" ", "")
+        rumus = ctx.rumus_turun
+        if rumus_s:
+            try:
+                rumus = Rumus(rumus_s)
+            except ValueError:
+                ctx.add("rumus-tidak-sah", f"Rumus {val('Rumus')!r} tidak sah; pilih 2T-R atau T/R",
+                        sheet=ws.title, cell=cell("Rumus").coordinate, kode=kode)
+            if arah is not None and arah != Arah.TURUN:
+                ctx.add("rumus-diabaikan", "Rumus hanya berlaku untuk Arah turun; diabaikan",
+                        sheet=ws.title, cell=cell("Rumus").coordinate, kode=kode, severity=WARNING)
+        if arah is None:
+            continue
+        pct = satuan.strip() == "%"
+        target, t_teks = _target(ctx, ws, cell("Target"), arah, pct, kode, required=True)
+        tw: list[TargetValue | None] = []
+        tw_teks: list[str] = []
+        for h in TW_TARGET_COLS:
+            v, t = _target(ctx, ws, cell(h), arah, pct, kode, required=False)
+            tw.append(v)
+            tw_teks.append(t)
+        if target is not None and tw[3] is not None and tw[3] != target:
+            ctx.add("target-tw4-beda", f"Target TW IV ({tw_teks[3]}) berbeda dengan Target tahunan ({t_teks})",
+                    sheet=ws.title, cell=cell("Target TW IV").coordinate, kode=kode)
+        if sifat == Sifat.KUMULATIF and arah in (Arah.NAIK, Arah.TURUN):
+            prev: Decimal | None = None
+            for i, v in enumerate(tw):
+                if isinstance(v, Decimal) and not isinstance(v, bool):
+                    if prev is not None and v < prev:
+                        ctx.add("target-tw-menurun",
+                                f"Target TW kumulatif menurun ({tw_teks[i]} setelah {format(prev, 'f')}); "
+                                "untuk indikator kumulatif target TW adalah s/d triwulan itu",
+                                sheet=ws.title, cell=cell(TW_TARGET_COLS[i]).coordinate, kode=kode)
+                    prev = v
+        if target is None:
+            continue
+        out.append(Indikator(
+            kode=kode, sasaran=sasaran_kode, nama=val("Indikator Kinerja"), satuan=satuan,
+            arah=arah, sifat=sifat, rumus=rumus, target=target, target_teks=t_teks,
+            target_tw=(tw[0], tw[1], tw[2], tw[3]),
+            target_tw_teks=(tw_teks[0], tw_teks[1], tw_teks[2], tw_teks[3]),
+            bidang=b, definisi=val("Definisi Operasional"), baris=r,
+        ))
+    return out
+
+
+def _target(ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str,
+            required: bool) -> tuple[TargetValue | None, str]:
+    if cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+        if required:
+            ctx.add("target-kosong", "Target kosong", sheet=ws.title,
+                    cell=cell.coordinate if cell is not None else None, kode=kode)
+        return None, ""
+    try:
+        parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
+    except NumberError as exc:
+        hint = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(arah, "angka")
+        ctx.add("target-tidak-sah", f"target {cell.value!r} tidak sah untuk Arah {arah.value} "
+                f"(harus {hint}): {exc.message}", sheet=ws.title, cell=cell.coordinate, kode=kode)
+        return None, ""
+    if isinstance(parsed, Decimal) and parsed < 0:
+        ctx.add("target-tidak-sah", f"target {cell.value!r} negatif", sheet=ws.title,
+                cell=cell.coordinate, kode=kode)
+    return parsed, target_text(cell.value, parsed)
+
+
+def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]) -> list[BarisAnggaran]:
+    table = _table(ctx, ws, ANGGARAN_REQ)
+    if table is None:
+        return []
+    col = {h: table.col(h) for h in (*ANGGARAN_REQ, "Sasaran")}
+    by_code = {norm(s.kode): s.kode for s in sasaran}
+    by_name = {norm(s.nama): s.kode for s in sasaran}
+    out: list[BarisAnggaran] = []
+    seen: set[str] = set()
+    for r, cells in rows(ws, table):
+        def cell(h: str) -> Any:
+            c = col.get(h)
+            return cells[c - 1] if c else None
+
+        kode = _text(cell("Kode").value).rstrip(".")
+        if not kode:
+            ctx.add("kode-kosong", "Kode anggaran kosong", sheet=ws.title, cell=cell("Kode").coordinate)
+            continue
+        if kode in seen:
+            ctx.add("kode-ganda", f"Kode anggaran {kode} dipakai lebih dari sekali", sheet=ws.title,
+                    cell=cell("Kode").coordinate, kode=kode)
+            continue
+        seen.add(kode)
+        b = _text(cell("Bidang").value)
+        if b not in bidang:
+            ctx.add("bidang-tidak-dikenal",
+                    f"Bidang {b!r} tidak ada di lembar Bidang" if b else "Bidang kosong",
+                    sheet=ws.title, cell=cell("Bidang").coordinate, kode=kode)
+        try:
+            pagu = parse_number(cell("Pagu").value).nilai
+            if pagu < 0:
+                raise NumberError("negatif", "pagu negatif")
+        except NumberError as exc:
+            ctx.add("pagu-tidak-sah", f"Pagu {cell('Pagu').value!r} tidak sah: {exc.message}",
+                    sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode)
+            pagu = Decimal(0)
+        sas_kode = None
+        s_cell = cell("Sasaran")
+        if s_cell is not None and _text(s_cell.value):
+            s = norm(_text(s_cell.value))
+            sas_kode = by_code.get(s) or by_name.get(s)
+            if sas_kode is None:
+                ctx.add("sasaran-tidak-dikenal", f"Sasaran {s_cell.value!r} tidak ada di lembar Indikator",
+                        sheet=ws.title, cell=s_cell.coordinate, kode=kode, severity=WARNING)
+        out.append(BarisAnggaran(kode=kode, uraian=_text(cell("Uraian").value), bidang=b, pagu=pagu,
+                                 sasaran=sas_kode, baris=r))
+    return out

@@ -1,0 +1,332 @@
+"""The blank PK workbook that `kinerja init` writes when no `--pk` is given (SPEC §3, §4).
+
+Same four sheets and exact headers as the PK the reader expects, no data rows (examples sit in
+the header comments and on the `Petunjuk` sheet, so a forgotten example never becomes a PK
+row), dropdowns for Arah/Sifat/Rumus/Bidang, and `Identitas` pre-filled with its labels and
+the year. openpyxl is imported inside the function so `kinerja --help` stays light.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+# Header rows: exactly the names the PK reader looks for (SPEC §4).
+IDENTITAS_HEADERS = ("Isian", "Nilai")
+IDENTITAS_ISIAN = (
+    "Pemerintah Daerah",
+    "Perangkat Daerah",
+    "Singkatan",
+    "Alamat",
+    "Tahun",
+    "Tempat",
+    "Kepala Perangkat Daerah",
+    "NIP Kepala",
+    "Pangkat/Golongan Kepala",
+    "Jabatan Kepala",
+    "Kepala Daerah",
+    "Jabatan Kepala Daerah",
+)
+BIDANG_HEADERS = ("Kode", "Nama", "Kepala", "NIP", "Jabatan")
+INDIKATOR_HEADERS = (
+    "Kode",
+    "Kode Sasaran",
+    "Sasaran",
+    "Indikator Kinerja",
+    "Satuan",
+    "Arah",
+    "Sifat",
+    "Rumus",
+    "Target",
+    "Target TW I",
+    "Target TW II",
+    "Target TW III",
+    "Target TW IV",
+    "Bidang",
+    "Definisi Operasional",
+)
+ANGGARAN_HEADERS = ("Kode", "Uraian", "Bidang", "Pagu", "Sasaran")
+
+ARAH_PILIHAN = ("naik", "turun", "rentang", "biner")
+SIFAT_PILIHAN = ("kumulatif", "status")
+RUMUS_PILIHAN = ("2T-R", "T/R")
+
+# Rows covered by formats and dropdowns (generous; the reader stops at the last filled row).
+BIDANG_ROWS = 200
+DATA_ROWS = 1000
+BIDANG_LIST = f"Bidang!$A$2:$A${BIDANG_ROWS}"
+
+_IDENTITAS_CONTOH = {
+    "Pemerintah Daerah": "mis. Kabupaten Balangan",
+    "Perangkat Daerah": "nama lengkap dinas, mis. Dinas Pekerjaan Umum, Penataan Ruang, "
+    "Perumahan Rakyat dan Kawasan Permukiman",
+    "Singkatan": "mis. Dinas PUPRPERKIM",
+    "Alamat": "alamat kantor untuk kop surat (boleh kosong)",
+    "Tahun": "tahun PK, empat angka",
+    "Tempat": "kota tempat penandatanganan, mis. Paringin",
+    "Kepala Perangkat Daerah": "nama lengkap dengan gelar",
+    "NIP Kepala": "18 angka, boleh dengan spasi: 19720514 199803 1 006",
+    "Pangkat/Golongan Kepala": "mis. Pembina Utama Muda (IV/c)",
+    "Jabatan Kepala": "mis. Kepala Dinas (boleh diawali Plt. atau Plh.)",
+    "Kepala Daerah": "nama Bupati/Wali Kota dengan gelar",
+    "Jabatan Kepala Daerah": "mis. Bupati Balangan",
+}
+
+# (lembar, kolom, wajib, keterangan) for the Petunjuk sheet and the header comments.
+_KOLOM: tuple[tuple[str, str, str, str], ...] = (
+    ("Identitas", "Isian", "ya",
+     "Nama isian. Jangan diubah; isi hanya kolom Nilai di sebelahnya."),
+    ("Identitas", "Nilai", "ya",
+     "Nilai isian. Pemerintah Daerah, Perangkat Daerah dan Tahun wajib diisi. NIP Kepala 18 angka "
+     "(kelompok 8-6-1-3, spasi boleh). Kepala Daerah tidak memakai pangkat dan NIP."),
+    ("Bidang", "Kode", "ya",
+     "Kode singkat unit yang mengisi formulir, unik, mis. SEK, UMP, KEU, PP, BM, SDA, CK, PR, PKP. "
+     "Kode ini dipakai di kolom Bidang lembar Indikator dan Anggaran."),
+    ("Bidang", "Nama", "ya", "Nama unit, mis. Bidang Bina Marga atau Subbagian Keuangan."),
+    ("Bidang", "Kepala", "tidak", "Nama kepala unit (untuk tanda tangan formulir)."),
+    ("Bidang", "NIP", "tidak", "NIP kepala unit, 18 angka, boleh dengan spasi: 19830417 200904 2 003."),
+    ("Bidang", "Jabatan", "tidak", "Jabatan kepala unit, mis. Kepala Bidang Bina Marga."),
+    ("Indikator", "Kode", "ya", "Kode indikator, unik, mis. IK.01."),
+    ("Indikator", "Kode Sasaran", "tidak",
+     "Kode sasaran, mis. S1. Bila kosong, sasaran diberi kode S1, S2, ... menurut urutan munculnya."),
+    ("Indikator", "Sasaran", "ya",
+     "Rumusan sasaran strategis. Sel kosong atau sel yang digabung (merge) mengikuti sasaran di "
+     "baris atasnya."),
+    ("Indikator", "Indikator Kinerja", "ya", "Rumusan indikator kinerja."),
+    ("Indikator", "Satuan", "ya", "Satuan ukur: %, km, m, unit, dokumen, indeks, nilai, Ha, hari, ..."),
+    ("Indikator", "Arah", "ya",
+     "naik = makin tinggi makin baik; turun = makin rendah makin baik; rentang = target berupa "
+     "rentang (mis. 80-90); biner = ya/tidak (target Ada atau Ya)."),
+    ("Indikator", "Sifat", "tidak",
+     "kumulatif = realisasi tiap triwulan dijumlahkan (km, unit, dokumen, Ha); status = keadaan "
+     "pada akhir triwulan (%, indeks, nilai). Bila kosong: status untuk % dan indeks, selain itu "
+     "kumulatif."),
+    ("Indikator", "Rumus", "tidak",
+     "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R. Kosongkan untuk arah lain."),
+    ("Indikator", "Target", "ya",
+     "Target tahunan PK. Angka (65 atau 65,4 atau 1.250); untuk rentang mis. 80-90; untuk biner "
+     "Ada atau Ya."),
+    ("Indikator", "Target TW I", "tidak",
+     "Target s/d triwulan I: kumulatif sampai akhir triwulan untuk sifat kumulatif, keadaan pada "
+     "akhir triwulan untuk sifat status."),
+    ("Indikator", "Target TW II", "tidak", "Target s/d triwulan II (lihat Target TW I)."),
+    ("Indikator", "Target TW III", "tidak", "Target s/d triwulan III (lihat Target TW I)."),
+    ("Indikator", "Target TW IV", "tidak",
+     "Target s/d triwulan IV; bila diisi harus sama dengan Target. Untuk sifat kumulatif, target "
+     "TW tidak boleh menurun dari triwulan ke triwulan."),
+    ("Indikator", "Bidang", "ya", "Kode unit penanggung jawab, dipilih dari lembar Bidang."),
+    ("Indikator", "Definisi Operasional", "tidak",
+     "Cara mengukur indikator (rumus, sumber data). Ditampilkan di formulir bidang."),
+    ("Anggaran", "Kode", "ya",
+     "Kode program/kegiatan/sub-kegiatan menurut nomenklatur, mis. 1.03.10 (program), "
+     "1.03.10.2.01 (kegiatan), 1.03.10.2.01.0032 (sub-kegiatan). Baris yang kodenya menjadi awalan "
+     "kode baris lain adalah induk."),
+    ("Anggaran", "Uraian", "ya", "Nama program, kegiatan atau sub-kegiatan."),
+    ("Anggaran", "Bidang", "ya", "Kode unit pelaksana, dipilih dari lembar Bidang."),
+    ("Anggaran", "Pagu", "ya",
+     "Pagu DPA dalam rupiah, tanpa Rp dan tanpa desimal, mis. 1250000000. Pagu induk harus sama "
+     "dengan jumlah pagu baris anaknya."),
+    ("Anggaran", "Sasaran", "tidak",
+     "Kode sasaran (mis. S2) yang didukung sub-kegiatan ini, untuk analisis efisiensi."),
+)
+
+_PETUNJUK_UMUM = (
+    "Workbook ini adalah Perjanjian Kinerja (PK) yang menjadi sumber semua target. "
+    "Pengukuran kinerja selalu mengikuti target PK ini, bukan angka dari formulir bidang.",
+    "Isi lembar Identitas, lalu Bidang, lalu Indikator dan Anggaran. Jangan mengubah nama "
+    "lembar dan judul kolom (baris pertama tiap lembar); kolom tambahan boleh ditambahkan di kanan.",
+    "Satu baris = satu indikator (lembar Indikator) atau satu program/kegiatan/sub-kegiatan "
+    "(lembar Anggaran). Jangan sisipkan baris jumlah atau baris kosong di tengah tabel.",
+    "Angka boleh ditulis cara Indonesia: 65,4 atau 1.250 atau 1.234,56. Pilihan Arah, Sifat, "
+    "Rumus dan Bidang tersedia sebagai daftar pilihan (dropdown).",
+    "Setelah diisi, periksa dengan perintah: kinerja check-pk. Setiap masalah ditunjukkan "
+    "beserta alamat selnya.",
+)
+
+
+def write_pk_template(path: Path, tahun: int) -> None:
+    """Write a blank PK workbook for `tahun` to `path`, atomically."""
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from kinerja_cli.io.atomic import atomic_save
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E78")
+    header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+    keterangan = {(lembar, kolom): teks for lembar, kolom, _, teks in _KOLOM}
+
+    def header(ws: Any, names: tuple[str, ...], widths: tuple[float, ...]) -> None:
+        for col, (name, width) in enumerate(zip(names, widths, strict=True), start=1):
+            c = ws.cell(row=1, column=col, value=name)
+            c.font = header_font
+            c.fill = header_fill
+            c.alignment = header_align
+            c.border = border
+            teks = keterangan.get((ws.title, name))
+            if teks:
+                c.comment = Comment(teks, "kinerja", width=320, height=140)
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.row_dimensions[1].height = 30
+        ws.freeze_panes = "A2"
+
+    def column_style(ws: Any, col: int, fmt: str | None = None, wrap: bool = False) -> None:
+        """Style the whole column (applies to cells typed later) without creating cells."""
+        dim = ws.column_dimensions[get_column_letter(col)]
+        if fmt:
+            dim.number_format = fmt
+        if wrap:
+            dim.alignment = wrap_top
+
+    def pilihan(ws: Any, col: int, values: tuple[str, ...] | str, judul: str, pesan: str) -> None:
+        formula = values if isinstance(values, str) else '"' + ",".join(values) + '"'
+        dv = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showDropDown=False,  # False = show the in-cell arrow (OOXML's inverted flag)
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=f"{judul} tidak sah",
+            error=f"Pilih salah satu nilai dari daftar. {pesan}"[:255],
+            showInputMessage=True,
+            promptTitle=judul[:32],
+            prompt=pesan[:255],
+        )
+        letter = get_column_letter(col)
+        dv.add(f"{letter}2:{letter}{DATA_ROWS}")
+        ws.add_data_validation(dv)
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "kinerja"
+    wb.properties.title = f"Perjanjian Kinerja Tahun {tahun}"
+
+    # ---- Petunjuk ----
+    ws = wb.create_sheet("Petunjuk")
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 9
+    ws.column_dimensions["D"].width = 95
+    c = ws.cell(row=1, column=1, value=f"PETUNJUK PENGISIAN PERJANJIAN KINERJA (PK) TAHUN {tahun}")
+    c.font = Font(bold=True, size=13)
+    ws.merge_cells("A1:D1")
+    row = 3
+    for i, teks in enumerate(_PETUNJUK_UMUM, start=1):
+        ws.cell(row=row, column=1, value=f"{i}.").alignment = Alignment(
+            horizontal="right", vertical="top"
+        )
+        c = ws.cell(row=row, column=2, value=teks)
+        c.alignment = wrap_top
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        ws.row_dimensions[row].height = 32
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Arti setiap kolom").font = Font(bold=True, size=12)
+    row += 1
+    for col, name in enumerate(("Lembar", "Kolom", "Wajib", "Isi dan nilai yang diperbolehkan"),
+                               start=1):
+        c = ws.cell(row=row, column=col, value=name)
+        c.font = header_font
+        c.fill = header_fill
+        c.alignment = header_align
+        c.border = border
+    row += 1
+    for lembar, kolom, wajib, teks in _KOLOM:
+        for col, value in enumerate((lembar, kolom, wajib, teks), start=1):
+            c = ws.cell(row=row, column=col, value=value)
+            c.alignment = wrap_top
+            c.border = border
+        ws.row_dimensions[row].height = 15 * max(1, -(-len(teks) // 100))
+        row += 1
+    ws.sheet_view.showGridLines = False
+    _print_setup(ws, portrait=True)
+
+    # ---- Identitas ----
+    ws = wb.create_sheet("Identitas")
+    header(ws, IDENTITAS_HEADERS, (28, 80))
+    for r, isian in enumerate(IDENTITAS_ISIAN, start=2):
+        a = ws.cell(row=r, column=1, value=isian)
+        a.font = Font(bold=True)
+        a.border = border
+        b = ws.cell(row=r, column=2, value=tahun if isian == "Tahun" else None)
+        b.border = border
+        b.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        if isian == "NIP Kepala":
+            b.number_format = "@"  # 18 digits must stay text, never 1,97E+17
+        a.comment = Comment(_IDENTITAS_CONTOH[isian], "kinerja", width=300, height=80)
+    _print_setup(ws, portrait=True)
+
+    # ---- Bidang ----
+    ws = wb.create_sheet("Bidang")
+    header(ws, BIDANG_HEADERS, (10, 42, 42, 24, 42))
+    column_style(ws, 1, "@")
+    column_style(ws, 4, "@")
+    _print_setup(ws, portrait=False)
+
+    # ---- Indikator ----
+    ws = wb.create_sheet("Indikator")
+    header(
+        ws,
+        INDIKATOR_HEADERS,
+        (9, 9, 32, 44, 9, 10, 11, 8, 10, 10, 10, 10, 10, 9, 50),
+    )
+    kol = {h: i for i, h in enumerate(INDIKATOR_HEADERS, start=1)}
+    pilihan(ws, kol["Arah"], ARAH_PILIHAN, "Arah",
+            "naik: makin tinggi makin baik; turun: makin rendah makin baik; rentang: target "
+            "mis. 80-90; biner: target Ada atau Ya.")
+    pilihan(ws, kol["Sifat"], SIFAT_PILIHAN, "Sifat",
+            "kumulatif: realisasi triwulan dijumlahkan; status: keadaan akhir triwulan. "
+            "Kosong: status untuk % dan indeks, selain itu kumulatif.")
+    pilihan(ws, kol["Rumus"], RUMUS_PILIHAN, "Rumus",
+            "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R.")
+    pilihan(ws, kol["Bidang"], BIDANG_LIST, "Bidang",
+            "Kode unit dari lembar Bidang.")
+    for h in ("Kode", "Kode Sasaran"):
+        column_style(ws, kol[h], "@")
+    for h in ("Sasaran", "Indikator Kinerja", "Definisi Operasional"):
+        column_style(ws, kol[h], wrap=True)
+    _print_setup(ws, portrait=False)
+
+    # ---- Anggaran ----
+    ws = wb.create_sheet("Anggaran")
+    header(ws, ANGGARAN_HEADERS, (20, 70, 9, 18, 10))
+    column_style(ws, 1, "@")  # "1.03" must not become a number
+    column_style(ws, 2, wrap=True)
+    column_style(ws, 4, "#,##0")
+    pilihan(ws, 3, BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
+    dv = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Pagu tidak sah",
+        error="Pagu diisi angka rupiah 0 atau lebih, tanpa Rp.",
+        showInputMessage=True,
+        promptTitle="Pagu",
+        prompt="Pagu DPA dalam rupiah. Pagu induk = jumlah pagu baris anaknya.",
+    )
+    dv.add(f"D2:D{DATA_ROWS}")
+    ws.add_data_validation(dv)
+    _print_setup(ws, portrait=True)
+
+    wb.active = 0
+    atomic_save(Path(path), wb.save)
+
+
+def _print_setup(ws: Any, portrait: bool) -> None:
+    """A4, fit to page width, header row repeated on each printed page."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if ws.title != "Petunjuk":
+        ws.print_title_rows = "1:1"

@@ -1,0 +1,89 @@
+"""Find a table in a worksheet by its headers (case-insensitive, below title rows, any order)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+HEADER_SCAN_ROWS = 30
+
+
+def norm(s: object) -> str:
+    """NFKC + casefold + single spaces: how headers, sheet names and codes are compared."""
+    if s is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(s)).replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split()).casefold()
+
+
+def find_sheet(wb: Any, name: str) -> Any | None:
+    """The worksheet whose name matches `name` ignoring case and surrounding spaces."""
+    target = norm(name)
+    for ws in wb.worksheets:
+        if norm(ws.title) == target:
+            return ws
+    return None
+
+
+@dataclass
+class Table:
+    """A located table: header row number and header -> column index (1-based)."""
+
+    header_row: int
+    columns: dict[str, int]  # normalised header -> column
+    max_row: int
+
+    def col(self, header: str) -> int | None:
+        """Column of a header, or None when absent."""
+        return self.columns.get(norm(header))
+
+
+def locate(ws: Any, required: Sequence[str], scan: int = HEADER_SCAN_ROWS) -> Table | None:
+    """The first row (of the first `scan`) containing every required header."""
+    need = {norm(h) for h in required}
+    max_col = min(ws.max_column or 1, 200)
+    for r, row in enumerate(
+        ws.iter_rows(min_row=1, max_row=min(scan, ws.max_row or 1), max_col=max_col,
+                     values_only=True),
+        start=1,
+    ):
+        cols: dict[str, int] = {}
+        for c, v in enumerate(row, start=1):
+            key = norm(v)
+            if key and key not in cols:
+                cols[key] = c
+        if need <= cols.keys():
+            return Table(r, cols, ws.max_row or r)
+    return None
+
+
+def best_header_row(ws: Any, required: Sequence[str], scan: int = HEADER_SCAN_ROWS) -> tuple[int, set[str]]:
+    """Row with the most required headers and the headers missing from it (for findings)."""
+    need = {norm(h) for h in required}
+    best, best_found = 1, set()
+    max_col = min(ws.max_column or 1, 200)
+    for r, row in enumerate(
+        ws.iter_rows(min_row=1, max_row=min(scan, ws.max_row or 1), max_col=max_col,
+                     values_only=True),
+        start=1,
+    ):
+        found = {norm(v) for v in row} & need
+        if len(found) > len(best_found):
+            best, best_found = r, found
+    missing = {h for h in required if norm(h) not in best_found}
+    return best, missing
+
+
+def rows(ws: Any, table: Table, limit: int = 5000) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, cells) for each row below the header, skipping fully blank rows."""
+    max_col = max(table.columns.values())
+    last = min(table.max_row, table.header_row + limit)
+    for r, cells in enumerate(
+        ws.iter_rows(min_row=table.header_row + 1, max_row=last, max_col=max_col),
+        start=table.header_row + 1,
+    ):
+        if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in cells):
+            continue
+        yield r, cells

@@ -1,0 +1,200 @@
+"""Use cases of SOP steps 3-4: create a workspace, check the PK, write the forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_cli.domain.findings import ERROR, Finding
+from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
+from kinerja_cli.domain.models import PK, DataBidang
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.config import CONFIG_NAME, write_default_config
+from kinerja_cli.io.workspace import Workspace
+
+
+@dataclass
+class InitResult:
+    """What `kinerja init` made."""
+
+    root: Path
+    pk: Path
+    tahun: int
+    pk_dari_template: bool
+    findings: list[Finding] = field(default_factory=list)
+
+
+def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None) -> InitResult:
+    """Create the workspace of SPEC §3 in `folder`."""
+    folder = Path(folder)
+    if (folder / CONFIG_NAME).exists():
+        raise KinerjaError(f"{folder} sudah berisi ruang kerja ({CONFIG_NAME} sudah ada); tidak ditimpa.")
+    findings: list[Finding] = []
+    if pk_file is not None:
+        from kinerja_cli.io.pk_reader import read_pk
+
+        if not Path(pk_file).is_file():
+            raise KinerjaError(f"berkas PK tidak ditemukan: {pk_file}")
+        res = read_pk(Path(pk_file))
+        findings = res.findings
+        pk_tahun = res.pk.identitas.tahun if res.pk else 0
+        if tahun is None:
+            tahun = pk_tahun or dt.date.today().year
+    if tahun is None:
+        tahun = dt.date.today().year
+    if not 2000 <= tahun <= 2100:
+        raise KinerjaError(f"tahun {tahun} tidak sah")
+    for sub in ("formulir", "masuk", "hasil"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    pk_target = folder / "pk.xlsx"
+    if pk_file is not None:
+        from kinerja_cli.io.atomic import atomic_path
+
+        with atomic_path(pk_target) as tmp:
+            shutil.copyfile(pk_file, tmp)
+    else:
+        from kinerja_cli.io.pk_template import write_pk_template
+
+        write_pk_template(pk_target, tahun)
+    write_default_config(folder / CONFIG_NAME, tahun)
+    return InitResult(folder.resolve(), pk_target, tahun, pk_file is None, findings)
+
+
+def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
+    """Read the workspace PK; raise KinerjaError when the file is missing or unreadable."""
+    from kinerja_cli.io.pk_reader import read_pk
+
+    if not ws.pk.is_file():
+        raise KinerjaError(f"berkas PK tidak ditemukan: {ws.pk}")
+    res = read_pk(ws.pk, ws.settings.rumus_turun)
+    return res.pk, res.findings
+
+
+def require_pk(ws: Workspace) -> PK:
+    """The PK, or KinerjaError (exit 1) listing its errors when it has any."""
+    pk, findings = load_pk(ws)
+    errors = [f for f in findings if f.severity == ERROR]
+    if pk is None or errors:
+        lines = "\n".join("  " + f.line() for f in errors[:20])
+        more = f"\n  ... dan {len(errors) - 20} lagi" if len(errors) > 20 else ""
+        raise KinerjaError(
+            f"PK masih bermasalah ({len(errors)} kesalahan); perbaiki dulu (lihat: kinerja check-pk):\n"
+            f"{lines}{more}",
+            exit_code=1,
+        )
+    if ws.settings.tahun and pk.identitas.tahun and ws.settings.tahun != pk.identitas.tahun:
+        raise KinerjaError(
+            f"Tahun PK ({pk.identitas.tahun}) berbeda dengan tahun di {CONFIG_NAME} "
+            f"({ws.settings.tahun}); samakan dulu.",
+            exit_code=1,
+        )
+    return pk
+
+
+def libur(tahun: int) -> set[dt.date]:
+    """National public holidays of the tahun and the next (the TW IV cycle runs into January)."""
+    from kinerja_cli.kalender import libur_nasional
+
+    return libur_nasional([tahun, tahun + 1])
+
+
+def batas_pengisian(ws: Workspace, periode: Periode) -> dt.date:
+    """Deadline of SOP step 4 (bidang fill the form) for the periode."""
+    jadwal = susun_jadwal(
+        ws.settings.mulai_periode(periode.kode), ws.settings.durasi, libur(ws.settings.tahun)
+    )
+    return batas_langkah(jadwal, "pengisian")
+
+
+@dataclass
+class FormDibuat:
+    """One written form."""
+
+    bidang: str
+    nama: str
+    path: Path
+    form_id: str
+    indikator: int
+    anggaran: int
+
+
+@dataclass
+class InitFormResult:
+    """What `kinerja init-form` wrote."""
+
+    periode: Periode
+    batas: dt.date
+    forms: list[FormDibuat]
+    detik: float
+
+
+def init_forms(ws: Workspace, periode: Periode, bidang: list[str] | None, out: Path | None,
+               prefill: dict[str, DataBidang] | None = None) -> InitFormResult:
+    """Write one form per bidang (all bidang owning rows, unless `bidang` is given)."""
+    from kinerja_cli.io.form_layout import form_filename
+    from kinerja_cli.io.form_writer import FormSpec, write_form
+
+    t0 = time.perf_counter()
+    pk = require_pk(ws)
+    targets = pk.bidang_with_rows()
+    if bidang:
+        known = {b.kode: b for b in pk.bidang}
+        unknown = [k for k in bidang if k not in known]
+        if unknown:
+            raise KinerjaError(
+                f"kode bidang tidak dikenal: {', '.join(unknown)} (ada: {', '.join(known)})"
+            )
+        targets = tuple(known[k] for k in bidang)
+    if prefill is None:
+        prefill = _prefill(ws, periode)
+    batas = batas_pengisian(ws, periode)
+    out_dir = Path(out) if out else ws.formulir
+    written: list[FormDibuat] = []
+    for b in targets:
+        path = out_dir / form_filename(pk.identitas.tahun, periode, b.kode, b.nama)
+        spec = FormSpec(pk=pk, bidang=b.kode, periode=periode, batas=batas,
+                        kembalikan_ke=ws.settings.kembalikan_ke, kata_sandi=ws.settings.kata_sandi,
+                        prefill=prefill.get(b.kode))
+        fid = write_form(spec, path)
+        written.append(FormDibuat(b.kode, b.nama, path, fid, len(pk.indikator_of(b.kode)),
+                                  len(pk.anggaran_of(b.kode))))
+    _record_forms(ws, periode, written)
+    return InitFormResult(periode, batas, written, time.perf_counter() - t0)
+
+
+def _prefill(ws: Workspace, periode: Periode) -> dict[str, DataBidang]:
+    """Accepted values of the previous periode, to pre-fill earlier quarters (SPEC §5)."""
+    if periode.triwulan <= 1 or not ws.db.exists():
+        return {}
+    try:
+        from kinerja_cli.store.db import Store
+    except ImportError:  # pragma: no cover - store not built yet
+        return {}
+    with Store.open(ws) as store:
+        return store.prefill(periode)
+
+
+def _record_forms(ws: Workspace, periode: Periode, forms: list[FormDibuat]) -> None:
+    """Remember generated forms for `status` (SOP step 4 done)."""
+    try:
+        from kinerja_cli.store.db import Store
+    except ImportError:  # pragma: no cover - store not built yet
+        return
+    with Store.open(ws) as store:
+        store.record_forms(periode, [(f.bidang, f.form_id, f.path.name) for f in forms])
+
+
+def copy_templates(root: Path) -> Path:
+    """Copy the packaged report templates to ROOT/templates for the agency to edit."""
+    from kinerja_cli.resources import templates_dir
+
+    dest = Path(root) / "templates"
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in templates_dir().iterdir():
+        if src.is_file() and not (dest / src.name).exists():
+            shutil.copyfile(src, dest / src.name)
+    return dest

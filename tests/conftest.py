@@ -1,0 +1,29 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import _stub_tmp  # noqa: E402,F401  TEMP
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"
+
+
+@pytest.fixture
+def example_pk() -> Path:
+    return EXAMPLE_PK
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, example_pk: Path):
+    """A workspace initialised from the example PK."""
+    from kinerja_cli.io.workspace import find_workspace
+    from kinerja_cli.services.setup import init_workspace
+
+    init_workspace(tmp_path / "ws", example_pk, None)
+    return find_workspace(tmp_path / "ws")
