@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-import _stub_tmp  # noqa: E402,F401  TEMP
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"

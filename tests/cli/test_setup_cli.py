@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pkbuilder import IND, make_pk
 from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
+from pkbuilder import IND, make_pk
 
 runner = CliRunner()
 

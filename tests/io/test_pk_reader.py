@@ -6,10 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pkbuilder import ANG, BIDANG, IDENTITAS, IND, IND_HEAD, make_pk
 
 from kinerja_cli.domain.models import Arah, Rentang, Rumus, Sifat
 from kinerja_cli.io.pk_reader import read_pk
+from pkbuilder import ANG, BIDANG, IDENTITAS, IND, IND_HEAD, make_pk
 
 
 def codes(res) -> set[tuple[str, str | None, str | None]]:

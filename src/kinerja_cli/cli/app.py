@@ -51,6 +51,30 @@ def _register() -> None:
 _register()
 
 
+def _localise_help() -> None:
+    """Help texts that Typer/click keep in English, in Bahasa Indonesia (only when help is shown)."""
+    import typer.rich_utils as ru
+    from typer._click import core
+
+    ru.ARGUMENTS_PANEL_TITLE = "Argumen"
+    ru.OPTIONS_PANEL_TITLE = "Opsi"
+    ru.COMMANDS_PANEL_TITLE = "Perintah"
+    ru.ERRORS_PANEL_TITLE = "Galat"
+    original = core.Command.get_help_option
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        opt = original(self, ctx)
+        if opt is not None:
+            opt.help = "Tampilkan bantuan ini lalu keluar."
+        return opt
+
+    core.Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
 def run() -> None:
     """Run the app."""
+    import sys
+
+    if len(sys.argv) <= 1 or "--help" in sys.argv or "-h" in sys.argv:
+        _localise_help()
     app()

@@ -23,8 +23,9 @@ from kinerja_cli.cli.common import (
 def init(
     folder: Path = typer.Argument(Path("."), help="Folder ruang kerja baru (bawaan: folder saat ini)."),
     pk: Path = typer.Option(None, "--pk", help="Berkas PK (.xlsx) yang disalin ke ruang kerja.",
-                            dir_okay=False),
-    tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini)."),
+                            dir_okay=False, metavar="BERKAS"),
+    tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini).",
+                              metavar="TAHUN"),
     templat: bool = typer.Option(False, "--templat", help="Salin templat laporan ke FOLDER/templates "
                                  "agar kop, logo dan kata-kata bisa diubah."),
 ) -> None:
@@ -42,7 +43,7 @@ def init(
 
         copy_templates(res.root)
     print(f"Ruang kerja {res.tahun} dibuat di {rel(res.root)}")
-    print(f"  kinerja.toml  pengaturan (ubah sesuai kebutuhan)")
+    print("  kinerja.toml  pengaturan (ubah sesuai kebutuhan)")
     print(f"  pk.xlsx       {'templat PK kosong: isi lalu jalankan kinerja check-pk' if res.pk_dari_template else 'salinan PK'}")
     print("  formulir/     formulir kosong per bidang (kinerja init-form)")
     print("  masuk/        taruh berkas kembalian bidang di sini (kinerja collect)")
@@ -92,9 +93,10 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
 @guarded
 def init_form(
     triwulan: str = TriwulanOpt,
-    bidang: list[str] = typer.Option(None, "--bidang", "-b", help="Kode bidang (boleh diulang). "
+    bidang: list[str] = typer.Option(None, "--bidang", "-b", metavar="KODE", help="Kode bidang (boleh diulang). "
                                      "Bawaan: semua bidang yang memiliki indikator atau anggaran."),
-    out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: formulir/).", file_okay=False),
+    out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: formulir/).", file_okay=False,
+                             metavar="FOLDER"),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Tulis satu formulir .xlsx terkunci dan tervalidasi untuk setiap bidang.

@@ -19,11 +19,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 WorkspaceOpt = typer.Option(
     None, "--workspace", "-w", help="Folder ruang kerja (bawaan: folder saat ini atau induknya).",
-    file_okay=False,
+    file_okay=False, metavar="FOLDER",
 )
 JsonOpt = typer.Option(False, "--json", help="Cetak satu dokumen JSON di stdout.")
 TriwulanOpt = typer.Option(
     None, "--triwulan", "-t", help="Triwulan 1-4 (atau I-IV). Tanpa ini: periode tahunan.",
+    metavar="K",
 )
 
 

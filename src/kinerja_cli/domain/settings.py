@@ -9,7 +9,6 @@ from decimal import Decimal
 from kinerja_cli.domain.capaian import SKALA_DEFAULT, SkalaPredikat
 from kinerja_cli.domain.models import Rumus
 
-
 # SOP steps with their mutu baku in working days (SPEC §1, §9). Key, SOP no., label, days.
 LANGKAH_SOP: tuple[tuple[str, int, str, int], ...] = (
     ("koordinasi", 3, "Rapat koordinasi format pengukuran", 1),

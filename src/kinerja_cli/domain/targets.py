@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 
 from kinerja_cli.domain.capaian import parse_biner
 from kinerja_cli.domain.models import Arah, Rentang, TargetValue

@@ -213,8 +213,9 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                 cell.style = "kn_input_num"
                 title, prompt = _prompt(ind, col.tw)
                 if ind.arah == Arah.BINER:
-                    key = ("biner", str(col.tw), _biner_list(ind))
-                    v = dv(key, lambda t=title, p=prompt, f=_biner_list(ind): DataValidation(
+                    choices = _biner_list(ind)
+                    key = ("biner", str(col.tw), choices)
+                    v = dv(key, lambda t=title, p=prompt, f=choices: DataValidation(
                         type="list", formula1=f, allow_blank=True, showInputMessage=True,
                         promptTitle=t, prompt=p, showErrorMessage=True,
                         errorTitle="Jawaban tidak sah", error="Pilih salah satu jawaban dari daftar."))

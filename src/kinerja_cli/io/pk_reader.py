@@ -236,7 +236,7 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
     cur_sasaran, cur_kode_sasaran = "", ""
     by_name: dict[str, str] = {}
     for r, cells in rows(ws, table):
-        def cell(h: str) -> Any:
+        def cell(h: str, cells: tuple[Any, ...] = cells) -> Any:
             c = col.get(h)
             return cells[c - 1] if c else None
 
@@ -372,7 +372,7 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
     out: list[BarisAnggaran] = []
     seen: set[str] = set()
     for r, cells in rows(ws, table):
-        def cell(h: str) -> Any:
+        def cell(h: str, cells: tuple[Any, ...] = cells) -> Any:
             c = col.get(h)
             return cells[c - 1] if c else None
 

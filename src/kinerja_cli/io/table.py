@@ -62,7 +62,7 @@ def locate(ws: Any, required: Sequence[str], scan: int = HEADER_SCAN_ROWS) -> Ta
 def best_header_row(ws: Any, required: Sequence[str], scan: int = HEADER_SCAN_ROWS) -> tuple[int, set[str]]:
     """Row with the most required headers and the headers missing from it (for findings)."""
     need = {norm(h) for h in required}
-    best, best_found = 1, set()
+    best, best_found = 1, set[str]()
     max_col = min(ws.max_column or 1, 200)
     for r, row in enumerate(
         ws.iter_rows(min_row=1, max_row=min(scan, ws.max_row or 1), max_col=max_col,

@@ -1,0 +1,147 @@
+"""The compiled results: plain values that the draft workbook, JSON and reports all render.
+
+Built by `domain.kompilasi.kompilasi()` from the PK and the accepted submissions; never holds
+DataFrames or file handles, so templates get plain data (STYLE pattern 8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja_cli.domain.capaian import Efisiensi, SkalaPredikat
+from kinerja_cli.domain.findings import Finding
+from kinerja_cli.domain.models import (
+    Arah,
+    Bidang,
+    Identitas,
+    Narasi,
+    Nilai,
+    Rumus,
+    Sifat,
+    TargetValue,
+)
+from kinerja_cli.domain.periode import Periode
+
+
+@dataclass(frozen=True)
+class TahunLalu:
+    """Last year's figures for one indicator code (year-over-year, LKjIP Bab III A.2)."""
+
+    tahun: int
+    target_teks: str
+    realisasi: Nilai | None
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class BarisIndikator:
+    """One indicator in the compiled measurement."""
+
+    no: int
+    kode: str
+    bidang: str
+    sasaran: str  # sasaran kode
+    nama: str
+    satuan: str
+    arah: Arah
+    sifat: Sifat
+    rumus: Rumus
+    target: TargetValue
+    target_teks: str
+    target_tw: tuple[TargetValue | None, ...]  # TW I..IV (all four, from the PK)
+    target_tw_teks: tuple[str, ...]
+    target_triwulan: TargetValue | None  # Target TW k of the periode (tahunan: Target)
+    target_triwulan_teks: str
+    realisasi_tw: tuple[Nilai | None, ...]  # per quarter 1..k, as reported
+    realisasi: Nilai | None  # s/d k (SPEC §6.1)
+    capaian: Decimal | None  # vs annual Target (unrounded)
+    capaian_triwulan: Decimal | None  # vs Target TW k (unrounded)
+    capaian_periode: Decimal | None  # used for predikat and averages (SPEC §6.3)
+    predikat: str | None
+    status: str | None  # Melampaui / Tercapai / Tidak Tercapai
+    rumus_teks: str  # the formula used, in words
+    peringatan: tuple[str, ...]  # warning codes from the rulebook (target-nol, ...)
+    narasi: Narasi
+    status_bidang: str  # diterima | ditolak | belum
+    tahun_lalu: TahunLalu | None = None
+
+
+@dataclass(frozen=True)
+class BarisSasaran:
+    """One sasaran: mean of its indicators' period capaian, and its budget."""
+
+    kode: str
+    nama: str
+    capaian: Decimal | None
+    predikat: str | None
+    jumlah_indikator: int
+    pagu: Decimal | None  # sum of linked leaf budget rows (None when none are linked)
+    realisasi_anggaran: Decimal | None
+    serapan: Decimal | None
+    efisiensi: Efisiensi | None
+
+
+@dataclass(frozen=True)
+class BarisAnggaranHasil:
+    """One budget row with parent subtotals recomputed from leaves (SPEC §4)."""
+
+    kode: str
+    uraian: str
+    bidang: str
+    sasaran: str | None
+    tingkat: str  # program | kegiatan | sub-kegiatan (by code depth)
+    induk: bool  # a parent row (subtotal)
+    pagu: Decimal  # PK pagu for leaves; recomputed sum for parents
+    pagu_pk: Decimal  # as written in the PK
+    realisasi_tw: tuple[Decimal | None, ...]  # per quarter 1..k
+    realisasi: Decimal | None  # s/d k
+    serapan: Decimal | None
+    sisa: Decimal | None
+
+
+@dataclass(frozen=True)
+class BarisBidang:
+    """One bidang: submission status, mean capaian of its indicators, budget and efficiency."""
+
+    kode: str
+    nama: str
+    kepala: str
+    status: str  # diterima | ditolak | belum
+    diterima: str  # ISO time the accepted file was first seen, or ""
+    file: str
+    sha256: str
+    jumlah_indikator: int
+    capaian: Decimal | None
+    predikat: str | None
+    pagu: Decimal | None
+    realisasi_anggaran: Decimal | None
+    serapan: Decimal | None
+    efisiensi: Efisiensi | None
+
+
+@dataclass(frozen=True)
+class Kompilasi:
+    """Everything `compile` computed for one periode."""
+
+    tahun: int
+    periode: Periode
+    identitas: Identitas
+    bidang_pk: tuple[Bidang, ...]
+    indikator: tuple[BarisIndikator, ...]
+    sasaran: tuple[BarisSasaran, ...]
+    dinas_capaian: Decimal | None
+    dinas_predikat: str | None
+    anggaran: tuple[BarisAnggaranHasil, ...]
+    bidang: tuple[BarisBidang, ...]
+    jumlah_predikat: dict[str, int]  # label -> number of indicators (scale order)
+    temuan: tuple[Finding, ...]  # every finding still open
+    input_sha256: dict[str, str]  # input name (pk.xlsx, accepted files) -> SHA-256
+    skala: SkalaPredikat
+    batas_rata_rata: Decimal | None
+    dibuat: dt.datetime | None = None
+    tahun_lalu_ada: bool = False  # whether a previous year's workspace/archive is linked
+    catatan: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
+    # the dinas budget total: the top-level rows summed, each recomputed from its leaves
+    anggaran_total: BarisAnggaranHasil | None = None
