@@ -26,25 +26,37 @@ def init(
                             dir_okay=False, metavar="BERKAS"),
     tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini).",
                               metavar="TAHUN"),
+    dari: Path = typer.Option(None, "--dari", help="Ruang kerja atau folder arsip tahun lalu: bidang, "
+                              "pejabat dan kode indikator dibawa (target dan pagu dikosongkan), dan "
+                              "capaian tahun lalu tampil di compile dan report.", metavar="FOLDER",
+                              file_okay=False),
     templat: bool = typer.Option(False, "--templat", help="Salin templat laporan ke FOLDER/templates "
                                  "agar kop, logo dan kata-kata bisa diubah."),
 ) -> None:
     """Buat ruang kerja: kinerja.toml, pk.xlsx, formulir/, masuk/, hasil/.
 
-    Tanpa --pk, pk.xlsx berisi templat PK kosong dengan lembar Petunjuk.
+    Tanpa --pk, pk.xlsx berisi templat PK kosong dengan lembar Petunjuk. Dengan --dari, pk.xlsx
+    dimulai dari PK tahun lalu (isi target dan pagu tahun ini, lalu kinerja check-pk).
 
     Contoh: kinerja init pengukuran-2025 --pk PK-2025.xlsx
+    Contoh: kinerja init pengukuran-2026 --dari pengukuran-2025
     """
     from kinerja_cli.services.setup import init_workspace
 
-    res = init_workspace(folder, pk, tahun)
+    res = init_workspace(folder, pk, tahun, dari)
     if templat:
         from kinerja_cli.services.setup import copy_templates
 
         copy_templates(res.root)
     print(f"Ruang kerja {res.tahun} dibuat di {rel(res.root)}")
     print("  kinerja.toml  pengaturan (ubah sesuai kebutuhan)")
-    print(f"  pk.xlsx       {'templat PK kosong: isi lalu jalankan kinerja check-pk' if res.pk_dari_template else 'salinan PK'}")
+    if res.dari is not None:
+        pk_note = f"PK tahun lalu dari {rel(res.dari)}: isi Target dan Pagu {res.tahun}, lalu kinerja check-pk"
+    elif res.pk_dari_template:
+        pk_note = "templat PK kosong: isi lalu jalankan kinerja check-pk"
+    else:
+        pk_note = "salinan PK"
+    print(f"  pk.xlsx       {pk_note}")
     print("  formulir/     formulir kosong per bidang (kinerja init-form)")
     print("  masuk/        taruh berkas kembalian bidang di sini (kinerja collect)")
     print("  hasil/        draf dan laporan")

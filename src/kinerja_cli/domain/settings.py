@@ -50,6 +50,7 @@ class Settings:
     kata_sandi: str = ""
     format_laporan: tuple[str, ...] = FORMAT_LAPORAN
     kembalikan_ke: str = "Subbagian Perencanaan dan Pelaporan"
+    tahun_lalu: str = ""  # last year's workspace or archive folder (year-over-year)
 
     def mulai_periode(self, periode_kode: str) -> dt.date:
         """SOP start date for a periode (configured, else the default for the tahun)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import tomllib
 from decimal import Decimal, InvalidOperation
@@ -23,7 +24,7 @@ from kinerja_cli.io.atomic import atomic_write_text
 CONFIG_NAME = "kinerja.toml"
 
 
-def render_default_config(tahun: int, pk: str = "pk.xlsx") -> str:
+def render_default_config(tahun: int, pk: str = "pk.xlsx", tahun_lalu: str = "") -> str:
     """The commented kinerja.toml that `kinerja init` writes, with every default."""
     mulai = default_mulai(tahun)
     pairs = [(int(b), n) for b, n in SKALA_DEFAULT.ambang] + [(0, SKALA_DEFAULT.terendah)]
@@ -69,12 +70,17 @@ kembalikan_ke = "Subbagian Perencanaan dan Pelaporan"
 [laporan]
 # Format laporan bawaan: html, docx, xlsx, pdf (pdf perlu paket tambahan kinerja-cli[pdf]).
 format = ["html", "docx", "xlsx", "pdf"]
+
+[riwayat]
+# Ruang kerja atau folder arsip tahun lalu (diisi oleh `kinerja init --dari`). Bila diisi,
+# compile dan report menampilkan realisasi dan capaian tahun lalu per kode indikator.
+tahun_lalu = {json.dumps(tahun_lalu, ensure_ascii=False)}
 """
 
 
-def write_default_config(path: Path, tahun: int, pk: str = "pk.xlsx") -> None:
+def write_default_config(path: Path, tahun: int, pk: str = "pk.xlsx", tahun_lalu: str = "") -> None:
     """Write the default kinerja.toml atomically."""
-    atomic_write_text(path, render_default_config(tahun, pk))
+    atomic_write_text(path, render_default_config(tahun, pk, tahun_lalu))
 
 
 def _line_of(text: str, key: str) -> int | None:
@@ -141,6 +147,10 @@ def load_settings(path: Path) -> Settings:
     if not isinstance(sandi, str):
         raise _bad(path, text, "formulir.kata_sandi", "isi teks (boleh kosong)")
     kembali = form.get("kembalikan_ke", Settings.kembalikan_ke)
+    riwayat = data.get("riwayat", {})
+    tahun_lalu = riwayat.get("tahun_lalu", "")
+    if not isinstance(tahun_lalu, str):
+        raise _bad(path, text, "riwayat.tahun_lalu", "isi teks jalur folder (boleh kosong)")
     fmt = lap.get("format", list(FORMAT_LAPORAN))
     if not isinstance(fmt, list) or any(f not in FORMAT_LAPORAN for f in fmt):
         raise _bad(path, text, "laporan.format", f"pilih dari {', '.join(FORMAT_LAPORAN)}")
@@ -155,6 +165,7 @@ def load_settings(path: Path) -> Settings:
         kata_sandi=sandi,
         format_laporan=tuple(fmt),
         kembalikan_ke=str(kembali),
+        tahun_lalu=tahun_lalu,
     )
 
 

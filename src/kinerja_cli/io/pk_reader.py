@@ -390,8 +390,13 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
             ctx.add("bidang-tidak-dikenal",
                     f"Bidang {b!r} tidak ada di lembar Bidang" if b else "Bidang kosong",
                     sheet=ws.title, cell=cell("Bidang").coordinate, kode=kode)
+        pv = cell("Pagu").value
+        if pv is None or (isinstance(pv, str) and not pv.strip()):
+            ctx.add("pagu-kosong", "Pagu kosong; isi pagu dari DPA", sheet=ws.title,
+                    cell=cell("Pagu").coordinate, kode=kode)
+            pv = 0
         try:
-            pagu = parse_number(cell("Pagu").value).nilai
+            pagu = parse_number(pv).nilai
             if pagu < 0:
                 raise NumberError("negatif", "pagu negatif")
         except NumberError as exc:

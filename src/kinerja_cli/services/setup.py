@@ -26,14 +26,33 @@ class InitResult:
     tahun: int
     pk_dari_template: bool
     findings: list[Finding] = field(default_factory=list)
+    dari: Path | None = None  # last year's workspace or archive, when started from it
 
 
-def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None) -> InitResult:
-    """Create the workspace of SPEC §3 in `folder`."""
+def _previous(dari: Path) -> tuple[Path, int]:
+    """Last year's workspace or archive folder: (its pk.xlsx, its tahun)."""
+    from kinerja_cli.io.config import load_settings
+
+    dari = Path(dari)
+    if not (dari / CONFIG_NAME).is_file() or not (dari / "pk.xlsx").is_file():
+        raise KinerjaError(
+            f"{dari} bukan ruang kerja atau folder arsip kinerja (perlu {CONFIG_NAME} dan pk.xlsx)"
+        )
+    return dari / "pk.xlsx", load_settings(dari / CONFIG_NAME).tahun
+
+
+def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
+                   dari: Path | None = None) -> InitResult:
+    """Create the workspace of SPEC §3 in `folder` (from last year's with `dari`)."""
     folder = Path(folder)
     if (folder / CONFIG_NAME).exists():
         raise KinerjaError(f"{folder} sudah berisi ruang kerja ({CONFIG_NAME} sudah ada); tidak ditimpa.")
     findings: list[Finding] = []
+    prev_pk: Path | None = None
+    if dari is not None:
+        prev_pk, prev_tahun = _previous(dari)
+        if tahun is None:
+            tahun = prev_tahun + 1
     if pk_file is not None:
         from kinerja_cli.io.pk_reader import read_pk
 
@@ -51,7 +70,11 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None) -> Ini
     for sub in ("formulir", "masuk", "hasil"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     pk_target = folder / "pk.xlsx"
-    if pk_file is not None:
+    if pk_file is None and prev_pk is not None:
+        from kinerja_cli.io.pk_carry import carry_over_pk
+
+        carry_over_pk(prev_pk, pk_target, tahun)
+    elif pk_file is not None:
         from kinerja_cli.io.atomic import atomic_path
 
         with atomic_path(pk_target) as tmp:
@@ -60,8 +83,12 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None) -> Ini
         from kinerja_cli.io.pk_template import write_pk_template
 
         write_pk_template(pk_target, tahun)
-    write_default_config(folder / CONFIG_NAME, tahun)
-    return InitResult(folder.resolve(), pk_target, tahun, pk_file is None, findings)
+    link = ""
+    if dari is not None:
+        link = str(Path(dari).resolve())
+    write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link)
+    return InitResult(folder.resolve(), pk_target, tahun, pk_file is None and dari is None, findings,
+                      dari=Path(dari).resolve() if dari else None)
 
 
 def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:

@@ -25,6 +25,20 @@ class Output:
     written: str  # ISO time
 
 
+@dataclass(frozen=True)
+class SubmissionInfo:
+    """One recorded submission (every version is kept)."""
+
+    id: int
+    sha256: str
+    file: str  # name as received
+    bidang: str | None
+    periode: str | None  # periode kode as written in the form
+    status: str  # diterima | ditolak | duplikat | diabaikan
+    winner: bool  # the version compile uses for its bidang and periode
+    first_seen: str  # ISO time
+
+
 class StoreAPI(Protocol):
     """The store's read/write surface used outside collect."""
 
@@ -54,4 +68,12 @@ class StoreAPI(Protocol):
 
     def outputs(self, kind: str | None = None, periode: Periode | None = None) -> list[Output]:
         """Recorded outputs, oldest first."""
+        ...
+
+    def submissions(self, periode: Periode | None = None) -> list[SubmissionInfo]:
+        """Every submission (of the periode's data, when given), oldest first."""
+        ...
+
+    def blob_path(self, sha256: str) -> Path:
+        """Where the content-addressed copy of a file read is kept."""
         ...

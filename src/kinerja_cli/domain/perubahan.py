@@ -1,0 +1,75 @@
+"""What changed between two versions of a submission (SOP step 8, `kinerja diff`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kinerja_cli.domain.models import DataBidang, Narasi, Nilai
+from kinerja_cli.domain.periode import romawi
+
+_NARASI_LABEL = {
+    "pendorong": "Faktor Pendorong",
+    "penghambat": "Faktor Penghambat",
+    "tindak_lanjut": "Tindak Lanjut",
+    "bukti": "Bukti Dukung",
+}
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    """One changed value: what (jenis), where (kode, kolom), old and new as display text."""
+
+    jenis: str  # realisasi | narasi | anggaran | terkunci
+    kode: str
+    kolom: str  # e.g. "Realisasi TW II", "Faktor Penghambat"
+    lama: str
+    baru: str
+
+
+def teks_nilai(v: Nilai | None) -> str:
+    """A value as plain text for a diff ('' when blank)."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "Ya" if v else "Tidak"
+    s = format(v, "f")
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _same(a: Nilai | None, b: Nilai | None) -> bool:
+    if isinstance(a, Decimal) and isinstance(b, Decimal) and not isinstance(a, bool):
+        return a == b
+    return a == b
+
+
+def _series(d: dict[str, list], kode: str, n: int) -> list:
+    vals = list(d.get(kode, []))
+    return vals + [None] * (n - len(vals))
+
+
+def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
+    """Every realisation, narrative and budget value that differs, in a stable order."""
+    out: list[Perubahan] = []
+    kodes = list(dict.fromkeys([*lama.realisasi, *baru.realisasi]))
+    for kode in kodes:
+        n = max(len(lama.realisasi.get(kode, [])), len(baru.realisasi.get(kode, [])))
+        a, b = _series(lama.realisasi, kode, n), _series(baru.realisasi, kode, n)
+        for k in range(n):
+            if not _same(a[k], b[k]):
+                out.append(Perubahan("realisasi", kode, f"Realisasi TW {romawi(k + 1)}",
+                                     teks_nilai(a[k]), teks_nilai(b[k])))
+    for kode in dict.fromkeys([*lama.narasi, *baru.narasi]):
+        na, nb = lama.narasi.get(kode, Narasi()), baru.narasi.get(kode, Narasi())
+        for field, label in _NARASI_LABEL.items():
+            va, vb = getattr(na, field), getattr(nb, field)
+            if " ".join(va.split()) != " ".join(vb.split()):
+                out.append(Perubahan("narasi", kode, label, va, vb))
+    for kode in dict.fromkeys([*lama.anggaran, *baru.anggaran]):
+        n = max(len(lama.anggaran.get(kode, [])), len(baru.anggaran.get(kode, [])))
+        a, b = _series(lama.anggaran, kode, n), _series(baru.anggaran, kode, n)
+        for k in range(n):
+            if not _same(a[k], b[k]):
+                out.append(Perubahan("anggaran", kode, f"Realisasi TW {romawi(k + 1)}",
+                                     teks_nilai(a[k]), teks_nilai(b[k])))
+    return out
