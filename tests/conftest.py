@@ -9,8 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"
+from paths import EXAMPLE_PK, ROOT  # noqa: E402,F401
 
 
 @pytest.fixture

@@ -1,0 +1,290 @@
+"""Compile the accepted submissions into the dinas measurement (SPEC §6–7, SOP steps 6–7).
+
+Pure: takes the PK, the settings and the accepted values, returns a `Kompilasi` of plain values.
+Every number comes from the rulebook in `capaian` and the budget hierarchy in `anggaran`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from kinerja_cli.domain import anggaran as ang
+from kinerja_cli.domain.capaian import (
+    PESAN_PERINGATAN,
+    anggaran_sd,
+    capaian_dinas,
+    capaian_indikator,
+    capaian_sasaran,
+    efisiensi,
+    predikat,
+    rata_rata,
+    rumus_teks,
+    serapan,
+    sisa,
+)
+from kinerja_cli.domain.findings import WARNING, Finding
+from kinerja_cli.domain.hasil import (
+    BarisAnggaranHasil,
+    BarisBidang,
+    BarisIndikator,
+    BarisSasaran,
+    Kompilasi,
+    TahunLalu,
+)
+from kinerja_cli.domain.models import (
+    PK,
+    BarisAnggaran,
+    DataBidang,
+    Indikator,
+    Narasi,
+    Nilai,
+    TargetValue,
+)
+from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.settings import Settings
+
+SHEET_PENGUKURAN = "Pengukuran"
+DITERIMA, DITOLAK, BELUM = "diterima", "ditolak", "belum"
+
+# Kepmendagri 050-5889/2021 codes: 1.03.10 program, 1.03.10.2.01 kegiatan, +.0001 sub-kegiatan.
+_TINGKAT_BY_DEPTH = {3: "program", 5: "kegiatan", 6: "sub-kegiatan"}
+
+
+def teks_biner(nilai: bool, target_teks: str = "") -> str:
+    """The yes/no word matching the PK target's wording: Ya/Tidak, Ada/Tidak Ada, Tersedia/Tidak Tersedia."""
+    t = target_teks.strip().casefold()
+    if t in ("ya", "tidak"):
+        return "Ya" if nilai else "Tidak"
+    if t in ("tersedia", "tidak tersedia"):
+        return "Tersedia" if nilai else "Tidak Tersedia"
+    return "Ada" if nilai else "Tidak Ada"
+
+
+def tingkat_anggaran(rows: Sequence[BarisAnggaran], row: BarisAnggaran) -> str:
+    """program | kegiatan | sub-kegiatan by code depth, else by position in the hierarchy (SPEC §4)."""
+    depth = len(row.kode.split("."))
+    if depth in _TINGKAT_BY_DEPTH:
+        return _TINGKAT_BY_DEPTH[depth]
+    if ang.is_leaf(rows, row.kode):
+        return "sub-kegiatan"
+    has_parent = any(row.kode.startswith(r.kode + ".") for r in rows if r.kode != row.kode)
+    return "kegiatan" if has_parent else "program"
+
+
+def _quarters(values: Sequence[Nilai | None] | None, k: int) -> tuple[Nilai | None, ...]:
+    head = list(values or [])[:k]
+    return tuple(head + [None] * (k - len(head)))
+
+
+def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+def _status_bidang(kode: str, data: Mapping[str, DataBidang], status: Mapping[str, str]) -> str:
+    if kode in status:
+        return status[kode]
+    return DITERIMA if kode in data else BELUM
+
+
+def _baris_indikator(
+    no: int,
+    ind: Indikator,
+    periode: Periode,
+    settings: Settings,
+    db: DataBidang | None,
+    status_bidang: str,
+    tahun_lalu: TahunLalu | None,
+) -> tuple[BarisIndikator, list[Finding]]:
+    k = periode.triwulan
+    nilai_tw = _quarters(db.realisasi.get(ind.kode) if db else None, k)
+    findings: list[Finding] = []
+    try:
+        ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
+    except TypeError as exc:
+        # The store only holds validated values; a value of the wrong kind is reported, not fatal.
+        findings.append(Finding(
+            "realisasi-tidak-terbaca", WARNING,
+            f"Realisasi {ind.kode} tidak dapat dihitung ({exc}); indikator dikosongkan di draf.",
+            sheet=SHEET_PENGUKURAN, kode=ind.kode))
+        nilai_tw = (None,) * k
+        ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
+    for code in ci.peringatan:
+        pesan = PESAN_PERINGATAN.get(code, code)
+        if code == "target-nol" and ci.hasil.peringatan != code and not periode.tahunan:
+            # Only the quarter's target is 0: say so, and what the predikat uses instead.
+            tw = romawi(k)
+            pesan = (f"Target TW {tw} bernilai 0: capaian TW {tw} (R / T × 100) tidak dapat "
+                     "dihitung; predikat memakai capaian terhadap target tahunan.")
+        findings.append(Finding(code, WARNING, pesan, sheet=SHEET_PENGUKURAN, kode=ind.kode))
+    t_tw: TargetValue | None = ind.target if periode.tahunan else ind.target_tw[k - 1]
+    t_tw_teks = ind.target_teks if periode.tahunan else ind.target_tw_teks[k - 1]
+    used = ci.hasil_triwulan if (not periode.tahunan and ci.capaian_triwulan is not None) else ci.hasil
+    teks = used.rumus_teks if used is not None else rumus_teks(ind.arah, ind.rumus)
+    baris = BarisIndikator(
+        no=no, kode=ind.kode, bidang=ind.bidang, sasaran=ind.sasaran, nama=ind.nama,
+        satuan=ind.satuan, arah=ind.arah, sifat=ind.sifat, rumus=ind.rumus,
+        target=ind.target, target_teks=ind.target_teks,
+        target_tw=tuple(ind.target_tw), target_tw_teks=tuple(ind.target_tw_teks),
+        target_triwulan=t_tw, target_triwulan_teks=t_tw_teks if t_tw is not None else "",
+        realisasi_tw=nilai_tw, realisasi=ci.realisasi,
+        capaian=ci.capaian, capaian_triwulan=ci.capaian_triwulan,
+        capaian_periode=ci.periode_capaian, predikat=ci.predikat, status=ci.status,
+        rumus_teks=teks, peringatan=ci.peringatan,
+        narasi=(db.narasi.get(ind.kode) if db else None) or Narasi(),
+        status_bidang=status_bidang, tahun_lalu=tahun_lalu,
+    )
+    return baris, findings
+
+
+def _baris_anggaran(
+    pk: PK, periode: Periode, data: Mapping[str, DataBidang]
+) -> tuple[BarisAnggaranHasil, ...]:
+    """Every budget row; parents recomputed from their leaves only, never double counted (SPEC §4)."""
+    rows = pk.anggaran
+    k = periode.triwulan
+    leaf_codes = {r.kode for r in ang.leaves(rows)}
+    leaf_tw: dict[str, tuple[Decimal | None, ...]] = {}
+    for r in rows:
+        if r.kode in leaf_codes:
+            db = data.get(r.bidang)
+            raw = db.anggaran.get(r.kode) if db else None
+            head = list(raw or [])[:k]
+            leaf_tw[r.kode] = tuple(head + [None] * (k - len(head)))
+    per_tw = [ang.recompute(rows, {c: v[q] for c, v in leaf_tw.items()}) for q in range(k)]
+    sd = ang.recompute(rows, {c: anggaran_sd(v, k) for c, v in leaf_tw.items()})
+    pagu = ang.recompute_pagu(rows)
+    out: list[BarisAnggaranHasil] = []
+    for r in rows:
+        p = pagu[r.kode]
+        p = r.pagu if p is None else p
+        real = sd[r.kode]
+        out.append(BarisAnggaranHasil(
+            kode=r.kode, uraian=r.uraian, bidang=r.bidang, sasaran=r.sasaran,
+            tingkat=tingkat_anggaran(rows, r), induk=r.kode not in leaf_codes,
+            pagu=p, pagu_pk=r.pagu, realisasi_tw=tuple(t[r.kode] for t in per_tw),
+            realisasi=real, serapan=serapan(real, p), sisa=sisa(real, p),
+        ))
+    return tuple(out)
+
+
+def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaranHasil | None:
+    """The dinas total: the sum of the top-level rows, each already recomputed from its leaves."""
+    if not rows:
+        return None
+    roots = [r for r in rows if not any(r.kode.startswith(o.kode + ".") for o in rows)]
+    pagu = sum((r.pagu for r in roots), Decimal(0))
+    real = _sum([r.realisasi for r in roots])
+    tw = tuple(_sum([r.realisasi_tw[q] for r in roots]) for q in range(k))
+    return BarisAnggaranHasil(
+        kode="", uraian="Jumlah", bidang="", sasaran=None, tingkat="total", induk=True,
+        pagu=pagu, pagu_pk=sum((r.pagu_pk for r in roots), Decimal(0)), realisasi_tw=tw,
+        realisasi=real, serapan=serapan(real, pagu), sisa=sisa(real, pagu),
+    )
+
+
+def _leaf_budget(leaves: Sequence[BarisAnggaranHasil]) -> tuple[Decimal | None, Decimal | None]:
+    if not leaves:
+        return None, None
+    return sum((r.pagu for r in leaves), Decimal(0)), _sum([r.realisasi for r in leaves])
+
+
+def kompilasi(
+    pk: PK,
+    settings: Settings,
+    periode: Periode,
+    data: dict[str, DataBidang],
+    status: dict[str, str],
+    temuan: list[Finding],
+    input_sha256: dict[str, str],
+    tahun_lalu: dict[str, TahunLalu] | None = None,
+    dibuat: dt.datetime | None = None,
+) -> Kompilasi:
+    """The dinas measurement of one periode from the PK and the accepted values (SPEC §6–7)."""
+    skala, batas = settings.skala, settings.batas_rata_rata
+    extra: list[Finding] = []
+    indikator: list[BarisIndikator] = []
+    for no, ind in enumerate(pk.indikator, start=1):
+        baris, found = _baris_indikator(
+            no, ind, periode, settings, data.get(ind.bidang),
+            _status_bidang(ind.bidang, data, status), (tahun_lalu or {}).get(ind.kode))
+        indikator.append(baris)
+        extra.extend(found)
+
+    anggaran = _baris_anggaran(pk, periode, data)
+    leaves = [a for a in anggaran if not a.induk]
+
+    sasaran: list[BarisSasaran] = []
+    for s in pk.sasaran:
+        inds = [i for i in indikator if i.sasaran == s.kode]
+        cap = capaian_sasaran((i.capaian_periode for i in inds), batas)
+        pagu, real = _leaf_budget([a for a in leaves if a.sasaran == s.kode])
+        ser = serapan(real, pagu)
+        sasaran.append(BarisSasaran(
+            kode=s.kode, nama=s.nama, capaian=cap, predikat=predikat(cap, skala),
+            jumlah_indikator=len(inds), pagu=pagu, realisasi_anggaran=real, serapan=ser,
+            efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+        ))
+    dinas = capaian_dinas(s.capaian for s in sasaran)
+
+    owners = {i.bidang for i in pk.indikator} | {a.bidang for a in pk.anggaran}
+    bidang_rows = [b for b in pk.bidang if b.kode in owners or b.kode in data or b.kode in status]
+    bidang: list[BarisBidang] = []
+    for b in bidang_rows:
+        db = data.get(b.kode)
+        inds = [i for i in indikator if i.bidang == b.kode]
+        cap = rata_rata((i.capaian_periode for i in inds), batas)
+        pagu, real = _leaf_budget([a for a in leaves if a.bidang == b.kode])
+        ser = serapan(real, pagu)
+        bidang.append(BarisBidang(
+            kode=b.kode, nama=b.nama, kepala=b.kepala, status=_status_bidang(b.kode, data, status),
+            diterima=db.diterima if db else "", file=db.file if db else "",
+            sha256=db.sha256 if db else "", jumlah_indikator=len(inds), capaian=cap,
+            predikat=predikat(cap, skala), pagu=pagu, realisasi_anggaran=real, serapan=ser,
+            efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+        ))
+
+    jumlah = {label: 0 for label in skala.urutan}
+    for i in indikator:
+        if i.predikat is not None:
+            jumlah[i.predikat] = jumlah.get(i.predikat, 0) + 1
+
+    return Kompilasi(
+        tahun=pk.identitas.tahun, periode=periode, identitas=pk.identitas, bidang_pk=pk.bidang,
+        indikator=tuple(indikator), sasaran=tuple(sasaran), dinas_capaian=dinas,
+        dinas_predikat=predikat(dinas, skala), anggaran=anggaran, bidang=tuple(bidang),
+        jumlah_predikat=jumlah, temuan=(*temuan, *extra), input_sha256=dict(input_sha256),
+        skala=skala, batas_rata_rata=batas, dibuat=dibuat, tahun_lalu_ada=bool(tahun_lalu),
+        anggaran_total=_total_anggaran(anggaran, periode.triwulan),
+    )
+
+
+def anggaran_sasaran(
+    rows: Sequence[BarisAnggaranHasil], sasaran: str | None
+) -> list[BarisAnggaranHasil]:
+    """The budget rows serving one sasaran (None: rows linked to none), with their program and
+    kegiatan above them; each parent sums only the leaves of this sasaran (Evaluasi Renja blocks)."""
+    mine = [r for r in rows if not r.induk and r.sasaran == sasaran]
+    if not mine:
+        return []
+    out: list[BarisAnggaranHasil] = []
+    for r in rows:
+        if not r.induk:
+            if r in mine:
+                out.append(r)
+            continue
+        below = [leaf for leaf in mine if leaf.kode.startswith(r.kode + ".")]
+        if not below:
+            continue
+        pagu = sum((leaf.pagu for leaf in below), Decimal(0))
+        k = len(r.realisasi_tw)
+        real = _sum([leaf.realisasi for leaf in below])
+        out.append(BarisAnggaranHasil(
+            kode=r.kode, uraian=r.uraian, bidang=r.bidang, sasaran=sasaran, tingkat=r.tingkat,
+            induk=True, pagu=pagu, pagu_pk=r.pagu_pk,
+            realisasi_tw=tuple(_sum([leaf.realisasi_tw[q] for leaf in below]) for q in range(k)),
+            realisasi=real, serapan=serapan(real, pagu), sisa=sisa(real, pagu),
+        ))
+    return out

@@ -1,0 +1,104 @@
+"""The `compile --json` document (SPEC §7), from a Kompilasi.
+
+The keys of SPEC §7 are fixed; a few extra keys (names, efficiency, per-quarter values) are
+added beside them, never instead of them. Numbers are JSON numbers rounded half-up to 2
+decimals; `target`/`target_triwulan` are strings for rentang and biner, `realisasi` is a
+string for biner; unknown values are null.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from kinerja_cli.domain.capaian import Efisiensi
+from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi, TahunLalu
+from kinerja_cli.domain.kompilasi import teks_biner
+from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
+from kinerja_cli.domain.rounding import to_json_number
+
+
+def _target(v: TargetValue | None, teks: str) -> str | int | float | None:
+    if v is None:
+        return None
+    if isinstance(v, bool | Rentang):
+        return teks or str(v)
+    return to_json_number(v)
+
+
+def _nilai(v: Nilai | None, target_teks: str) -> str | int | float | None:
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return teks_biner(v, target_teks)
+    return to_json_number(v)
+
+
+def _num(v: Decimal | None) -> int | float | None:
+    return to_json_number(v)
+
+
+def _efisiensi(e: Efisiensi | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {"ie": _num(e.ie), "keterangan": e.label, "selisih": _num(e.selisih)}
+
+
+def _tahun_lalu(t: TahunLalu | None, target_teks: str) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"tahun": t.tahun, "target": t.target_teks,
+            "realisasi": _nilai(t.realisasi, target_teks), "capaian": _num(t.capaian)}
+
+
+def indikator_json(i: BarisIndikator) -> dict[str, Any]:
+    """One indicator: the SPEC §7 keys first, then `nama` and `realisasi_tw`."""
+    d: dict[str, Any] = {
+        "kode": i.kode,
+        "bidang": i.bidang,
+        "sasaran": i.sasaran,
+        "satuan": i.satuan,
+        "arah": i.arah.value,
+        "sifat": i.sifat.value,
+        "target": _target(i.target, i.target_teks),
+        "target_triwulan": _target(i.target_triwulan, i.target_triwulan_teks),
+        "realisasi": _nilai(i.realisasi, i.target_teks),
+        "capaian": _num(i.capaian),
+        "capaian_triwulan": _num(i.capaian_triwulan),
+        "predikat": i.predikat,
+        "status": i.status,
+        "nama": i.nama,
+        "realisasi_tw": [_nilai(v, i.target_teks) for v in i.realisasi_tw],
+    }
+    if i.tahun_lalu is not None:
+        d["tahun_lalu"] = _tahun_lalu(i.tahun_lalu, i.target_teks)
+    return d
+
+
+def to_json(k: Kompilasi) -> dict[str, Any]:
+    """The whole `compile --json` document (SPEC §7)."""
+    return {
+        "tahun": k.tahun,
+        "periode": k.periode.kode,
+        "indikator": [indikator_json(i) for i in k.indikator],
+        "sasaran": [
+            {"kode": s.kode, "nama": s.nama, "capaian": _num(s.capaian), "predikat": s.predikat,
+             "jumlah_indikator": s.jumlah_indikator, "pagu": _num(s.pagu),
+             "realisasi_anggaran": _num(s.realisasi_anggaran), "serapan": _num(s.serapan),
+             "efisiensi": _efisiensi(s.efisiensi)}
+            for s in k.sasaran
+        ],
+        "dinas": {"capaian": _num(k.dinas_capaian), "predikat": k.dinas_predikat},
+        "anggaran": [
+            {"kode": a.kode, "bidang": a.bidang, "pagu": _num(a.pagu), "realisasi": _num(a.realisasi),
+             "serapan": _num(a.serapan), "uraian": a.uraian, "tingkat": a.tingkat, "induk": a.induk,
+             "sisa": _num(a.sisa), "sasaran": a.sasaran}
+            for a in k.anggaran
+        ],
+        "bidang": [
+            {"kode": b.kode, "status": b.status, "nama": b.nama, "capaian": _num(b.capaian),
+             "predikat": b.predikat, "serapan": _num(b.serapan), "efisiensi": _efisiensi(b.efisiensi),
+             "file": b.file or None}
+            for b in k.bidang
+        ],
+    }

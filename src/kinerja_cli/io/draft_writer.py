@@ -1,0 +1,95 @@
+"""Write the compiled draft workbook (SPEC §7) atomically, and name it.
+
+Sheets: Ringkasan, Pengukuran, Per Bidang, Anggaran, Efisiensi, Permasalahan, Evaluasi Renja,
+Catatan. The workbook is deterministic: fixed document properties, no clock in the cells
+except the compile date the caller passes in `Kompilasi.dibuat`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli import __version__
+from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.io.atomic import atomic_save
+
+SHEETS = ("Ringkasan", "Pengukuran", "Per Bidang", "Anggaran", "Efisiensi", "Permasalahan",
+          "Evaluasi Renja", "Catatan")
+
+
+def draft_filename(tahun: int, periode: Periode, versi: int = 1) -> str:
+    """`Draf-Pengukuran-Kinerja-2025-TW2.xlsx`; version 2 on is `...-TW2-v2.xlsx`."""
+    suffix = "" if versi <= 1 else f"-v{versi}"
+    label = "Tahunan" if periode.tahunan else periode.kode
+    return f"Draf-Pengukuran-Kinerja-{tahun}-{label}{suffix}.xlsx"
+
+
+def build_workbook(k: Kompilasi) -> Any:
+    """The draft as an openpyxl Workbook (not saved)."""
+    from openpyxl import Workbook
+
+    from kinerja_cli.io.draft_anggaran import write_anggaran, write_efisiensi
+    from kinerja_cli.io.draft_catatan import write_catatan, write_permasalahan
+    from kinerja_cli.io.draft_common import register_draft_styles
+    from kinerja_cli.io.draft_pengukuran import write_pengukuran, write_per_bidang, write_ringkasan
+    from kinerja_cli.io.draft_renja import write_evaluasi_renja
+    from kinerja_cli.io.xlsx_style import register_styles
+
+    wb = Workbook()
+    register_styles(wb)
+    register_draft_styles(wb)
+    writers = (write_ringkasan, write_pengukuran, write_per_bidang, write_anggaran,
+               write_efisiensi, write_permasalahan, write_evaluasi_renja, write_catatan)
+    first = wb.active
+    for name, write in zip(SHEETS, writers, strict=True):
+        ws = first if name == SHEETS[0] else wb.create_sheet(name)
+        ws.title = name
+        write(ws, k)
+    idn = k.identitas
+    wb.properties.creator = f"kinerja {__version__}"
+    wb.properties.lastModifiedBy = f"kinerja {__version__}"
+    wb.properties.title = f"Draf Pengukuran Kinerja {k.periode.label} {k.tahun} - {idn.singkatan or idn.perangkat_daerah}"
+    fixed = dt.datetime(k.tahun or 2000, 1, 1)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    return wb
+
+
+def save_deterministic(wb: Any, path: Path, when: dt.datetime) -> None:
+    """Save like `wb.save`, but with fixed zip entry times and the workbook's own `modified`
+    (openpyxl stamps both with the clock), so equal inputs give byte-identical drafts."""
+    from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+
+    class _FixedZip(ZipFile):
+        def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None,
+                     compresslevel: Any = None) -> None:
+            if isinstance(zinfo_or_arcname, str):
+                info = ZipInfo(zinfo_or_arcname, date_time=stamp)
+                info.compress_type = ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                zinfo_or_arcname = info
+            super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+        def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
+                  compresslevel: Any = None) -> None:
+            # openpyxl writes each worksheet from a temp file, whose mtime ZipFile would copy.
+            self.writestr(str(arcname or filename), Path(filename).read_bytes())
+
+    archive = _FixedZip(path, "w", ZIP_DEFLATED, allowZip64=True)
+    ExcelWriter(wb, archive).save()  # closes the archive
+
+
+def write_draft(k: Kompilasi, target: Path) -> str:
+    """Write the draft to `target` atomically; return the SHA-256 of the bytes written."""
+    wb = build_workbook(k)
+    fixed = dt.datetime(k.tahun or 2000, 1, 1)
+    atomic_save(Path(target), lambda tmp: save_deterministic(wb, tmp, fixed))
+    return hashlib.sha256(Path(target).read_bytes()).hexdigest()

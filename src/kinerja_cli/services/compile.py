@@ -1,0 +1,171 @@
+"""Use case of SOP steps 6–7: compile the accepted submissions into the dinas draft (SPEC §7).
+
+Compile reads the store only; it never re-parses the returned files. A draft that someone
+edited after kinerja wrote it (its SHA-256 differs from the recorded one) is never
+overwritten: the next version (`-v2`, `-v3`, ...) is written beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_cli.domain.findings import Finding, has_errors
+from kinerja_cli.domain.hasil import Kompilasi, TahunLalu
+from kinerja_cli.domain.kompilasi import kompilasi
+from kinerja_cli.domain.models import PK, DataBidang
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.settings import Settings
+from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.store.protocol import StoreAPI
+
+KIND_DRAF = "draf"
+MAX_VERSI = 999
+
+
+@dataclass
+class CompileResult:
+    """What `kinerja compile` computed and wrote."""
+
+    kompilasi: Kompilasi
+    path: Path | None  # the draft written; None when there was nothing to compile
+    sha256: str = ""
+    versi: int = 1
+    dipertahankan: list[Path] = field(default_factory=list)  # edited drafts left untouched
+    diterima: int = 0  # bidang with an accepted submission
+
+    @property
+    def kosong(self) -> bool:
+        """True when no bidang has an accepted submission: nothing to compile (exit 1)."""
+        return self.diterima == 0
+
+    @property
+    def exit_code(self) -> int:
+        """0 compiled, 1 nothing accepted to compile (SPEC §3)."""
+        return 1 if self.kosong else 0
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _recorded(store: StoreAPI, ws: Workspace, path: Path, kind: str) -> str | None:
+    """The SHA-256 kinerja last recorded for the output at `path`, if any."""
+    target = path.resolve()
+    last: str | None = None
+    for out in store.outputs(kind):
+        p = Path(out.path)
+        if (p if p.is_absolute() else ws.root / p).resolve() == target:
+            last = out.sha256
+    return last
+
+
+def _versioned(base: Path, versi: int) -> Path:
+    return base if versi <= 1 else base.with_name(f"{base.stem}-v{versi}{base.suffix}")
+
+
+def choose_path(store: StoreAPI, ws: Workspace, base: Path,
+                kind: str = KIND_DRAF) -> tuple[Path, int, list[Path]]:
+    """The first version of `base` that is free or still exactly as kinerja wrote it; the
+    outputs skipped because someone edited them (or they were not written by kinerja)."""
+    kept: list[Path] = []
+    for versi in range(1, MAX_VERSI + 1):
+        path = _versioned(base, versi)
+        if not path.exists():
+            return path, versi, kept
+        recorded = _recorded(store, ws, path, kind)
+        if recorded is not None and recorded == _sha256(path):
+            return path, versi, kept
+        kept.append(path)
+    from kinerja_cli.errors import KinerjaError
+
+    raise KinerjaError(f"terlalu banyak versi draf {base.name}; pindahkan versi lama ke folder lain")
+
+
+def _input_sha256(pk_name: str, pk: PK, data: dict[str, DataBidang]) -> dict[str, str]:
+    out = {pk_name: pk.sha256}
+    for kode, db in sorted(data.items()):
+        name = db.file or f"{kode}.xlsx"
+        if name in out and out[name] != db.sha256:
+            name = f"{name} ({kode})"
+        out[name] = db.sha256
+    return out
+
+
+def kompilasi_dari(
+    pk: PK,
+    settings: Settings,
+    periode: Periode,
+    store: StoreAPI,
+    pk_findings: Sequence[Finding] = (),
+    tahun_lalu: dict[str, TahunLalu] | None = None,
+    dibuat: dt.datetime | None = None,
+) -> tuple[Kompilasi, int]:
+    """The Kompilasi of a periode from the store, and how many bidang have an accepted
+    submission; nothing is written. Compile and report both use this."""
+    data = store.accepted(periode)
+    temuan = [*store.open_findings(periode), *pk_findings]
+    k = kompilasi(pk, settings, periode, data, store.bidang_status(periode), temuan,
+                  _input_sha256(Path(settings.pk).name, pk, data), tahun_lalu=tahun_lalu,
+                  dibuat=dibuat)
+    return k, len(data)
+
+
+def valid_pk(ws: Workspace) -> tuple[PK, list[Finding]]:
+    """The workspace PK and its warnings; KinerjaError (exit 1) when it has errors."""
+    from kinerja_cli.services.setup import load_pk, require_pk
+
+    pk, findings = load_pk(ws)
+    tahun_beda = (pk is not None and ws.settings.tahun and pk.identitas.tahun
+                  and ws.settings.tahun != pk.identitas.tahun)
+    if pk is None or has_errors(findings) or tahun_beda:
+        pk = require_pk(ws)  # raises with the list of problems
+    return pk, findings
+
+
+def compile_from(
+    pk: PK,
+    settings: Settings,
+    periode: Periode,
+    store: StoreAPI,
+    ws: Workspace,
+    out: Path | None = None,
+    pk_findings: Sequence[Finding] = (),
+    tahun_lalu: dict[str, TahunLalu] | None = None,
+    dibuat: dt.datetime | None = None,
+) -> CompileResult:
+    """Compile from a store (any StoreAPI) and write the draft; nothing is written when no
+    bidang has an accepted submission."""
+    from kinerja_cli.io.draft_writer import draft_filename, write_draft
+
+    k, diterima = kompilasi_dari(pk, settings, periode, store, pk_findings, tahun_lalu,
+                                 dibuat or dt.datetime.now())
+    if not diterima:
+        return CompileResult(k, None)
+    base = Path(out) if out else ws.hasil / draft_filename(k.tahun, periode)
+    path, versi, kept = choose_path(store, ws, base)
+    sha = write_draft(k, path)
+    store.record_output(KIND_DRAF, periode, path, sha)
+    return CompileResult(k, path, sha, versi, kept, diterima)
+
+
+def compile_draft(ws: Workspace, periode: Periode, out: Path | None = None,
+                  tahun_lalu: dict[str, TahunLalu] | None = None) -> CompileResult:
+    """`kinerja compile`: read the PK and the store, write the draft in `hasil/`."""
+    from kinerja_cli.store.db import Store
+    from kinerja_cli.store.lock import workspace_lock
+
+    pk, findings = valid_pk(ws)
+    if tahun_lalu is None:
+        from kinerja_cli.services.riwayat import load_tahun_lalu
+
+        tahun_lalu = load_tahun_lalu(ws)
+    with workspace_lock(ws, "kinerja compile"), Store.open(ws) as store:
+        return compile_from(pk, ws.settings, periode, store, ws, out, findings, tahun_lalu)
