@@ -1,0 +1,370 @@
+"""The one report context: plain dicts, lists, strings and Decimals built from a `Kompilasi`.
+
+Every format (HTML, DOCX, XLSX, PDF) renders this same context, so the figures agree everywhere
+(STYLE pattern 8). Numbers stay unrounded Decimals here; templates format them with the filters
+of `report.filters`, which round half-up exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+from kinerja_cli.domain.capaian import efisiensi, rumus_teks
+from kinerja_cli.domain.hasil import BarisBidang, BarisIndikator, Kompilasi
+from kinerja_cli.domain.models import Arah, Identitas, Indikator, Rumus
+from kinerja_cli.domain.periode import romawi
+from kinerja_cli.report.filters import persen
+
+BATAS_NARASI = 2000
+TANDA_DIPOTONG = " (dipotong)"
+STATUS_BIDANG = {"diterima": "Diterima", "ditolak": "Ditolak", "belum": "Belum menyampaikan"}
+_URL = re.compile(r"(https?://[^\s<>\"']+)", re.IGNORECASE)
+
+
+def potong(text: str | None, batas: int = BATAS_NARASI) -> str:
+    """A narrative cut at `batas` characters, visibly marked `(dipotong)`."""
+    t = (text or "").strip()
+    if len(t) <= batas:
+        return t
+    return t[:batas].rstrip() + TANDA_DIPOTONG
+
+
+def tautan_aman(url: str) -> bool:
+    """Only http/https links with a host become clickable (RELIABILITY B2)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def segmen_bukti(text: str | None) -> list[dict[str, str]]:
+    """Split a bukti dukung note into plain text and safe links: [{"teks", "url"}]."""
+    t = potong(text)
+    out: list[dict[str, str]] = []
+    for i, part in enumerate(_URL.split(t)):
+        if not part:
+            continue
+        url = part.rstrip(".,;)") if i % 2 else ""
+        if url and tautan_aman(url):
+            out.append({"teks": url, "url": url})
+            if len(url) < len(part):
+                out.append({"teks": part[len(url):], "url": ""})
+        else:
+            out.append({"teks": part, "url": ""})
+    return out
+
+
+def _upper_pemda(pemda: str) -> str:
+    p = " ".join(pemda.split())
+    if not p:
+        return ""
+    if not p.casefold().startswith("pemerintah"):
+        p = "Pemerintah " + p
+    return p.upper()
+
+
+def kop(identitas: Identitas, logo: str = "") -> dict[str, str]:
+    """The letterhead: PEMERINTAH KABUPATEN …, the agency in capitals, its address."""
+    return {
+        "pemda": _upper_pemda(identitas.pemda),
+        "perangkat_daerah": " ".join(identitas.perangkat_daerah.split()).upper(),
+        "singkatan": identitas.singkatan,
+        "alamat": identitas.alamat,
+        "logo": logo,
+    }
+
+
+def nama_dinas(identitas: Identitas) -> str:
+    """The agency as named in running text: the full name, then the short name if any."""
+    nama = " ".join(identitas.perangkat_daerah.split())
+    pemda = " ".join(identitas.pemda.split())
+    if pemda and pemda.casefold() not in nama.casefold():
+        nama = f"{nama} {pemda.removeprefix('Pemerintah ').strip()}"
+    return nama or identitas.singkatan or "Perangkat Daerah"
+
+
+def jabatan_lengkap(identitas: Identitas) -> str:
+    """`Plt. Kepala Dinas Pekerjaan Umum, … Kabupaten Balangan`: Plt./Plh. kept as the PK writes it."""
+    jabatan = " ".join(identitas.jabatan_kepala.split()) or "Kepala"
+    pd = " ".join(identitas.perangkat_daerah.split())
+    low = jabatan.casefold()
+    singkatan = identitas.singkatan.strip().casefold()
+    if pd and pd.casefold() not in low and not (singkatan and singkatan in low):
+        kata, pd_kata = jabatan.split(), pd.split()
+        if kata and pd_kata and kata[-1].casefold() == pd_kata[0].casefold():
+            pd = " ".join(pd_kata[1:])  # "Kepala Dinas" + "Dinas Pekerjaan Umum" once
+        jabatan = f"{jabatan} {pd}".strip()
+    pemda = " ".join(identitas.pemda.split())
+    pemda = pemda[len("pemerintah "):] if pemda.casefold().startswith("pemerintah ") else pemda
+    if pemda and pemda.casefold() not in jabatan.casefold():
+        jabatan = f"{jabatan} {pemda}"
+    return jabatan
+
+
+def ttd(identitas: Identitas, tanggal: dt.date) -> dict[str, Any]:
+    """The signature block: place and date, jabatan, name, pangkat/golongan, NIP."""
+    return {
+        "tempat": identitas.tempat.strip(),
+        "tanggal": tanggal,
+        "jabatan": jabatan_lengkap(identitas),
+        "nama": identitas.kepala.strip(),
+        "pangkat": identitas.pangkat_kepala.strip(),
+        "nip": identitas.nip_kepala.strip(),
+    }
+
+
+def indikator_model(b: BarisIndikator) -> Indikator:
+    """The PK indicator behind a compiled row (for per-quarter capaian and projections)."""
+    tw = (tuple(b.target_tw) + (None,) * 4)[:4]
+    teks = (tuple(b.target_tw_teks) + ("",) * 4)[:4]
+    return Indikator(
+        kode=b.kode, sasaran=b.sasaran, nama=b.nama, satuan=b.satuan, arah=b.arah, sifat=b.sifat,
+        rumus=b.rumus, target=b.target, target_teks=b.target_teks,
+        target_tw=(tw[0], tw[1], tw[2], tw[3]), target_tw_teks=(teks[0], teks[1], teks[2], teks[3]),
+        bidang=b.bidang,
+    )
+
+
+def _nama_bidang(k: Kompilasi) -> dict[str, str]:
+    names = {b.kode: b.nama for b in k.bidang_pk}
+    names.update({b.kode: b.nama for b in k.bidang})
+    return names
+
+
+def baris_indikator(b: BarisIndikator, bidang: dict[str, str]) -> dict[str, Any]:
+    """One indicator row, common to both reports."""
+    return {
+        "no": b.no,
+        "kode": b.kode,
+        "nama": b.nama,
+        "satuan": b.satuan,
+        "bidang": b.bidang,
+        "bidang_nama": bidang.get(b.bidang, b.bidang),
+        "arah": b.arah.value,
+        "sifat": b.sifat.value,
+        "target": b.target,
+        "target_teks": b.target_teks,
+        "target_triwulan": b.target_triwulan,
+        "target_triwulan_teks": b.target_triwulan_teks,
+        "realisasi": b.realisasi,
+        "realisasi_tw": list(b.realisasi_tw),
+        "capaian": b.capaian,
+        "capaian_triwulan": b.capaian_triwulan,
+        "capaian_periode": b.capaian_periode,
+        "predikat": b.predikat or "",
+        "status": b.status or "",
+        "rumus": b.rumus_teks,
+        "status_bidang": b.status_bidang,
+        "keterangan": _keterangan(b),
+    }
+
+
+def _keterangan(b: BarisIndikator) -> str:
+    if b.status_bidang != "diterima":
+        return "Bidang belum menyampaikan formulir" if b.status_bidang == "belum" else (
+            "Formulir bidang ditolak; menunggu perbaikan")
+    if b.realisasi is None:
+        return "Realisasi belum diisi"
+    if "target-nol" in b.peringatan:
+        return "Target 0: capaian tidak dapat dihitung"
+    if "rumus-tr-realisasi-nol" in b.peringatan:
+        return "Realisasi 0 dengan rumus T/R: capaian tidak terdefinisi"
+    return ""
+
+
+def kelompok_sasaran(k: Kompilasi, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Indicator rows grouped under their sasaran, with the sasaran's mean and predikat."""
+    out: list[dict[str, Any]] = []
+    for no, s in enumerate(k.sasaran, start=1):
+        inds = [r for r in rows if r["sasaran_kode"] == s.kode]
+        out.append({"no": no, "kode": s.kode, "nama": s.nama, "capaian": s.capaian,
+                    "predikat": s.predikat or "", "jumlah_indikator": len(inds),
+                    "indikator": inds})
+    return out
+
+
+def ringkasan(k: Kompilasi) -> dict[str, Any]:
+    """Dinas capaian, counts per predikat and per status, measurable or not."""
+    terukur = [i for i in k.indikator if i.capaian_periode is not None]
+    status = {s: sum(1 for i in k.indikator if i.status == s)
+              for s in ("Melampaui", "Tercapai", "Tidak Tercapai")}
+    return {
+        "capaian": k.dinas_capaian,
+        "predikat": k.dinas_predikat or "",
+        "jumlah_indikator": len(k.indikator),
+        "jumlah_sasaran": len(k.sasaran),
+        "terukur": len(terukur),
+        "belum_terukur": len(k.indikator) - len(terukur),
+        "jumlah_predikat": [{"label": label, "jumlah": k.jumlah_predikat.get(label, 0)}
+                            for label in k.skala.urutan],
+        "status": [{"label": s, "jumlah": n} for s, n in status.items()],
+    }
+
+
+def _efisiensi(pagu: Decimal | None, real: Decimal | None, ser: Decimal | None,
+               cap: Decimal | None) -> dict[str, Any]:
+    e = efisiensi(cap, ser) if pagu is not None else None
+    return {"pagu": pagu, "realisasi": real, "serapan": ser, "capaian": cap,
+            "sisa": (pagu - real) if pagu is not None and real is not None else None,
+            "ie": e.ie if e else None, "label": (e.label or "") if e else "",
+            "selisih": e.selisih if e else None}
+
+
+def anggaran(k: Kompilasi) -> dict[str, Any]:
+    """Budget per sasaran and per bidang with efficiency, the dinas total, and the detail rows."""
+    nama_bidang = _nama_bidang(k)
+    per_sasaran = [{"kode": s.kode, "nama": s.nama,
+                    **_efisiensi(s.pagu, s.realisasi_anggaran, s.serapan, s.capaian)}
+                   for s in k.sasaran if s.pagu is not None]
+    per_bidang = [{"kode": b.kode, "nama": b.nama,
+                   **_efisiensi(b.pagu, b.realisasi_anggaran, b.serapan, b.capaian)}
+                  for b in k.bidang if b.pagu is not None]
+    t = k.anggaran_total
+    total = _efisiensi(t.pagu if t else None, t.realisasi if t else None,
+                       t.serapan if t else None, k.dinas_capaian)
+    rincian = [{"kode": a.kode, "uraian": a.uraian, "tingkat": a.tingkat, "induk": a.induk,
+                "bidang": nama_bidang.get(a.bidang, a.bidang), "pagu": a.pagu,
+                "realisasi_tw": list(a.realisasi_tw), "realisasi": a.realisasi,
+                "serapan": a.serapan, "sisa": a.sisa}
+               for a in k.anggaran if a.tingkat in ("program", "kegiatan")]
+    return {"ada": bool(k.anggaran), "sasaran": per_sasaran, "bidang": per_bidang,
+            "total": total, "rincian": rincian}
+
+
+def bidang(k: Kompilasi) -> list[dict[str, Any]]:
+    """Each bidang's submission status and mean capaian."""
+    return [_bidang(b) for b in k.bidang]
+
+
+def _bidang(b: BarisBidang) -> dict[str, Any]:
+    return {"kode": b.kode, "nama": b.nama, "kepala": b.kepala, "status": b.status,
+            "status_teks": STATUS_BIDANG.get(b.status, b.status), "capaian": b.capaian,
+            "predikat": b.predikat or "", "jumlah_indikator": b.jumlah_indikator,
+            "serapan": b.serapan}
+
+
+def metode(k: Kompilasi) -> dict[str, Any]:
+    """The formulas used (DOMAIN §10.1: print them) and the predikat scale."""
+    groups: dict[str, list[str]] = {}
+    for i in k.indikator:
+        groups.setdefault(rumus_teks(i.arah, i.rumus), []).append(i.kode)
+    nama_arah = {Arah.NAIK.value: "Semakin tinggi semakin baik",
+                 Arah.TURUN.value: "Semakin rendah semakin baik",
+                 Arah.RENTANG.value: "Rentang nilai", Arah.BINER.value: "Ya/tidak"}
+    rumus: list[dict[str, str]] = []
+    for i in k.indikator:
+        teks = rumus_teks(i.arah, i.rumus)
+        if any(r["rumus"] == teks for r in rumus):
+            continue
+        jenis = nama_arah[i.arah.value]
+        if i.arah == Arah.TURUN:
+            jenis += " (T/R)" if i.rumus == Rumus.T_PER_R else " (2T − R)"
+        rumus.append({"jenis": jenis, "rumus": teks, "indikator": ", ".join(groups[teks])})
+    ambang = list(k.skala.ambang)
+    skala = []
+    for idx, (batas, label) in enumerate(ambang):
+        atas = f" dan < {persen(ambang[idx - 1][0], 0)}" if idx else ""
+        skala.append({"label": label, "rentang": f"≥ {persen(batas, 0)}{atas}"})
+    if ambang:
+        skala.append({"label": k.skala.terendah, "rentang": f"< {persen(ambang[-1][0], 0)}"})
+    return {"rumus": rumus, "skala": skala, "batas_rata_rata": k.batas_rata_rata}
+
+
+def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """Faktor pendorong/penghambat and tindak lanjut of every indicator that has any, or that
+    fell short; narratives cut at 2.000 characters."""
+    out: list[dict[str, Any]] = []
+    for i in k.indikator:
+        n = i.narasi
+        ada = any(x.strip() for x in (n.pendorong, n.penghambat, n.tindak_lanjut, n.bukti))
+        tl_lalu = potong((lalu or {}).get(i.kode, ""))
+        if not ada and i.status != "Tidak Tercapai" and not tl_lalu:
+            continue
+        out.append({"no": len(out) + 1, "kode": i.kode, "nama": i.nama,
+                    "capaian": i.capaian_periode, "predikat": i.predikat or "",
+                    "pendorong": potong(n.pendorong), "penghambat": potong(n.penghambat),
+                    "tindak_lanjut": potong(n.tindak_lanjut), "tindak_lanjut_lalu": tl_lalu,
+                    "bukti": segmen_bukti(n.bukti)})
+    return out
+
+
+def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
+    """The comparison with last year where linked, else a sentence saying it is not."""
+    rows = []
+    for i in k.indikator:
+        t = i.tahun_lalu
+        if t is None:
+            continue
+        beda = (i.capaian - t.capaian) if i.capaian is not None and t.capaian is not None else None
+        rows.append({"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
+                     "target_lalu": t.target_teks, "realisasi_lalu": t.realisasi,
+                     "capaian_lalu": t.capaian, "target": i.target, "target_teks": i.target_teks,
+                     "realisasi": i.realisasi, "capaian": i.capaian, "selisih": beda})
+    tahun = next((i.tahun_lalu.tahun for i in k.indikator if i.tahun_lalu), k.tahun - 1)
+    if rows:
+        kalimat = (f"Tabel berikut membandingkan realisasi dan capaian Tahun {k.tahun} dengan "
+                   f"Tahun {tahun} untuk {len(rows)} indikator yang juga diukur pada tahun lalu.")
+    else:
+        kalimat = (f"Data pengukuran kinerja Tahun {k.tahun - 1} belum ditautkan ke ruang kerja "
+                   "ini, sehingga perbandingan capaian dengan tahun sebelumnya belum dapat "
+                   "disajikan.")
+    return {"ada": bool(rows), "tahun": tahun, "kalimat": kalimat, "baris": rows}
+
+
+def dokumen(k: Kompilasi) -> dict[str, Any]:
+    """Titles: `Pengukuran Kinerja Tahun N` or the quarterly review's."""
+    if k.periode.tahunan:
+        judul = f"Pengukuran Kinerja Tahun {k.tahun}"
+        atas, bawah = "PENGUKURAN KINERJA", f"TAHUN {k.tahun}"
+    else:
+        r = romawi(k.periode.triwulan)
+        judul = f"Reviu Capaian Kinerja Triwulan {r} Tahun {k.tahun}"
+        atas, bawah = f"REVIU CAPAIAN KINERJA TRIWULAN {r}", f"TAHUN {k.tahun}"
+    return {"judul": judul, "judul_atas": atas, "judul_bawah": bawah,
+            "nama_dinas": nama_dinas(k.identitas), "singkatan": k.identitas.singkatan or "",
+            "tahun": k.tahun, "periode": k.periode.kode, "periode_label": k.periode.label,
+            "triwulan": k.periode.triwulan, "romawi": romawi(k.periode.triwulan),
+            "tahunan": k.periode.tahunan}
+
+
+def build_context(
+    k: Kompilasi,
+    tanggal: dt.date,
+    sebelumnya: Kompilasi | None = None,
+    logo: str = "",
+) -> dict[str, Any]:
+    """The whole context of the annual report (tahunan) or the quarterly review (TW k)."""
+    from kinerja_cli.report import narasi
+
+    nb = _nama_bidang(k)
+    rows = [{**baris_indikator(b, nb), "sasaran_kode": b.sasaran} for b in k.indikator]
+    lalu = ({i.kode: i.narasi.tindak_lanjut for i in sebelumnya.indikator}
+            if sebelumnya is not None else None)
+    ctx: dict[str, Any] = {
+        "jenis": "tahunan" if k.periode.tahunan else "triwulan",
+        "dokumen": dokumen(k),
+        "kop": kop(k.identitas, logo),
+        "ringkasan": ringkasan(k),
+        "bidang": bidang(k),
+        "bidang_belum": [b.nama for b in k.bidang if b.status != "diterima"],
+        "anggaran": anggaran(k),
+        "permasalahan": permasalahan(k, lalu),
+        "tahun_lalu": tahun_lalu(k),
+        "metode": metode(k),
+        "ttd": ttd(k.identitas, tanggal),
+        "kosong": "–",
+    }
+    if k.periode.tahunan:
+        ctx["sasaran"] = kelompok_sasaran(k, rows)
+        ctx["narasi"] = narasi.narasi_tahunan(k, ctx)
+    else:
+        from kinerja_cli.report import context_triwulan
+
+        context_triwulan.lengkapi(ctx, k, rows, sebelumnya)
+        ctx["narasi"] = narasi.narasi_triwulan(k, ctx)
+    return ctx

@@ -1,0 +1,313 @@
+"""The report's tables as a workbook (openpyxl), from the same context as HTML and DOCX.
+
+Numbers are real numbers, rounded half-up as the report prints them; every text, including
+everything that came from a form, goes through `io.xlsx_style.safe_text` so `=HYPERLINK(…)`
+stays text (RELIABILITY B1).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from kinerja_cli.domain.rounding import bulat
+from kinerja_cli.io.xlsx_style import apply_print_setup, safe_text
+from kinerja_cli.report.filters import KOSONG, nip, realisasi, tanggal, target
+
+# A cell: (value, kind, bold). kind: teks | angka | rp | tengah
+Sel = tuple[Any, str, bool]
+_NUM, _RP = "#,##0.00", "#,##0"
+
+
+def _styles(wb: Any) -> None:
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    top = Alignment(wrap_text=True, vertical="top")
+
+    def ns(name: str, **kw: Any) -> None:
+        st = NamedStyle(name=name)
+        for k, v in kw.items():
+            setattr(st, k, v)
+        wb.add_named_style(st)
+
+    ns("lp_judul", font=Font(bold=True, size=12))
+    ns("lp_sub", font=Font(bold=True, size=10))
+    ns("lp_par", alignment=Alignment(wrap_text=True, vertical="top"))
+    ns("lp_kepala", font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"),
+       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True), border=border)
+    ns("lp_teks", border=border, alignment=top)
+    ns("lp_tengah", border=border, alignment=Alignment(horizontal="center", vertical="top",
+                                                        wrap_text=True))
+    ns("lp_angka", border=border, number_format=_NUM,
+       alignment=Alignment(horizontal="right", vertical="top"))
+    ns("lp_rp", border=border, number_format=_RP,
+       alignment=Alignment(horizontal="right", vertical="top"))
+
+
+def _isi(ws: Any, row: int, col: int, sel: Sel) -> None:
+    from openpyxl.styles import Font
+
+    value, kind, bold = sel
+    cell = ws.cell(row=row, column=col)
+    # The named style first: assigning it afterwards would reset safe_text's quotePrefix.
+    if kind in ("angka", "rp") and isinstance(value, Decimal | int):
+        cell.style = "lp_angka" if kind == "angka" else "lp_rp"
+        cell.value = bulat(Decimal(value), 2 if kind == "angka" else 0)
+    else:
+        cell.style = "lp_tengah" if kind in ("tengah", "angka", "rp") else "lp_teks"
+        text = KOSONG if value is None and kind in ("angka", "rp") else value
+        safe_text(cell, "" if text is None else str(text))
+    if bold:
+        cell.font = Font(bold=True)
+
+
+def _kop(ws: Any, ctx: dict[str, Any], judul: str) -> int:
+    kop, dok = ctx["kop"], ctx["dokumen"]
+    for r, (text, style) in enumerate(((kop["pemda"], "lp_sub"), (kop["perangkat_daerah"], "lp_sub"),
+                                       (f"{dok['judul']} — {judul}", "lp_judul")), start=1):
+        cell = ws.cell(row=r, column=1)
+        cell.style = style
+        safe_text(cell, text)
+    return 5
+
+
+def _tabel(ws: Any, start: int, kepala: list[str], lebar: Sequence[float],
+           baris: list[list[Sel]]) -> int:
+    from openpyxl.utils import get_column_letter
+
+    for j, (h, w) in enumerate(zip(kepala, lebar, strict=True), start=1):
+        cell = ws.cell(row=start, column=j)
+        cell.style = "lp_kepala"
+        safe_text(cell, h)
+        ws.column_dimensions[get_column_letter(j)].width = w
+    for i, row in enumerate(baris, start=start + 1):
+        for j, sel in enumerate(row, start=1):
+            _isi(ws, i, j, sel)
+    ws.freeze_panes = ws.cell(row=start + 1, column=1)
+    apply_print_setup(ws, start)
+    return start + len(baris) + 2
+
+
+def _t(v: Any, bold: bool = False) -> Sel:
+    return (v, "teks", bold)
+
+
+def _c(v: Any, bold: bool = False) -> Sel:
+    return (v, "tengah", bold)
+
+
+def _n(v: Any, bold: bool = False) -> Sel:
+    return (v, "angka", bold)
+
+
+def _rp(v: Any, bold: bool = False) -> Sel:
+    return (v, "rp", bold)
+
+
+def _nilai(v: Any, tv: Any = None, teks: str = "", is_target: bool = False) -> Sel:
+    """A target/realisation: a number stays a number; ranges and yes/no become text."""
+    if isinstance(v, Decimal):
+        return (v, "angka", False)
+    return _c(target(v, teks) if is_target else realisasi(v, tv, teks))
+
+
+def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
+    ws = wb.create_sheet("Pengukuran")
+    tw = ctx["jenis"] == "triwulan"
+    start = _kop(ws, ctx, "Capaian Indikator" if tw else "Pengukuran Kinerja")
+    rows: list[list[Sel]] = []
+    if not tw:
+        kepala = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
+                  "Capaian (%)", "Predikat"]
+        lebar = [5, 34, 50, 10, 11, 11, 11, 14]
+        for s in ctx["sasaran"]:
+            for r in s["indikator"]:
+                rows.append([_c(s["no"]), _t(s["nama"]), _t(r["nama"]), _c(r["satuan"]),
+                             _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                             _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                             _n(r["capaian_periode"]), _c(r["predikat"] or KOSONG)])
+            rows.append(_rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"],
+                              s["predikat"]))
+    else:
+        q = ctx["kuartal"]
+        kepala = ["No", "Sasaran", "Indikator Kinerja", "Bidang", "Satuan",
+                  f"Target TW {ctx['dokumen']['romawi']}", "Target Tahun",
+                  *[f"Realisasi TW {x}" for x in q], f"Realisasi s/d TW {ctx['dokumen']['romawi']}",
+                  "Capaian Triwulan (%)", "Capaian Tahunan (%)", "Predikat", "Tren",
+                  "Proyeksi TW IV", "Capaian Proyeksi (%)"]
+        lebar = [6, 30, 44, 22, 9, 10, 10, *[10] * len(q), 11, 11, 11, 13, 24, 11, 11]
+        for s in ctx["sasaran"]:
+            for i, r in enumerate(s["indikator"], start=1):
+                p = r["proyeksi"]
+                rows.append([
+                    _c(f"{s['no']}.{i}"), _t(s["nama"]), _t(r["nama"]), _t(r["bidang_nama"]),
+                    _c(r["satuan"]),
+                    _nilai(r["target_triwulan"], teks=r["target_triwulan_teks"], is_target=True),
+                    _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                    *[_nilai(v, r["target"], r["target_teks"]) for v in r["realisasi_tw"]],
+                    _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                    _n(r["capaian_triwulan"]), _n(r["capaian"]), _c(r["predikat"] or KOSONG),
+                    _t(r["tren"]["teks"]), _nilai(p["nilai"], r["target"], r["target_teks"]),
+                    _n(p["capaian"])])
+            rows.append(_rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"],
+                              s["predikat"]))
+    rows.append(_rata(kepala, "Capaian kinerja perangkat daerah", ctx["ringkasan"]["capaian"],
+                      ctx["ringkasan"]["predikat"]))
+    _tabel(ws, start, kepala, lebar, rows)
+
+
+def _rata(kepala: list[str], label: str, capaian: Decimal | None, predikat: str) -> list[Sel]:
+    """A bold average row: label in the second column, capaian and predikat in theirs."""
+    row: list[Sel] = [_c("")] + [_t("")] * (len(kepala) - 1)
+    row[1] = _t(label, True)
+    kolom = "Capaian (%)" if "Capaian (%)" in kepala else "Capaian Triwulan (%)"
+    row[kepala.index(kolom)] = _n(capaian, True)
+    row[kepala.index("Predikat")] = _c(predikat or KOSONG, True)
+    return row
+
+
+def _anggaran(wb: Any, ctx: dict[str, Any]) -> None:
+    a = ctx["anggaran"]
+    if not a["ada"]:
+        return
+    kepala = ["No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Kinerja (%)",
+              "Selisih (poin)", "IE", "Kategori"]
+    lebar = [5, 50, 18, 18, 11, 13, 11, 8, 15]
+
+    def baris(items: list[dict[str, Any]]) -> list[list[Sel]]:
+        return [[_c(i), _t(x["nama"]), _rp(x["pagu"]), _rp(x["realisasi"]), _n(x["serapan"]),
+                 _n(x["capaian"]), _n(x["selisih"]), _n(x["ie"]), _c(x["label"] or KOSONG)]
+                for i, x in enumerate(items, start=1)]
+
+    t = a["total"]
+    jumlah = [_c(""), _t("Perangkat daerah", True), _rp(t["pagu"], True), _rp(t["realisasi"], True),
+              _n(t["serapan"], True), _n(t["capaian"], True), _n(t["selisih"], True),
+              _n(t["ie"], True), _c(t["label"] or KOSONG, True)]
+    if ctx["jenis"] == "tahunan":
+        ws = wb.create_sheet("Efisiensi Sasaran")
+        _tabel(ws, _kop(ws, ctx, "Anggaran dan Efisiensi per Sasaran"), kepala, lebar,
+               [*baris(a["sasaran"]), jumlah])
+    ws = wb.create_sheet("Efisiensi Bidang")
+    _tabel(ws, _kop(ws, ctx, "Anggaran dan Efisiensi per Bidang"), kepala, lebar,
+           [*baris(a["bidang"]), jumlah])
+    if ctx["jenis"] == "tahunan":
+        ws = wb.create_sheet("Rincian Anggaran")
+        _tabel(ws, _kop(ws, ctx, "Realisasi Anggaran per Program dan Kegiatan"),
+               ["Kode", "Program / Kegiatan", "Bidang", "Pagu (Rp)", "Realisasi (Rp)",
+                "Serapan (%)", "Sisa (Rp)"], [18, 55, 30, 18, 18, 11, 18],
+               [[_t(x["kode"]), _t(x["uraian"], x["tingkat"] == "program"), _t(x["bidang"]),
+                 _rp(x["pagu"]), _rp(x["realisasi"]), _n(x["serapan"]), _rp(x["sisa"])]
+                for x in a["rincian"]])
+
+
+def _permasalahan(wb: Any, ctx: dict[str, Any]) -> None:
+    ws = wb.create_sheet("Permasalahan")
+    tw = ctx["jenis"] == "triwulan"
+    kepala = ["No", "Kode", "Indikator Kinerja", "Capaian (%)", "Faktor Pendorong",
+              "Faktor Penghambat"]
+    lebar = [5, 9, 40, 11, 40, 40]
+    if tw:
+        kepala.append(f"Tindak Lanjut {ctx['triwulan_lalu']['label'] or 'Triwulan Sebelumnya'}")
+        lebar.append(40)
+    kepala += ["Tindak Lanjut", "Bukti Dukung"]
+    lebar += [40, 30]
+    rows = []
+    for r in ctx["permasalahan"]:
+        row = [_c(r["no"]), _c(r["kode"]), _t(r["nama"]), _n(r["capaian"]), _t(r["pendorong"]),
+               _t(r["penghambat"])]
+        if tw:
+            row.append(_t(r["tindak_lanjut_lalu"]))
+        row += [_t(r["tindak_lanjut"]), _t("".join(s["teks"] for s in r["bukti"]))]
+        rows.append(row)
+    _tabel(ws, _kop(ws, ctx, "Permasalahan dan Tindak Lanjut"), kepala, lebar, rows)
+
+
+def _tahun_lalu(wb: Any, ctx: dict[str, Any]) -> None:
+    t = ctx["tahun_lalu"]
+    if not t["ada"]:
+        return
+    ws = wb.create_sheet("Tahun Lalu")
+    th, tn = t["tahun"], ctx["dokumen"]["tahun"]
+    _tabel(ws, _kop(ws, ctx, "Perbandingan dengan Tahun Sebelumnya"),
+           ["No", "Indikator Kinerja", "Satuan", f"Target {th}", f"Realisasi {th}",
+            f"Capaian {th} (%)", f"Target {tn}", f"Realisasi {tn}", f"Capaian {tn} (%)",
+            "Perubahan Capaian (poin)"], [5, 45, 10, 11, 11, 11, 11, 11, 11, 13],
+           [[_c(i), _t(r["nama"]), _c(r["satuan"]), _c(r["target_lalu"] or KOSONG),
+             _nilai(r["realisasi_lalu"], r["target"], r["target_lalu"]), _n(r["capaian_lalu"]),
+             _nilai(r["target"], teks=r["target_teks"], is_target=True),
+             _nilai(r["realisasi"], r["target"], r["target_teks"]), _n(r["capaian"]),
+             _n(r["selisih"])] for i, r in enumerate(t["baris"], start=1)])
+
+
+def _triwulan(wb: Any, ctx: dict[str, Any]) -> None:
+    ws = wb.create_sheet("Berisiko (Proyeksi)")
+    start = _kop(ws, ctx, "Indikator Berisiko Tidak Mencapai Target Tahunan (proyeksi)")
+    _tabel(ws, start, ["No", "Indikator Kinerja", "Bidang", "Sifat", "Target Tahun",
+                       f"Realisasi s/d TW {ctx['dokumen']['romawi']}", "Capaian Triwulan (%)",
+                       "Proyeksi TW IV", "Capaian Proyeksi (%)", "Dasar Proyeksi"],
+           [5, 45, 28, 11, 11, 12, 12, 12, 12, 40],
+           [[_c(r["no"]), _t(r["nama"]), _t(r["bidang_nama"]), _c(r["sifat"]),
+             _nilai(r["target"], teks=r["target_teks"], is_target=True),
+             _nilai(r["realisasi"], r["target"], r["target_teks"]), _n(r["capaian_triwulan"]),
+             _nilai(r["proyeksi"]["nilai"], r["target"], r["target_teks"]),
+             _n(r["proyeksi"]["capaian"]), _t(r["proyeksi"]["metode"])]
+            for r in ctx["berisiko"]])
+
+
+def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
+    ws = wb.active
+    ws.title = "Ringkasan"
+    start = _kop(ws, ctx, "Ringkasan")
+    r = ctx["ringkasan"]
+    rows: list[list[Sel]] = [
+        [_t("Capaian kinerja perangkat daerah"), _n(r["capaian"], True)],
+        [_t("Predikat"), _c(r["predikat"] or KOSONG, True)],
+        [_t("Jumlah indikator"), _c(r["jumlah_indikator"])],
+        [_t("Indikator terukur"), _c(r["terukur"])],
+        *[[_t(f"Indikator berpredikat {p['label']}"), _c(p["jumlah"])]
+          for p in r["jumlah_predikat"]],
+        [_t("Bidang belum menyampaikan formulir"), _t(", ".join(ctx["bidang_belum"]) or "Nihil")],
+    ]
+    if ctx["jenis"] == "triwulan":
+        rows.append([_t("Indikator berisiko (proyeksi)"), _c(len(ctx["berisiko"]))])
+    nxt = _tabel(ws, start, ["Uraian", "Nilai"], [55, 40], rows)
+    ws.freeze_panes = None
+    for p in ctx["narasi"]:
+        ws.merge_cells(start_row=nxt, start_column=1, end_row=nxt, end_column=2)
+        cell = ws.cell(row=nxt, column=1)
+        cell.style = "lp_par"
+        safe_text(cell, p)
+        ws.row_dimensions[nxt].height = max(30, 15 * (len(p) // 95 + 1))
+        nxt += 1
+    t = ctx["ttd"]
+    nxt += 1
+    lines = [f"{t['tempat']}, {tanggal(t['tanggal'])}" if t["tempat"] else tanggal(t["tanggal"]),
+             t["jabatan"] + ",", "", "", t["nama"], t["pangkat"],
+             f"NIP. {nip(t['nip'])}" if t["nip"] else ""]
+    for line in lines:
+        safe_text(ws.cell(row=nxt, column=2), line)
+        nxt += 1
+
+
+def render_xlsx(ctx: dict[str, Any]) -> bytes:
+    """The workbook as bytes."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    _styles(wb)
+    _ringkasan(wb, ctx)
+    _pengukuran(wb, ctx)
+    if ctx["jenis"] == "triwulan":
+        _triwulan(wb, ctx)
+    else:
+        _tahun_lalu(wb, ctx)
+    _anggaran(wb, ctx)
+    _permasalahan(wb, ctx)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+

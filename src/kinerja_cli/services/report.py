@@ -1,0 +1,147 @@
+"""Use case of SOP steps 9 and 11: the signed annual measurement and the quarterly review.
+
+The figures are compiled exactly as `compile` compiles them (same PK, settings, store data and
+`domain.kompilasi.kompilasi`), so the report and `compile --json` agree. A report file that
+someone edited after kinerja wrote it (its SHA-256 differs from the recorded one; e.g. the
+officer's changes to the DOCX narrative) is never overwritten: the next version is written
+beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_cli.domain.hasil import Kompilasi, TahunLalu
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.settings import Settings
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.services.compile import choose_path, kompilasi_dari, valid_pk
+from kinerja_cli.store.protocol import StoreAPI
+
+KIND = "laporan-{fmt}"
+
+
+@dataclass
+class ReportResult:
+    """What `kinerja report` wrote, what it skipped and why, and its exit code."""
+
+    periode: Periode
+    berkas: list[tuple[str, Path]] = field(default_factory=list)  # (format, path)
+    dipertahankan: list[Path] = field(default_factory=list)  # edited outputs left untouched
+    catatan: list[str] = field(default_factory=list)  # notes for stderr
+    galat: str = ""  # why the exit code is 2, when it is
+
+    @property
+    def exit_code(self) -> int:
+        """0 every requested format written, 2 a requested format could not be made."""
+        return 2 if self.galat else 0
+
+
+def pilih_format(formats: Sequence[str] | None, settings: Settings) -> tuple[list[str], bool]:
+    """The formats to write (validated, de-duplicated) and whether they came from the default."""
+    from kinerja_cli.report.render import FORMAT
+
+    default = formats is None
+    raw = list(settings.format_laporan) if formats is None else list(formats)
+    out: list[str] = []
+    for f in raw:
+        for part in str(f).split(","):
+            name = part.strip().lower()
+            if not name:
+                continue
+            if name not in FORMAT:
+                raise KinerjaError(f"format laporan tidak dikenal: {name!r} "
+                                   f"(pilih dari: {', '.join(FORMAT)})")
+            if name not in out:
+                out.append(name)
+    if not out:
+        raise KinerjaError(f"tidak ada format laporan yang dipilih (pilih dari: {', '.join(FORMAT)})")
+    return out, default
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def render_from(
+    ws: Workspace,
+    store: StoreAPI,
+    k: Kompilasi,
+    sebelumnya: Kompilasi | None,
+    formats: Sequence[str] | None,
+    out: Path | None,
+    tanggal: dt.date | None,
+) -> ReportResult:
+    """Render the report of an already compiled periode and record every file written."""
+    from kinerja_cli.io.atomic import atomic_write_bytes
+    from kinerja_cli.report import render
+    from kinerja_cli.report.context import build_context
+
+    res = ReportResult(k.periode)
+    pilihan, default = pilih_format(formats, ws.settings)
+    if "pdf" in pilihan and not render.pdf_tersedia():
+        pilihan.remove("pdf")
+        if default:
+            res.catatan.append("PDF dilewati: " + render.PESAN_PDF)
+        else:
+            res.galat = render.PESAN_PDF
+    if not pilihan:
+        return res
+    override = ws.templates
+    ctx = build_context(k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override))
+    env = render.buat_env(override)
+    grafik = render.grafik_png(ctx)
+    folder = Path(out) if out is not None else ws.hasil
+    for fmt in pilihan:
+        data = render.renderer(fmt, override)(ctx, env, grafik)
+        kind = KIND.format(fmt=fmt)
+        path, _versi, kept = choose_path(store, ws, folder / render.nama_berkas(ctx, fmt), kind)
+        atomic_write_bytes(path, data)
+        store.record_output(kind, k.periode, path, _sha256(data))
+        res.berkas.append((fmt, path))
+        res.dipertahankan.extend(kept)
+    return res
+
+
+@contextmanager
+def buka_store(ws: Workspace) -> Iterator[StoreAPI]:
+    """The workspace store (a seam for tests)."""
+    from kinerja_cli.store.db import Store
+
+    with Store.open(ws) as store:
+        yield store
+
+
+def render_report(
+    ws: Workspace,
+    periode: Periode,
+    formats: list[str] | None,
+    out: Path | None,
+    tanggal: dt.date | None,
+    tahun_lalu: dict[str, TahunLalu] | None = None,
+) -> ReportResult:
+    """`kinerja report`: compile the periode from the store and write the report files."""
+    pilih_format(formats, ws.settings)  # a bad --format fails before any work
+    pk, findings = valid_pk(ws)
+    if tahun_lalu is None:
+        from kinerja_cli.services.riwayat import load_tahun_lalu
+
+        tahun_lalu = load_tahun_lalu(ws)
+    with buka_store(ws) as store:
+        k, diterima = kompilasi_dari(pk, ws.settings, periode, store, findings, tahun_lalu)
+        if diterima == 0:
+            raise KinerjaError(
+                f"Belum ada formulir {periode.label} yang diterima, sehingga laporan belum dapat "
+                "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect")
+        sebelumnya = None
+        if not periode.tahunan and periode.triwulan > 1:
+            lalu = Periode(periode.triwulan - 1)
+            k_lalu, n_lalu = kompilasi_dari(pk, ws.settings, lalu, store, findings)
+            sebelumnya = k_lalu if n_lalu else None
+        return render_from(ws, store, k, sebelumnya, formats, out, tanggal)

@@ -1,0 +1,101 @@
+"""The report context: signature block, narratives, comparison, links, quarterly follow-up."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal as D
+
+from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
+
+from fakedata import example_data
+from kinerja_cli.domain.hasil import Kompilasi, TahunLalu
+from kinerja_cli.domain.models import PK, Identitas, Narasi
+from kinerja_cli.domain.periode import TAHUNAN
+from kinerja_cli.report.context import (
+    TANDA_DIPOTONG,
+    build_context,
+    jabatan_lengkap,
+    potong,
+    segmen_bukti,
+    ttd,
+)
+
+
+def test_signature_block_keeps_plt_and_names_the_agency_once() -> None:
+    ident = Identitas(pemda="Kabupaten Balangan", perangkat_daerah="Dinas Pekerjaan Umum, "
+                      "Penataan Ruang, Perumahan Rakyat dan Kawasan Permukiman",
+                      singkatan="Dinas PUPRPERKIM", tempat="Paringin",
+                      kepala="Ir. H. Ahmad, M.T.", nip_kepala="197603092006042007",
+                      pangkat_kepala="Pembina Utama Muda (IV/c)",
+                      jabatan_kepala="Plt. Kepala Dinas")
+    t = ttd(ident, TANGGAL_TAHUNAN)
+    assert t["jabatan"] == ("Plt. Kepala Dinas Pekerjaan Umum, Penataan Ruang, Perumahan Rakyat "
+                            "dan Kawasan Permukiman Kabupaten Balangan")
+    assert (t["tempat"], t["nama"], t["pangkat"]) == ("Paringin", "Ir. H. Ahmad, M.T.",
+                                                      "Pembina Utama Muda (IV/c)")
+    assert jabatan_lengkap(dataclasses.replace(ident, jabatan_kepala="Plh. Kepala Dinas "
+                                               "PUPRPERKIM")) == "Plh. Kepala Dinas PUPRPERKIM Kabupaten Balangan"
+
+
+def test_narratives_are_cut_visibly() -> None:
+    assert potong("x" * 2000) == "x" * 2000
+    cut = potong("y" * 2500)
+    assert cut.endswith(TANDA_DIPOTONG) and cut.startswith("y" * 2000) and len(cut) < 2100
+
+
+def test_only_http_links_become_links() -> None:
+    seg = segmen_bukti("Foto https://balangankab.go.id/a.jpg, javascript:alert(1) dan "
+                       "file:///etc/passwd")
+    links = [s["url"] for s in seg if s["url"]]
+    assert links == ["https://balangankab.go.id/a.jpg"]
+    assert "".join(s["teks"] for s in seg).endswith("javascript:alert(1) dan file:///etc/passwd")
+
+
+def test_no_previous_year_is_said_explicitly(k_tahunan: Kompilasi) -> None:
+    ctx = build_context(k_tahunan, TANGGAL_TAHUNAN)
+    assert ctx["tahun_lalu"]["ada"] is False
+    assert "Tahun 2024 belum ditautkan" in ctx["tahun_lalu"]["kalimat"]
+
+
+def test_previous_year_table_when_linked(pk: PK) -> None:
+    from laporankit import FakeStore
+
+    from kinerja_cli.domain.settings import Settings
+    from kinerja_cli.services.compile import kompilasi_dari
+
+    lalu = {"IK.10": TahunLalu(2024, "63", D("62.1"), D("98.57"))}
+    k, _ = kompilasi_dari(pk, Settings(tahun=2025), TAHUNAN, FakeStore(pk), tahun_lalu=lalu)
+    t = build_context(k, TANGGAL_TAHUNAN)["tahun_lalu"]
+    assert t["ada"] and t["tahun"] == 2024 and len(t["baris"]) == 1
+    assert t["baris"][0]["selisih"] == k.indikator[9].capaian - D("98.57")
+
+
+def test_quarterly_review_shows_last_quarters_follow_up(pk: PK, k_tw1: Kompilasi) -> None:
+    data = example_data(pk, TW2, ("PR",))
+    data["BM"].narasi["IK.10"] = Narasi(penghambat="Hujan", tindak_lanjut="Tindak lanjut TW II")
+    k = kompilasi_untuk(pk, TW2, ubah={"BM": data["BM"]})
+    ctx = build_context(k, TANGGAL_TW2, k_tw1)
+    row = next(r for r in ctx["permasalahan"] if r["kode"] == "IK.10")
+    assert row["tindak_lanjut"] == "Tindak lanjut TW II"
+    assert row["tindak_lanjut_lalu"] == next(
+        i.narasi.tindak_lanjut for i in k_tw1.indikator if i.kode == "IK.10")
+    assert ctx["triwulan_lalu"]["ada"] and ctx["triwulan_lalu"]["label"] == "Triwulan I"
+
+
+def test_quarterly_sections(k_tw2: Kompilasi) -> None:
+    ctx = build_context(k_tw2, TANGGAL_TW2)
+    assert ctx["kuartal"] == ["I", "II"]
+    assert ctx["bidang_belum"] == ["Bidang Penataan Ruang"]
+    assert len(ctx["tren"]["dinas"]) == 2
+    for r in ctx["berisiko"]:
+        assert r["proyeksi"]["berisiko"] is True and r["proyeksi"]["capaian"] < 100
+    assert not ctx["triwulan_lalu"]["ada"]  # no TW I compilation passed
+    assert any("proyeksi" in p for p in ctx["narasi"])
+
+
+def test_narrative_names_extremes_and_budget(k_tahunan: Kompilasi) -> None:
+    text = " ".join(build_context(k_tahunan, TANGGAL_TAHUNAN)["narasi"])
+    lowest = min((i for i in k_tahunan.indikator if i.capaian_periode is not None),
+                 key=lambda i: i.capaian_periode or 0)
+    assert lowest.nama in text
+    assert "Capaian terendah" in text and "serapan" in text and "…" not in text
