@@ -1,0 +1,230 @@
+"""`kinerja collect` and `kinerja status` (SOP steps 4-5 and the correction loop)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from kinerja_cli.cli.common import (
+    JsonOpt,
+    TriwulanOpt,
+    WorkspaceOpt,
+    guarded,
+    open_workspace,
+    parse_triwulan,
+    print_json,
+    rel,
+)
+
+PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
+STATUS_LABEL = {"diterima": "DITERIMA", "ditolak": "DITOLAK", "duplikat": "duplikat",
+                "diabaikan": "diabaikan", "belum": "BELUM"}
+STATUS_STYLE = {"diterima": "green", "ditolak": "bold red", "belum": "yellow",
+                "duplikat": "dim", "diabaikan": "dim", "selesai": "green",
+                "terlambat": "bold red", "berjalan": "cyan"}
+
+
+@guarded
+def collect(
+    inbox: Path = typer.Argument(
+        None, metavar="[FOLDER]", file_okay=False,
+        help="Folder kiriman (bawaan: masuk/ di ruang kerja). Hanya berkas di folder itu yang "
+        "dibaca, subfolder tidak."),
+    triwulan: str = TriwulanOpt,
+    as_json: bool = JsonOpt,
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Jumlah proses pembaca berkas "
+                             "(bawaan: 1, atau 2 bila ada ratusan berkas baru)."),
+    workspace: Path = WorkspaceOpt,
+) -> None:
+    """Periksa setiap berkas kiriman bidang, terima yang sah, tulis umpan balik untuk yang ditolak.
+
+    Berkas di folder masuk tidak pernah diubah, dipindah, atau dihapus. Berkas yang isinya sudah pernah dibaca tidak dibaca ulang. Kiriman ulang dari bidang yang sama menggantikan versi sebelumnya (yang terbaru menurut waktu berkas, lalu nama); semua versi disimpan. Setiap berkas yang ditolak mendapat salinan bertanda di hasil/umpan-balik/.
+
+    Dengan --triwulan, berkas formulir periode lain ditolak (periode-salah).
+
+    Keluar 0 bila semua berkas diterima (peringatan boleh; berkas kunci/sistem diabaikan; versi lama yang ditolak tetapi sudah diganti versi yang diterima tidak dihitung), 1 bila ada berkas yang ditolak, 2 bila perintah tidak dapat dijalankan.
+
+    Contoh: kinerja collect --triwulan 2
+    """
+    from kinerja_cli.services.collect import collect as run_collect
+
+    ws = open_workspace(workspace)
+    periode = parse_triwulan(triwulan) if triwulan is not None else None
+    with _progress(enabled=not as_json) as progress:
+        res = run_collect(ws, inbox, periode, progress, jobs=jobs)
+    if as_json:
+        print_json(res.to_json())
+    else:
+        _print_collect(res)
+    raise typer.Exit(res.exit_code)
+
+
+class _progress:
+    """A rich progress bar on stderr, only for a terminal and many files."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> Any:
+        return self.update if self.enabled else None
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < PROGRESS_FROM:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            self.bar = Progress("Memeriksa berkas", BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=Console(stderr=True),
+                                transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _print_collect(res: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    con = _console()
+    if not res.files:
+        con.print(f"Folder {escape(rel(res.inbox))} kosong: belum ada berkas kiriman.")
+    else:
+        con.print(f"Berkas di {escape(rel(res.inbox))}")
+        t = Table()
+        for h in ("No", "Berkas", "Bidang", "Periode", "Status", "Keterangan"):
+            t.add_column(h, no_wrap=h in ("No", "Bidang", "Periode", "Status"), overflow="fold")
+        for i, f in enumerate(res.files, start=1):
+            ket = []
+            if f.errors:
+                ket.append(f"{f.errors} kesalahan")
+            if len(f.findings) > f.errors:
+                ket.append(f"{len(f.findings) - f.errors} peringatan")
+            ket += f.catatan
+            style = STATUS_STYLE.get(f.status, "")
+            t.add_row(str(i), escape(f.file), f.bidang or "-", f.periode or "-",
+                      f"[{style}]{STATUS_LABEL.get(f.status, f.status)}[/]",
+                      escape("; ".join(ket)))
+        con.print(t)
+        with_findings = [f for f in res.files if f.findings and f.status != "duplikat"]
+        if with_findings:
+            con.print("\nTemuan per berkas:")
+        for f in with_findings:
+            con.print(f"  {escape(f.file)}")
+            for x in f.findings:
+                where = f"{x.sheet}!{x.cell}" if x.sheet and x.cell else (x.sheet or x.cell or "")
+                kode = f" ({x.kode})" if x.kode else ""
+                label = "" if x.severity == "error" else " [peringatan]"
+                line = f"{where}{kode} {x.code}{label}: {x.message}".strip()
+                con.print(f"    {escape(line)}", soft_wrap=True)
+    if res.bidang:
+        con.print("\nStatus per bidang")
+        t = Table()
+        for h in ("Kode", "Bidang", "Periode", "Status", "Berkas"):
+            t.add_column(h, no_wrap=h in ("Kode", "Periode", "Status"), overflow="fold")
+        for b in res.bidang:
+            style = STATUS_STYLE.get(b.status, "")
+            t.add_row(b.kode, escape(b.nama), b.periode,
+                      f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]", escape(b.file or "-"))
+        con.print(t)
+    if res.umpan_balik:
+        con.print("\nUmpan balik untuk berkas yang ditolak (kirimkan ke bidangnya):")
+        for p in res.umpan_balik:
+            con.print(f"  {escape(rel(p))}")
+    if res.subfolder:
+        con.print(f"\nSubfolder tidak dibaca (hanya berkas langsung di folder masuk): "
+                  f"{escape(', '.join(res.subfolder))}")
+    n = {s: res.count(s) for s in ("diterima", "ditolak", "duplikat", "diabaikan")}
+    con.print(f"\n{len(res.files)} berkas: {n['diterima']} diterima, {n['ditolak']} ditolak, "
+              f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan; {res.dibaca} dibaca baru "
+              f"({res.detik:.1f} detik).")
+
+
+@guarded
+def status(
+    triwulan: str = TriwulanOpt,
+    as_json: bool = JsonOpt,
+    workspace: Path = WorkspaceOpt,
+) -> None:
+    """Tampilkan bidang yang sudah/belum mengirim dan jadwal SOP beserta batas waktunya.
+
+    Batas tiap langkah dihitung dalam hari kerja dari tanggal mulai di kinerja.toml (Sabtu, Minggu, dan libur nasional dilewati). Langkah yang belum selesai setelah batasnya ditandai terlambat.
+
+    Contoh: kinerja status --triwulan 2
+    """
+    from kinerja_cli.services.status import status as run_status
+
+    ws = open_workspace(workspace)
+    res = run_status(ws, parse_triwulan(triwulan))
+    if as_json:
+        print_json(res.to_json())
+        return
+    _print_status(res)
+
+
+def _print_status(res: Any) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from kinerja_cli.domain.tanggal import tanggal_id
+
+    con = _console()
+    con.print(f"Kiriman {res.periode.label}")
+    t = Table()
+    for h in ("Kode", "Bidang", "Status", "Berkas", "Waktu berkas"):
+        t.add_column(h, no_wrap=h in ("Kode", "Status"), overflow="fold")
+    for b in res.bidang:
+        style = STATUS_STYLE.get(b.status, "")
+        t.add_row(b.kode, escape(b.nama), f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
+                  escape(b.file or "-"), _waktu(b.diterima))
+    con.print(t)
+    con.print(f"\nJadwal SOP {res.periode.label} (hari ini {tanggal_id(res.hari_ini)})")
+    t = Table()
+    for h in ("Langkah", "Kegiatan", "Hari kerja", "Mulai", "Batas", "Status"):
+        t.add_column(h, no_wrap=h != "Kegiatan", overflow="fold")
+    for s in res.jadwal:
+        style = STATUS_STYLE.get(s.status, "")
+        t.add_row(str(s.langkah), escape(s.nama), str(s.hari), tanggal_id(s.mulai),
+                  tanggal_id(s.batas), f"[{style}]{s.status}[/]")
+    con.print(t)
+    if res.belum:
+        con.print(f"\nBelum diterima: {', '.join(res.belum)}")
+    else:
+        con.print("\nSemua bidang sudah diterima.")
+
+
+def _waktu(iso: str | None) -> str:
+    """`2025-07-07T14:53:20` -> `7 Juli 2025 14.53`."""
+    import datetime as dt
+
+    from kinerja_cli.domain.tanggal import tanggal_id
+
+    if not iso:
+        return "-"
+    try:
+        t = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{tanggal_id(t.date())} {t:%H.%M}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the commands to the app."""
+    app.command("collect")(collect)
+    app.command("status")(status)

@@ -1,0 +1,345 @@
+"""`kinerja collect` (SOP step 5): validate every returned file, keep every version.
+
+Only the top level of the inbox is read (subfolders are listed, not entered). Each file is
+opened read-only and its bytes read once; nothing in the inbox is ever written, renamed or
+moved. Bytes already known by their SHA-256 are not parsed again: the stored result is
+reused, so a re-run on an unchanged inbox gives the same answer. Every result shown is built
+from the store, for new and known files alike.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli.domain.findings import ERROR, WARNING, Finding
+from kinerja_cli.domain.models import PK
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.services.collect_result import (
+    BELUM,
+    DIABAIKAN,
+    DITERIMA,
+    DITOLAK,
+    DUPLIKAT,
+    BidangResult,
+    CollectResult,
+    FileResult,
+)
+from kinerja_cli.services.collect_view import View
+
+ProgressFn = Callable[[int, int], None]
+# read_form(data, name, pk, *, periode_wajib=None) -> FormRead (io.form_reader)
+Reader = Callable[..., Any]
+
+MAX_READ = 10 << 20  # safe_open.MAX_FILE_SIZE: bigger files are hashed, never loaded
+AUTO_JOBS_ABOVE = 200  # projected new files above which --jobs defaults to min(2, cpus)
+_IN_FLIGHT = 4  # queued files per worker: bounds the memory held in bytes
+MAX_POOL_RESTARTS = 3
+_CHUNK = 1 << 20
+
+
+def default_reader() -> Reader:
+    """io.form_reader.read_form, imported when first needed (it pulls in the xlsx readers)."""
+    from kinerja_cli.io.form_reader import read_form
+
+    return read_form
+
+
+def read_one(data: bytes, name: str, pk: PK, reader: Reader | None = None) -> Any:
+    """Read one file's bytes into a FormRead; top level so a spawned worker can run it."""
+    reader = reader or default_reader()
+    # The form's own periode is what is stored; --triwulan only filters the view.
+    return reader(data, name, pk, periode_wajib=None)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(pk: PK, reader: Reader | None) -> None:
+    _WORKER["pk"], _WORKER["reader"] = pk, reader
+
+
+def _read_in_worker(data: bytes, name: str) -> Any:
+    return read_one(data, name, _WORKER["pk"], _WORKER["reader"])
+
+
+@dataclass
+class _Entry:
+    """One inbox file as inventoried."""
+
+    path: Path
+    name: str
+    size: int = 0
+    mtime_ns: int = 0
+    sha: str = ""
+    fixed: FileResult | None = None  # junk or unreadable: decided without the store
+
+
+def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | None = None,
+            progress: ProgressFn | None = None, *, jobs: int | None = 1,
+            reader: Reader | None = None) -> CollectResult:
+    """Validate every file in the inbox (default `masuk/`), record it, write feedback.
+
+    `jobs`: worker processes for parsing new files (None: 1, or min(2, cpus) when many new
+    files are coming). `reader` replaces io.form_reader.read_form; it must be a top-level
+    function when jobs > 1 (workers are spawned).
+    """
+    from kinerja_cli.services.setup import require_pk
+    from kinerja_cli.store.db import Store
+    from kinerja_cli.store.lock import workspace_lock
+
+    t0 = time.perf_counter()
+    folder = Path(inbox) if inbox is not None else ws.masuk
+    if not folder.is_dir():
+        raise KinerjaError(f"folder masuk tidak ditemukan: {folder}")
+    pk = require_pk(ws)
+    from kinerja_cli.io.safe_open import ensure_defused_openpyxl
+
+    ensure_defused_openpyxl()  # RELIABILITY A1: never parse received files unprotected
+    reader = reader or default_reader()
+    try:
+        listing = sorted(folder.iterdir(), key=lambda p: (p.name.casefold(), p.name))
+    except OSError as exc:
+        raise KinerjaError(f"folder masuk tidak dapat dibaca: {exc}", location=str(folder)) from exc
+    paths = [p for p in listing if _is_file(p)]
+    subfolders = [p.name for p in listing if not _is_file(p) and p.is_dir()]
+    with workspace_lock(ws, "kinerja collect"), Store.open(ws) as store:
+        run = _Run(ws, store, pk, reader, progress, len(paths))
+        run.read(paths, jobs)
+        view = View(ws, store, pk, run.parsed_shas, run.failed)
+        files = view.files(run.entries, periode_wajib)
+        bidang, periodes = view.bidang(files, periode_wajib)
+    return CollectResult(ws.root, folder, files, bidang, periodes, len(run.parsed_shas),
+                         subfolders, time.perf_counter() - t0)
+
+
+def _is_file(p: Path) -> bool:
+    try:
+        return p.is_file()
+    except OSError:
+        return False
+
+
+class _Run:
+    """Inventory, hashing and parsing of one collect run."""
+
+    def __init__(self, ws: Workspace, store: Any, pk: PK, reader: Reader | None,
+                 progress: ProgressFn | None, total: int) -> None:
+        self.ws, self.store, self.pk, self.reader = ws, store, pk, reader
+        self.progress, self.total = progress, total
+        self.entries: list[_Entry] = []
+        self.parsed_shas: set[str] = set()
+        self.failed: dict[str, FileResult] = {}
+        self.touched: set[tuple[str, str]] = set()
+        self._new: set[str] = set()
+        self._done = 0
+        self._commit: Callable[[], None] = lambda: None
+
+    def _tick(self) -> None:
+        self._done += 1
+        if self.progress is not None:
+            self.progress(self._done, self.total)
+
+    def read(self, paths: list[Path], jobs: int | None) -> None:
+        """Inventory every path; parse and record the new contents; chain the versions."""
+        if self.progress is not None:
+            self.progress(0, self.total)
+        todo = self._inventory(paths)
+        with self.store.batch() as self._commit:
+            if jobs is not None and jobs <= 1:
+                for entry, data in todo:
+                    self._parse(entry, data)
+            else:
+                self._parse_pooled(todo, jobs)
+        with self.store.transaction():
+            for e in self.entries:
+                if e.sha and e.fixed is None and e.sha not in self.failed:
+                    self.store.add_sighting(e.sha, e.name, e.mtime_ns)
+            for bidang, data_periode in sorted(self.touched):
+                self.store.resolve_versions(bidang, data_periode)
+
+    def _inventory(self, paths: list[Path]) -> Iterator[tuple[_Entry, bytes]]:
+        """Read and hash each file once; yield the new contents (first name in the run)."""
+        from kinerja_cli.io.sniff import is_junk_name
+        from kinerja_cli.store.berkas import keep_copy
+
+        for p in paths:
+            e = _Entry(p, p.name)
+            self.entries.append(e)
+            if is_junk_name(e.name):
+                e.fixed = FileResult(e.name, _hash_quietly(p), DIABAIKAN, catatan=[
+                    "berkas kunci Office atau berkas sistem; diabaikan"])
+                self._tick()
+                continue
+            try:
+                st = p.stat()
+                e.size, e.mtime_ns = st.st_size, st.st_mtime_ns
+                data = None if e.size > MAX_READ else _read(p)
+                if data is not None and len(data) > MAX_READ:  # grew since stat
+                    data = None
+                if data is not None:
+                    e.size, e.sha = len(data), hashlib.sha256(data).hexdigest()
+                else:
+                    e.sha = _hash_file(p)
+            except OSError as exc:
+                e.fixed = FileResult(e.name, "", DITOLAK, findings=[Finding(
+                    "berkas-tidak-terbaca", ERROR,
+                    f"Berkas tidak dapat dibuka ({exc.strerror or type(exc).__name__}). Bila "
+                    "sedang dibuka program lain, tutup lalu jalankan ulang.", file=e.name)])
+                self._tick()
+                continue
+            if e.sha in self._new or self.store.known(e.sha) is not None:
+                self._tick()
+                continue
+            self._new.add(e.sha)
+            if data is None:
+                self._record_too_large(e)
+                self._tick()
+                continue
+            keep_copy(self.ws, e.sha, data)  # before parsing: nothing lost if the parser dies
+            yield e, data
+
+    def _parse(self, e: _Entry, data: bytes) -> None:
+        try:
+            read = read_one(data, e.name, self.pk, self.reader)
+        except Exception as exc:  # one bad file never stops the others (RELIABILITY rule 1)
+            self._fail(e, exc)
+        else:
+            self._record(e, read)
+        self._tick()
+
+    def _parse_pooled(self, todo: Iterator[tuple[_Entry, bytes]], jobs: int | None) -> None:
+        from concurrent.futures.process import BrokenProcessPool
+
+        workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+        pool: ProcessPoolExecutor | None = None
+        pending: deque[tuple[_Entry, Future[Any]]] = deque()
+        seen = restarts = 0
+        try:
+            for e, data in todo:
+                seen += 1
+                if pool is None and restarts <= MAX_POOL_RESTARTS and self._want_pool(
+                        jobs, seen, workers):
+                    pool = self._pool(workers)
+                if pool is None:
+                    if restarts > MAX_POOL_RESTARTS:  # workers keep dying: stop reading
+                        self._fail(e, BrokenProcessPool("proses pembaca berhenti berulang kali"))
+                        self._tick()
+                    else:
+                        self._parse(e, data)
+                    continue
+                try:
+                    pending.append((e, pool.submit(_read_in_worker, data, e.name)))
+                except BrokenProcessPool as exc:  # a worker died: its batch fails, start afresh
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool, restarts = None, restarts + 1
+                    self._fail(e, exc)
+                    self._tick()
+                while len(pending) >= _IN_FLIGHT * workers:
+                    self._finish(*pending.popleft())
+            while pending:
+                self._finish(*pending.popleft())
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    def _pool(self, workers: int) -> ProcessPoolExecutor:
+        import multiprocessing
+
+        # spawn everywhere: the same behaviour as Windows, and no forked sqlite handle.
+        return ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(self.pk, self.reader))
+
+    def _want_pool(self, jobs: int | None, new_seen: int, workers: int) -> bool:
+        if workers <= 1:
+            return False
+        if jobs is not None:
+            return True
+        # Auto: project the new files from the share seen so far (a pool costs ~1 s to start).
+        listed = max(len(self.entries), 1)
+        return new_seen >= 10 and new_seen * self.total / listed > AUTO_JOBS_ABOVE
+
+    def _finish(self, e: _Entry, fut: Future[Any]) -> None:
+        try:
+            read = fut.result()
+        except Exception as exc:  # a worker that died (e.g. out of memory) fails one file
+            self._fail(e, exc)
+        else:
+            self._record(e, read)
+        self._tick()
+
+    def _fail(self, e: _Entry, exc: BaseException) -> None:
+        # Not recorded: the next run tries again (perhaps with a fixed kinerja).
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(exc, BrokenProcessPool):
+            why = ("proses pembaca berhenti mendadak (kehabisan memori?) saat berkas ini atau "
+                   "berkas lain dibaca. Jalankan collect lagi tanpa --jobs")
+        else:
+            why = (f"kinerja gagal membaca berkas ini ({type(exc).__name__}: {str(exc)[:200]}). "
+                   "Berkas lain tetap diproses; laporkan ke pengembang dengan --debug")
+        self.failed[e.sha] = FileResult(e.name, e.sha, DITOLAK, findings=[Finding(
+            "gagal-membaca", ERROR, why + ".", file=e.name)])
+
+    def _record(self, e: _Entry, read: Any) -> None:
+        periode: Periode | None = getattr(read, "periode", None)
+        bidang: str | None = getattr(read, "bidang", None)
+        data = getattr(read, "data", None)
+        ok = bool(read.ok) and bool(bidang) and periode is not None and data is not None
+        findings = [f if f.file else f.at(file=e.name) for f in read.findings]
+        self.store.record(
+            sha=e.sha, name=e.name, size=e.size, mtime_ns=e.mtime_ns,
+            kind=getattr(read, "kind", None) or "unknown", bidang=bidang or None,
+            periode=periode, form_id=getattr(read, "form_id", None),
+            status=DITERIMA if ok else DITOLAK, findings=findings, data=data,
+            producer=getattr(read, "producer", None))
+        self.parsed_shas.add(e.sha)
+        self._commit()
+        if bidang and periode is not None:
+            self.touched.add((bidang, periode.data_kode))
+
+    def _record_too_large(self, e: _Entry) -> None:
+        from kinerja_cli.io.safe_open import finding
+
+        mb = f"{e.size / (1 << 20):.1f} MB".replace(".", ",")
+        self.store.record(
+            sha=e.sha, name=e.name, size=e.size, mtime_ns=e.mtime_ns, kind="too-large",
+            bidang=None, periode=None, form_id=None, status=DITOLAK,
+            findings=[finding("file-too-large", e.name, mb)], data=None, producer=None)
+        self.parsed_shas.add(e.sha)
+
+
+def _read(p: Path) -> bytes:
+    with open(p, "rb") as fh:  # read-only; closed at once (a Windows handle would lock it)
+        return fh.read(MAX_READ + 1)
+
+
+def _hash_file(p: Path) -> str:
+    h = hashlib.sha256()
+    with open(p, "rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _hash_quietly(p: Path) -> str:
+    try:
+        return _hash_file(p)
+    except OSError:
+        return ""
+
+
+__all__ = [
+    "BELUM", "DIABAIKAN", "DITERIMA", "DITOLAK", "DUPLIKAT", "WARNING",
+    "BidangResult", "CollectResult", "FileResult", "collect", "read_one",
+]

@@ -1,0 +1,230 @@
+"""Build collect's answer from the store: per file (versions, changes, feedback), per bidang.
+
+Everything here reads the store, never a fresh parse, so a first run and a re-run on the same
+inbox say the same thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli.domain.findings import ERROR, WARNING, Finding
+from kinerja_cli.domain.models import PK
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.tanggal import tanggal_id
+from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.services.collect_result import (
+    BELUM,
+    DITERIMA,
+    DITOLAK,
+    DUPLIKAT,
+    BidangResult,
+    FileResult,
+)
+
+WORKBOOK_KINDS = ("xlsx", "xlsm")
+
+
+def _waktu(iso: str) -> str:
+    try:
+        t = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{tanggal_id(t.date())} {t:%H.%M}"
+
+
+def perubahan(old: dict[tuple[str, ...], str], new: dict[tuple[str, ...], str]) -> int:
+    """Values (realisasi per indicator x quarter, narratives, budget) that differ."""
+    return sum(1 for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+
+
+class View:
+    """collect's answer for one run."""
+
+    def __init__(self, ws: Workspace, store: Any, pk: PK, parsed: set[str],
+                 failed: dict[str, FileResult]) -> None:
+        self.ws, self.store, self.pk = ws, store, pk
+        self.parsed, self.failed = parsed, failed
+        self._batas: dict[str, dt.date | None] = {}
+
+    # ---- per file -----------------------------------------------------------------------
+
+    def files(self, entries: Sequence[Any], periode_wajib: Periode | None) -> list[FileResult]:
+        """One result per inbox file, in listing order; identical bytes count once."""
+        groups: dict[str, list[str]] = {}
+        for e in entries:
+            if e.fixed is None:
+                groups.setdefault(e.sha, []).append(e.name)
+        primary: dict[str, str] = {}
+        for sha, names in groups.items():
+            sub = self.store.known(sha)
+            primary[sha] = sub.name if sub is not None and sub.name in names else names[0]
+        out: list[FileResult] = []
+        for e in entries:
+            if e.fixed is not None:
+                out.append(e.fixed)
+            elif primary[e.sha] != e.name:
+                out.append(self._duplicate(e.name, e.sha, primary[e.sha]))
+            elif e.sha in self.failed:
+                out.append(self.failed[e.sha])
+            else:
+                out.append(self._stored(e.name, e.sha, periode_wajib))
+        return out
+
+    def _duplicate(self, name: str, sha: str, first: str) -> FileResult:
+        sub = self.store.known(sha)
+        return FileResult(
+            name, sha, DUPLIKAT, sub.bidang if sub else None, sub.periode if sub else None,
+            findings=[Finding("duplikat-identik", WARNING,
+                              f"Isi berkas sama persis dengan {first}; dihitung sekali.",
+                              file=name)],
+            kind=sub.kind if sub else None, duplikat_dari=first)
+
+    def _stored(self, name: str, sha: str, periode_wajib: Periode | None) -> FileResult:
+        sub = self.store.known(sha)
+        fr = FileResult(name, sha, sub.status, sub.bidang, sub.periode,
+                        findings=[f.at(file=name) for f in self.store.findings(sub.id)],
+                        kind=sub.kind, form_id=sub.form_id, received=sub.received,
+                        dibaca=sha in self.parsed)
+        per = sub.periode_obj()
+        if periode_wajib is not None and per is not None and per.data_kode != periode_wajib.data_kode:
+            fr.status = DITOLAK
+            fr.findings.insert(0, Finding(
+                "periode-salah", ERROR,
+                f"Berkas ini formulir {per.label}, sedangkan yang dikumpulkan sekarang "
+                f"{periode_wajib.label}. Kirim formulir {periode_wajib.label} (kinerja init-form "
+                f"--triwulan {periode_wajib.triwulan}).", file=name))
+            fr.umpan_balik = self._feedback(fr, sub, text_only=True)
+            return fr
+        if sub.status == DITERIMA:
+            self._accepted_notes(fr, sub)
+            self._late(fr, sub, per)
+        elif sub.bidang and sub.data_periode:
+            self._rejected_notes(fr, sub)
+        if fr.terbuka:
+            fr.umpan_balik = self._feedback(fr, sub)
+        return fr
+
+    def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
+        if sub.supersedes is not None:
+            prev = self.store.submission(sub.supersedes)
+            fr.menggantikan = prev.name
+            fr.perubahan = perubahan(self.store.values(prev.id), self.store.values(sub.id))
+            fr.catatan.append(f"menggantikan versi {prev.name} ({_waktu(prev.received)}); "
+                              f"{fr.perubahan} nilai berubah")
+        if sub.superseded_by is not None:
+            newer = self.store.submission(sub.superseded_by)
+            fr.digantikan_oleh = newer.name
+            fr.catatan.append(f"digantikan oleh versi yang lebih baru: {newer.name}")
+
+    def _rejected_notes(self, fr: FileResult, sub: Any) -> None:
+        win = self.store.winner(sub.bidang, sub.data_periode)
+        if win is None:
+            return
+        if (win.received_ns, win.name, win.id) > (sub.received_ns, sub.name, sub.id):
+            fr.terselesaikan = True
+            fr.catatan.append(f"sudah diganti versi yang diterima: {win.name}")
+        else:
+            fr.catatan.append(f"versi terbaru ditolak; versi sebelumnya yang dipakai ({win.name}, "
+                              f"{_waktu(win.received)})")
+
+    def _late(self, fr: FileResult, sub: Any, per: Periode | None) -> None:
+        """RELIABILITY E63: a file dated after the return deadline is accepted, but flagged."""
+        if per is None:
+            return
+        batas = self._deadline(per)
+        try:
+            sent = dt.datetime.fromisoformat(sub.received).date()
+        except ValueError:
+            return
+        if batas is not None and sent > batas:
+            fr.findings.append(Finding(
+                "terlambat", WARNING,
+                f"Berkas bertanggal {tanggal_id(sent)}, setelah batas pengembalian "
+                f"{tanggal_id(batas)}; tetap diterima dan dicatat terlambat.", file=fr.file))
+
+    def _deadline(self, per: Periode) -> dt.date | None:
+        if per.kode not in self._batas:
+            from kinerja_cli.services.setup import batas_pengisian
+
+            try:
+                self._batas[per.kode] = batas_pengisian(self.ws, per)
+            except Exception:  # a schedule problem must not stop the collect
+                self._batas[per.kode] = None
+        return self._batas[per.kode]
+
+    def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
+        """The feedback file for a rejected file: reuse the one written earlier, else write it."""
+        from kinerja_cli.io.feedback import (
+            feedback_name,
+            fits_openpyxl,
+            write_feedback_text,
+            write_feedback_workbook,
+        )
+        from kinerja_cli.store.berkas import read_copy
+
+        if sub.umpan_balik and not text_only:
+            earlier = self.ws.root / sub.umpan_balik
+            if earlier.is_file():
+                return earlier
+        kembali = self.ws.settings.kembalikan_ke
+        path: Path | None = None
+        data = None if text_only else read_copy(self.ws, sub.sha256)
+        if (data is not None and sub.kind in WORKBOOK_KINDS and sub.bidang
+                and fits_openpyxl(data)):
+            try:
+                path = write_feedback_workbook(
+                    data, fr.findings, self.ws.umpan_balik / feedback_name(fr.file, ".xlsx"),
+                    original=fr.file, kembalikan_ke=kembali)
+            except Exception:  # an odd workbook openpyxl cannot round-trip: say it in text
+                path = None
+        if path is None:
+            try:
+                path = write_feedback_text(
+                    fr.findings, self.ws.umpan_balik / feedback_name(fr.file, ".txt"),
+                    original=fr.file, kind=sub.kind, sha256=sub.sha256, received=sub.received,
+                    kembalikan_ke=kembali, alasan=(
+                        "Berkas ini formulir untuk periode lain, sehingga ditolak untuk periode "
+                        "yang sedang dikumpulkan:") if text_only else None)
+            except Exception as exc:  # e.g. the old feedback is open in Excel
+                fr.catatan.append(f"umpan balik tidak dapat ditulis: {exc}")
+                return None
+        if not text_only:
+            self.store.set_feedback(sub.id, path.relative_to(self.ws.root).as_posix())
+        return path
+
+    # ---- per bidang ---------------------------------------------------------------------
+
+    def bidang(self, files: Sequence[FileResult],
+               periode_wajib: Periode | None) -> tuple[list[BidangResult], list[str]]:
+        """Each bidang with PK rows: diterima / ditolak / belum, for the periode(s) seen."""
+        keys: dict[str, str] = {}
+        if periode_wajib is not None:
+            keys[periode_wajib.data_kode] = periode_wajib.kode
+        else:
+            for f in files:
+                if f.periode and f.status in (DITERIMA, DITOLAK):
+                    keys.setdefault(Periode.parse(f.periode).data_kode, f.periode)
+            if not keys:
+                forms = self.store.forms()
+                if forms:
+                    last = Periode.parse(forms[-1][0])
+                    keys[last.data_kode] = last.kode
+        out: list[BidangResult] = []
+        for data_kode, label in sorted(keys.items()):
+            for b in self.pk.bidang_with_rows():
+                win = self.store.winner(b.kode, data_kode)
+                if win is not None:
+                    out.append(BidangResult(b.kode, b.nama, label, DITERIMA, win.name, win.received))
+                    continue
+                versions = self.store.versions(b.kode, data_kode)
+                if versions:
+                    last_sub = versions[-1]
+                    out.append(BidangResult(b.kode, b.nama, label, DITOLAK, last_sub.name,
+                                            last_sub.received))
+                else:
+                    out.append(BidangResult(b.kode, b.nama, label, BELUM))
+        return out, list(keys.values())

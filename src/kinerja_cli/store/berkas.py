@@ -1,0 +1,42 @@
+"""Content-addressed copies of every file read (RELIABILITY C3): nothing is lost when the
+inbox is cleaned. Each copy is written once, atomically, under its SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from kinerja_cli.io.atomic import atomic_write_bytes
+from kinerja_cli.io.workspace import Workspace
+
+
+def sha256(data: bytes) -> str:
+    """Hex SHA-256 of bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def copy_path(ws: Workspace, sha: str) -> Path:
+    """Where the copy of the bytes with this hash lives."""
+    return ws.berkas / sha[:2] / f"{sha}.xlsx"
+
+
+def keep_copy(ws: Workspace, sha: str, data: bytes) -> Path:
+    """Store `data` under its hash unless an intact copy is already there (write-once)."""
+    target = copy_path(ws, sha)
+    try:
+        if target.stat().st_size == len(data):
+            return target
+    except OSError:
+        pass
+    atomic_write_bytes(target, data)
+    return target
+
+
+def read_copy(ws: Workspace, sha: str) -> bytes | None:
+    """The stored bytes, or None when the copy is missing or does not match its hash."""
+    try:
+        data = copy_path(ws, sha).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest() == sha else None

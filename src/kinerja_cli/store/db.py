@@ -1,0 +1,379 @@
+"""The workspace store: a SQLite database in `.kinerja/kinerja.db` (standard library sqlite3).
+
+It records every file seen, every submission (one per distinct content) with its findings
+and accepted values, which version supersedes which, the forms generated and the outputs
+written. Decimals are stored as text and read back exactly. Implements `StoreAPI`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli.domain.findings import Finding
+from kinerja_cli.domain.models import DataBidang, Narasi
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.store.protocol import Output, SubmissionInfo
+from kinerja_cli.store.records import (
+    DIABAIKAN,
+    DITERIMA,
+    DITOLAK,
+    DUPLIKAT,
+    NARASI_FIELDS,
+    ORDER,
+    SUB_COLS,
+    SUB_FROM,
+    Submission,
+    decode,
+    encode,
+    mtime_iso,
+    now_iso,
+)
+from kinerja_cli.store.schema import VERSION, migrate, user_version
+
+__all__ = ["DIABAIKAN", "DITERIMA", "DITOLAK", "DUPLIKAT", "Store", "Submission"]
+
+class Store:
+    """The workspace database; use `with Store.open(ws) as store:`."""
+
+    def __init__(self, conn: sqlite3.Connection, ws: Workspace) -> None:
+        self.conn = conn
+        self.ws = ws
+        self._sp = itertools.count()
+
+    @classmethod
+    @contextmanager
+    def open(cls, ws: Workspace) -> Iterator[Store]:
+        """Open (creating and migrating as needed) the workspace database."""
+        ws.internal.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(ws.db, timeout=10, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise KinerjaError(f"basis data ruang kerja tidak dapat dibuka: {exc}",
+                               location=str(ws.db)) from exc
+        try:
+            try:
+                conn.execute("PRAGMA foreign_keys = ON")
+                found = user_version(conn)
+                if found > VERSION:
+                    raise KinerjaError(
+                        f"basis data ruang kerja dibuat oleh kinerja yang lebih baru (skema "
+                        f"{found}, versi ini mengenal {VERSION}); perbarui kinerja.",
+                        location=str(ws.db))
+                migrate(conn)
+            except sqlite3.DatabaseError as exc:
+                raise KinerjaError(
+                    f"basis data ruang kerja rusak ({exc}). Pulihkan {ws.db.name} dari cadangan, "
+                    "atau pindahkan berkas itu lalu jalankan collect ulang (salinan berkas "
+                    "kiriman tetap ada di .kinerja/berkas).", location=str(ws.db)) from exc
+            yield cls(conn, ws)
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; nests as a savepoint inside an open transaction."""
+        if self.conn.in_transaction:
+            name = f"sp{next(self._sp)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+                raise
+            self.conn.execute(f"RELEASE {name}")
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self, size: int = 50) -> Iterator[Callable[[], None]]:
+        """One transaction for many records, committed every `size` calls of the yielded tick.
+
+        Each commit costs the disk a few syncs (about 20 ms); a record inside stays all or
+        nothing as a savepoint. An interrupted run loses only the uncommitted records, and
+        those files are simply read again next time.
+        """
+        count = 0
+
+        def tick() -> None:
+            nonlocal count
+            count += 1
+            if count % size == 0:
+                self.conn.execute("COMMIT")
+                self.conn.execute("BEGIN IMMEDIATE")
+
+        if self.conn.in_transaction:
+            yield lambda: None
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield tick
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ---- collect ------------------------------------------------------------------------
+
+    def known(self, sha: str) -> Submission | None:
+        """The stored submission for these bytes, or None when they were never read."""
+        row = self.conn.execute(f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 = ?",
+                                (sha,)).fetchone()
+        return Submission(*row) if row else None
+
+    def submission(self, sub_id: int) -> Submission | None:
+        """A submission by id."""
+        row = self.conn.execute(f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.id = ?",
+                                (sub_id,)).fetchone()
+        return Submission(*row) if row else None
+
+    def findings(self, sub_id: int) -> list[Finding]:
+        """A submission's findings, in the order they were reported."""
+        name = self.conn.execute("SELECT name FROM submissions WHERE id = ?", (sub_id,)).fetchone()
+        rows = self.conn.execute(
+            "SELECT code, severity, message, sheet, cell, kode FROM findings "
+            "WHERE submission_id = ? ORDER BY seq", (sub_id,)).fetchall()
+        return [Finding(c, s, m, file=name[0] if name else None, sheet=sh, cell=ce, kode=k)
+                for c, s, m, sh, ce, k in rows]
+
+    def add_sighting(self, sha: str, name: str, mtime_ns: int) -> None:
+        """Remember that these bytes were seen under this name and mtime (every name is kept)."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sightings (sha256, name, mtime_ns, seen_at) VALUES (?,?,?,?)",
+            (sha, name, mtime_ns, now_iso()))
+
+    def names(self, sha: str) -> list[str]:
+        """Every name these bytes were seen under, first first."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM sightings WHERE sha256 = ? GROUP BY name ORDER BY MIN(rowid)", (sha,))]
+
+    def record(self, *, sha: str, name: str, size: int, mtime_ns: int, kind: str,
+               bidang: str | None, periode: Periode | None, form_id: str | None, status: str,
+               findings: Iterable[Finding], data: DataBidang | None,
+               producer: str | None) -> int:
+        """Record a newly read file: its row, submission, findings and values, all or nothing."""
+        seen = now_iso()
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO files (sha256, name, size, mtime_ns, first_seen, kind) "
+                "VALUES (?,?,?,?,?,?)", (sha, name, size, mtime_ns, seen, kind))
+            self.add_sighting(sha, name, mtime_ns)
+            cur = self.conn.execute(
+                "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
+                "status, received, received_ns, first_seen, producer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (sha, name, bidang, periode.kode if periode else None,
+                 periode.data_kode if periode else None, form_id, status, mtime_iso(mtime_ns),
+                 mtime_ns, seen, producer))
+            sub_id = int(cur.lastrowid or 0)
+            self.conn.executemany(
+                "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
+                "message) VALUES (?,?,?,?,?,?,?,?)",
+                [(sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
+                 for i, f in enumerate(findings)])
+            if data is not None and status == DITERIMA:
+                self._record_values(sub_id, data)
+        return sub_id
+
+    def _record_values(self, sub_id: int, data: DataBidang) -> None:
+        rows: list[tuple[int, str, str, int, str, int]] = []
+        for kind, table in (("realisasi", data.realisasi), ("anggaran", data.anggaran)):
+            for kode, values in table.items():
+                for tw, v in enumerate(values, start=1):
+                    if v is not None:
+                        text, biner = encode(v)
+                        rows.append((sub_id, kind, kode, tw, text, biner))
+        self.conn.executemany(
+            "INSERT INTO nilai (submission_id, kind, kode, triwulan, value, biner) "
+            "VALUES (?,?,?,?,?,?)", rows)
+        self.conn.executemany(
+            "INSERT INTO narasi (submission_id, kode, pendorong, penghambat, tindak_lanjut, bukti) "
+            "VALUES (?,?,?,?,?,?)",
+            [(sub_id, kode, n.pendorong, n.penghambat, n.tindak_lanjut, n.bukti)
+             for kode, n in data.narasi.items()])
+
+    def resolve_versions(self, bidang: str, data_periode: str) -> None:
+        """Chain the accepted versions of a bidang and periode: the newest (mtime, name) wins."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE submissions SET supersedes = NULL, superseded_by = NULL "
+                "WHERE bidang = ? AND data_periode = ?", (bidang, data_periode))
+            ids = [r[0] for r in self.conn.execute(
+                f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
+                f"AND status = 'diterima' ORDER BY {ORDER}", (bidang, data_periode))]
+            for older, newer in itertools.pairwise(ids):
+                self.conn.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?",
+                                  (newer, older))
+                self.conn.execute("UPDATE submissions SET supersedes = ? WHERE id = ?",
+                                  (older, newer))
+
+    def versions(self, bidang: str, data_periode: str) -> list[Submission]:
+        """Every submission of a bidang for a periode's data, oldest first."""
+        rows = self.conn.execute(
+            f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.bidang = ? AND s.data_periode = ? "
+            f"ORDER BY s.received_ns, s.name, s.id", (bidang, data_periode)).fetchall()
+        return [Submission(*r) for r in rows]
+
+    def winner(self, bidang: str, data_periode: str) -> Submission | None:
+        """The accepted version in use for a bidang and periode, or None."""
+        winners = [s for s in self.versions(bidang, data_periode)
+                   if s.status == DITERIMA and s.superseded_by is None]
+        return winners[-1] if winners else None
+
+    def values(self, sub_id: int) -> dict[tuple[str, ...], str]:
+        """Every accepted value of a submission, keyed for comparison between versions."""
+        out: dict[tuple[str, ...], str] = {}
+        for kind, kode, tw, value, biner in self.conn.execute(
+                "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ?",
+                (sub_id,)):
+            out[(kind, kode, str(tw))] = value if biner else str(Decimal(value).normalize())
+        for row in self.conn.execute(
+                "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
+                "WHERE submission_id = ?", (sub_id,)):
+            for fld, text in zip(NARASI_FIELDS, row[1:], strict=True):
+                if text:
+                    out[("narasi", row[0], fld)] = text
+        return out
+
+    def set_feedback(self, sub_id: int, path: str | None) -> None:
+        """Remember where a rejected submission's feedback file was written."""
+        self.conn.execute("UPDATE submissions SET umpan_balik = ? WHERE id = ?", (path, sub_id))
+
+    def data(self, sub: Submission) -> DataBidang:
+        """A submission's accepted values as DataBidang."""
+        per = sub.periode_obj()
+        n = per.triwulan if per else 4
+        out = DataBidang(bidang=sub.bidang or "", sha256=sub.sha256, file=sub.name,
+                         diterima=sub.first_seen)
+        for kind, kode, tw, value, biner in self.conn.execute(
+                "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ? "
+                "ORDER BY rowid", (sub.id,)):
+            table: dict[str, Any] = out.realisasi if kind == "realisasi" else out.anggaran
+            values = table.setdefault(kode, [None] * n)
+            if len(values) < tw:
+                values.extend([None] * (tw - len(values)))
+            values[tw - 1] = decode(value, biner)
+        for kode, *texts in self.conn.execute(
+                "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
+                "WHERE submission_id = ? ORDER BY rowid", (sub.id,)):
+            out.narasi[kode] = Narasi(*texts)
+        return out
+
+    def submissions(self, periode: Periode | None = None) -> list[SubmissionInfo]:
+        """Every submission (of the periode's data, when given), oldest first."""
+        sql = f"SELECT {SUB_COLS} {SUB_FROM}"
+        args: tuple[str, ...] = ()
+        if periode is not None:
+            sql, args = sql + " WHERE s.data_periode = ?", (periode.data_kode,)
+        rows = self.conn.execute(sql + " ORDER BY s.received_ns, s.name, s.id", args)
+        subs = [Submission(*r) for r in rows]
+        return [SubmissionInfo(s.id, s.sha256, s.name, s.bidang, s.periode, s.status,
+                               s.status == DITERIMA and s.superseded_by is None, s.first_seen)
+                for s in subs]
+
+    def blob_path(self, sha: str) -> Path:
+        """Where the content-addressed copy of these bytes is kept."""
+        from kinerja_cli.store.berkas import copy_path
+
+        return copy_path(self.ws, sha)
+
+    # ---- StoreAPI -----------------------------------------------------------------------
+
+    def _bidang_with_data(self, data_periode: str) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT bidang FROM submissions WHERE data_periode = ? AND bidang IS NOT NULL "
+            "ORDER BY bidang", (data_periode,))]
+
+    def accepted(self, periode: Periode) -> dict[str, DataBidang]:
+        """Winning accepted submission of each bidang for the periode's data (tahunan = TW4)."""
+        out: dict[str, DataBidang] = {}
+        for bidang in self._bidang_with_data(periode.data_kode):
+            win = self.winner(bidang, periode.data_kode)
+            if win is not None:
+                out[bidang] = self.data(win)
+        return out
+
+    def bidang_status(self, periode: Periode) -> dict[str, str]:
+        """bidang kode -> `diterima` | `ditolak` (only bidang that sent something)."""
+        out: dict[str, str] = {}
+        for bidang in self._bidang_with_data(periode.data_kode):
+            win = self.winner(bidang, periode.data_kode)
+            out[bidang] = DITERIMA if win is not None else DITOLAK
+        return out
+
+    def open_findings(self, periode: Periode) -> list[Finding]:
+        """All findings of each bidang's latest submission for the periode."""
+        out: list[Finding] = []
+        for bidang in self._bidang_with_data(periode.data_kode):
+            versions = self.versions(bidang, periode.data_kode)
+            if versions:
+                out.extend(self.findings(versions[-1].id))
+        return out
+
+    def prefill(self, periode: Periode) -> dict[str, DataBidang]:
+        """Accepted values of the latest earlier data (tahunan: TW4 first) per bidang."""
+        out: dict[str, DataBidang] = {}
+        start = periode.triwulan if periode.tahunan else periode.triwulan - 1
+        for k in range(start, 0, -1):
+            for bidang in self._bidang_with_data(f"TW{k}"):
+                if bidang in out:
+                    continue
+                win = self.winner(bidang, f"TW{k}")
+                if win is not None:
+                    out[bidang] = self.data(win)
+        return out
+
+    def record_forms(self, periode: Periode, forms: list[tuple[str, str, str]]) -> None:
+        """Remember generated forms: (bidang, form_id, file name)."""
+        at = now_iso()
+        with self.transaction():
+            self.conn.executemany(
+                "INSERT INTO forms (periode, bidang, form_id, file, generated_at) VALUES (?,?,?,?,?)",
+                [(periode.kode, b, fid, name, at) for b, fid, name in forms])
+
+    def forms(self, periode: Periode | None = None) -> list[tuple[str, str, str, str, str]]:
+        """Generated forms as (periode, bidang, form_id, file, generated_at), oldest first."""
+        sql = "SELECT periode, bidang, form_id, file, generated_at FROM forms"
+        args: tuple[str, ...] = ()
+        if periode is not None:
+            sql, args = sql + " WHERE periode = ?", (periode.kode,)
+        return list(self.conn.execute(sql + " ORDER BY id", args))
+
+    def record_output(self, kind: str, periode: Periode, path: Path, sha256: str) -> None:
+        """Remember a written output (path stored relative to the workspace when inside it)."""
+        p = Path(path)
+        try:
+            text = p.resolve().relative_to(self.ws.root.resolve()).as_posix()
+        except ValueError:
+            text = str(p)
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO outputs (kind, periode, path, sha256, written) VALUES (?,?,?,?,?)",
+                (kind, periode.kode, text, sha256, now_iso()))
+
+    def outputs(self, kind: str | None = None, periode: Periode | None = None) -> list[Output]:
+        """Recorded outputs, oldest first."""
+        sql = "SELECT kind, periode, path, sha256, written FROM outputs WHERE 1 = 1"
+        args: list[str] = []
+        if kind is not None:
+            sql += " AND kind = ?"
+            args.append(kind)
+        if periode is not None:
+            sql += " AND periode = ?"
+            args.append(periode.kode)
+        return [Output(*r) for r in self.conn.execute(sql + " ORDER BY id", args)]

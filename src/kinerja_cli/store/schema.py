@@ -1,0 +1,122 @@
+"""The workspace database schema: forward migrations, applied in order (PRAGMA user_version).
+
+Never edit a released script; append a new one. `MIGRATIONS[i]` brings a database from
+version i to version i + 1.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+_V1 = """
+CREATE TABLE files (
+    sha256      TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,              -- first name the bytes were seen under
+    size        INTEGER NOT NULL,
+    mtime_ns    INTEGER NOT NULL,
+    first_seen  TEXT NOT NULL,              -- ISO time, kinerja's clock
+    kind        TEXT NOT NULL               -- sniffed kind: xlsx, csv, xls, ...
+);
+CREATE TABLE sightings (
+    sha256      TEXT NOT NULL REFERENCES files(sha256),
+    name        TEXT NOT NULL,
+    mtime_ns    INTEGER NOT NULL,
+    seen_at     TEXT NOT NULL,
+    UNIQUE (sha256, name, mtime_ns)
+);
+CREATE TABLE submissions (
+    id            INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL UNIQUE REFERENCES files(sha256),
+    name          TEXT NOT NULL,
+    bidang        TEXT,
+    periode       TEXT,                     -- the form's periode: TW1..TW4 or tahunan
+    data_periode  TEXT,                     -- where its values live: tahunan shares TW4
+    form_id       TEXT,
+    status        TEXT NOT NULL
+                  CHECK (status IN ('diterima', 'ditolak', 'duplikat', 'diabaikan')),
+    supersedes    INTEGER REFERENCES submissions(id),
+    superseded_by INTEGER REFERENCES submissions(id),
+    received      TEXT NOT NULL,            -- file mtime, ISO
+    received_ns   INTEGER NOT NULL,         -- file mtime, for ordering versions
+    first_seen    TEXT NOT NULL,
+    producer      TEXT
+);
+CREATE TABLE findings (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    seq           INTEGER NOT NULL,
+    code          TEXT NOT NULL,
+    severity      TEXT NOT NULL,
+    sheet         TEXT,
+    cell          TEXT,
+    kode          TEXT,
+    message       TEXT NOT NULL,
+    PRIMARY KEY (submission_id, seq)
+);
+CREATE TABLE nilai (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('realisasi', 'anggaran')),
+    kode          TEXT NOT NULL,
+    triwulan      INTEGER NOT NULL,
+    value         TEXT NOT NULL,            -- Decimal as str; biner as '1'/'0'
+    biner         INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (submission_id, kind, kode, triwulan)
+);
+CREATE TABLE narasi (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    kode          TEXT NOT NULL,
+    pendorong     TEXT NOT NULL DEFAULT '',
+    penghambat    TEXT NOT NULL DEFAULT '',
+    tindak_lanjut TEXT NOT NULL DEFAULT '',
+    bukti         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (submission_id, kode)
+);
+CREATE TABLE forms (
+    id            INTEGER PRIMARY KEY,
+    periode       TEXT NOT NULL,
+    bidang        TEXT NOT NULL,
+    form_id       TEXT NOT NULL,
+    file          TEXT NOT NULL,
+    generated_at  TEXT NOT NULL
+);
+CREATE TABLE outputs (
+    id            INTEGER PRIMARY KEY,
+    kind          TEXT NOT NULL,
+    periode       TEXT NOT NULL,
+    path          TEXT NOT NULL,
+    sha256        TEXT NOT NULL,
+    written       TEXT NOT NULL
+);
+"""
+
+# v2: remember each rejected submission's feedback file, so an unchanged inbox does not
+# rebuild it; index the per-bidang lookups every command makes.
+_V2 = """
+ALTER TABLE submissions ADD COLUMN umpan_balik TEXT;
+CREATE INDEX submissions_bidang ON submissions (bidang, data_periode, status);
+CREATE INDEX forms_periode ON forms (periode, bidang);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version recorded in the database file."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
+    """Apply the missing migrations, each in its own transaction; return the new version."""
+    current = user_version(conn)
+    for version in range(current, upto):
+        # executescript commits first; wrap each step so a failure leaves the old version.
+        try:
+            conn.executescript(
+                "BEGIN;\n" + MIGRATIONS[version]
+                + f"\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return user_version(conn)

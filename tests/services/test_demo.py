@@ -1,0 +1,29 @@
+"""kinerja demo: the bidang's returns, one rejected then corrected, collected twice."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kinerja_cli.services.demo import run_demo
+
+
+def test_demo_collects_a_rejection_and_its_correction(tmp_path: Path) -> None:
+    from kinerja_cli.domain.periode import Periode
+    from kinerja_cli.io.workspace import find_workspace
+    from kinerja_cli.store.db import Store
+
+    t0 = time.perf_counter()
+    res = run_demo(tmp_path / "demo")
+    assert time.perf_counter() - t0 < 20
+    langkah = [s.langkah for s in res.steps]
+    assert langkah[-3:] == ["4", "5", "5"]
+    first, second = res.steps[-2], res.steps[-1]
+    assert "1 ditolak" in first.keterangan and "3 kesalahan" in first.keterangan
+    assert [p.name for p in first.berkas] == ["2025-TW2-BM-Bina-Marga-PERBAIKI.xlsx"]
+    assert all(p.exists() for s in res.steps for p in s.berkas)
+    assert "diterima" in second.keterangan and "9 dari 9" in second.keterangan
+    ws = find_workspace(res.root)
+    with Store.open(ws) as store:
+        assert len(store.accepted(Periode(2))) == 9
+        assert [v.status for v in store.versions("BM", "TW2")] == ["ditolak", "diterima"]
