@@ -36,16 +36,19 @@ def _root(
 
 
 def _register() -> None:
-    from kinerja_cli.cli import cmd_demo, cmd_setup
+    from kinerja_cli.cli import (
+        cmd_archive,
+        cmd_collect,
+        cmd_compile,
+        cmd_demo,
+        cmd_diff,
+        cmd_report,
+        cmd_setup,
+    )
 
-    for mod in (cmd_setup, cmd_demo):
+    # Order of `kinerja --help`: the SOP order.
+    for mod in (cmd_setup, cmd_collect, cmd_compile, cmd_report, cmd_diff, cmd_archive, cmd_demo):
         mod.register(app)
-    try:
-        from kinerja_cli.cli import cmd_collect
-
-        cmd_collect.register(app)
-    except ImportError:  # pragma: no cover - while the command is being built
-        pass
 
 
 _register()

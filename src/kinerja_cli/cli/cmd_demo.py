@@ -8,6 +8,19 @@ import typer
 
 from kinerja_cli.cli.common import guarded, rel
 
+TUR = """
+Tur singkat ({root}/):
+  formulir/            formulir kosong per bidang (langkah 4); buka satu: hanya sel kuning yang bisa diisi.
+  masuk/               berkas kembalian bidang (simulasi), termasuk satu yang salah dan perbaikannya;
+                       kinerja tidak pernah mengubah folder ini.
+  hasil/umpan-balik/   salinan formulir yang ditolak, sel bermasalah diberi warna dan komentar (langkah 5, 8).
+  hasil/Draf-*.xlsx    draf pengukuran dinas untuk dikoreksi Sekretaris: lembar Pengukuran dan
+                       Evaluasi Renja (langkah 6-8).
+  hasil/Reviu-*        bahan rapat evaluasi triwulan (langkah 11): HTML untuk ditayangkan, DOCX untuk disunting.
+  hasil/Laporan-*      Pengukuran Kinerja tahunan dengan blok tanda tangan Kepala Dinas (langkah 9).
+  arsip/2025/          arsip hanya-baca dengan MANIFEST.json (langkah 10); periksa: kinerja archive --verify
+Ulangi pada PK sendiri: kinerja init FOLDER --pk PK.xlsx (lihat README)."""
+
 
 @guarded
 def demo(
@@ -30,6 +43,7 @@ def demo(
             print(f"    {rel(p)}")
         if len(s.berkas) > 12:
             print(f"    ... dan {len(s.berkas) - 12} berkas lagi")
+    print(TUR.format(root=rel(res.root)))
 
 
 def register(app: typer.Typer) -> None:

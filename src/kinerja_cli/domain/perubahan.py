@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja_cli.domain.models import DataBidang, Narasi, Nilai
+from kinerja_cli.domain.numbers import format_angka
 from kinerja_cli.domain.periode import romawi
 
 _NARASI_LABEL = {
@@ -33,8 +34,9 @@ def teks_nilai(v: Nilai | None) -> str:
         return ""
     if isinstance(v, bool):
         return "Ya" if v else "Tidak"
-    s = format(v, "f")
-    return s.rstrip("0").rstrip(".") if "." in s else s
+    exp = v.normalize().as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return format_angka(v, places)
 
 
 def _same(a: Nilai | None, b: Nilai | None) -> bool:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from kinerja_cli.domain.models import PK, Arah
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
+
+if TYPE_CHECKING:
+    from kinerja_cli.io.workspace import Workspace
+    from kinerja_cli.services.setup import InitFormResult
 
 DEMO_MARKER = ".kinerja-demo"
 
@@ -30,6 +38,16 @@ class DemoResult:
     steps: list[DemoStep]
 
 
+def _writable_then_retry(func: Any, path: str, _exc: Any) -> None:
+    """The demo's archive is read-only by design; make it writable to remove it."""
+    import stat
+
+    os.chmod(os.path.dirname(path) or ".", stat.S_IRWXU)
+    if os.path.exists(path) and not os.path.islink(path):
+        os.chmod(path, stat.S_IRWXU)
+    func(path)
+
+
 def prepare_demo_dir(folder: Path) -> Path:
     """An empty folder for the demo; an earlier demo there is replaced, anything else refused."""
     folder = Path(folder)
@@ -38,7 +56,7 @@ def prepare_demo_dir(folder: Path) -> Path:
             raise KinerjaError(
                 f"{folder} sudah berisi berkas yang bukan hasil demo; pilih folder lain: kinerja demo FOLDER"
             )
-        shutil.rmtree(folder)
+        shutil.rmtree(folder, onerror=_writable_then_retry)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DEMO_MARKER).write_text("folder ini dibuat oleh `kinerja demo` dan boleh dihapus\n")
     return folder
@@ -65,4 +83,171 @@ def run_demo(folder: Path) -> DemoResult:
     steps.append(DemoStep("4", "kinerja init-form --triwulan 2",
                           f"{len(forms.forms)} formulir Triwulan II, satu per bidang",
                           [f.path for f in forms.forms]))
+    steps += _returns_and_collect(ws, forms)
+    steps += _compile_report_archive(ws, forms.periode, laporan="reviu")
+    steps += _annual(ws)
     return DemoResult(root, steps)
+
+
+def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> list[DemoStep]:
+    """SOP steps 5-11 after collection: status, compile, report, diff, archive."""
+    from kinerja_cli.services.archive import archive
+    from kinerja_cli.services.compile import compile_draft
+    from kinerja_cli.services.report import render_report
+    from kinerja_cli.services.status import status
+
+    flag = "" if periode.tahunan else f" --triwulan {periode.triwulan}"
+    steps: list[DemoStep] = []
+    st = status(ws, periode)
+    belum = [b for b in st.bidang if b.status != "diterima"]
+    steps.append(DemoStep("5", f"kinerja status{flag}",
+                          f"{len(st.bidang) - len(belum)} bidang diterima, {len(belum)} belum/ditolak; "
+                          f"jadwal SOP {len(st.jadwal)} langkah dengan batas hari kerja", []))
+    comp = compile_draft(ws, periode)
+    k = comp.kompilasi
+    from kinerja_cli.domain.numbers import format_angka
+
+    cap = format_angka(k.dinas_capaian) + "%" if k.dinas_capaian is not None else "–"
+    steps.append(DemoStep("6-7", f"kinerja compile{flag}",
+                          f"draf dinas: capaian {cap} ({k.dinas_predikat}); sembilan lembar "
+                          "termasuk Pengukuran dan Evaluasi Renja", [comp.path] if comp.path else []))
+    if periode.triwulan == 2 and not periode.tahunan:
+        steps.append(_diff_step(ws))
+    rep = render_report(ws, periode, ["html", "docx", "xlsx"], None, None)
+    judul = ("Reviu Triwulan untuk rapat evaluasi" if laporan == "reviu"
+             else "Pengukuran Kinerja tahunan untuk ditandatangani Kepala Dinas")
+    steps.append(DemoStep("11" if laporan == "reviu" else "9", f"kinerja report{flag}", judul,
+                          [p for _f, p in rep.berkas]))
+    arc = archive(ws, periode, ["kinerja", "archive", *flag.split()])
+    steps.append(DemoStep("10", f"kinerja archive{flag}",
+                          f"{len(arc.files)} berkas dibekukan (hanya-baca) dengan manifest SHA-256",
+                          [arc.folder / "MANIFEST.json"]))
+    return steps
+
+
+def _diff_step(ws: Workspace) -> DemoStep:
+    """SOP step 8: what the corrected resubmission changed."""
+    from kinerja_cli.services.diff import diff
+
+    salah = sorted(ws.masuk.glob("*(perbaikan).xlsx"))
+    if not salah:
+        return DemoStep("8", "kinerja diff", "tidak ada kiriman perbaikan", [])
+    baru = salah[0]
+    lama = ws.masuk / baru.name.replace(" (perbaikan)", "")
+    res = diff(ws, str(lama), str(baru))
+    contoh = "; ".join(f"{p.kode} {p.kolom}: {p.lama or '(kosong)'} → {p.baru or '(kosong)'}"
+                       for p in res.perubahan[:3])
+    return DemoStep("8", f'kinerja diff "{lama.name}" "{baru.name}"',
+                    f"{len(res.perubahan)} perubahan, mis. {contoh}", [])
+
+
+def _annual(ws: Workspace) -> list[DemoStep]:
+    """The year-end cycle: tahunan forms, returns, collect, compile, signed report, archive."""
+    from kinerja_cli.domain.periode import TAHUNAN
+    from kinerja_cli.io.form_filler import fill_form, simulated_values
+    from kinerja_cli.services.collect import collect
+    from kinerja_cli.services.setup import init_forms, require_pk
+
+    pk = require_pk(ws)
+    forms = init_forms(ws, TAHUNAN, None, ws.formulir / "tahunan")
+    folder = ws.masuk / "tahunan"
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, f in enumerate(forms.forms):
+        values, narasi, anggaran = simulated_values(pk, f.bidang, TAHUNAN, seed=2026)
+        dest = folder / f.path.name
+        fill_form(f.path, dest, values, narasi, anggaran)
+        os.utime(dest, (_at(forms.batas, 9 + i % 6, 1),) * 2)
+    got = collect(ws, folder)
+    steps = [
+        DemoStep("4", "kinerja init-form (tahunan)", f"{len(forms.forms)} formulir tahunan (TW I–IV)",
+                 [f.path for f in forms.forms]),
+        DemoStep("5", "kinerja collect masuk/tahunan",
+                 f"{got.count('diterima')} berkas tahunan diterima", []),
+    ]
+    return steps + _compile_report_archive(ws, TAHUNAN, laporan="tahunan")
+
+
+def _salah_satu(pk: PK, kodes: list[str]) -> str:
+    """The bidang whose first return has mistakes: BM in the example, else one with 3 numbers."""
+    def numerik(k: str) -> int:
+        return sum(1 for i in pk.indikator_of(k) if i.arah != Arah.BINER)
+
+    return "BM" if "BM" in kodes and numerik("BM") >= 3 else max(kodes, key=numerik)
+
+
+def _at(d: dt.date, jam: int, hari_sebelum: int) -> float:
+    """A file time `hari_sebelum` days before the deadline, at `jam` o'clock."""
+    return dt.datetime.combine(d - dt.timedelta(days=hari_sebelum), dt.time(jam)).timestamp()
+
+
+def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]:
+    """SOP steps 4-5 and the correction loop: every bidang returns its form, one with mistakes."""
+    from kinerja_cli.io.form_filler import fill_form, simulated_values
+    from kinerja_cli.services.collect import collect
+    from kinerja_cli.services.setup import require_pk
+
+    pk = require_pk(ws)
+    periode = forms.periode
+    k = periode.triwulan
+    salah = _salah_satu(pk, [f.bidang for f in forms.forms])
+    ws.masuk.mkdir(parents=True, exist_ok=True)
+    sent: list[Path] = []
+    fixed: tuple[Path, dict[str, list[object]], Any, Any] | None = None
+    for i, f in enumerate(forms.forms):
+        values, narasi, anggaran = simulated_values(pk, f.bidang, periode, seed=2025)
+        dest = ws.masuk / f.path.name
+        if f.bidang == salah:
+            numbers = [ind.kode for ind in pk.indikator_of(salah) if ind.arah != Arah.BINER]
+            bad = {kode: list(v) for kode, v in values.items()}
+            bad[numbers[0]][0] = "98.5x"  # a decimal point and a stray letter
+            bad[numbers[2]][k - 1] = None  # the periode's own quarter left blank
+            fill_form(f.path, dest, bad, narasi, anggaran)
+            _ubah_target(dest, numbers[1])  # a locked target overwritten
+            os.utime(dest, (_at(forms.batas, 9, 3),) * 2)
+            fixed = (f.path, values, narasi, anggaran)
+        else:
+            fill_form(f.path, dest, values, narasi, anggaran)
+            os.utime(dest, (_at(forms.batas, 10 + i % 6, 2),) * 2)
+        sent.append(dest)
+    steps = [DemoStep("4", "bidang mengisi dan mengembalikan formulir (simulasi)",
+                      f"{len(sent)} berkas di {ws.masuk.name}/; formulir {salah} berisi tiga "
+                      "kesalahan: realisasi \"98.5x\", target diubah, realisasi triwulan kosong",
+                      sent)]
+    first = collect(ws)
+    ditolak = [r for r in first.files if r.status == "ditolak"]
+    steps.append(DemoStep(
+        "5", "kinerja collect",
+        f"{first.count('diterima')} berkas diterima, {len(ditolak)} ditolak ("
+        + "; ".join(f"{r.file}: {r.errors} kesalahan" for r in ditolak)
+        + "); umpan balik bertanda ditulis untuk bidang itu", list(first.umpan_balik)))
+    assert fixed is not None
+    src, values, narasi, anggaran = fixed
+    revisi = ws.masuk / f"{src.stem} (perbaikan).xlsx"
+    fill_form(src, revisi, values, narasi, anggaran)
+    os.utime(revisi, (_at(forms.batas, 14, 1),) * 2)
+    second = collect(ws)
+    baru = next(r for r in second.files if r.file == revisi.name)
+    diterima = sum(1 for b in second.bidang if b.status == "diterima")
+    steps.append(DemoStep(
+        "5", "kinerja collect (kiriman perbaikan)",
+        f"{revisi.name}: {baru.status}, menggantikan versi yang ditolak; {diterima} dari "
+        f"{len(second.bidang)} bidang diterima, semua versi tersimpan di .kinerja/berkas/",
+        [revisi]))
+    return steps
+
+
+def _ubah_target(path: Path, kode: str) -> None:
+    """Overwrite a locked Target cell, as someone who removed the sheet protection might."""
+    from openpyxl import load_workbook
+
+    from kinerja_cli.io import form_layout as L
+    from kinerja_cli.io.atomic import atomic_save
+
+    wb = load_workbook(path)
+    ws = wb[L.KINERJA]
+    cols = {ws.cell(L.HEADER_ROW, c).value: c for c in range(1, ws.max_column + 1)}
+    for r in range(L.FIRST_ROW, ws.max_row + 1):
+        if ws.cell(r, cols["Kode"]).value == kode:
+            cell = ws.cell(r, cols["Target"])
+            cell.value = (cell.value or 0) * 2 + 1 if isinstance(cell.value, int | float) else 999
+    atomic_save(path, wb.save)

@@ -1,0 +1,53 @@
+"""`kinerja diff` (SOP step 8: corrections)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from kinerja_cli.cli.common import JsonOpt, WorkspaceOpt, guarded, open_workspace, print_json
+
+
+@guarded
+def diff(
+    a: str = typer.Argument(..., help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."),
+    b: str = typer.Argument(..., help="Versi baru, dalam bentuk yang sama."),
+    as_json: bool = JsonOpt,
+    workspace: Path = WorkspaceOpt,
+) -> None:
+    """Tampilkan apa yang berubah antara dua kiriman formulir atau dua draf kompilasi.
+
+    Kiriman: realisasi per indikator dan triwulan (lama → baru), uraian, anggaran, dan nilai
+    terkunci yang berbeda dari PK. Draf: setiap sel tabel Pengukuran, Anggaran, Permasalahan.
+
+    Contoh: kinerja diff masuk/BM-lama.xlsx masuk/BM-perbaikan.xlsx
+    """
+    from kinerja_cli.services.diff import diff as do_diff
+
+    ws = open_workspace(workspace)
+    res = do_diff(ws, a, b)
+    if as_json:
+        print_json(res.to_json())
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    print(f"Perbandingan {res.jenis}: {res.a} → {res.b}")
+    for c in res.catatan:
+        print(f"Catatan: {c}")
+    if not res.perubahan:
+        print("Tidak ada perubahan.")
+        return
+    t = Table(show_lines=False)
+    for h in ("Jenis", "Kode", "Kolom", "Lama", "Baru"):
+        t.add_column(h, overflow="fold")
+    for p in res.perubahan:
+        t.add_row(p.jenis, p.kode, p.kolom, p.lama or "(kosong)", p.baru or "(kosong)")
+    Console(width=120).print(t)
+    print(f"{len(res.perubahan)} perubahan.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("diff")(diff)

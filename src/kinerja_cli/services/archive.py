@@ -1,0 +1,203 @@
+"""`kinerja archive`: freeze a periode into arsip/<tahun>/<periode>/vN with a SHA-256 manifest.
+
+SOP step 10. Archiving again never overwrites: each run adds the next version folder. Files
+are made read-only; `--verify` re-hashes and names any file that changed or disappeared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja_cli import __version__
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.atomic import atomic_write_text
+from kinerja_cli.io.workspace import Workspace
+
+MANIFEST = "MANIFEST.json"
+
+
+@dataclass
+class ArchiveResult:
+    """One archive version written."""
+
+    folder: Path
+    version: int
+    files: list[tuple[str, str, int]]  # (relative path, sha256, size)
+
+
+@dataclass
+class VerifyResult:
+    """What `archive --verify` found, per archive version."""
+
+    checked: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # Bahasa Indonesia lines
+
+    @property
+    def ok(self) -> bool:
+        """True when every archived file is intact."""
+        return not self.problems
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _periode_dir(ws: Workspace, periode: Periode) -> Path:
+    return ws.arsip / str(ws.settings.tahun) / periode.kode
+
+
+def _next_version(base: Path) -> int:
+    versions = [int(p.name[1:]) for p in base.glob("v*") if p.name[1:].isdigit()] if base.exists() else []
+    return max(versions, default=0) + 1
+
+
+def _safe_name(name: str) -> str:
+    return "".join(c if c not in '<>:"/\\|?*' else "_" for c in name).strip(". ") or "berkas"
+
+
+def archive(ws: Workspace, periode: Periode, argv: list[str] | None = None) -> ArchiveResult:
+    """Copy the PK, every submission, the store records, draft and reports into a new version."""
+    from kinerja_cli.store.lock import workspace_lock
+
+    with workspace_lock(ws, "kinerja archive"):
+        return _archive(ws, periode, argv)
+
+
+def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> ArchiveResult:
+    from kinerja_cli.store.db import Store
+
+    base = _periode_dir(ws, periode)
+    version = _next_version(base)
+    final = base / f"v{version}"
+    staging = base / f".v{version}.tmp"
+    if staging.exists():
+        shutil.rmtree(staging)
+    staging.mkdir(parents=True)
+    try:
+        shutil.copy2(ws.pk, staging / "pk.xlsx")
+        shutil.copy2(ws.config, staging / "kinerja.toml")
+        with Store.open(ws) as store:
+            subs = store.submissions(periode)
+            for s in subs:
+                if s.status == "diabaikan":
+                    continue
+                src = store.blob_path(s.sha256)
+                if not src.exists():
+                    continue
+                group = "diterima" if s.status == "diterima" else "ditolak"
+                tag = "" if s.winner or group == "ditolak" else "-digantikan"
+                sub = staging / "kiriman" / group / (s.bidang or "tanpa-bidang")
+                sub.mkdir(parents=True, exist_ok=True)
+                stem = Path(_safe_name(s.file)).stem
+                shutil.copy2(src, sub / f"{stem}{tag}-{s.sha256[:8]}.xlsx")
+            outputs = store.outputs(periode=periode)
+            latest: dict[str, Path] = {}
+            for o in outputs:
+                if o.kind == "arsip":
+                    continue
+                p = ws.root / o.path
+                if p.exists():
+                    latest[o.kind] = p
+            for p in latest.values():
+                dest = staging / ("hasil" if p.parent != ws.umpan_balik else "umpan-balik")
+                dest.mkdir(exist_ok=True)
+                shutil.copy2(p, dest / p.name)
+            for fb in sorted(ws.umpan_balik.glob("*")) if ws.umpan_balik.exists() else []:
+                if fb.is_file():
+                    (staging / "umpan-balik").mkdir(exist_ok=True)
+                    shutil.copy2(fb, staging / "umpan-balik" / fb.name)
+            records = [s.__dict__ for s in subs]
+        # The store's records as they were: a consistent copy of the database and a readable list.
+        src_db = sqlite3.connect(ws.db)
+        dst_db = sqlite3.connect(staging / "kinerja.db")
+        with dst_db:
+            src_db.backup(dst_db)
+        src_db.close()
+        dst_db.close()
+        (staging / "kiriman.json").write_text(
+            json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8"
+        )
+        files = []
+        for p in sorted(staging.rglob("*")):
+            if p.is_file():
+                files.append((p.relative_to(staging).as_posix(), _sha256(p), p.stat().st_size))
+        manifest = {
+            "alat": f"kinerja {__version__}",
+            "waktu": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "oleh": f"{getpass.getuser()}@{platform.node()}",
+            "perintah": " ".join(argv or sys.argv),
+            "tahun": ws.settings.tahun,
+            "periode": periode.kode,
+            "versi": version,
+            "berkas": [{"path": r, "sha256": h, "ukuran": n} for r, h, n in files],
+        }
+        atomic_write_text(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
+        os.replace(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _make_read_only(final)
+    with Store.open(ws) as store:
+        store.record_output("arsip", periode, final / MANIFEST, _sha256(final / MANIFEST))
+    return ArchiveResult(final, version, files)
+
+
+def _make_read_only(folder: Path) -> None:
+    """Files read-only (Windows: the read-only attribute); folders not writable on POSIX."""
+    for p in sorted(folder.rglob("*"), reverse=True):
+        if p.is_file():
+            os.chmod(p, stat.S_IREAD | stat.S_IRGRP | stat.S_IROTH)
+    if os.name != "nt":
+        for d in sorted([*folder.rglob("*"), folder], reverse=True):
+            if d.is_dir():
+                os.chmod(d, stat.S_IREAD | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP
+                         | stat.S_IROTH | stat.S_IXOTH)
+
+
+def verify(ws: Workspace, periode: Periode | None) -> VerifyResult:
+    """Re-hash every archived file of the periode (or of every periode) against its manifest."""
+    res = VerifyResult()
+    root = ws.arsip / str(ws.settings.tahun)
+    bases = [root / periode.kode] if periode is not None else sorted(root.glob("*"))
+    for base in bases:
+        for folder in sorted(base.glob("v*")):
+            mf = folder / MANIFEST
+            rel = folder.relative_to(ws.root).as_posix()
+            res.checked.append(folder)
+            try:
+                manifest = json.loads(mf.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                res.problems.append(f"{rel}/{MANIFEST}: manifest hilang atau rusak")
+                continue
+            listed = set()
+            for entry in manifest.get("berkas", []):
+                p = folder / entry["path"]
+                listed.add(entry["path"])
+                if not p.exists():
+                    res.problems.append(f"{rel}/{entry['path']}: berkas hilang")
+                elif _sha256(p) != entry["sha256"]:
+                    res.problems.append(f"{rel}/{entry['path']}: isi berubah (SHA-256 tidak cocok)")
+            for p in folder.rglob("*"):
+                r = p.relative_to(folder).as_posix()
+                if p.is_file() and r != MANIFEST and r not in listed:
+                    res.problems.append(f"{rel}/{r}: berkas tambahan yang tidak ada di manifest")
+    if not res.checked:
+        where = periode.kode if periode else str(ws.settings.tahun)
+        raise KinerjaError(f"belum ada arsip untuk {where}; buat dengan: kinerja archive", exit_code=1)
+    return res

@@ -1,0 +1,158 @@
+"""`kinerja diff A B`: what changed between two submissions or two compiled drafts (SOP step 8).
+
+A and B are files (in the inbox or anywhere) or the SHA-256 prefix of a file kept in the store.
+Two forms: realisations per indicator and quarter, narratives, budget, and locked values that
+differ from the PK in one version but not the other. Two drafts: every cell of the tables of
+`Pengukuran`, `Anggaran` and `Permasalahan`, row by code (the Sekretaris' corrections show up).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli.domain.perubahan import Perubahan, bandingkan
+from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.workspace import Workspace
+
+DRAFT_SHEETS = ("Pengukuran", "Anggaran", "Permasalahan")
+_SKIP_COLS = {"no"}
+
+
+@dataclass
+class DiffResult:
+    """The changes from A (lama) to B (baru)."""
+
+    jenis: str  # "kiriman" or "draf"
+    a: str
+    b: str
+    perubahan: list[Perubahan] = field(default_factory=list)
+    catatan: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """`{"jenis", "a", "b", "jumlah", "perubahan": [{"jenis","kode","kolom","lama","baru"}]}`."""
+        return {
+            "jenis": self.jenis, "a": self.a, "b": self.b, "jumlah": len(self.perubahan),
+            "perubahan": [p.__dict__ for p in self.perubahan], "catatan": self.catatan,
+        }
+
+
+def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
+    """(display name, bytes) of a file path or a stored SHA-256 prefix."""
+    p = Path(ref)
+    if p.is_file():
+        return p.name, p.read_bytes()
+    if (ws.masuk / ref).is_file():
+        return ref, (ws.masuk / ref).read_bytes()
+    if re.fullmatch(r"[0-9a-fA-F]{8,64}", ref):
+        matches = sorted(ws.berkas.glob(f"*/{ref.lower()}*")) if ws.berkas.exists() else []
+        if len(matches) == 1:
+            return f"{ref[:12]} (arsip kiriman)", matches[0].read_bytes()
+        if len(matches) > 1:
+            raise KinerjaError(f"awalan SHA-256 {ref} cocok dengan {len(matches)} berkas; tulis lebih panjang")
+    raise KinerjaError(f"{ref} tidak ditemukan (berkas, berkas di masuk/, atau awalan SHA-256 kiriman)")
+
+
+def _is_draft(data: bytes) -> bool:
+    from kinerja_cli.io.safe_open import preflight
+
+    pre = preflight(data, "x.xlsx")
+    names = {n.casefold() for n in pre.sheet_parts}
+    return pre.ok and "pengukuran" in names and "_kinerja" not in names
+
+
+def diff(ws: Workspace, a: str, b: str) -> DiffResult:
+    """Compare two submissions or two drafts."""
+    name_a, data_a = _load(ws, a)
+    name_b, data_b = _load(ws, b)
+    draft_a, draft_b = _is_draft(data_a), _is_draft(data_b)
+    if draft_a != draft_b:
+        raise KinerjaError("A dan B harus sejenis: dua kiriman formulir atau dua draf kompilasi")
+    if draft_a:
+        return _diff_drafts(name_a, data_a, name_b, data_b)
+    return _diff_forms(ws, name_a, data_a, name_b, data_b)
+
+
+def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
+    from kinerja_cli.io.form_reader import read_form
+    from kinerja_cli.services.setup import require_pk
+
+    pk = require_pk(ws)
+    ra, rb = read_form(data_a, name_a, pk), read_form(data_b, name_b, pk)
+    res = DiffResult("kiriman", name_a, name_b)
+    for r, name in ((ra, name_a), (rb, name_b)):
+        if r.data is None:
+            raise KinerjaError(f"{name} bukan formulir kinerja yang dapat dibaca "
+                               f"({r.findings[0].message if r.findings else r.kind})")
+    assert ra.data is not None and rb.data is not None
+    if (ra.bidang, ra.periode) != (rb.bidang, rb.periode):
+        res.catatan.append(
+            f"A adalah {ra.bidang} {ra.periode}, B adalah {rb.bidang} {rb.periode}: bukan versi "
+            "formulir yang sama")
+    res.perubahan = bandingkan(ra.data, rb.data)
+    # Locked values: a finding about a changed locked cell present in one version only.
+    def locked(r: Any) -> dict[tuple[str | None, str | None], str]:
+        return {(f.kode, f.code): f.message for f in r.findings if f.code.endswith("-diubah")}
+    la, lb = locked(ra), locked(rb)
+    for key in sorted(set(la) | set(lb), key=lambda k: (k[0] or "", k[1] or "")):
+        if la.get(key) != lb.get(key):
+            res.perubahan.append(Perubahan("terkunci", key[0] or "", key[1] or "",
+                                           la.get(key, "sama dengan PK"), lb.get(key, "sama dengan PK")))
+    return res
+
+
+def _text(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        d = Decimal(repr(v))
+        s = format(d, "f")
+        return s.rstrip("0").rstrip(".") if "." in s else s
+    return " ".join(str(v).split())
+
+
+def _tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
+    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`."""
+    import openpyxl
+
+    from kinerja_cli.io.table import find_sheet, locate
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for sheet in DRAFT_SHEETS:
+        ws = find_sheet(wb, sheet)
+        table = locate(ws, ("Kode",)) if ws is not None else None
+        if ws is None or table is None:
+            continue
+        headers = {c: h for h, c in table.columns.items() if h not in _SKIP_COLS}
+        kode_col = table.columns["kode"]
+        rows: dict[str, dict[str, str]] = {}
+        for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
+            kode = _text(ws.cell(r, kode_col).value)
+            if not kode or kode in rows:
+                continue
+            rows[kode] = {str(ws.cell(table.header_row, c).value): _text(ws.cell(r, c).value)
+                          for c in headers if c != kode_col}
+        out[sheet] = rows
+    return out
+
+
+def _diff_drafts(name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
+    res = DiffResult("draf", name_a, name_b)
+    ta, tb = _tables(data_a), _tables(data_b)
+    for sheet in DRAFT_SHEETS:
+        ra, rb = ta.get(sheet, {}), tb.get(sheet, {})
+        for kode in list(dict.fromkeys([*ra, *rb])):
+            ca, cb = ra.get(kode), rb.get(kode)
+            if ca is None or cb is None:
+                res.perubahan.append(Perubahan(sheet, kode, "baris",
+                                               "" if ca is None else "ada", "" if cb is None else "ada"))
+                continue
+            for col in dict.fromkeys([*ca, *cb]):
+                if ca.get(col, "") != cb.get(col, ""):
+                    res.perubahan.append(Perubahan(sheet, kode, col, ca.get(col, ""), cb.get(col, "")))
+    return res
