@@ -15,10 +15,8 @@ def test_demo_collects_a_rejection_and_its_correction(tmp_path: Path) -> None:
 
     t0 = time.perf_counter()
     res = run_demo(tmp_path / "demo")
-    assert time.perf_counter() - t0 < 20
-    langkah = [s.langkah for s in res.steps]
-    assert langkah[-3:] == ["4", "5", "5"]
-    first, second = res.steps[-2], res.steps[-1]
+    assert time.perf_counter() - t0 < 60
+    first, second = [s for s in res.steps if s.perintah.startswith("kinerja collect")][:2]
     assert "1 ditolak" in first.keterangan and "3 kesalahan" in first.keterangan
     assert [p.name for p in first.berkas] == ["2025-TW2-BM-Bina-Marga-PERBAIKI.xlsx"]
     assert all(p.exists() for s in res.steps for p in s.berkas)
