@@ -35,3 +35,11 @@ def test_every_command_in_readme() -> None:
     assert names
     for name in names:
         assert f"kinerja {name}" in readme, name
+
+
+def test_every_finding_code_in_readme() -> None:
+    from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [code for code in KODE_TEMUAN if f"`{code}`" not in readme]
+    assert not missing

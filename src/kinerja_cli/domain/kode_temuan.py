@@ -16,7 +16,7 @@ class KodeTemuan(NamedTuple):
 
     severity: str
     ringkas: str
-    tahap: str  # "berkas" (preflight of the bytes) | "formulir" (reading the form)
+    tahap: str  # "pk" | "berkas" (preflight of the bytes) | "formulir" | "kumpul" | "kompilasi"
 
 
 _E, _W, _EW = "error", "warning", "error/warning"
@@ -103,9 +103,49 @@ _FORMULIR = {
     "teks-karakter-kontrol": (_W, "karakter kontrol dibersihkan dari teks"),
 }
 
+# The PK workbook (io/pk_reader.py, domain/anggaran.py): `check-pk` and every command reading it.
+_PK = {
+    "pk-sheet-hilang": (_E, "lembar wajib (Identitas, Bidang, Indikator, Anggaran) tidak ada"),
+    "pk-kolom-hilang": (_E, "kolom wajib tidak ada di baris judul tabel"),
+    "kode-kosong": (_E, "kode bidang/indikator/anggaran kosong"),
+    "kode-ganda": (_E, "kode dipakai lebih dari sekali"),
+    "bidang-tidak-dikenal": (_E, "bidang tidak ada di lembar Bidang"),
+    "arah-tidak-sah": (_E, "Arah bukan naik/turun/rentang/biner"),
+    "sifat-tidak-sah": (_E, "Sifat bukan kumulatif/status"),
+    "rumus-tidak-sah": (_E, "Rumus bukan 2T-R/T/R"),
+    "rumus-diabaikan": (_W, "Rumus diisi untuk indikator yang bukan turun"),
+    "target-kosong": (_E, "Target tahunan kosong"),
+    "target-tidak-sah": (_E, "target tidak dapat dibaca untuk Arah-nya"),
+    "target-tw4-beda": (_E, "Target TW IV berbeda dengan Target tahunan"),
+    "target-tw-menurun": (_E, "target TW kumulatif menurun"),
+    "sasaran-kosong": (_E, "Sasaran kosong"),
+    "sasaran-tidak-dikenal": (_W, "Sasaran di lembar Anggaran tidak dikenal"),
+    "indikator-kinerja-kosong": (_E, "teks Indikator Kinerja kosong"),
+    "satuan-kosong": (_E, "Satuan kosong"),
+    "nip-tidak-sah": (_E, "NIP bukan 18 angka 8-6-1-3 dengan tanggal wajar"),
+    "tahun-tidak-sah": (_E, "Tahun di lembar Identitas tidak sah"),
+    "identitas-kosong": (_E, "Pemerintah Daerah atau Perangkat Daerah kosong"),
+    "pagu-kosong": (_E, "Pagu kosong"),
+    "pagu-tidak-sah": (_E, "Pagu bukan angka atau negatif"),
+    "pagu-induk-beda": (_E, "pagu induk berbeda dengan jumlah pagu anaknya"),
+}
+
+# Collecting (services/collect.py) and compiling (domain/kompilasi.py, domain/capaian.py).
+_PROSES = {
+    "duplikat-identik": (_W, "isi sama persis dengan berkas lain; dihitung sekali"),
+    "terlambat": (_W, "berkas tiba setelah batas pengembalian"),
+    "berkas-tidak-terbaca": (_E, "berkas di folder masuk tidak dapat dibaca (izin/terkunci)"),
+    "gagal-membaca": (_E, "pembacaan berkas gagal tak terduga; dicoba lagi pada collect berikutnya"),
+    "target-nol": (_W, "target 0 untuk Arah naik: capaian tidak dapat dihitung"),
+    "rumus-tr-realisasi-nol": (_W, "rumus T/R dengan realisasi 0: capaian tidak dapat dihitung"),
+    "realisasi-tidak-terbaca": (_W, "realisasi tersimpan tidak sesuai jenis indikator"),
+}
+
 KODE_TEMUAN: dict[str, KodeTemuan] = {
+    **{k: KodeTemuan(s, d, "pk") for k, (s, d) in _PK.items()},
     **{k: KodeTemuan(s, d, "berkas") for k, (s, d) in _BERKAS.items()},
     **{k: KodeTemuan(s, d, "formulir") for k, (s, d) in _FORMULIR.items()},
+    **{k: KodeTemuan(s, d, "proses") for k, (s, d) in _PROSES.items()},
 }
 
 
