@@ -167,3 +167,35 @@ def test_libreoffice_converts_draft(draft: Path, tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     pdf = tmp_path / "pdf" / (draft.stem + ".pdf")
     assert pdf.exists() and pdf.stat().st_size > 10_000
+
+
+def test_fast_merge_writes_what_openpyxl_merge_cells_writes() -> None:
+    """draft_common.merge (cached styles, no quadratic overlap check) = ws.merge_cells."""
+    import io
+
+    from kinerja_cli.io.draft_common import merge, put, register_draft_styles, set_style
+    from kinerja_cli.io.xlsx_style import register_styles
+
+    def build(fast: bool) -> dict[str, bytes]:
+        wb = openpyxl.Workbook()
+        register_styles(wb)
+        register_draft_styles(wb)
+        ws = wb.active
+        r = 1
+        for n, (style, h, w) in enumerate([("kd_teks", 0, 3), ("kd_grup", 0, 5), ("kd_teks", 0, 3),
+                                           ("kd_tengah", 4, 0), ("kd_tengah", 6, 0),
+                                           ("kd_tengah", 4, 0), ("kn_header", 1, 1),
+                                           ("kd_catatan", 0, 3), ("kd_teks", 0, 3)]):
+            put(ws, r, 2, f"sel {n}", style)
+            set_style(ws.cell(r + h, 2 + w), style)
+            if fast:
+                merge(ws, r, 2, r + h, 2 + w)
+            else:
+                ws.merge_cells(start_row=r, start_column=2, end_row=r + h, end_column=2 + w)
+            r += h + 2
+        out = io.BytesIO()
+        wb.save(out)
+        with zipfile.ZipFile(out) as zf:
+            return {n: zf.read(n) for n in zf.namelist() if not n.startswith("docProps/")}
+
+    assert build(fast=True) == build(fast=False)

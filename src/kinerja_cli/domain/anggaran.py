@@ -22,16 +22,36 @@ def _is_descendant(kode: str, of: str) -> bool:
     return kode.startswith(of + ".")
 
 
+def _prefixes(kode: str) -> list[str]:
+    """Every code `kode` descends from: `9.01.001` -> `9`, `9.01`."""
+    return [kode[:n] for n, ch in enumerate(kode) if ch == "."]
+
+
+def _parents(rows: Sequence[BarisAnggaran]) -> set[str]:
+    """Every code some row descends from (a row with one of these codes is not a leaf)."""
+    return {p for r in rows for p in _prefixes(r.kode)}
+
+
 def descendants(rows: Sequence[BarisAnggaran], kode: str) -> list[BarisAnggaran]:
     """Every row below `kode` (code starts with `kode` + "."), in PK order (SPEC §4)."""
     return [r for r in rows if _is_descendant(r.kode, kode)]
 
 
+def _nearest(rows: Sequence[BarisAnggaran]) -> dict[str, str | None]:
+    """Each row code -> the longest row code it descends from (its parent row), or None."""
+    codes = {r.kode for r in rows}
+    out: dict[str, str | None] = {}
+    for r in rows:
+        above = [p for p in _prefixes(r.kode) if p in codes]
+        out[r.kode] = above[-1] if above else None
+    return out
+
+
 def children(rows: Sequence[BarisAnggaran], kode: str) -> list[BarisAnggaran]:
     """Direct children of `kode`: its nearest descendants, skipping missing levels (SPEC §4)."""
     below = descendants(rows, kode)
-    codes = {r.kode for r in below}
-    return [r for r in below if not any(c != r.kode and _is_descendant(r.kode, c) for c in codes)]
+    nearest = _nearest(below)
+    return [r for r in below if nearest[r.kode] is None]
 
 
 def is_leaf(rows: Sequence[BarisAnggaran], kode: str) -> bool:
@@ -42,7 +62,8 @@ def is_leaf(rows: Sequence[BarisAnggaran], kode: str) -> bool:
 def leaves(rows: Sequence[BarisAnggaran], kode: str | None = None) -> list[BarisAnggaran]:
     """The leaf rows (sub-kegiatan), all of them or those below `kode`, in PK order (SPEC §4)."""
     scope = rows if kode is None else descendants(rows, kode)
-    return [r for r in scope if is_leaf(rows, r.kode)]
+    parents = _parents(rows)
+    return [r for r in scope if r.kode not in parents]
 
 
 def recompute(
@@ -50,18 +71,19 @@ def recompute(
 ) -> dict[str, Decimal | None]:
     """Every row's total from its leaves only; values given for parents are ignored (SPEC §4, §7)."""
     leaf_codes = {r.kode for r in leaves(rows)}
+    parts: dict[str, list[Decimal]] = {}
+    for c in leaf_codes:
+        v = leaf_values.get(c)
+        if v is not None:
+            for p in _prefixes(c):
+                parts.setdefault(p, []).append(v)
     out: dict[str, Decimal | None] = {}
     for r in rows:
         if r.kode in leaf_codes:
             out[r.kode] = leaf_values.get(r.kode)
-            continue
-        parts = [
-            v
-            for c in leaf_codes
-            if _is_descendant(c, r.kode)
-            if (v := leaf_values.get(c)) is not None
-        ]
-        out[r.kode] = sum(parts, Decimal(0)) if parts else None
+        else:
+            mine = parts.get(r.kode)
+            out[r.kode] = sum(mine, Decimal(0)) if mine else None
     return out
 
 
@@ -73,8 +95,14 @@ def recompute_pagu(rows: Sequence[BarisAnggaran]) -> dict[str, Decimal | None]:
 def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
     """A parent pagu that differs from the sum of its direct children's pagu (SPEC §4 check-pk)."""
     findings: list[Finding] = []
+    nearest = _nearest(rows)
+    kids_of: dict[str, list[BarisAnggaran]] = {}
+    for row in rows:
+        parent = nearest[row.kode]
+        if parent is not None:
+            kids_of.setdefault(parent, []).append(row)
     for r in rows:
-        kids = children(rows, r.kode)
+        kids = kids_of.get(r.kode, [])
         if not kids:
             continue
         total = sum((c.pagu for c in kids), Decimal(0))

@@ -46,7 +46,10 @@ _TIDAK = frozenset(
 def _tidy(d: Decimal) -> Decimal:
     """`1.1E+2` -> `110`: keep results in plain notation."""
     exp = d.as_tuple().exponent
-    return _CTX.quantize(d, Decimal(1)) if isinstance(exp, int) and exp > 0 else d
+    if not (isinstance(exp, int) and exp > 0):
+        return d
+    # A huge ratio (target 1E-20, realisation 1E+20) has more digits than _CTX keeps.
+    return d.quantize(Decimal(1), context=Context(prec=max(_CTX.prec, d.adjusted() + 1)))
 
 
 def _persen(num: Decimal, den: Decimal) -> Decimal:

@@ -174,7 +174,8 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
     """The dinas total: the sum of the top-level rows, each already recomputed from its leaves."""
     if not rows:
         return None
-    roots = [r for r in rows if not any(r.kode.startswith(o.kode + ".") for o in rows)]
+    codes = {r.kode for r in rows}
+    roots = [r for r in rows if not any(p in codes for p in ang._prefixes(r.kode))]
     pagu = sum((r.pagu for r in roots), Decimal(0))
     real = _sum([r.realisasi for r in roots])
     tw = tuple(_sum([r.realisasi_tw[q] for r in roots]) for q in range(k))

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 
 class Arah(StrEnum):
@@ -155,17 +156,41 @@ class PK:
         """The Sasaran with this kode, or None."""
         return next((s for s in self.sasaran if s.kode == kode), None)
 
+    # A regency PK has 10,000 indicators and every returned form asks these questions, so
+    # the answers are indexed once per PK (cached_property writes past the frozen __setattr__;
+    # equality and hashing still look at the fields only).
+
+    @cached_property
+    def _indikator_by_bidang(self) -> dict[str, tuple[Indikator, ...]]:
+        out: dict[str, list[Indikator]] = {}
+        for i in self.indikator:
+            out.setdefault(i.bidang, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def _anggaran_by_bidang(self) -> dict[str, tuple[BarisAnggaran, ...]]:
+        out: dict[str, list[BarisAnggaran]] = {}
+        for a in self.anggaran:
+            out.setdefault(a.bidang, []).append(a)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def _parents(self) -> frozenset[str]:
+        """Every code that is a dotted prefix of some budget row's code."""
+        return frozenset(a.kode[:n] for a in self.anggaran
+                         for n, ch in enumerate(a.kode) if ch == ".")
+
     def indikator_of(self, bidang: str) -> tuple[Indikator, ...]:
         """The indicators a bidang reports, in PK order."""
-        return tuple(i for i in self.indikator if i.bidang == bidang)
+        return self._indikator_by_bidang.get(bidang, ())
 
     def anggaran_of(self, bidang: str) -> tuple[BarisAnggaran, ...]:
         """The budget rows of a bidang, in PK order."""
-        return tuple(a for a in self.anggaran if a.bidang == bidang)
+        return self._anggaran_by_bidang.get(bidang, ())
 
     def is_parent(self, kode: str) -> bool:
         """A budget row whose code is a prefix of another row's code is a parent (SPEC §4)."""
-        return any(a.kode != kode and a.kode.startswith(kode + ".") for a in self.anggaran)
+        return kode in self._parents
 
     def bidang_with_rows(self) -> tuple[Bidang, ...]:
         """Bidang that own an indikator or anggaran row (they get a form)."""
@@ -174,6 +199,12 @@ class PK:
 
     def fingerprint(self, bidang: str) -> str:
         """SHA-256 (16 hex) of the PK rows a bidang's form is built from."""
+        known: dict[str, str] = self.__dict__.setdefault("_fingerprints", {})
+        if bidang not in known:
+            known[bidang] = self._fingerprint(bidang)
+        return known[bidang]
+
+    def _fingerprint(self, bidang: str) -> str:
         rows = {
             "identitas": [self.identitas.pemda, self.identitas.perangkat_daerah,
                           self.identitas.tahun],

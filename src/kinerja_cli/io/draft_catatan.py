@@ -13,6 +13,7 @@ from kinerja_cli.io.draft_common import (
     fill_predikat,
     fit_height,
     header,
+    merge,
     merge_row,
     note,
     persen,
@@ -147,16 +148,16 @@ def write_catatan(ws: Any, k: Kompilasi) -> None:
     r += 1
     for c, title in enumerate(("No", "Berkas"), start=1):
         put(ws, r, c, title, "kn_header")
-    ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+    merge(ws, r, 2, r, 4)
     put(ws, r, 5, "SHA-256", "kn_header")
-    ws.merge_cells(start_row=r, start_column=5, end_row=r, end_column=6)
+    merge(ws, r, 5, r, 6)
     r += 1
     for n, (name, sha) in enumerate(sorted(k.input_sha256.items()), start=1):
         put(ws, r, 1, n, "kd_tengah")
         put(ws, r, 2, name, "kd_teks")
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+        merge(ws, r, 2, r, 4)
         put(ws, r, 5, sha, "kd_teks")
-        ws.merge_cells(start_row=r, start_column=5, end_row=r, end_column=6)
+        merge(ws, r, 5, r, 6)
         r += 1
     if k.catatan:
         r += 1

@@ -77,6 +77,47 @@ def predikat_fill(skala: SkalaPredikat, label: str | None) -> Any:
     return PatternFill("solid", fgColor=PREDIKAT_FILLS[idx])
 
 
+def set_style(cell: Any, name: str) -> None:
+    """`cell.style = name`, without openpyxl's search of every named style for every cell
+    (a quarter of the draft's time at 10,000 indicators): the style's ids are looked up once
+    per workbook and copied."""
+    from copy import copy
+
+    cache: dict[str, Any] = cell.parent.parent.__dict__.setdefault("_kinerja_styles", {})
+    ids = cache.get(name)
+    if ids is None:
+        cell.style = name
+        cache[name] = copy(cell._style)
+    else:
+        cell._style = copy(ids)
+
+
+def is_unstyled(cell: Any) -> bool:
+    """True when the cell still has the workbook's default named style ("Normal")."""
+    wb = cell.parent.parent
+    normal = wb.__dict__.get("_kinerja_normal")
+    if normal is None:
+        normal = wb.__dict__["_kinerja_normal"] = wb._named_styles.names.index("Normal")
+    ids = cell._style
+    return bool((0 if ids is None else ids.xfId) == normal)
+
+
+def _fill(cell: Any, rgb: str) -> None:
+    """A solid fill, added to the workbook's fills once per colour."""
+    from openpyxl.styles import PatternFill
+
+    wb = cell.parent.parent
+    cache: dict[str, int] = wb.__dict__.setdefault("_kinerja_fills", {})
+    idx = cache.get(rgb)
+    if idx is None:
+        idx = cache[rgb] = wb._fills.add(PatternFill("solid", fgColor=rgb))
+    if cell._style is None:
+        from openpyxl.styles.cell_style import StyleArray
+
+        cell._style = StyleArray()
+    cell._style.fillId = idx
+
+
 def number(d: Decimal | int | None) -> int | float | None:
     """A Decimal as a cell number: int when whole, else float."""
     if d is None:
@@ -98,16 +139,30 @@ def value_format(*values: object) -> str:
     return "#,##0" + ("." + "0" * places if places else "")
 
 
+_FORMATS: dict[int, tuple[BarisIndikator, str]] = {}  # id -> (indicator, format)
+
+
 def indikator_format(i: BarisIndikator) -> str:
-    """One display format for all of an indicator's targets and realisations."""
-    return value_format(i.target, *i.target_tw, *i.realisasi_tw, i.realisasi)
+    """One display format for all of an indicator's targets and realisations (each sheet asks
+    for every cell; remembered until `forget_formats`)."""
+    hit = _FORMATS.get(id(i))
+    if hit is not None and hit[0] is i:
+        return hit[1]
+    fmt = value_format(i.target, *i.target_tw, *i.realisasi_tw, i.realisasi)
+    _FORMATS[id(i)] = (i, fmt)
+    return fmt
+
+
+def forget_formats() -> None:
+    """Drop the remembered indicator formats (the draft is written)."""
+    _FORMATS.clear()
 
 
 def put(ws: Any, r: int, c: int, value: Any, style: str | None = None) -> Any:
     """Write one cell: text via safe_text, numbers as numbers; return the cell."""
     cell = ws.cell(r, c)
     if style:
-        cell.style = style  # first: assigning a named style clears quotePrefix
+        set_style(cell, style)  # first: assigning a named style clears quotePrefix
     if isinstance(value, str):
         safe_text(cell, value)
     elif isinstance(value, Decimal):
@@ -156,16 +211,14 @@ def _decimal(ws: Any, r: int, c: int, v: Decimal | None, fmt: str | None, style:
 
 def fill_hex(cell: Any, rgb: str) -> None:
     """A solid fill of one colour."""
-    from openpyxl.styles import PatternFill
-
-    cell.fill = PatternFill("solid", fgColor=rgb)
+    _fill(cell, rgb)
 
 
 def fill_predikat(cell: Any, skala: SkalaPredikat, label: str | None) -> None:
     """Colour a cell by predikat (a direct fill, so every spreadsheet program shows it)."""
     fill = predikat_fill(skala, label)
     if fill is not None:
-        cell.fill = fill
+        _fill(cell, fill.fgColor.rgb[-6:])
 
 
 def title_block(ws: Any, k: Kompilasi, judul: str, ncols: int) -> int:
@@ -179,7 +232,7 @@ def title_block(ws: Any, k: Kompilasi, judul: str, ncols: int) -> int:
     ]
     for r, text in enumerate(lines, start=1):
         put(ws, r, 1, text, "kn_judul")
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(ncols, 2))
+        merge(ws, r, 1, r, max(ncols, 2))
     ws.row_dimensions[2].height = 30 if len(lines[1]) > 80 else 16
     return len(lines) + 2
 
@@ -194,13 +247,53 @@ def header(ws: Any, r: int, cols: Sequence[tuple[str, float]], height: float = 3
     ws.row_dimensions[r].height = height
 
 
+def merge(ws: Any, r1: int, c1: int, r2: int, c2: int) -> None:
+    """`ws.merge_cells(...)` giving the same cells, styles and XML, fast for thousands of ranges.
+
+    openpyxl checks each new range against every earlier one (quadratic: 40 s for a draft of
+    200 bidang) and re-hashes border and protection objects for every cell of the range. The
+    draft's ranges never overlap, and the styles a merge leaves depend only on the first and
+    last cell's styles and the shape: openpyxl computes them once per workbook, then they are
+    copied.
+    """
+    from copy import copy
+
+    from openpyxl.cell.cell import MergedCell
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    if (r1, c1) == (r2, c2):
+        return
+    cells = ws._cells
+    first = ws.cell(r1, c1)
+    last = cells.get((r2, c2))
+    key = (tuple(first._style), None if last is None else tuple(last._style), r2 - r1, c2 - c1)
+    cache: dict[Any, Any] = ws.parent.__dict__.setdefault("_kinerja_merges", {})
+    styles = cache.get(key)
+    if styles is None:
+        ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+        cache[key] = [copy(cells[r, c]._style) for r in range(r1, r2 + 1)
+                      for c in range(c1, c2 + 1)]
+        return
+    coord = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+    cells.pop((r2, c2), None)  # its borders are in the cached styles already
+    ws.merged_cells.ranges.add(MergedCellRange(ws, coord))
+    it = iter(styles)
+    first._style = copy(next(it))
+    for r in range(r1, r2 + 1):
+        for c in range(c1, c2 + 1):
+            if (r, c) != (r1, c1):
+                cell = MergedCell(ws, r, c)
+                cell._style = copy(next(it))
+                cells[r, c] = cell
+
+
 def merge_row(ws: Any, r: int, c1: int, c2: int, value: Any, style: str) -> Any:
-    """Write a value across columns c1..c2 of one row (styles every cell for the borders)."""
+    """Write a value across columns c1..c2 of one row (the merge gives every cell the borders)."""
     cell = put(ws, r, c1, value, style)
-    for c in range(c1 + 1, c2 + 1):
-        ws.cell(r, c).style = style
     if c2 > c1:
-        ws.merge_cells(start_row=r, start_column=c1, end_row=r, end_column=c2)
+        set_style(ws.cell(r, c2), style)  # openpyxl takes the right/bottom border from the last cell
+        merge(ws, r, c1, r, c2)
     return cell
 
 
@@ -210,7 +303,7 @@ def subtitle(ws: Any, r: int, text: str, ncols: int) -> None:
 
     cell = put(ws, r, 1, text, "kn_subjudul")
     cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=False)
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=max(ncols, 2))
+    merge(ws, r, 1, r, max(ncols, 2))
 
 
 def fit_height(ws: Any, r: int, pairs: list[tuple[str, float]], minimum: float = 15.0) -> None:

@@ -12,12 +12,14 @@ from kinerja_cli.io.draft_common import (
     fit_height,
     header,
     indikator_format,
+    merge,
     merge_row,
     note,
     persen,
     put,
     realisasi,
     rupiah,
+    set_style,
     subtitle,
     target,
     title_block,
@@ -52,14 +54,14 @@ def write_ringkasan(ws: Any, k: Kompilasi) -> None:
             "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.", "kd_catatan")
     else:
         put(ws, r, 1, "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.", "kd_catatan")
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+    merge(ws, r, 1, r, ncols)
     r += 2
     put(ws, r, 1, "Capaian kinerja dinas (%)", "kd_label")
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    merge(ws, r, 1, r, 2)
     persen(ws, r, 3, k.dinas_capaian, "kd_besar")
     r += 1
     put(ws, r, 1, "Predikat", "kd_label")
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+    merge(ws, r, 1, r, 2)
     cell = put(ws, r, 3, k.dinas_predikat or "belum dapat dihitung", "kd_label")
     fill_predikat(cell, k.skala, k.dinas_predikat)
     r += 2
@@ -202,8 +204,8 @@ def write_pengukuran(ws: Any, k: Kompilasi) -> None:
         for c, value in ((1, no), (2, s.nama)):
             put(ws, first, c, value, "kd_tengah" if c == 1 else "kd_teks")
             for rr in range(first + 1, r + 1):
-                ws.cell(rr, c).style = "kd_tengah" if c == 1 else "kd_teks"
-            ws.merge_cells(start_row=first, start_column=c, end_row=r, end_column=c)
+                set_style(ws.cell(rr, c), "kd_tengah" if c == 1 else "kd_teks")
+            merge(ws, first, c, r, c)
         r += 1
     merge_row(ws, r, 1, c_cap - 1, "CAPAIAN KINERJA DINAS (rata-rata capaian sasaran)", "kd_total")
     persen(ws, r, c_cap, k.dinas_capaian, "kd_total_angka")
@@ -291,8 +293,11 @@ def write_per_bidang(ws: Any, k: Kompilasi) -> None:
     r = note(ws, r, "Capaian bidang = rata-rata capaian indikator bidang itu (alat bantu koreksi; "
              "capaian dinas dihitung per sasaran).", ncols, 190)
     period_head = "Target" if k.periode.tahunan else f"Target TW {romawi(k.periode.triwulan)}"
+    by_bidang: dict[str, list[BarisIndikator]] = {}
+    for i in k.indikator:
+        by_bidang.setdefault(i.bidang, []).append(i)
     for b in k.bidang:
-        inds = [i for i in k.indikator if i.bidang == b.kode]
+        inds = by_bidang.get(b.kode, [])
         if not inds:
             continue
         r += 1

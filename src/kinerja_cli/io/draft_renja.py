@@ -17,12 +17,15 @@ from kinerja_cli.io.draft_common import (
     fill_predikat,
     fit_height,
     indikator_format,
+    is_unstyled,
+    merge,
     merge_row,
     note,
     persen,
     put,
     realisasi,
     rupiah,
+    set_style,
     target,
 )
 from kinerja_cli.io.xlsx_style import apply_print_setup
@@ -62,17 +65,17 @@ def _headers(ws: Any, k: Kompilasi) -> int:
             ws.cell(r, c).style = "kn_header"
     for c, text in singles.items():
         put(ws, h1, c, text, "kn_header")
-        ws.merge_cells(start_row=h1, start_column=c, end_row=h3, end_column=c)
+        merge(ws, h1, c, h3, c)
     for c, text in names.items():
         put(ws, h1, c, text, "kn_header")
-        ws.merge_cells(start_row=h1, start_column=c, end_row=h2, end_column=c + 1)
+        merge(ws, h1, c, h2, c + 1)
     # Split at the page break so each printed half carries its own group title.
     for c1, c2 in ((K_TW[0], PAGE_BREAK_AFTER), (PAGE_BREAK_AFTER + 1, K_TW[-1] + 1)):
         put(ws, h1, c1, "Realisasi Kinerja pada Triwulan", "kn_header")
-        ws.merge_cells(start_row=h1, start_column=c1, end_row=h1, end_column=c2)
+        merge(ws, h1, c1, h1, c2)
     for n, c in enumerate(K_TW, start=1):
         put(ws, h2, c, romawi(n), "kn_header")
-        ws.merge_cells(start_row=h2, start_column=c, end_row=h2, end_column=c + 1)
+        merge(ws, h2, c, h2, c + 1)
     for c in (K5, K6, K7, *K_TW, K12, K13, K14, K16):
         put(ws, h3, c, "K", "kn_header")
         put(ws, h3, c + 1, "Rp", "kn_header")
@@ -81,7 +84,7 @@ def _headers(ws: Any, k: Kompilasi) -> int:
     for c, n in numbers.items():
         put(ws, nomor, c, f"({n})", "kn_header")
         if c not in singles:
-            ws.merge_cells(start_row=nomor, start_column=c, end_row=nomor, end_column=c + 1)
+            merge(ws, nomor, c, nomor, c + 1)
     from openpyxl.utils import get_column_letter
 
     pairs = (K7, *K_TW, K12, K16)
@@ -102,8 +105,8 @@ def _blank(ws: Any, r: int) -> None:
     """Renstra cells (5, 6, 13, 14) stay blank and grey; every other cell gets its border."""
     for c in range(1, NCOLS + 1):
         cell = ws.cell(r, c)
-        if cell.style == "Normal":
-            cell.style = "kd_kosong" if any(c in (k, k + 1) for k in RENSTRA) else "kd_teks"
+        if is_unstyled(cell):
+            set_style(cell, "kd_kosong" if any(c in (k, k + 1) for k in RENSTRA) else "kd_teks")
 
 
 def _indikator(ws: Any, r: int, i: BarisIndikator, k: Kompilasi, unit: str) -> None:
@@ -182,7 +185,7 @@ def write_evaluasi_renja(ws: Any, k: Kompilasi) -> None:
         for c, value in ((1, no), (2, nama)):
             put(ws, first, c, value, "kd_tengah" if c == 1 else "kd_teks")
             if r - 1 > first:
-                ws.merge_cells(start_row=first, start_column=c, end_row=r - 1, end_column=c)
+                merge(ws, first, c, r - 1, c)
     t = k.anggaran_total
     merge_row(ws, r, 1, 4, "Jumlah anggaran", "kd_total")
     if t is not None:

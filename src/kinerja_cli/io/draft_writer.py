@@ -34,7 +34,7 @@ def build_workbook(k: Kompilasi) -> Any:
 
     from kinerja_cli.io.draft_anggaran import write_anggaran, write_efisiensi
     from kinerja_cli.io.draft_catatan import write_catatan, write_permasalahan
-    from kinerja_cli.io.draft_common import register_draft_styles
+    from kinerja_cli.io.draft_common import forget_formats, register_draft_styles
     from kinerja_cli.io.draft_pengukuran import write_pengukuran, write_per_bidang, write_ringkasan
     from kinerja_cli.io.draft_renja import write_evaluasi_renja
     from kinerja_cli.io.xlsx_style import register_styles
@@ -45,10 +45,13 @@ def build_workbook(k: Kompilasi) -> Any:
     writers = (write_ringkasan, write_pengukuran, write_per_bidang, write_anggaran,
                write_efisiensi, write_permasalahan, write_evaluasi_renja, write_catatan)
     first = wb.active
-    for name, write in zip(SHEETS, writers, strict=True):
-        ws = first if name == SHEETS[0] else wb.create_sheet(name)
-        ws.title = name
-        write(ws, k)
+    try:
+        for name, write in zip(SHEETS, writers, strict=True):
+            ws = first if name == SHEETS[0] else wb.create_sheet(name)
+            ws.title = name
+            write(ws, k)
+    finally:
+        forget_formats()
     idn = k.identitas
     wb.properties.creator = f"kinerja {__version__}"
     wb.properties.lastModifiedBy = f"kinerja {__version__}"

@@ -76,14 +76,41 @@ def best_header_row(ws: Any, required: Sequence[str], scan: int = HEADER_SCAN_RO
     return best, missing
 
 
-def rows(ws: Any, table: Table, limit: int = 5000) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(row number, cells) for each row below the header, skipping fully blank rows."""
+MAX_ROWS = 100_000  # a regency PK has ~10,000 indicator rows; far beyond is not a PK
+
+
+def _blank_value(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _last_row(ws: Any, table: Table, max_col: int) -> int:
+    """The last row holding a value in the table's columns. A sheet formatted far down (rows
+    of styled empty cells) has a huge max_row; only the loaded cells are looked at."""
+    cells = getattr(ws, "_cells", None)
+    if cells is None:  # a read-only sheet: trust max_row
+        return int(table.max_row)
+    return max((r for (r, c), cell in cells.items()
+                if c <= max_col and r > table.header_row and not _blank_value(cell.value)),
+               default=table.header_row)
+
+
+def rows(ws: Any, table: Table, limit: int = MAX_ROWS) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row number, cells) for each row below the header, skipping fully blank rows.
+
+    Never silently short: KinerjaError when a value lies beyond `limit` rows.
+    """
     max_col = max(table.columns.values())
-    last = min(table.max_row, table.header_row + limit)
+    last = min(table.max_row, _last_row(ws, table, max_col))
+    if last > table.header_row + limit:
+        from kinerja_cli.errors import KinerjaError
+
+        raise KinerjaError(
+            f"lembar {ws.title} berisi lebih dari {limit:,} baris (ada isian di baris {last:,}); "
+            f"kinerja membaca paling banyak {limit:,} baris per lembar. Hapus baris di luar "
+            "tabel.".replace(",", "."))
     for r, cells in enumerate(
         ws.iter_rows(min_row=table.header_row + 1, max_row=last, max_col=max_col),
         start=table.header_row + 1,
     ):
-        if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in cells):
-            continue
-        yield r, cells
+        if not all(_blank_value(c.value) for c in cells):
+            yield r, cells

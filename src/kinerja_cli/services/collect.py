@@ -102,10 +102,6 @@ def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | N
     if not folder.is_dir():
         raise KinerjaError(f"folder masuk tidak ditemukan: {folder}")
     pk = require_pk(ws)
-    from kinerja_cli.io.safe_open import ensure_defused_openpyxl
-
-    ensure_defused_openpyxl()  # RELIABILITY A1: never parse received files unprotected
-    reader = reader or default_reader()
     try:
         listing = sorted(folder.iterdir(), key=lambda p: (p.name.casefold(), p.name))
     except OSError as exc:
@@ -153,7 +149,7 @@ class _Run:
         """Inventory every path; parse and record the new contents; chain the versions."""
         if self.progress is not None:
             self.progress(0, self.total)
-        todo = self._inventory(paths)
+        todo = self._guarded(self._inventory(paths))
         with self.store.batch() as self._commit:
             if jobs is not None and jobs <= 1:
                 for entry, data in todo:
@@ -164,8 +160,23 @@ class _Run:
             for e in self.entries:
                 if e.sha and e.fixed is None and e.sha not in self.failed:
                     self.store.add_sighting(e.sha, e.name, e.mtime_ns)
-            for bidang, data_periode in sorted(self.touched):
+            # Also any pair an interrupted earlier run recorded but did not get to chain.
+            for bidang, data_periode in sorted(self.touched | set(self.store.unchained())):
                 self.store.resolve_versions(bidang, data_periode)
+
+    def _guarded(self, todo: Iterator[tuple[_Entry, bytes]]) -> Iterator[tuple[_Entry, bytes]]:
+        """The new files, once the XML defences are known to be on: checked before the first
+        parse, so a re-run on an unchanged inbox never loads the readers at all."""
+        first = True
+        for item in todo:
+            if first:
+                from kinerja_cli.io.safe_open import ensure_defused_openpyxl
+
+                ensure_defused_openpyxl()  # RELIABILITY A1: never parse received files unprotected
+                if self.reader is None:
+                    self.reader = default_reader()
+                first = False
+            yield item
 
     def _inventory(self, paths: list[Path]) -> Iterator[tuple[_Entry, bytes]]:
         """Read and hash each file once; yield the new contents (first name in the run)."""

@@ -48,7 +48,8 @@ class View:
                  failed: dict[str, FileResult]) -> None:
         self.ws, self.store, self.pk = ws, store, pk
         self.parsed, self.failed = parsed, failed
-        self._batas: dict[str, dt.date | None] = {}
+        self._batas: dict[tuple[str, bool], dt.date | None] = {}
+        self._nilai: dict[int, dict[tuple[str, ...], str]] = {}
 
     # ---- per file -----------------------------------------------------------------------
 
@@ -112,13 +113,21 @@ class View:
         if sub.supersedes is not None:
             prev = self.store.submission(sub.supersedes)
             fr.menggantikan = prev.name
-            fr.perubahan = perubahan(self.store.values(prev.id), self.store.values(sub.id))
+            fr.perubahan = perubahan(self._values(prev.id), self._values(sub.id))
             fr.catatan.append(f"menggantikan versi {prev.name} ({_waktu(prev.received)}); "
                               f"{fr.perubahan} nilai berubah")
         if sub.superseded_by is not None:
             newer = self.store.submission(sub.superseded_by)
             fr.digantikan_oleh = newer.name
             fr.catatan.append(f"digantikan oleh versi yang lebih baru: {newer.name}")
+
+    def _values(self, sub_id: int) -> dict[tuple[str, ...], str]:
+        """A submission's values; each version is compared with the one before and after."""
+        if sub_id not in self._nilai:
+            if len(self._nilai) > 64:  # files come in name order: versions sit together
+                self._nilai.clear()
+            self._nilai[sub_id] = self.store.values(sub_id)
+        return self._nilai[sub_id]
 
     def _rejected_notes(self, fr: FileResult, sub: Any) -> None:
         win = self.store.winner(sub.bidang, sub.data_periode)
@@ -135,26 +144,39 @@ class View:
         """RELIABILITY E63: a file dated after the return deadline is accepted, but flagged."""
         if per is None:
             return
-        batas = self._deadline(per)
         try:
             sent = dt.datetime.fromisoformat(sub.received).date()
         except ValueError:
             return
+        # Holidays only move the deadline later: a file on time without them is on time.
+        awal = self._deadline(per, libur=False)
+        if awal is not None and sent <= awal:
+            return
+        batas = self._deadline(per)
         if batas is not None and sent > batas:
             fr.findings.append(Finding(
                 "terlambat", WARNING,
                 f"Berkas bertanggal {tanggal_id(sent)}, setelah batas pengembalian "
                 f"{tanggal_id(batas)}; tetap diterima dan dicatat terlambat.", file=fr.file))
 
-    def _deadline(self, per: Periode) -> dt.date | None:
-        if per.kode not in self._batas:
+    def _deadline(self, per: Periode, *, libur: bool = True) -> dt.date | None:
+        """The return deadline; without the national holidays (no `holidays` import) it is
+        a lower bound."""
+        key = (per.kode, libur)
+        if key not in self._batas:
+            from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
             from kinerja_cli.services.setup import batas_pengisian
 
             try:
-                self._batas[per.kode] = batas_pengisian(self.ws, per)
+                if libur:
+                    self._batas[key] = batas_pengisian(self.ws, per)
+                else:
+                    s = self.ws.settings
+                    jadwal = susun_jadwal(s.mulai_periode(per.kode), s.durasi, ())
+                    self._batas[key] = batas_langkah(jadwal, "pengisian")
             except Exception:  # a schedule problem must not stop the collect
-                self._batas[per.kode] = None
-        return self._batas[per.kode]
+                self._batas[key] = None
+        return self._batas[key]
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""

@@ -93,12 +93,11 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
 
 def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
     """Read the workspace PK; raise KinerjaError when the file is missing or unreadable."""
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk_cache import CACHE_NAME, read_pk_cached
 
     if not ws.pk.is_file():
         raise KinerjaError(f"berkas PK tidak ditemukan: {ws.pk}")
-    res = read_pk(ws.pk, ws.settings.rumus_turun)
-    return res.pk, res.findings
+    return read_pk_cached(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
 
 
 def require_pk(ws: Workspace) -> PK:
@@ -222,6 +221,7 @@ def copy_templates(root: Path) -> Path:
     dest = Path(root) / "templates"
     dest.mkdir(parents=True, exist_ok=True)
     for src in templates_dir().iterdir():
-        if src.is_file() and not (dest / src.name).exists():
+        # The build script of the .docx templates is for developers, not for the agency.
+        if src.is_file() and src.suffix != ".py" and not (dest / src.name).exists():
             shutil.copyfile(src, dest / src.name)
     return dest

@@ -222,6 +222,14 @@ class Store:
                 self.conn.execute("UPDATE submissions SET supersedes = ? WHERE id = ?",
                                   (older, newer))
 
+    def unchained(self) -> list[tuple[str, str]]:
+        """(bidang, data periode) whose accepted versions are not chained: more than one is
+        not superseded. Happens when a run stopped after recording and before chaining."""
+        return [(b, p) for b, p in self.conn.execute(
+            "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' "
+            "AND superseded_by IS NULL AND bidang IS NOT NULL AND data_periode IS NOT NULL "
+            "GROUP BY bidang, data_periode HAVING COUNT(*) > 1")]
+
     def versions(self, bidang: str, data_periode: str) -> list[Submission]:
         """Every submission of a bidang for a periode's data, oldest first."""
         rows = self.conn.execute(

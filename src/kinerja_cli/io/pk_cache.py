@@ -1,0 +1,139 @@
+"""The parsed PK, remembered beside the store (`.kinerja/pk-cache.json`) under its SHA-256.
+
+Reading a regency-size PK with openpyxl takes seconds (200 bidang x 50 indicators: ~2.5 s),
+and collect, compile, report and status each need it. The cache is plain JSON (never pickle:
+a workspace may come from someone else), is keyed by the PK's bytes, the `rumus_turun`
+setting and the kinerja version, and is only an optimisation: anything odd about it means
+the PK is simply read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from kinerja_cli import __version__
+from kinerja_cli.domain.findings import Finding
+from kinerja_cli.domain.models import (
+    PK,
+    Arah,
+    BarisAnggaran,
+    Bidang,
+    Identitas,
+    Indikator,
+    Rentang,
+    Rumus,
+    Sasaran,
+    Sifat,
+    TargetValue,
+)
+
+CACHE_NAME = "pk-cache.json"
+FORMAT = 1
+
+
+def _target(v: TargetValue | None) -> Any:
+    if v is None or isinstance(v, bool):
+        return v
+    if isinstance(v, Rentang):
+        return {"r": [str(v.bawah), str(v.atas)]}
+    return {"d": str(v)}
+
+
+def _untarget(v: Any) -> TargetValue | None:
+    if v is None or isinstance(v, bool):
+        return v
+    if "r" in v:
+        return Rentang(Decimal(v["r"][0]), Decimal(v["r"][1]))
+    return Decimal(v["d"])
+
+
+def encode(pk: PK) -> dict[str, Any]:
+    """The PK as JSON-ready data (Decimals as text, so they come back exactly)."""
+    idn = pk.identitas
+    return {
+        "identitas": dict(idn.__dict__),
+        "bidang": [dict(b.__dict__) for b in pk.bidang],
+        "sasaran": [[s.kode, s.nama] for s in pk.sasaran],
+        "indikator": [
+            [i.kode, i.sasaran, i.nama, i.satuan, i.arah.value, i.sifat.value, i.rumus.value,
+             _target(i.target), i.target_teks, [_target(t) for t in i.target_tw],
+             list(i.target_tw_teks), i.bidang, i.definisi, i.baris]
+            for i in pk.indikator
+        ],
+        "anggaran": [[a.kode, a.uraian, a.bidang, str(a.pagu), a.sasaran, a.baris]
+                     for a in pk.anggaran],
+        "sha256": pk.sha256,
+    }
+
+
+def decode(data: dict[str, Any]) -> PK:
+    """The PK back from `encode`."""
+    indikator = []
+    for (kode, sasaran, nama, satuan, arah, sifat, rumus, target, target_teks, target_tw,
+         target_tw_teks, bidang, definisi, baris) in data["indikator"]:
+        tw = tuple(_untarget(t) for t in target_tw)
+        teks = tuple(target_tw_teks)
+        indikator.append(Indikator(
+            kode, sasaran, nama, satuan, Arah(arah), Sifat(sifat), Rumus(rumus),
+            _untarget(target), target_teks, (tw[0], tw[1], tw[2], tw[3]),  # type: ignore[arg-type]
+            (teks[0], teks[1], teks[2], teks[3]), bidang, definisi, baris))
+    return PK(
+        identitas=Identitas(**data["identitas"]),
+        bidang=tuple(Bidang(**b) for b in data["bidang"]),
+        sasaran=tuple(Sasaran(k, n) for k, n in data["sasaran"]),
+        indikator=tuple(indikator),
+        anggaran=tuple(BarisAnggaran(k, u, b, Decimal(p), s, r)
+                       for k, u, b, p, s, r in data["anggaran"]),
+        sha256=data["sha256"],
+    )
+
+
+def _code_stamp() -> str:
+    """Size and time of the reader's code (io/, domain/): a fix installed without a new
+    version number still invalidates the cache."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        stats = [p.stat() for d in ("io", "domain") for p in (root / d).glob("*.py")]
+    except OSError:
+        return ""
+    return f"{len(stats)}:{sum(s.st_size for s in stats)}:{max((s.st_mtime_ns for s in stats), default=0)}"
+
+
+def _key(sha256: str, rumus_turun: Rumus) -> dict[str, Any]:
+    return {"format": FORMAT, "kinerja": __version__, "kode": _code_stamp(), "sha256": sha256,
+            "rumus_turun": rumus_turun.value}
+
+
+def read_pk_cached(path: Path, cache: Path,
+                   rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> tuple[PK | None, list[Finding]]:
+    """`io.pk_reader.read_pk`, answered from `cache` when it holds this very PK."""
+    from kinerja_cli.errors import KinerjaError
+    from kinerja_cli.io.pk_reader import read_pk_bytes
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise KinerjaError(f"berkas PK tidak dapat dibaca: {exc.strerror}",
+                           location=str(path)) from exc
+    key = _key(hashlib.sha256(data).hexdigest(), rumus_turun)
+    try:
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        if stored["key"] == key:
+            pk = None if stored["pk"] is None else decode(stored["pk"])
+            return pk, [Finding(**f) for f in stored["findings"]]
+    except Exception:  # missing, old or damaged cache: read the PK itself
+        pass
+    res = read_pk_bytes(data, Path(path).name, rumus_turun)
+    doc = {"key": key, "pk": None if res.pk is None else encode(res.pk),
+           "findings": [dict(f.__dict__) for f in res.findings]}
+    try:
+        from kinerja_cli.io.atomic import atomic_write_text
+
+        atomic_write_text(cache, json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    except Exception:  # read-only workspace, full disk...: the cache is only an optimisation
+        pass
+    return res.pk, res.findings
