@@ -42,24 +42,35 @@ def _locked_message(target: Path) -> str:
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temp path beside `target`; on success it replaces `target` atomically."""
+def atomic_path(target: Path, *, fsync: bool = True) -> Iterator[Path]:
+    """Yield a temp path beside `target`; on success it replaces `target` atomically.
+
+    `fsync=False` skips forcing the bytes to disk before the replace (a few ms a file, far
+    more on Windows): only for copies that are checked against their hash when read."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=".~kinerja-", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
-    # mkstemp makes 0600 files; outputs should get the usual permissions (umask applies).
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)
+    tmp: Path | None = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=".~kinerja-", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(name)
+        # mkstemp makes 0600 files; outputs should get the usual permissions (umask applies).
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        _replace(tmp, target)
+        if fsync:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+        try:
+            _replace(tmp, target)
+        except PermissionError as exc:  # the target is held open (Windows: Excel, antivirus)
+            raise KinerjaError(_locked_message(target), location=str(target)) from exc
     except PermissionError as exc:
-        raise KinerjaError(_locked_message(target), location=str(target)) from exc
+        raise KinerjaError(
+            f"Tidak ada izin menulis di folder {target.parent}; berkas lama tidak berubah. "
+            "Periksa izin folder itu (atau pilih folder lain) lalu jalankan ulang.",
+            location=str(target)) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise KinerjaError(
@@ -69,16 +80,16 @@ def atomic_path(target: Path) -> Iterator[Path]:
             ) from exc
         raise
     finally:
-        if tmp.exists():
+        if tmp is not None and tmp.exists():
             try:
                 tmp.unlink()
             except OSError:
                 pass
 
 
-def atomic_write_bytes(target: Path, data: bytes) -> None:
+def atomic_write_bytes(target: Path, data: bytes, *, fsync: bool = True) -> None:
     """Write bytes to `target` atomically."""
-    with atomic_path(target) as tmp:
+    with atomic_path(target, fsync=fsync) as tmp:
         tmp.write_bytes(data)
 
 

@@ -92,13 +92,15 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
     try:
         shutil.copy2(ws.pk, staging / "pk.xlsx")
         shutil.copy2(ws.config, staging / "kinerja.toml")
+        from kinerja_cli.store.berkas import read_copy
+
         with Store.open(ws) as store:
             subs = store.submissions(periode)
             for s in subs:
                 if s.status == "diabaikan":
                     continue
                 src = store.blob_path(s.sha256)
-                if not src.exists():
+                if read_copy(ws, s.sha256) is None:  # missing, or damaged (not its hash)
                     continue
                 group = "diterima" if s.status == "diterima" else "ditolak"
                 tag = "" if s.winner or group == "ditolak" else "-digantikan"
