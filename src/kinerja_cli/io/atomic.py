@@ -102,3 +102,14 @@ def atomic_save(target: Path, save: Callable[[Path], None]) -> None:
     """Call `save(tmp_path)` (e.g. `wb.save`) and move the result onto `target` atomically."""
     with atomic_path(target) as tmp:
         save(tmp)
+
+
+def sha256_file(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB chunks."""
+    import hashlib
+
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
 import os
 import platform
@@ -22,7 +21,7 @@ from pathlib import Path
 from kinerja_cli import __version__
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.atomic import atomic_write_text
+from kinerja_cli.io.atomic import atomic_write_text, sha256_file
 from kinerja_cli.io.workspace import Workspace
 
 MANIFEST = "MANIFEST.json"
@@ -48,14 +47,6 @@ class VerifyResult:
     def ok(self) -> bool:
         """True when every archived file is intact."""
         return not self.problems
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _periode_dir(ws: Workspace, periode: Periode) -> Path:
@@ -138,7 +129,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         files = []
         for p in sorted(staging.rglob("*")):
             if p.is_file():
-                files.append((p.relative_to(staging).as_posix(), _sha256(p), p.stat().st_size))
+                files.append((p.relative_to(staging).as_posix(), sha256_file(p), p.stat().st_size))
         manifest = {
             "alat": f"kinerja {__version__}",
             "waktu": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -156,7 +147,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         raise
     _make_read_only(final)
     with Store.open(ws) as store:
-        store.record_output("arsip", periode, final / MANIFEST, _sha256(final / MANIFEST))
+        store.record_output("arsip", periode, final / MANIFEST, sha256_file(final / MANIFEST))
     return ArchiveResult(final, version, files)
 
 
@@ -193,7 +184,7 @@ def verify(ws: Workspace, periode: Periode | None) -> VerifyResult:
                 listed.add(entry["path"])
                 if not p.exists():
                     res.problems.append(f"{rel}/{entry['path']}: berkas hilang")
-                elif _sha256(p) != entry["sha256"]:
+                elif sha256_file(p) != entry["sha256"]:
                     res.problems.append(f"{rel}/{entry['path']}: isi berubah (SHA-256 tidak cocok)")
             for p in folder.rglob("*"):
                 r = p.relative_to(folder).as_posix()

@@ -8,7 +8,6 @@ overwritten: the next version (`-v2`, `-v3`, ...) is written beside it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.settings import Settings
+from kinerja_cli.io.atomic import sha256_file
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.store.protocol import StoreAPI
 
@@ -48,14 +48,6 @@ class CompileResult:
         return 1 if self.kosong else 0
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _recorded(store: StoreAPI, ws: Workspace, path: Path, kind: str) -> str | None:
     """The SHA-256 kinerja last recorded for the output at `path`, if any."""
     target = path.resolve()
@@ -81,7 +73,7 @@ def choose_path(store: StoreAPI, ws: Workspace, base: Path,
         if not path.exists():
             return path, versi, kept
         recorded = _recorded(store, ws, path, kind)
-        if recorded is not None and recorded == _sha256(path):
+        if recorded is not None and recorded == sha256_file(path):
             return path, versi, kept
         kept.append(path)
     from kinerja_cli.errors import KinerjaError
