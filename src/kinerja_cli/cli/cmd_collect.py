@@ -102,6 +102,8 @@ def _print_collect(res: Any) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from kinerja_cli.domain.numbers import format_angka
+
     con = _console()
     if not res.files:
         con.print(f"Folder {escape(rel(res.inbox))} kosong: belum ada berkas kiriman.")
@@ -153,7 +155,7 @@ def _print_collect(res: Any) -> None:
     n = {s: res.count(s) for s in ("diterima", "ditolak", "duplikat", "diabaikan")}
     con.print(f"\n{len(res.files)} berkas: {n['diterima']} diterima, {n['ditolak']} ditolak, "
               f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan; {res.dibaca} dibaca baru "
-              f"({res.detik:.1f} detik).")
+              f"({format_angka(res.detik, 1)} detik).")
 
 
 @guarded

@@ -115,13 +115,14 @@ def init_form(
 
     Contoh: kinerja init-form --triwulan 2
     """
+    from kinerja_cli.domain.numbers import format_angka
     from kinerja_cli.domain.tanggal import tanggal_id
     from kinerja_cli.services.setup import init_forms
 
     ws = open_workspace(workspace)
     periode = parse_triwulan(triwulan)
     res = init_forms(ws, periode, bidang or None, out)
-    print(f"{len(res.forms)} formulir {res.periode.label} ditulis dalam {res.detik:.1f} detik; "
+    print(f"{len(res.forms)} formulir {res.periode.label} ditulis dalam {format_angka(res.detik, 1)} detik; "
           f"batas pengembalian {tanggal_id(res.batas)}:")
     for f in res.forms:
         print(f"  {f.bidang:<6} {rel(f.path)}  ({f.indikator} indikator, {f.anggaran} baris anggaran)")

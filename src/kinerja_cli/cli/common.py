@@ -45,6 +45,13 @@ def guarded(func: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:
+            # Output piped into `head` and the like: the reader left, nothing to report.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except KeyboardInterrupt:
             err("Dihentikan (Ctrl-C). Berkas hasil sebelumnya tidak berubah.")
             raise typer.Exit(130) from None
