@@ -65,6 +65,16 @@ def _localise_help() -> None:
     ru.ERRORS_PANEL_TITLE = "Galat"
     original = core.Command.get_help_option
 
+    from typer._click import formatting
+
+    write_usage = formatting.HelpFormatter.write_usage
+
+    def usage_id(self, prog, args="", prefix=None):  # type: ignore[no-untyped-def]
+        write_usage(self, prog, args.replace("[OPTIONS]", "[OPSI]").replace(
+            "COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."), prefix or "Pemakaian: ")
+
+    formatting.HelpFormatter.write_usage = usage_id  # type: ignore[method-assign]
+
     def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
         opt = original(self, ctx)
         if opt is not None:
