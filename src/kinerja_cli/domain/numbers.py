@@ -179,6 +179,12 @@ def format_angka(value: Decimal | int | float, places: int = 2, trim: bool = Fal
     return sign + out
 
 
+def format_tepat(d: Decimal) -> str:
+    """`1.112,5`: Indonesian format with exactly the decimals the value has (no rounding)."""
+    exp = d.normalize().as_tuple().exponent
+    return format_angka(d, -exp if isinstance(exp, int) and exp < 0 else 0)
+
+
 def format_rupiah(value: Decimal | int | float) -> str:
     """`Rp17.914.194.000` (PUEBI): no space, dots for thousands, no sen when whole."""
     d = Decimal(str(value)) if not isinstance(value, Decimal) else value

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja_cli.domain.models import DataBidang, Narasi, Nilai
-from kinerja_cli.domain.numbers import format_angka
+from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import romawi
 
 _NARASI_LABEL = {
@@ -34,9 +34,7 @@ def teks_nilai(v: Nilai | None) -> str:
         return ""
     if isinstance(v, bool):
         return "Ya" if v else "Tidak"
-    exp = v.normalize().as_tuple().exponent
-    places = -exp if isinstance(exp, int) and exp < 0 else 0
-    return format_angka(v, places)
+    return format_tepat(v)
 
 
 def _same(a: Nilai | None, b: Nilai | None) -> bool:

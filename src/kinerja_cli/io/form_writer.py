@@ -11,6 +11,7 @@ from typing import Any
 
 from kinerja_cli import __version__
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Rentang, Sifat
+from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import Periode, romawi
 from kinerja_cli.io import form_layout as L
 from kinerja_cli.io.atomic import atomic_save
@@ -40,9 +41,13 @@ class FormSpec:
 def _target_cell(v: Decimal | Rentang | bool | None, teks: str) -> Any:
     if v is None:
         return None
-    if isinstance(v, bool) or isinstance(v, Rentang):
+    if isinstance(v, Rentang):
+        # Shown the Indonesian way (6,5–8,5); the reader parses it back to the same range.
+        return f"{format_tepat(v.bawah)}–{format_tepat(v.atas)}"
+    if isinstance(v, bool):
         return teks
     return v
+
 
 
 def _prompt(ind: Indikator, k: int) -> tuple[str, str]:
