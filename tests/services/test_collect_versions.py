@@ -88,6 +88,23 @@ def test_corrected_resubmission_supersedes(kit: Kit) -> None:
         assert len(store.versions("BM", "TW2")) == 3  # every version kept
 
 
+def test_change_count_is_stored_and_filled_for_old_databases(kit: Kit) -> None:
+    kit.refill("BM", "BM.xlsx", T0)
+    kit.refill("BM", "BM (revisi).xlsx", T0 + HOUR, data=_changed(kit.data["BM"]))
+    first = kit.collect()
+    newest = {f.file: f for f in first.files}["BM (revisi).xlsx"]
+    assert newest.perubahan == 4
+    with Store.open(kit.ws) as store:
+        assert store.uncounted() == []
+        # As a database migrated from schema v2 would be: no count yet.
+        store.conn.execute("UPDATE submissions SET perubahan = NULL")
+    again = kit.collect()
+    assert [f.to_json() for f in again.files] == [f.to_json() for f in first.files]
+    with Store.open(kit.ws) as store:
+        assert store.uncounted() == []
+        assert store.known(newest.sha256).perubahan == 4
+
+
 def test_invalid_newer_version_does_not_replace(kit: Kit) -> None:
     kit.refill("BM", "BM.xlsx", T0)
     kit.put(kit.bm_salah(), "BM terbaru.xlsx", mtime=T0 + HOUR)

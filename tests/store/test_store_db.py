@@ -52,7 +52,7 @@ def _record(store: Store, name: str, mtime_s: int, *, bidang: str = "BM",
 
 def test_fresh_schema(workspace) -> None:
     with Store.open(workspace) as store:
-        assert schema.user_version(store.conn) == schema.VERSION == 2
+        assert schema.user_version(store.conn) == schema.VERSION == 3
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"files", "sightings", "submissions", "findings", "nilai", "narasi", "forms",
             "outputs"} <= tables
@@ -75,11 +75,12 @@ def test_older_version_is_migrated(workspace) -> None:
                  "'ditolak', '2025-07-01T09:00:00', 0, '2025-07-01T09:00:00')")
     conn.close()
     with Store.open(workspace) as store:
-        assert schema.user_version(store.conn) == 2
+        assert schema.user_version(store.conn) == schema.VERSION
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(submissions)")}
-        assert "umpan_balik" in cols
+        assert {"umpan_balik", "perubahan"} <= cols
         sub = store.known("ab")
         assert sub is not None and sub.name == "BM.xlsx" and sub.umpan_balik is None
+        assert sub.perubahan is None
 
 
 def test_newer_schema_refused(workspace) -> None:
@@ -131,6 +132,32 @@ def test_versions_newest_valid_wins(workspace) -> None:
         info = store.submissions(TW2)
         assert [s.file for s in info if s.winner] == ["z-sama.xlsx"]
         assert len(info) == 4
+
+
+def test_changed_values_counted_when_chained(workspace) -> None:
+    changed = _data()
+    changed.realisasi = {**changed.realisasi, "IK.01": [Decimal("61.2"), Decimal("99")]}
+    changed.narasi = {}
+    with Store.open(workspace) as store:
+        a = _record(store, "BM.xlsx", 100)
+        b = _record(store, "BM (revisi).xlsx", 200, data=changed)
+        first, second = store.submission(a), store.submission(b)
+        assert first.perubahan is None and store.perubahan(first) is None
+        # 61.20 == 61.2; 98.5 -> 99; three narrative fields gone
+        assert second.perubahan == 4 and store.perubahan(second) == 4
+        # A link already counted keeps its count when the chain is made again.
+        store.conn.execute("UPDATE submissions SET perubahan = 7 WHERE id = ?", (b,))
+        store.resolve_versions("BM", "TW2")
+        assert store.submission(b).perubahan == 7
+        # A database from schema v2 has no count: it is made on demand, as before, and stored.
+        store.conn.execute("UPDATE submissions SET perubahan = NULL WHERE id = ?", (b,))
+        assert [s.id for s in store.uncounted()] == [b]
+        assert store.perubahan(store.submission(b)) == 4
+        assert store.submission(b).perubahan == 4 and store.uncounted() == []
+        # A version slipped in between: the links change, and so do the counts.
+        c = _record(store, "BM (sela).xlsx", 150)
+        assert store.submission(c).supersedes == a and store.submission(c).perubahan == 0
+        assert store.submission(b).supersedes == c and store.submission(b).perubahan == 4
 
 
 def test_only_rejected_is_ditolak_and_tahunan_shares_tw4(workspace) -> None:
