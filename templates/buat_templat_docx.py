@@ -526,14 +526,16 @@ def triwulan(path: Path) -> None:
            "{{ dokumen.romawi }}")
 
     bab(doc, "III.", "INDIKATOR BERISIKO TIDAK MENCAPAI TARGET TAHUNAN (PROYEKSI)")
-    para(doc, "Proyeksi adalah perkiraan nilai akhir tahun berdasarkan laju realisasi sejauh ini, "
-         "bukan realisasi. Untuk indikator kumulatif, realisasi s/d Triwulan {{ dokumen.romawi }} "
-         "diteruskan dengan laju yang sama sampai Triwulan IV; untuk indikator status, tren nilai "
-         "per triwulan diteruskan sampai Triwulan IV. Indikator dinyatakan berisiko bila capaian "
-         "proyeksinya terhadap target tahunan di bawah 100%. Kolom capaian triwulan menunjukkan "
-         "apakah realisasi sudah sesuai rencana triwulan dalam Perjanjian Kinerja: indikator "
-         "yang rencananya menumpuk di akhir tahun dapat tampak berisiko walaupun masih sesuai "
-         "rencana.", italic=True)
+    para(doc, (
+         "Proyeksi adalah perkiraan nilai akhir tahun berdasarkan laju realisasi sejauh "
+         "ini, bukan realisasi. Untuk indikator kumulatif, realisasi s/d Triwulan {{ "
+         "dokumen.romawi }} dibandingkan dengan target Triwulan {{ dokumen.romawi }} dalam"
+         " Perjanjian Kinerja lalu diteruskan dengan laju terhadap rencana itu sampai "
+         "target tahunan (bila target triwulan kosong: dengan laju yang sama per "
+         "triwulan); untuk indikator status, tren nilai per triwulan diteruskan sampai "
+         "Triwulan IV. Indikator dinyatakan berisiko bila capaian proyeksinya terhadap "
+         "target tahunan di bawah 100%. Kolom Dasar Proyeksi menyebut cara yang dipakai."
+    ), italic=True)
     para(doc, "{%p if berisiko %}")
     tabel(doc, [4, 24, 14, 7, 7, 8, 8, 8, 8, 16],
           [["No", "Indikator Kinerja", "Bidang", "Sifat", "Target Tahun",
