@@ -15,6 +15,7 @@ and random cell values written through openpyxl (tests/io/test_form_corpus.py).
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import json
@@ -615,6 +616,34 @@ def test_pk_cache_round_trip_and_invalidation(workspace: Any) -> None:
     doc["key"]["sha256"] = "0" * 64
     cache.write_text(json.dumps(doc))
     assert read_pk_cached(workspace.pk, cache) == first
+
+
+def test_pk_outline_from_the_cache(workspace: Any) -> None:
+    """collect on an unchanged inbox needs only the PK's bidang: they come from the cache
+    without building the indicators, with require_pk's checks; no cache, the PK is read."""
+    from kinerja_cli.domain.models import Rumus
+    from kinerja_cli.io.pk_cache import CACHE_NAME, PKOutline, read_pk_cached, read_pk_outline
+    from kinerja_cli.io.workspace import Workspace
+    from kinerja_cli.services.setup import require_pk, require_pk_outline
+
+    cache = workspace.internal / CACHE_NAME
+    assert read_pk_outline(workspace.pk, cache) is None  # no cache yet
+    pk = require_pk(workspace)  # writes the cache
+    got = read_pk_outline(workspace.pk, cache)
+    assert got is not None
+    outline, findings = got
+    assert outline.bidang_with_rows() == pk.bidang_with_rows() and outline.tahun == pk.identitas.tahun
+    assert findings == read_pk_cached(workspace.pk, cache)[1]
+    assert isinstance(require_pk_outline(workspace), PKOutline)
+    assert read_pk_outline(workspace.pk, cache, Rumus.T_PER_R) is None  # another key
+    # Another year in the settings: the same refusal as require_pk.
+    other_year = Workspace(workspace.root, dataclasses.replace(
+        workspace.settings, tahun=pk.identitas.tahun + 1))
+    with pytest.raises(KinerjaError, match="Tahun PK") as a:
+        require_pk(other_year)
+    with pytest.raises(KinerjaError, match="Tahun PK") as b:
+        require_pk_outline(other_year)
+    assert str(a.value) == str(b.value)
 
 
 def test_pk_with_more_rows_than_the_old_limit_is_read_whole(tmp_path: Path) -> None:

@@ -105,6 +105,23 @@ def test_change_count_is_stored_and_filled_for_old_databases(kit: Kit) -> None:
         assert store.known(newest.sha256).perubahan == 4
 
 
+def test_unchanged_inbox_does_not_build_the_pk(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kinerja_cli.io import pk_cache
+
+    kit.refill("BM", "BM.xlsx", T0)
+    first = kit.collect()
+    built = []
+    real = pk_cache.decode
+    monkeypatch.setattr(pk_cache, "decode", lambda data: built.append(1) or real(data))
+    again = kit.collect()
+    assert built == []  # only the bidang, from the cache
+    assert again.to_json() == first.to_json()
+    kit.refill("BM", "BM (revisi).xlsx", T0 + HOUR, data=_changed(kit.data["BM"]))
+    res = kit.collect()
+    assert built == [1]  # a new file: the whole PK, once
+    assert {f.file: f.status for f in res.files}["BM (revisi).xlsx"] == "diterima"
+
+
 def test_invalid_newer_version_does_not_replace(kit: Kit) -> None:
     kit.refill("BM", "BM.xlsx", T0)
     kit.put(kit.bm_salah(), "BM terbaru.xlsx", mtime=T0 + HOUR)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -137,3 +138,36 @@ def read_pk_cached(path: Path, cache: Path,
     except Exception:  # read-only workspace, full disk...: the cache is only an optimisation
         pass
     return res.pk, res.findings
+
+
+@dataclass(frozen=True)
+class PKOutline:
+    """What a command needs of a PK without its indicators: the year and the bidang that own
+    an indikator or anggaran row (`PK.bidang_with_rows`)."""
+
+    tahun: int
+    bidang: tuple[Bidang, ...]
+
+    def bidang_with_rows(self) -> tuple[Bidang, ...]:
+        """As `PK.bidang_with_rows`."""
+        return self.bidang
+
+
+def read_pk_outline(path: Path, cache: Path, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R,
+                    ) -> tuple[PKOutline, list[Finding]] | None:
+    """The outline and findings of the PK straight from `cache`, without building its 10,000
+    indicators; None when the cache does not hold this very PK (or it could not be read):
+    then use `read_pk_cached`."""
+    try:
+        key = _key(hashlib.sha256(Path(path).read_bytes()).hexdigest(), rumus_turun)
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        if stored["key"] != key or stored["pk"] is None:
+            return None
+        data = stored["pk"]
+        owners = ({row[11] for row in data["indikator"]}
+                  | {row[2] for row in data["anggaran"]})
+        bidang = tuple(b for b in (Bidang(**b) for b in data["bidang"]) if b.kode in owners)
+        outline = PKOutline(Identitas(**data["identitas"]).tahun, bidang)
+        return outline, [Finding(**f) for f in stored["findings"]]
+    except Exception:  # missing, old or damaged cache: the caller reads the PK
+        return None

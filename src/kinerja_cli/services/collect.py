@@ -23,6 +23,7 @@ from kinerja_cli.domain.findings import ERROR, WARNING, Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.pk_cache import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
@@ -93,7 +94,7 @@ def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | N
     files are coming). `reader` replaces io.form_reader.read_form; it must be a top-level
     function when jobs > 1 (workers are spawned).
     """
-    from kinerja_cli.services.setup import require_pk
+    from kinerja_cli.services.setup import require_pk_outline
     from kinerja_cli.store.db import Store
     from kinerja_cli.store.lock import workspace_lock
 
@@ -101,7 +102,9 @@ def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | N
     folder = Path(inbox) if inbox is not None else ws.masuk
     if not folder.is_dir():
         raise KinerjaError(f"folder masuk tidak ditemukan: {folder}")
-    pk = require_pk(ws)
+    # The PK's indicators are built only when a new file is parsed (_Run.pk); the answer
+    # needs just the bidang.
+    pk = require_pk_outline(ws)
     try:
         listing = sorted(folder.iterdir(), key=lambda p: (p.name.casefold(), p.name))
     except OSError as exc:
@@ -111,7 +114,7 @@ def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | N
     with workspace_lock(ws, "kinerja collect"), Store.open(ws) as store:
         run = _Run(ws, store, pk, reader, progress, len(paths))
         run.read(paths, jobs)
-        view = View(ws, store, pk, run.parsed_shas, run.failed)
+        view = View(ws, store, run.pk_loaded or pk, run.parsed_shas, run.failed)
         files = view.files(run.entries, periode_wajib)
         bidang, periodes = view.bidang(files, periode_wajib)
     return CollectResult(ws.root, folder, files, bidang, periodes, len(run.parsed_shas),
@@ -128,9 +131,10 @@ def _is_file(p: Path) -> bool:
 class _Run:
     """Inventory, hashing and parsing of one collect run."""
 
-    def __init__(self, ws: Workspace, store: Any, pk: PK, reader: Reader | None,
+    def __init__(self, ws: Workspace, store: Any, pk: PK | PKOutline, reader: Reader | None,
                  progress: ProgressFn | None, total: int) -> None:
-        self.ws, self.store, self.pk, self.reader = ws, store, pk, reader
+        self.ws, self.store, self.reader = ws, store, reader
+        self.pk_loaded: PK | None = pk if isinstance(pk, PK) else None
         self.progress, self.total = progress, total
         self.entries: list[_Entry] = []
         self.parsed_shas: set[str] = set()
@@ -139,6 +143,15 @@ class _Run:
         self._new: set[str] = set()
         self._done = 0
         self._commit: Callable[[], None] = lambda: None
+
+    @property
+    def pk(self) -> PK:
+        """The whole PK, read (from its cache) when the first new file is parsed."""
+        if self.pk_loaded is None:
+            from kinerja_cli.services.setup import require_pk
+
+            self.pk_loaded = require_pk(self.ws)
+        return self.pk_loaded
 
     def _tick(self) -> None:
         self._done += 1
@@ -163,6 +176,9 @@ class _Run:
             # Also any pair an interrupted earlier run recorded but did not get to chain.
             for bidang, data_periode in sorted(self.touched | set(self.store.unchained())):
                 self.store.resolve_versions(bidang, data_periode)
+            # A database from before schema v3: count the changed values once, now.
+            for sub in self.store.uncounted():
+                self.store.perubahan(sub)
 
     def _guarded(self, todo: Iterator[tuple[_Entry, bytes]]) -> Iterator[tuple[_Entry, bytes]]:
         """The new files, once the XML defences are known to be on: checked before the first

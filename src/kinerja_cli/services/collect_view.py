@@ -15,6 +15,7 @@ from kinerja_cli.domain.findings import ERROR, WARNING, Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.tanggal import tanggal_id
+from kinerja_cli.io.pk_cache import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
@@ -36,32 +37,38 @@ def _waktu(iso: str) -> str:
     return f"{tanggal_id(t.date())} {t:%H.%M}"
 
 
-def perubahan(old: dict[tuple[str, ...], str], new: dict[tuple[str, ...], str]) -> int:
-    """Values (realisasi per indicator x quarter, narratives, budget) that differ."""
-    return sum(1 for k in old.keys() | new.keys() if old.get(k) != new.get(k))
-
-
 class View:
     """collect's answer for one run."""
 
-    def __init__(self, ws: Workspace, store: Any, pk: PK, parsed: set[str],
+    def __init__(self, ws: Workspace, store: Any, pk: PK | PKOutline, parsed: set[str],
                  failed: dict[str, FileResult]) -> None:
         self.ws, self.store, self.pk = ws, store, pk
         self.parsed, self.failed = parsed, failed
         self._batas: dict[tuple[str, bool], dt.date | None] = {}
-        self._nilai: dict[int, dict[tuple[str, ...], str]] = {}
+        # The inbox's submissions, read at once: nothing the view writes changes what it reads.
+        self._by_sha: dict[str, Any] = {}
+        self._by_id: dict[int, Any] = {}
+
+    def _known(self, sha: str) -> Any:
+        return self._by_sha.get(sha)
+
+    def _submission(self, sub_id: int) -> Any:
+        sub = self._by_id.get(sub_id)
+        return sub if sub is not None else self.store.submission(sub_id)
 
     # ---- per file -----------------------------------------------------------------------
 
     def files(self, entries: Sequence[Any], periode_wajib: Periode | None) -> list[FileResult]:
         """One result per inbox file, in listing order; identical bytes count once."""
+        self._by_sha = self.store.known_many(e.sha for e in entries if e.fixed is None)
+        self._by_id = {sub.id: sub for sub in self._by_sha.values()}
         groups: dict[str, list[str]] = {}
         for e in entries:
             if e.fixed is None:
                 groups.setdefault(e.sha, []).append(e.name)
         primary: dict[str, str] = {}
         for sha, names in groups.items():
-            sub = self.store.known(sha)
+            sub = self._known(sha)
             primary[sha] = sub.name if sub is not None and sub.name in names else names[0]
         out: list[FileResult] = []
         for e in entries:
@@ -76,7 +83,7 @@ class View:
         return out
 
     def _duplicate(self, name: str, sha: str, first: str) -> FileResult:
-        sub = self.store.known(sha)
+        sub = self._known(sha)
         return FileResult(
             name, sha, DUPLIKAT, sub.bidang if sub else None, sub.periode if sub else None,
             findings=[Finding("duplikat-identik", WARNING,
@@ -85,7 +92,7 @@ class View:
             kind=sub.kind if sub else None, duplikat_dari=first)
 
     def _stored(self, name: str, sha: str, periode_wajib: Periode | None) -> FileResult:
-        sub = self.store.known(sha)
+        sub = self._known(sha)
         fr = FileResult(name, sha, sub.status, sub.bidang, sub.periode,
                         findings=[f.at(file=name) for f in self.store.findings(sub.id)],
                         kind=sub.kind, form_id=sub.form_id, received=sub.received,
@@ -111,23 +118,15 @@ class View:
 
     def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
         if sub.supersedes is not None:
-            prev = self.store.submission(sub.supersedes)
+            prev = self._submission(sub.supersedes)
             fr.menggantikan = prev.name
-            fr.perubahan = perubahan(self._values(prev.id), self._values(sub.id))
+            fr.perubahan = self.store.perubahan(sub)
             fr.catatan.append(f"menggantikan versi {prev.name} ({_waktu(prev.received)}); "
                               f"{fr.perubahan} nilai berubah")
         if sub.superseded_by is not None:
-            newer = self.store.submission(sub.superseded_by)
+            newer = self._submission(sub.superseded_by)
             fr.digantikan_oleh = newer.name
             fr.catatan.append(f"digantikan oleh versi yang lebih baru: {newer.name}")
-
-    def _values(self, sub_id: int) -> dict[tuple[str, ...], str]:
-        """A submission's values; each version is compared with the one before and after."""
-        if sub_id not in self._nilai:
-            if len(self._nilai) > 64:  # files come in name order: versions sit together
-                self._nilai.clear()
-            self._nilai[sub_id] = self.store.values(sub_id)
-        return self._nilai[sub_id]
 
     def _rejected_notes(self, fr: FileResult, sub: Any) -> None:
         win = self.store.winner(sub.bidang, sub.data_periode)

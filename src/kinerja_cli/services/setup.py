@@ -7,6 +7,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
@@ -15,6 +16,9 @@ from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.config import CONFIG_NAME, write_default_config
 from kinerja_cli.io.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kinerja_cli.io.pk_cache import PKOutline
 
 
 @dataclass
@@ -103,8 +107,31 @@ def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
 def require_pk(ws: Workspace) -> PK:
     """The PK, or KinerjaError (exit 1) listing its errors when it has any."""
     pk, findings = load_pk(ws)
+    _check_pk(ws, None if pk is None else pk.identitas.tahun, findings)
+    assert pk is not None  # _check_pk raised otherwise
+    return pk
+
+
+def require_pk_outline(ws: Workspace) -> PK | PKOutline:
+    """`require_pk`, with the same checks, but answered from the PK cache without building the
+    indicators when the cache holds this PK (collect on an unchanged inbox needs only the
+    bidang); otherwise the PK itself."""
+    from kinerja_cli.io.pk_cache import CACHE_NAME, read_pk_outline
+
+    if ws.pk.is_file():
+        got = read_pk_outline(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
+        if got is not None:
+            outline, findings = got
+            _check_pk(ws, outline.tahun, findings)
+            return outline
+    return require_pk(ws)
+
+
+def _check_pk(ws: Workspace, pk_tahun: int | None, findings: list[Finding]) -> None:
+    """KinerjaError (exit 1) when the PK could not be read (`pk_tahun` None), has errors, or
+    is for another year than the workspace."""
     errors = [f for f in findings if f.severity == ERROR]
-    if pk is None or errors:
+    if pk_tahun is None or errors:
         lines = "\n".join("  " + f.line() for f in errors[:20])
         more = f"\n  ... dan {len(errors) - 20} lagi" if len(errors) > 20 else ""
         raise KinerjaError(
@@ -112,13 +139,12 @@ def require_pk(ws: Workspace) -> PK:
             f"{lines}{more}",
             exit_code=1,
         )
-    if ws.settings.tahun and pk.identitas.tahun and ws.settings.tahun != pk.identitas.tahun:
+    if ws.settings.tahun and pk_tahun and ws.settings.tahun != pk_tahun:
         raise KinerjaError(
-            f"Tahun PK ({pk.identitas.tahun}) berbeda dengan tahun di {CONFIG_NAME} "
+            f"Tahun PK ({pk_tahun}) berbeda dengan tahun di {CONFIG_NAME} "
             f"({ws.settings.tahun}); samakan dulu.",
             exit_code=1,
         )
-    return pk
 
 
 def libur(tahun: int) -> set[dt.date]:

@@ -137,6 +137,19 @@ class Store:
                                 (sha,)).fetchone()
         return Submission(*row) if row else None
 
+    def known_many(self, shas: Iterable[str]) -> dict[str, Submission]:
+        """`known` for many contents at once: sha -> submission, for those ever read."""
+        wanted = sorted(set(shas))
+        out: dict[str, Submission] = {}
+        for i in range(0, len(wanted), 500):  # within SQLite's bound on parameters
+            chunk = wanted[i:i + 500]
+            for row in self.conn.execute(
+                    f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 IN "
+                    f"({','.join('?' * len(chunk))})", chunk):
+                sub = Submission(*row)
+                out[sub.sha256] = sub
+        return out
+
     def submission(self, sub_id: int) -> Submission | None:
         """A submission by id."""
         row = self.conn.execute(f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.id = ?",
@@ -208,19 +221,62 @@ class Store:
              for kode, n in data.narasi.items()])
 
     def resolve_versions(self, bidang: str, data_periode: str) -> None:
-        """Chain the accepted versions of a bidang and periode: the newest (mtime, name) wins."""
+        """Chain the accepted versions of a bidang and periode: the newest (mtime, name) wins.
+
+        Each newer version also gets its count of values changed against the one it
+        supersedes; a link that was already there keeps the count made for it.
+        """
         with self.transaction():
+            before = {sid: (sup, n) for sid, sup, n in self.conn.execute(
+                "SELECT id, supersedes, perubahan FROM submissions "
+                "WHERE bidang = ? AND data_periode = ?", (bidang, data_periode))}
             self.conn.execute(
-                "UPDATE submissions SET supersedes = NULL, superseded_by = NULL "
+                "UPDATE submissions SET supersedes = NULL, superseded_by = NULL, perubahan = NULL "
                 "WHERE bidang = ? AND data_periode = ?", (bidang, data_periode))
             ids = [r[0] for r in self.conn.execute(
                 f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
                 f"AND status = 'diterima' ORDER BY {ORDER}", (bidang, data_periode))]
+            values: dict[int, dict[tuple[str, ...], str]] = {}
             for older, newer in itertools.pairwise(ids):
+                sup, n = before.get(newer, (None, None))
+                if sup != older or n is None:
+                    n = self._count_changes(older, newer, values)
                 self.conn.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?",
                                   (newer, older))
-                self.conn.execute("UPDATE submissions SET supersedes = ? WHERE id = ?",
-                                  (older, newer))
+                self.conn.execute("UPDATE submissions SET supersedes = ?, perubahan = ? "
+                                  "WHERE id = ?", (older, n, newer))
+
+    def _count_changes(self, older: int, newer: int,
+                       values: dict[int, dict[tuple[str, ...], str]] | None = None) -> int:
+        """How many values differ between two versions (`values` caches each one's values)."""
+        cache = {} if values is None else values
+        for sid in (older, newer):
+            if sid not in cache:
+                cache[sid] = self.values(sid)
+        old, new = cache[older], cache[newer]
+        return sum(1 for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+
+    def perubahan(self, sub: Submission) -> int | None:
+        """Values changed against the version `sub` supersedes (None when it supersedes none).
+
+        Counted when the versions are chained; a database from before schema v3 has no count
+        yet: it is made here, as before, and stored.
+        """
+        if sub.supersedes is None:
+            return None
+        if sub.perubahan is not None:
+            return sub.perubahan
+        n = self._count_changes(sub.supersedes, sub.id)
+        self.conn.execute("UPDATE submissions SET perubahan = ? WHERE id = ?", (n, sub.id))
+        return n
+
+    def uncounted(self) -> list[Submission]:
+        """Accepted versions that supersede another but have no count of changed values yet
+        (a database migrated from schema v2)."""
+        rows = self.conn.execute(
+            f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.supersedes IS NOT NULL "
+            f"AND s.perubahan IS NULL ORDER BY s.id").fetchall()
+        return [Submission(*r) for r in rows]
 
     def unchained(self) -> list[tuple[str, str]]:
         """(bidang, data periode) whose accepted versions are not chained: more than one is

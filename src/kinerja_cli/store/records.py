@@ -44,6 +44,7 @@ class Submission:
     first_seen: str
     producer: str | None
     umpan_balik: str | None
+    perubahan: int | None  # values changed against the version it supersedes (None: not yet counted)
     kind: str
 
     def periode_obj(self) -> Periode | None:
@@ -53,7 +54,7 @@ class Submission:
 
 SUB_COLS = ("s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
              "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
-             "s.producer, s.umpan_balik, f.kind")
+             "s.producer, s.umpan_balik, s.perubahan, f.kind")
 SUB_FROM = "FROM submissions s JOIN files f ON f.sha256 = s.sha256"
 
 

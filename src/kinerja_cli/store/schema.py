@@ -96,7 +96,14 @@ CREATE INDEX submissions_bidang ON submissions (bidang, data_periode, status);
 CREATE INDEX forms_periode ON forms (periode, bidang);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: remember how many values each accepted version changed against the one it supersedes
+# (counted once, when the versions are chained). NULL in a database migrated from v2: the
+# count is then made as before and stored the first time it is needed.
+_V3 = """
+ALTER TABLE submissions ADD COLUMN perubahan INTEGER;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 VERSION = len(MIGRATIONS)
 
 
