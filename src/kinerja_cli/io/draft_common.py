@@ -15,7 +15,7 @@ from kinerja_cli.domain.capaian import SkalaPredikat
 from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi
 from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
 from kinerja_cli.domain.rounding import bulat
-from kinerja_cli.io.xlsx_style import NUM_FMT, RP_FMT, row_height, safe_text
+from kinerja_cli.io.xlsx_style import NUM_FMT, RP_FMT, add_named_style, row_height, safe_text
 
 # Best to worst; a scale with another number of bands is spread over these five.
 PREDIKAT_FILLS = ("C6EFCE", "E2EFDA", "FFEB9C", "FCE4D6", "FFC7CE")
@@ -25,7 +25,7 @@ NARASI_MAX = 2000
 
 def register_draft_styles(wb: Any) -> None:
     """Named styles of the draft (plain cells with borders; groups and totals bold)."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -37,10 +37,7 @@ def register_draft_styles(wb: Any) -> None:
     kosong = PatternFill("solid", fgColor="EDEDED")
 
     def ns(name: str, **kw: Any) -> None:
-        style = NamedStyle(name=name)
-        for key, value in kw.items():
-            setattr(style, key, value)
-        wb.add_named_style(style)
+        add_named_style(wb, name, **kw)
 
     ns("kd_teks", border=border, alignment=top)
     ns("kd_tengah", border=border, alignment=center)

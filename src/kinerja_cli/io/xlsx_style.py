@@ -26,7 +26,7 @@ def safe_text(cell: Any, text: str | None) -> None:
 
 def register_styles(wb: Any) -> None:
     """Register the NamedStyles once per workbook (PERF §1: ~36 % faster than per-cell styles)."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -36,10 +36,7 @@ def register_styles(wb: Any) -> None:
     parent_fill = PatternFill("solid", fgColor="D9D9D9")
 
     def ns(name: str, **kw: Any) -> None:
-        style = NamedStyle(name=name)
-        for k, v in kw.items():
-            setattr(style, k, v)
-        wb.add_named_style(style)
+        add_named_style(wb, name, **kw)
 
     ns("kn_judul", font=Font(bold=True, size=12),
        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
@@ -64,6 +61,16 @@ def register_styles(wb: Any) -> None:
        protection=Protection(locked=False), alignment=Alignment(horizontal="right", vertical="top"))
     ns("kn_input_text", fill=input_fill, border=border, protection=Protection(locked=False),
        alignment=wrap_top)
+
+
+def add_named_style(wb: Any, name: str, **attrs: Any) -> None:
+    """Register one NamedStyle with the given attributes (font, fill, border, ...)."""
+    from openpyxl.styles import NamedStyle
+
+    style = NamedStyle(name=name)
+    for key, value in attrs.items():
+        setattr(style, key, value)
+    wb.add_named_style(style)
 
 
 def apply_print_setup(ws: Any, header_row: int | None, portrait: bool = False,
