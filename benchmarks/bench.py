@@ -190,9 +190,9 @@ def fill_all(ws: Path, versions: int) -> list[Path]:
     import datetime as dt
 
     from kinerja_cli.domain.periode import Periode
-    from kinerja_cli.io import form_layout as L
-    from kinerja_cli.io.form_filler import fill_form, simulated_values
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.form import layout as L
+    from kinerja_cli.io.form.filler import fill_form, simulated_values
+    from kinerja_cli.io.pk.reader import read_pk
     from kinerja_cli.io.workspace import find_workspace
     from kinerja_cli.services.setup import batas_pengisian
 

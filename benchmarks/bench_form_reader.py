@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def _pk_50(folder: Path):  # type: ignore[no-untyped-def]
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk.reader import read_pk
     from pkbuilder import ANG, make_pk
 
     ind = []
@@ -44,8 +44,8 @@ def _pk_50(folder: Path):  # type: ignore[no-untyped-def]
 
 def _form(pk, bidang: str, folder: Path, seed: int = 1) -> bytes:  # type: ignore[no-untyped-def]
     from kinerja_cli.domain.periode import Periode
-    from kinerja_cli.io.form_filler import fill_form, simulated_values
-    from kinerja_cli.io.form_writer import FormSpec, write_form
+    from kinerja_cli.io.form.filler import fill_form, simulated_values
+    from kinerja_cli.io.form.writer import FormSpec, write_form
 
     blank = folder / f"{bidang}-{len(pk.indikator)}-blank.xlsx"
     write_form(FormSpec(pk, bidang, Periode(2), None, "Subbag PP"), blank)
@@ -74,9 +74,9 @@ def main() -> None:
     from python_calamine import CalamineWorkbook
 
     from kinerja_cli.domain.periode import Periode
-    from kinerja_cli.io.form_reader import read_form
-    from kinerja_cli.io.pk_reader import read_pk
-    from kinerja_cli.io.safe_open import preflight
+    from kinerja_cli.io.form.reader import read_form
+    from kinerja_cli.io.pk.reader import read_pk
+    from kinerja_cli.io.xlsx.preflight import preflight
 
     folder = Path(tempfile.mkdtemp(prefix="bench-form-reader-"))
     example = read_pk(ROOT / "examples" / "pk-balangan-2025.xlsx").pk

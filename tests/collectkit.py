@@ -24,7 +24,7 @@ from fakedata import example_data
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, Arah, DataBidang, Narasi, Nilai
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io import form_layout as L
+from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.workspace import Workspace
 
 _ANGKA = re.compile(r"^\d+(,\d+)?$")
@@ -71,7 +71,7 @@ def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    from kinerja_cli.io.safe_open import preflight
+    from kinerja_cli.io.xlsx.preflight import preflight
 
     pf = preflight(data, name)
     if not pf.ok:
@@ -142,7 +142,7 @@ def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
 def real_or_stub() -> Any:
     """io.form_reader.read_form when it exists, else the stand-in above."""
     try:
-        from kinerja_cli.io.form_reader import read_form
+        from kinerja_cli.io.form.reader import read_form
     except ImportError:
         return stub_read
     return read_form

@@ -27,9 +27,9 @@ from typing import Any
 from corpus import read_member, rewrite_zip
 from kinerja_cli.domain.models import PK, Narasi
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io.form_filler import fill_form
-from kinerja_cli.io.form_writer import FormSpec, write_form
-from kinerja_cli.io.pk_reader import read_pk
+from kinerja_cli.io.form.filler import fill_form
+from kinerja_cli.io.form.writer import FormSpec, write_form
+from kinerja_cli.io.pk.reader import read_pk
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"
@@ -146,7 +146,7 @@ class Expect:
 def read(data: bytes, *, name: str = NAME, periode_wajib: Periode | None = TW2,
          pk: PK | None = None) -> Any:
     """read_form against the example PK (the TW II collection by default)."""
-    from kinerja_cli.io.form_reader import read_form
+    from kinerja_cli.io.form.reader import read_form
 
     return read_form(data, name, pk or example_pk(), periode_wajib=periode_wajib)
 
@@ -312,7 +312,7 @@ def case_custom_property(value: str) -> bytes:
 
 
 def case_tw4_form() -> bytes:
-    from kinerja_cli.io.form_filler import simulated_values
+    from kinerja_cli.io.form.filler import simulated_values
 
     values, narasi, anggaran = simulated_values(example_pk(), "BM", Periode(4), seed=3)
     return fill(blank_form("BM", Periode(4)), values, narasi, anggaran)

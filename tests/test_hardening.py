@@ -277,7 +277,7 @@ def test_feedback_workbook_write_keeps_the_previous_copy(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
     from form_corpus import filled
     from kinerja_cli.domain.findings import ERROR, Finding
-    from kinerja_cli.io.feedback import write_feedback_workbook
+    from kinerja_cli.io.form.feedback import write_feedback_workbook
 
     target = tmp_path / "umpan-balik" / "BM-PERBAIKI.xlsx"
     found = [Finding("realisasi-bukan-angka", ERROR, "bukan angka", sheet="Kinerja", cell="J7")]
@@ -375,7 +375,7 @@ def test_second_collect_while_one_runs_is_refused_and_the_store_survives(kit: Ki
         import sys
         from kinerja_cli.io.workspace import find_workspace
         from kinerja_cli.services.collect import collect
-        from kinerja_cli.io.form_reader import read_form
+        from kinerja_cli.io.form.reader import read_form
 
         def slow(data, name, pk, *, periode_wajib=None):
             if slow.first:
@@ -561,7 +561,7 @@ def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: st
     from corpus import read_member, rewrite_zip
     from form_corpus import KINERJA_XML, filled, read
     from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
-    from kinerja_cli.io.form_reader import FormRead
+    from kinerja_cli.io.form.reader import FormRead
 
     xml = read_member(filled(), KINERJA_XML)
     rng = random.Random(seed)
@@ -598,8 +598,8 @@ def test_pk_cache_round_trip_and_invalidation(workspace: Any) -> None:
     """The parsed-PK cache (`.kinerja/pk-cache.json`) gives back the PK read from the file,
     and a changed PK, setting or damaged cache means the PK is read again."""
     from kinerja_cli.domain.models import Rumus
-    from kinerja_cli.io.pk_cache import CACHE_NAME, read_pk_cached
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk.cache import CACHE_NAME, read_pk_cached
+    from kinerja_cli.io.pk.reader import read_pk
 
     cache = workspace.internal / CACHE_NAME
     direct = read_pk(workspace.pk)
@@ -622,7 +622,7 @@ def test_pk_outline_from_the_cache(workspace: Any) -> None:
     """collect on an unchanged inbox needs only the PK's bidang: they come from the cache
     without building the indicators, with require_pk's checks; no cache, the PK is read."""
     from kinerja_cli.domain.models import Rumus
-    from kinerja_cli.io.pk_cache import CACHE_NAME, PKOutline, read_pk_cached, read_pk_outline
+    from kinerja_cli.io.pk.cache import CACHE_NAME, PKOutline, read_pk_cached, read_pk_outline
     from kinerja_cli.io.workspace import Workspace
     from kinerja_cli.services.setup import require_pk, require_pk_outline
 
@@ -650,7 +650,7 @@ def test_pk_with_more_rows_than_the_old_limit_is_read_whole(tmp_path: Path) -> N
     """A regency PK (200 bidang x 50 indicators) was cut at 5,000 rows without a word."""
     from openpyxl import load_workbook
 
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk.reader import read_pk
     from paths import EXAMPLE_PK
 
     wb = load_workbook(EXAMPLE_PK)
@@ -673,7 +673,7 @@ def test_pk_with_more_rows_than_the_old_limit_is_read_whole(tmp_path: Path) -> N
 def test_rows_beyond_the_limit_stop_the_pk_read_instead_of_vanishing() -> None:
     from openpyxl import Workbook
 
-    from kinerja_cli.io.table import locate, rows
+    from kinerja_cli.io.xlsx.table import locate, rows
 
     wb = Workbook()
     ws = wb.active

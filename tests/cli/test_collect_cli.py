@@ -19,7 +19,7 @@ FILE_KEYS = {"file", "sha256", "bidang", "periode", "status", "findings"}
 def _reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """The real reader once io/form_reader.py exists; the test stand-in until then."""
     try:
-        import kinerja_cli.io.form_reader  # noqa: F401
+        import kinerja_cli.io.form.reader  # noqa: F401
     except ImportError:
         import kinerja_cli.services.collect as mod
 

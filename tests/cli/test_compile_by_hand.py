@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
 from kinerja_cli.domain.models import Narasi
-from kinerja_cli.io.form_filler import fill_form
+from kinerja_cli.io.form.filler import fill_form
 from pkbuilder import make_pk
 
 runner = CliRunner()

@@ -14,13 +14,13 @@ import pytest
 
 from fakedata import example_data
 from kinerja_cli.domain.findings import WARNING, Finding
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, Narasi
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.settings import Settings
-from kinerja_cli.io.draft_writer import SHEETS, draft_filename, write_draft
-from kinerja_cli.io.pk_reader import read_pk
+from kinerja_cli.io.draft.writer import SHEETS, draft_filename, write_draft
+from kinerja_cli.io.pk.reader import read_pk
 from xlsxdump import check_golden, dump_workbook
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "draft_example_tw2.txt"
@@ -173,8 +173,8 @@ def test_fast_merge_writes_what_openpyxl_merge_cells_writes() -> None:
     """draft_common.merge (cached styles, no quadratic overlap check) = ws.merge_cells."""
     import io
 
-    from kinerja_cli.io.draft_common import merge, put, register_draft_styles, set_style
-    from kinerja_cli.io.xlsx_style import register_styles
+    from kinerja_cli.io.draft.common import merge, put, register_draft_styles, set_style
+    from kinerja_cli.io.xlsx.styles import register_styles
 
     def build(fast: bool) -> dict[str, bytes]:
         wb = openpyxl.Workbook()

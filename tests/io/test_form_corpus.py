@@ -38,7 +38,7 @@ from kinerja_cli.domain.findings import ERROR
 from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
 from kinerja_cli.domain.models import Narasi
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io.form_reader import FormRead, read_form
+from kinerja_cli.io.form.reader import FormRead, read_form
 
 D = Decimal
 

@@ -24,9 +24,9 @@ from form_corpus import (
 from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
 from kinerja_cli.domain.models import Narasi
 from kinerja_cli.domain.periode import TAHUNAN, Periode
-from kinerja_cli.io import safe_open
-from kinerja_cli.io.form_filler import fill_form, simulated_values
-from kinerja_cli.io.form_reader import read_form
+from kinerja_cli.io.xlsx import preflight as safe_open
+from kinerja_cli.io.form.filler import fill_form, simulated_values
+from kinerja_cli.io.form.reader import read_form
 
 D = Decimal
 
@@ -97,7 +97,7 @@ def test_never_raises_and_unreadable_bytes_keep_the_sniff_verdict() -> None:
 
 
 def test_unexpected_exception_becomes_file_corrupt(monkeypatch) -> None:
-    from kinerja_cli.io.form_baris import BacaBaris
+    from kinerja_cli.io.form.rows import BacaBaris
 
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("surprise")
@@ -109,7 +109,7 @@ def test_unexpected_exception_becomes_file_corrupt(monkeypatch) -> None:
 
 
 def test_keyboard_interrupt_passes(monkeypatch) -> None:
-    from kinerja_cli.io.form_baris import BacaBaris
+    from kinerja_cli.io.form.rows import BacaBaris
 
     def stop(*_a: object, **_k: object) -> None:
         raise KeyboardInterrupt

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io import form_layout as L
+from kinerja_cli.io.form import layout as L
 from kinerja_cli.services.setup import init_forms
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kinerja_cli.domain.models import Arah, Rentang, Rumus, Sifat
-from kinerja_cli.io.pk_reader import read_pk
+from kinerja_cli.io.pk.reader import read_pk
 from pkbuilder import ANG, BIDANG, IDENTITAS, IND, IND_HEAD, make_pk
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kinerja_cli.io.pk_template import (
+from kinerja_cli.io.pk.template import (
     ANGGARAN_HEADERS,
     BIDANG_HEADERS,
     IDENTITAS_HEADERS,
@@ -207,7 +207,7 @@ def test_template_written_atomically(tmp_path: Path) -> None:
 
 def test_template_module_does_not_import_openpyxl() -> None:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-    code = "import sys, kinerja_cli.io.pk_template; assert 'openpyxl' not in sys.modules"
+    code = "import sys, kinerja_cli.io.pk.template; assert 'openpyxl' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 

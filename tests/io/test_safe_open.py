@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 import corpus  # tests/ is on sys.path via tests/conftest.py
 import kinerja_cli
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.safe_open import (
+from kinerja_cli.io.xlsx.preflight import (
     PreflightResult,
     clean_text,
     ensure_defused_openpyxl,
@@ -32,7 +32,7 @@ from kinerja_cli.io.safe_open import (
     preflight,
     sniff,
 )
-from kinerja_cli.io.sniff import KINDS, MAX_AREA, MAX_COL, MAX_ROW
+from kinerja_cli.io.xlsx.sniff import KINDS, MAX_AREA, MAX_COL, MAX_ROW
 
 NAME = "EKONOMI_TW3.xlsx"
 SRC = str(Path(kinerja_cli.__file__).resolve().parents[1])
@@ -481,7 +481,7 @@ _CHILD = textwrap.dedent(
     import json, resource, sys
     limit = int(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from kinerja_cli.io.safe_open import preflight
+    from kinerja_cli.io.xlsx.preflight import preflight
     out = {}
     for path in sys.argv[2:]:
         with open(path, "rb") as fh:
@@ -498,7 +498,7 @@ _CALAMINE_CHILD = textwrap.dedent(
     limit = int(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from python_calamine import CalamineWorkbook
-    from kinerja_cli.io.safe_open import preflight
+    from kinerja_cli.io.xlsx.preflight import preflight
     out = {}
     for path in sys.argv[2:]:
         with open(path, "rb") as fh:

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from laporankit import EXAMPLE_PK, TW2, FakeStore, kompilasi_untuk
 
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import TAHUNAN, Periode
 
 
 @pytest.fixture(scope="session")
 def pk() -> PK:
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk.reader import read_pk
 
     res = read_pk(EXAMPLE_PK)
     assert res.pk is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fakedata import example_data
 from kinerja_cli.domain.findings import Finding
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.settings import Settings

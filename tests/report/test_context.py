@@ -8,7 +8,7 @@ from decimal import Decimal as D
 from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
 
 from fakedata import example_data
-from kinerja_cli.domain.hasil import Kompilasi, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.models import PK, Identitas, Narasi
 from kinerja_cli.domain.periode import TAHUNAN
 from kinerja_cli.report.context import (

@@ -9,7 +9,7 @@ import pytest
 
 from collectkit import T0, TW2, Kit, snapshot
 from kinerja_cli.domain.models import DataBidang, Narasi
-from kinerja_cli.io.feedback import DAFTAR, RED
+from kinerja_cli.io.form.feedback import DAFTAR, RED
 from kinerja_cli.store.db import Store
 
 HOUR = 3600
@@ -106,7 +106,7 @@ def test_change_count_is_stored_and_filled_for_old_databases(kit: Kit) -> None:
 
 
 def test_unchanged_inbox_does_not_build_the_pk(kit: Kit, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kinerja_cli.io import pk_cache
+    from kinerja_cli.io.pk import cache as pk_cache
 
     kit.refill("BM", "BM.xlsx", T0)
     first = kit.collect()
@@ -231,7 +231,7 @@ def test_feedback_copy_fixed_and_resent_is_accepted(kit: Kit) -> None:
 
 def test_only_small_workbooks_are_marked_up() -> None:
     import corpus
-    from kinerja_cli.io.feedback import fits_openpyxl
+    from kinerja_cli.io.form.feedback import fits_openpyxl
 
     assert fits_openpyxl(corpus.make_base_xlsx())
     assert not fits_openpyxl(corpus.case_whitespace_bomb(mib=5))

@@ -129,7 +129,7 @@ def _pk_2026(src: Path, dest: Path) -> Path:
 
 
 def _tahunan_cycle(ws_root: Path) -> dict:
-    from kinerja_cli.io.form_filler import fill_form, simulated_values
+    from kinerja_cli.io.form.filler import fill_form, simulated_values
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import init_forms, require_pk
 

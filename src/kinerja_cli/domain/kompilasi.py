@@ -25,7 +25,7 @@ from kinerja_cli.domain.capaian import (
     sisa,
 )
 from kinerja_cli.domain.findings import WARNING, Finding
-from kinerja_cli.domain.hasil import (
+from kinerja_cli.domain.results import (
     BarisAnggaranHasil,
     BarisBidang,
     BarisIndikator,

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kinerja_cli.domain.capaian import efisiensi, rumus_teks
-from kinerja_cli.domain.hasil import BarisBidang, BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisBidang, BarisIndikator, Kompilasi
 from kinerja_cli.domain.models import Arah, Identitas, Indikator, Rumus
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.report.filters import persen

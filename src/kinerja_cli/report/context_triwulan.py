@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.capaian import rata_rata
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.proyeksi import (
     NAIK,

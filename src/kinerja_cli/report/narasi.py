@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.report.filters import angka, persen, realisasi, rupiah, target
 
 JUMLAH_CONTOH = 3

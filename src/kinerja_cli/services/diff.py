@@ -58,7 +58,7 @@ def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
 
 
 def _is_draft(data: bytes) -> bool:
-    from kinerja_cli.io.safe_open import preflight
+    from kinerja_cli.io.xlsx.preflight import preflight
 
     pre = preflight(data, "x.xlsx")
     names = {n.casefold() for n in pre.sheet_parts}
@@ -78,7 +78,7 @@ def diff(ws: Workspace, a: str, b: str) -> DiffResult:
 
 
 def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
-    from kinerja_cli.io.form_reader import read_form
+    from kinerja_cli.io.form.reader import read_form
     from kinerja_cli.services.setup import require_pk
 
     pk = require_pk(ws)
@@ -119,7 +119,7 @@ def _tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
     """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`."""
     import openpyxl
 
-    from kinerja_cli.io.table import find_sheet, locate
+    from kinerja_cli.io.xlsx.table import find_sheet, locate
 
     wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     out: dict[str, dict[str, dict[str, str]]] = {}

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_cli.domain.hasil import Kompilasi, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.errors import KinerjaError

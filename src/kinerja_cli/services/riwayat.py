@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kinerja_cli.domain.hasil import TahunLalu
+from kinerja_cli.domain.results import TahunLalu
 from kinerja_cli.domain.periode import TAHUNAN
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.config import CONFIG_NAME, load_settings
@@ -53,7 +53,7 @@ def load_tahun_lalu(ws: Workspace) -> dict[str, TahunLalu] | None:
 
 def _from(prev: Workspace) -> dict[str, TahunLalu]:
     from kinerja_cli.domain.kompilasi import kompilasi
-    from kinerja_cli.io.pk_reader import read_pk
+    from kinerja_cli.io.pk.reader import read_pk
     from kinerja_cli.store.db import Store
 
     res = read_pk(prev.pk, prev.settings.rumus_turun)

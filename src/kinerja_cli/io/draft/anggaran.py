@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from kinerja_cli.domain.capaian import Efisiensi
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.numbers import format_rupiah
 from kinerja_cli.domain.periode import romawi
-from kinerja_cli.io.draft_common import (
+from kinerja_cli.io.draft.common import (
     fill_hex,
     fit_height,
     header,
@@ -20,7 +20,7 @@ from kinerja_cli.io.draft_common import (
     subtitle,
     title_block,
 )
-from kinerja_cli.io.xlsx_style import apply_print_setup
+from kinerja_cli.io.xlsx.styles import apply_print_setup
 
 EFISIEN_FILL, KURANG_EFISIEN_FILL = "C6EFCE", "FCE4D6"
 _INDENT = {"program": 0, "kegiatan": 1, "sub-kegiatan": 2}

@@ -7,16 +7,16 @@ import functools
 from decimal import Decimal
 from typing import Protocol
 
-from kinerja_cli.domain import periksa as P
+from kinerja_cli.domain import checks as P
 from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Narasi, Nilai
 from kinerja_cli.domain.numbers import NumberError, parse_number
 from kinerja_cli.domain.periode import Periode, romawi
 from kinerja_cli.domain.targets import parse_target
-from kinerja_cli.io import form_layout as L
-from kinerja_cli.io.form_sheet import kosong, ref
-from kinerja_cli.io.form_tabel import Tabel, baris, bersihkan, gabung, kolom, kutip, teks
-from kinerja_cli.io.safe_open import norm_key
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.form.grid import kosong, ref
+from kinerja_cli.io.form.structure import Tabel, baris, bersihkan, gabung, kolom, kutip, teks
+from kinerja_cli.io.xlsx.preflight import norm_key
 
 _KUNCI = "sel terkunci tidak boleh diubah; kinerja memakai isi PK."
 

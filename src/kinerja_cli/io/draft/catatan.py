@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.domain.models import Arah, Sifat
 from kinerja_cli.domain.numbers import format_angka
 from kinerja_cli.domain.periode import romawi
-from kinerja_cli.io.draft_common import (
+from kinerja_cli.io.draft.common import (
     NARASI_MAX,
     fill_predikat,
     fit_height,
@@ -21,7 +21,7 @@ from kinerja_cli.io.draft_common import (
     subtitle,
     title_block,
 )
-from kinerja_cli.io.xlsx_style import apply_print_setup
+from kinerja_cli.io.xlsx.styles import apply_print_setup
 
 PERMASALAHAN_COLS: tuple[tuple[str, float], ...] = (
     ("No", 5), ("Kode", 8), ("Indikator Kinerja", 34), ("Bidang", 9), ("Capaian (%)", 10),

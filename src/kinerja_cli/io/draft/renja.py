@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_cli.domain.hasil import BarisAnggaranHasil, BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisAnggaranHasil, BarisIndikator, Kompilasi
 from kinerja_cli.domain.kompilasi import anggaran_sasaran
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.targets import format_nip
-from kinerja_cli.io.draft_common import (
+from kinerja_cli.io.draft.common import (
     fill_predikat,
     fit_height,
     indikator_format,
@@ -28,7 +28,7 @@ from kinerja_cli.io.draft_common import (
     set_style,
     target,
 )
-from kinerja_cli.io.xlsx_style import apply_print_setup
+from kinerja_cli.io.xlsx.styles import apply_print_setup
 
 # Column numbers (1-based) of the K sub-column of each paired column; Rp is K + 1.
 K5, K6, K7 = 5, 7, 9

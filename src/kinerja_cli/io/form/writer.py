@@ -13,9 +13,9 @@ from kinerja_cli import __version__
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Rentang, Sifat
 from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import Periode, romawi
-from kinerja_cli.io import form_layout as L
+from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.atomic import atomic_save
-from kinerja_cli.io.xlsx_style import (
+from kinerja_cli.io.xlsx.styles import (
     BULAN,
     apply_print_setup,
     register_styles,

@@ -96,9 +96,9 @@ def decode(data: dict[str, Any]) -> PK:
 def _code_stamp() -> str:
     """Size and time of the reader's code (io/, domain/): a fix installed without a new
     version number still invalidates the cache."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     try:
-        stats = [p.stat() for d in ("io", "domain") for p in (root / d).glob("*.py")]
+        stats = [p.stat() for d in ("io", "domain") for p in (root / d).rglob("*.py")]
     except OSError:
         return ""
     return f"{len(stats)}:{sum(s.st_size for s in stats)}:{max((s.st_mtime_ns for s in stats), default=0)}"
@@ -113,7 +113,7 @@ def read_pk_cached(path: Path, cache: Path,
                    rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> tuple[PK | None, list[Finding]]:
     """`io.pk_reader.read_pk`, answered from `cache` when it holds this very PK."""
     from kinerja_cli.errors import KinerjaError
-    from kinerja_cli.io.pk_reader import read_pk_bytes
+    from kinerja_cli.io.pk.reader import read_pk_bytes
 
     try:
         data = Path(path).read_bytes()

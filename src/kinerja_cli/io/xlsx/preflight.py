@@ -18,7 +18,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, Severity
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.sniff import (
+from kinerja_cli.io.xlsx.sniff import (
     MAX_CENTRAL_DIRECTORY,
     ZIP_MAGIC,
     BadReference,

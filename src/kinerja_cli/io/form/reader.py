@@ -14,13 +14,13 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from kinerja_cli.domain import periksa as P
+from kinerja_cli.domain import checks as P
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import TAHUNAN, Periode
-from kinerja_cli.io import form_layout as L
-from kinerja_cli.io.form_baris import BacaBaris
-from kinerja_cli.io.form_identitas import (
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.form.rows import BacaBaris
+from kinerja_cli.io.form.identity import (
     Identitas,
     Status,
     cek_nama_file,
@@ -29,7 +29,7 @@ from kinerja_cli.io.form_identitas import (
     dari_lembar,
     periode_dari_kolom,
 )
-from kinerja_cli.io.form_sheet import (
+from kinerja_cli.io.form.grid import (
     HEADER_SCAN,
     KINERJA_SIGNATURE,
     Grid,
@@ -40,15 +40,15 @@ from kinerja_cli.io.form_sheet import (
     read_grid,
     ref,
 )
-from kinerja_cli.io.form_tabel import Tabel, teks
-from kinerja_cli.io.form_tabel import bersihkan as bersihkan_teks
-from kinerja_cli.io.safe_open import (
+from kinerja_cli.io.form.structure import Tabel, teks
+from kinerja_cli.io.form.structure import bersihkan as bersihkan_teks
+from kinerja_cli.io.xlsx.preflight import (
     PreflightResult,
     ensure_defused_openpyxl,
     finding,
     preflight,
 )
-from kinerja_cli.io.table import norm
+from kinerja_cli.io.xlsx.table import norm
 
 __all__ = ["FormRead", "read_form"]
 

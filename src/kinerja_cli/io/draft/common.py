@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.capaian import SkalaPredikat
-from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
 from kinerja_cli.domain.rounding import bulat
-from kinerja_cli.io.xlsx_style import NUM_FMT, RP_FMT, add_named_style, row_height, safe_text
+from kinerja_cli.io.xlsx.styles import NUM_FMT, RP_FMT, add_named_style, row_height, safe_text
 
 # Best to worst; a scale with another number of bands is spread over these five.
 PREDIKAT_FILLS = ("C6EFCE", "E2EFDA", "FFEB9C", "FCE4D6", "FFC7CE")

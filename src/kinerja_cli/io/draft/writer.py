@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli import __version__
-from kinerja_cli.domain.hasil import Kompilasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.io.atomic import atomic_save
 
@@ -32,12 +32,12 @@ def build_workbook(k: Kompilasi) -> Any:
     """The draft as an openpyxl Workbook (not saved)."""
     from openpyxl import Workbook
 
-    from kinerja_cli.io.draft_anggaran import write_anggaran, write_efisiensi
-    from kinerja_cli.io.draft_catatan import write_catatan, write_permasalahan
-    from kinerja_cli.io.draft_common import forget_formats, register_draft_styles
-    from kinerja_cli.io.draft_pengukuran import write_pengukuran, write_per_bidang, write_ringkasan
-    from kinerja_cli.io.draft_renja import write_evaluasi_renja
-    from kinerja_cli.io.xlsx_style import register_styles
+    from kinerja_cli.io.draft.anggaran import write_anggaran, write_efisiensi
+    from kinerja_cli.io.draft.catatan import write_catatan, write_permasalahan
+    from kinerja_cli.io.draft.common import forget_formats, register_draft_styles
+    from kinerja_cli.io.draft.pengukuran import write_pengukuran, write_per_bidang, write_ringkasan
+    from kinerja_cli.io.draft.renja import write_evaluasi_renja
+    from kinerja_cli.io.xlsx.styles import register_styles
 
     wb = Workbook()
     register_styles(wb)

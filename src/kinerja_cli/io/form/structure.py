@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kinerja_cli.domain.periksa import Catatan
-from kinerja_cli.io import form_layout as L
-from kinerja_cli.io.form_sheet import Grid, Header, kosong, ref
-from kinerja_cli.io.safe_open import clean_text, norm_key
-from kinerja_cli.io.table import norm
+from kinerja_cli.domain.checks import Catatan
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.form.grid import Grid, Header, kosong, ref
+from kinerja_cli.io.xlsx.preflight import clean_text, norm_key
+from kinerja_cli.io.xlsx.table import norm
 
 MAX_OUTSIDE = 20  # di-luar-area-formulir findings per sheet before one summary finding
 

@@ -13,11 +13,11 @@ from typing import Literal
 
 from kinerja_cli.domain.findings import WARNING
 from kinerja_cli.domain.models import PK
-from kinerja_cli.domain.periksa import Catatan
+from kinerja_cli.domain.checks import Catatan
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io import form_layout as L
-from kinerja_cli.io.form_sheet import Grid
-from kinerja_cli.io.safe_open import clean_text, norm_key
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.form.grid import Grid
+from kinerja_cli.io.xlsx.preflight import clean_text, norm_key
 
 Status = Literal["ok", "lanjut", "tolak"]
 _FORM_ID = re.compile(r"(\d{4})-(TW[1-4]|tahunan)-(.+)-([0-9a-f]{10})")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_cli.domain.hasil import BarisIndikator, Kompilasi
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.tanggal import tanggal_id
-from kinerja_cli.io.draft_common import (
+from kinerja_cli.io.draft.common import (
     fill_predikat,
     fit_height,
     header,
@@ -24,7 +24,7 @@ from kinerja_cli.io.draft_common import (
     target,
     title_block,
 )
-from kinerja_cli.io.xlsx_style import apply_print_setup
+from kinerja_cli.io.xlsx.styles import apply_print_setup
 
 STATUS_TEKS = {"diterima": "Diterima", "ditolak": "Ditolak", "belum": "Belum mengirim"}
 
