@@ -76,7 +76,7 @@ def main() -> None:
     from kinerja_cli.domain.periode import Periode
     from kinerja_cli.io.form.reader import read_form
     from kinerja_cli.io.pk.reader import read_pk
-    from kinerja_cli.io.xlsx.preflight import preflight
+    from kinerja_cli.io.xlsx.guard import preflight
 
     folder = Path(tempfile.mkdtemp(prefix="bench-form-reader-"))
     example = read_pk(ROOT / "examples" / "pk-balangan-2025.xlsx").pk

@@ -71,7 +71,7 @@ def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    from kinerja_cli.io.xlsx.preflight import preflight
+    from kinerja_cli.io.xlsx.guard import preflight
 
     pf = preflight(data, name)
     if not pf.ok:

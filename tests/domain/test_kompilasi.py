@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from kinerja_cli.domain.findings import WARNING, Finding
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.kompilasi import anggaran_sasaran, kompilasi, teks_biner, tingkat_anggaran
 from kinerja_cli.domain.models import PK, BarisAnggaran, DataBidang, Narasi
 from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.io.pk.reader import read_pk

@@ -14,12 +14,12 @@ import pytest
 
 from fakedata import example_data
 from kinerja_cli.domain.findings import WARNING, Finding
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, Narasi
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
-from kinerja_cli.io.draft.writer import SHEETS, draft_filename, write_draft
+from kinerja_cli.io.draft.writer import SHEET_NAMES, draft_filename, write_draft
 from kinerja_cli.io.pk.reader import read_pk
 from xlsxdump import check_golden, dump_workbook
 
@@ -67,7 +67,7 @@ def _find(ws, text: str):  # noqa: ANN202
 def test_every_sheet_in_order(draft: Path) -> None:
     assert draft.name == "Draf-Pengukuran-Kinerja-2025-TW2.xlsx"
     wb = openpyxl.load_workbook(draft)
-    assert wb.sheetnames == list(SHEETS) == [
+    assert wb.sheetnames == list(SHEET_NAMES) == [
         "Ringkasan", "Pengukuran", "Per Bidang", "Anggaran", "Efisiensi", "Permasalahan",
         "Evaluasi Renja", "Catatan"]
     for ws in wb.worksheets:

@@ -23,16 +23,16 @@ from hypothesis import strategies as st
 import corpus  # tests/ is on sys.path via tests/conftest.py
 import kinerja_cli
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.xlsx.preflight import (
+from kinerja_cli.io.xlsx import (
     PreflightResult,
     clean_text,
     ensure_defused_openpyxl,
     is_junk_name,
-    norm_key,
+    norm,
     preflight,
     sniff,
 )
-from kinerja_cli.io.xlsx.sniff import KINDS, MAX_AREA, MAX_COL, MAX_ROW
+from kinerja_cli.io.xlsx.filetype import KINDS, MAX_AREA, MAX_COL, MAX_ROW
 
 NAME = "EKONOMI_TW3.xlsx"
 SRC = str(Path(kinerja_cli.__file__).resolve().parents[1])
@@ -481,7 +481,7 @@ _CHILD = textwrap.dedent(
     import json, resource, sys
     limit = int(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    from kinerja_cli.io.xlsx.preflight import preflight
+    from kinerja_cli.io.xlsx.guard import preflight
     out = {}
     for path in sys.argv[2:]:
         with open(path, "rb") as fh:
@@ -498,7 +498,7 @@ _CALAMINE_CHILD = textwrap.dedent(
     limit = int(sys.argv[1])
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     from python_calamine import CalamineWorkbook
-    from kinerja_cli.io.xlsx.preflight import preflight
+    from kinerja_cli.io.xlsx.guard import preflight
     out = {}
     for path in sys.argv[2:]:
         with open(path, "rb") as fh:
@@ -705,8 +705,8 @@ def test_clean_text(raw: str, text: str, changed: bool) -> None:
         ("Straße", "STRASSE"),
     ],
 )
-def test_norm_key(a: str, b: str) -> None:
-    assert norm_key(a) == norm_key(b)
+def test_norm(a: str, b: str) -> None:
+    assert norm(a) == norm(b)
 
 
 @FUZZ
@@ -719,7 +719,7 @@ def test_clean_text_output_is_writable_and_stable(raw: str) -> None:
     assert "\r" not in text
     if "_x" not in text:
         assert clean_text(text) == (text, False)
-    assert norm_key(norm_key(raw)) == norm_key(raw)
+    assert norm(norm(raw)) == norm(raw)
 
 
 def test_defused_openpyxl_is_required(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from laporankit import EXAMPLE_PK, TW2, FakeStore, kompilasi_untuk
 
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.domain.results import Kompilasi
 
 
 @pytest.fixture(scope="session")

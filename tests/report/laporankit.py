@@ -11,9 +11,9 @@ from pathlib import Path
 
 from fakedata import example_data
 from kinerja_cli.domain.findings import Finding
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.store.protocol import Output
 

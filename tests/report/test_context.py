@@ -8,17 +8,11 @@ from decimal import Decimal as D
 from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
 
 from fakedata import example_data
-from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.models import PK, Identitas, Narasi
 from kinerja_cli.domain.periode import TAHUNAN
-from kinerja_cli.report.context import (
-    TANDA_DIPOTONG,
-    build_context,
-    jabatan_lengkap,
-    potong,
-    segmen_bukti,
-    ttd,
-)
+from kinerja_cli.domain.results import Kompilasi, TahunLalu
+from kinerja_cli.report.context import build_context, jabatan_lengkap, segmen_bukti, ttd
+from kinerja_cli.report.rows import TANDA_DIPOTONG, potong
 
 
 def test_signature_block_keeps_plt_and_names_the_agency_once() -> None:

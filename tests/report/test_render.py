@@ -16,8 +16,8 @@ from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
 from teks import docx_baris, docx_teks, html_baris, html_teks
 
 from fakedata import example_data
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.models import PK, Narasi
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.report import render

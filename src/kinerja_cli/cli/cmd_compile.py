@@ -53,7 +53,7 @@ def compile_(
     res = compile_draft(ws, periode, out)
     k = res.kompilasi
     if as_json:
-        from kinerja_cli.io.draft.json_doc import to_json
+        from kinerja_cli.io.draft import to_json
 
         print_json(to_json(k))
         if res.path is not None:

@@ -25,14 +25,6 @@ from kinerja_cli.domain.capaian import (
     sisa,
 )
 from kinerja_cli.domain.findings import WARNING, Finding
-from kinerja_cli.domain.results import (
-    BarisAnggaranHasil,
-    BarisBidang,
-    BarisIndikator,
-    BarisSasaran,
-    Kompilasi,
-    TahunLalu,
-)
 from kinerja_cli.domain.models import (
     PK,
     BarisAnggaran,
@@ -43,6 +35,14 @@ from kinerja_cli.domain.models import (
     TargetValue,
 )
 from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.results import (
+    BarisAnggaranHasil,
+    BarisBidang,
+    BarisIndikator,
+    BarisSasaran,
+    Kompilasi,
+    TahunLalu,
+)
 from kinerja_cli.domain.settings import Settings
 
 SHEET_PENGUKURAN = "Pengukuran"

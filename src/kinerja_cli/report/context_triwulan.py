@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.capaian import rata_rata
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.proyeksi import (
     NAIK,
@@ -23,8 +22,9 @@ from kinerja_cli.domain.proyeksi import (
     proyeksi_indikator,
     tren_indikator,
 )
-from kinerja_cli.report.context import indikator_model, kelompok_sasaran, potong
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.report.filters import angka
+from kinerja_cli.report.rows import indikator_model, kelompok_sasaran, potong
 
 JUMLAH_MASALAH_UTAMA = 5
 _TREN_LABEL = {NAIK: "Naik", TURUN: "Turun"}

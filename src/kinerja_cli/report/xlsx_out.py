@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.rounding import bulat
-from kinerja_cli.io.xlsx.styles import apply_print_setup, safe_text
+from kinerja_cli.io.xlsx import apply_print_setup, safe_text
 from kinerja_cli.report.filters import KOSONG, nip, realisasi, tanggal, target
 
 # A cell: (value, kind, bold). kind: teks | angka | rp | tengah

@@ -23,7 +23,7 @@ from kinerja_cli.domain.findings import ERROR, WARNING, Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.pk.cache import PKOutline
+from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
@@ -50,7 +50,7 @@ _CHUNK = 1 << 20
 
 def default_reader() -> Reader:
     """io.form_reader.read_form, imported when first needed (it pulls in the xlsx readers)."""
-    from kinerja_cli.io.form.reader import read_form
+    from kinerja_cli.io.form import read_form
 
     return read_form
 
@@ -186,7 +186,7 @@ class _Run:
         first = True
         for item in todo:
             if first:
-                from kinerja_cli.io.xlsx.preflight import ensure_defused_openpyxl
+                from kinerja_cli.io.xlsx import ensure_defused_openpyxl
 
                 ensure_defused_openpyxl()  # RELIABILITY A1: never parse received files unprotected
                 if self.reader is None:
@@ -196,7 +196,7 @@ class _Run:
 
     def _inventory(self, paths: list[Path]) -> Iterator[tuple[_Entry, bytes]]:
         """Read and hash each file once; yield the new contents (first name in the run)."""
-        from kinerja_cli.io.xlsx.sniff import is_junk_name
+        from kinerja_cli.io.xlsx import is_junk_name
         from kinerja_cli.store.berkas import keep_copy
 
         for p in paths:
@@ -336,7 +336,7 @@ class _Run:
             self.touched.add((bidang, periode.data_kode))
 
     def _record_too_large(self, e: _Entry) -> None:
-        from kinerja_cli.io.xlsx.preflight import finding
+        from kinerja_cli.io.xlsx import finding
 
         mb = f"{e.size / (1 << 20):.1f} MB".replace(".", ",")
         self.store.record(

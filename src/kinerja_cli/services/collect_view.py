@@ -15,7 +15,7 @@ from kinerja_cli.domain.findings import ERROR, WARNING, Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.tanggal import tanggal_id
-from kinerja_cli.io.pk.cache import PKOutline
+from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
@@ -179,7 +179,7 @@ class View:
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""
-        from kinerja_cli.io.form.feedback import (
+        from kinerja_cli.io.form import (
             feedback_name,
             fits_openpyxl,
             write_feedback_text,

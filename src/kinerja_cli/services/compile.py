@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kinerja_cli.domain.findings import Finding, has_errors
-from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.atomic import sha256_file
 from kinerja_cli.io.workspace import Workspace
@@ -135,7 +135,7 @@ def compile_from(
 ) -> CompileResult:
     """Compile from a store (any StoreAPI) and write the draft; nothing is written when no
     bidang has an accepted submission."""
-    from kinerja_cli.io.draft.writer import draft_filename, write_draft
+    from kinerja_cli.io.draft import draft_filename, write_draft
 
     k, diterima = kompilasi_dari(pk, settings, periode, store, pk_findings, tahun_lalu,
                                  dibuat or dt.datetime.now())

@@ -144,7 +144,7 @@ def _diff_step(ws: Workspace) -> DemoStep:
 def _annual(ws: Workspace) -> list[DemoStep]:
     """The year-end cycle: tahunan forms, returns, collect, compile, signed report, archive."""
     from kinerja_cli.domain.periode import TAHUNAN
-    from kinerja_cli.io.form.filler import fill_form, simulated_values
+    from kinerja_cli.io.form import fill_form, simulated_values
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import init_forms, require_pk
 
@@ -182,7 +182,7 @@ def _at(d: dt.date, jam: int, hari_sebelum: int) -> float:
 
 def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]:
     """SOP steps 4-5 and the correction loop: every bidang returns its form, one with mistakes."""
-    from kinerja_cli.io.form.filler import fill_form, simulated_values
+    from kinerja_cli.io.form import fill_form, simulated_values
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import require_pk
 
@@ -240,8 +240,8 @@ def _ubah_target(path: Path, kode: str) -> None:
     """Overwrite a locked Target cell, as someone who removed the sheet protection might."""
     from openpyxl import load_workbook
 
-    from kinerja_cli.io.form import layout as L
     from kinerja_cli.io.atomic import atomic_save
+    from kinerja_cli.io.form import layout as L
 
     wb = load_workbook(path)
     ws = wb[L.KINERJA]

@@ -8,19 +8,14 @@ differ from the PK in one version but not the other. Two drafts: every cell of t
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from kinerja_cli.domain.perubahan import Perubahan, bandingkan
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.workspace import Workspace
-
-DRAFT_SHEETS = ("Pengukuran", "Anggaran", "Permasalahan")
-_SKIP_COLS = {"no"}
 
 
 @dataclass
@@ -58,7 +53,7 @@ def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
 
 
 def _is_draft(data: bytes) -> bool:
-    from kinerja_cli.io.xlsx.preflight import preflight
+    from kinerja_cli.io.xlsx import preflight
 
     pre = preflight(data, "x.xlsx")
     names = {n.casefold() for n in pre.sheet_parts}
@@ -78,7 +73,7 @@ def diff(ws: Workspace, a: str, b: str) -> DiffResult:
 
 
 def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
-    from kinerja_cli.io.form.reader import read_form
+    from kinerja_cli.io.form import read_form
     from kinerja_cli.services.setup import require_pk
 
     pk = require_pk(ws)
@@ -105,46 +100,12 @@ def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: 
     return res
 
 
-def _text(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float):
-        d = Decimal(repr(v))
-        s = format(d, "f")
-        return s.rstrip("0").rstrip(".") if "." in s else s
-    return " ".join(str(v).split())
-
-
-def _tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
-    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`."""
-    import openpyxl
-
-    from kinerja_cli.io.xlsx.table import find_sheet, locate
-
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    out: dict[str, dict[str, dict[str, str]]] = {}
-    for sheet in DRAFT_SHEETS:
-        ws = find_sheet(wb, sheet)
-        table = locate(ws, ("Kode",)) if ws is not None else None
-        if ws is None or table is None:
-            continue
-        headers = {c: h for h, c in table.columns.items() if h not in _SKIP_COLS}
-        kode_col = table.columns["kode"]
-        rows: dict[str, dict[str, str]] = {}
-        for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
-            kode = _text(ws.cell(r, kode_col).value)
-            if not kode or kode in rows:
-                continue
-            rows[kode] = {str(ws.cell(table.header_row, c).value): _text(ws.cell(r, c).value)
-                          for c in headers if c != kode_col}
-        out[sheet] = rows
-    return out
-
-
 def _diff_drafts(name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
+    from kinerja_cli.io.draft import TABLE_SHEETS, read_tables
+
     res = DiffResult("draf", name_a, name_b)
-    ta, tb = _tables(data_a), _tables(data_b)
-    for sheet in DRAFT_SHEETS:
+    ta, tb = read_tables(data_a), read_tables(data_b)
+    for sheet in TABLE_SHEETS:
         ra, rb = ta.get(sheet, {}), tb.get(sheet, {})
         for kode in list(dict.fromkeys([*ra, *rb])):
             ca, cb = ra.get(kode), rb.get(kode)

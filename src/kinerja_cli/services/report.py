@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.workspace import Workspace

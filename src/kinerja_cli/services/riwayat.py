@@ -11,8 +11,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kinerja_cli.domain.results import TahunLalu
 from kinerja_cli.domain.periode import TAHUNAN
+from kinerja_cli.domain.results import TahunLalu
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.config import CONFIG_NAME, load_settings
 from kinerja_cli.io.workspace import Workspace
@@ -53,7 +53,7 @@ def load_tahun_lalu(ws: Workspace) -> dict[str, TahunLalu] | None:
 
 def _from(prev: Workspace) -> dict[str, TahunLalu]:
     from kinerja_cli.domain.kompilasi import kompilasi
-    from kinerja_cli.io.pk.reader import read_pk
+    from kinerja_cli.io.pk import read_pk
     from kinerja_cli.store.db import Store
 
     res = read_pk(prev.pk, prev.settings.rumus_turun)

@@ -18,7 +18,7 @@ from kinerja_cli.io.config import CONFIG_NAME, write_default_config
 from kinerja_cli.io.workspace import Workspace
 
 if TYPE_CHECKING:
-    from kinerja_cli.io.pk.cache import PKOutline
+    from kinerja_cli.io.pk import PKOutline
 
 
 @dataclass
@@ -58,7 +58,7 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
         if tahun is None:
             tahun = prev_tahun + 1
     if pk_file is not None:
-        from kinerja_cli.io.pk.reader import read_pk
+        from kinerja_cli.io.pk import read_pk
 
         if not Path(pk_file).is_file():
             raise KinerjaError(f"berkas PK tidak ditemukan: {pk_file}")
@@ -75,7 +75,7 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
         (folder / sub).mkdir(parents=True, exist_ok=True)
     pk_target = folder / "pk.xlsx"
     if pk_file is None and prev_pk is not None:
-        from kinerja_cli.io.pk.carry import carry_over_pk
+        from kinerja_cli.io.pk import carry_over_pk
 
         carry_over_pk(prev_pk, pk_target, tahun)
     elif pk_file is not None:
@@ -84,7 +84,7 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
         with atomic_path(pk_target) as tmp:
             shutil.copyfile(pk_file, tmp)
     else:
-        from kinerja_cli.io.pk.template import write_pk_template
+        from kinerja_cli.io.pk import write_pk_template
 
         write_pk_template(pk_target, tahun)
     link = ""
@@ -97,7 +97,7 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
 
 def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
     """Read the workspace PK; raise KinerjaError when the file is missing or unreadable."""
-    from kinerja_cli.io.pk.cache import CACHE_NAME, read_pk_cached
+    from kinerja_cli.io.pk import CACHE_NAME, read_pk_cached
 
     if not ws.pk.is_file():
         raise KinerjaError(f"berkas PK tidak ditemukan: {ws.pk}")
@@ -116,7 +116,7 @@ def require_pk_outline(ws: Workspace) -> PK | PKOutline:
     """`require_pk`, with the same checks, but answered from the PK cache without building the
     indicators when the cache holds this PK (collect on an unchanged inbox needs only the
     bidang); otherwise the PK itself."""
-    from kinerja_cli.io.pk.cache import CACHE_NAME, read_pk_outline
+    from kinerja_cli.io.pk import CACHE_NAME, read_pk_outline
 
     if ws.pk.is_file():
         got = read_pk_outline(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
@@ -187,8 +187,7 @@ class InitFormResult:
 def init_forms(ws: Workspace, periode: Periode, bidang: list[str] | None, out: Path | None,
                prefill: dict[str, DataBidang] | None = None) -> InitFormResult:
     """Write one form per bidang (all bidang owning rows, unless `bidang` is given)."""
-    from kinerja_cli.io.form.layout import form_filename
-    from kinerja_cli.io.form.writer import FormSpec, write_form
+    from kinerja_cli.io.form import FormSpec, form_filename, write_form
 
     t0 = time.perf_counter()
     pk = require_pk(ws)

@@ -1,1 +1,19 @@
-"""TODO"""
+"""The compiled draft (`kinerja compile`): the workbook writer with one module per sheet
+(listed once, in `writer.SHEETS`), the `compile --json` document, and the reader that
+`kinerja diff` uses to compare two drafts.
+"""
+
+from kinerja_cli.io.draft.json_doc import to_json
+from kinerja_cli.io.draft.reader import TABLE_SHEETS, read_tables
+from kinerja_cli.io.draft.writer import SHEET_NAMES, SHEETS, Sheet, draft_filename, write_draft
+
+__all__ = [
+    "SHEETS",
+    "SHEET_NAMES",
+    "TABLE_SHEETS",
+    "Sheet",
+    "draft_filename",
+    "read_tables",
+    "to_json",
+    "write_draft",
+]

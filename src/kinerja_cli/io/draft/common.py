@@ -12,10 +12,10 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.capaian import SkalaPredikat
-from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.domain.rounding import bulat
-from kinerja_cli.io.xlsx.styles import NUM_FMT, RP_FMT, add_named_style, row_height, safe_text
+from kinerja_cli.io.xlsx import NUM_FMT, RP_FMT, add_named_style, row_height, safe_text
 
 # Best to worst; a scale with another number of bands is spread over these five.
 PREDIKAT_FILLS = ("C6EFCE", "E2EFDA", "FFEB9C", "FCE4D6", "FFC7CE")
@@ -313,3 +313,20 @@ def note(ws: Any, r: int, text: str, ncols: int, width: float) -> int:
     merge_row(ws, r, 1, ncols, text, "kd_catatan")
     fit_height(ws, r, [(text, width)])
     return r + 1
+
+
+STATUS_TEKS = {"diterima": "Diterima", "ditolak": "Ditolak", "belum": "Belum mengirim"}
+
+
+def status_teks(status: str) -> str:
+    """`belum` -> `Belum mengirim`, as the Sekretaris reads it."""
+    return STATUS_TEKS.get(status, status)
+
+
+def keterangan(i: BarisIndikator) -> str:
+    """Melampaui/Tercapai/Tidak Tercapai, or why there is no capaian yet."""
+    if i.status:
+        return i.status
+    if i.realisasi is None:
+        return "Belum ada data" if i.status_bidang == "diterima" else "Bidang belum mengirim"
+    return "Tidak dapat dihitung"

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.capaian import Efisiensi
-from kinerja_cli.domain.results import BarisIndikator, Kompilasi, TahunLalu
 from kinerja_cli.domain.kompilasi import teks_biner
 from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
+from kinerja_cli.domain.results import BarisIndikator, Kompilasi, TahunLalu
 from kinerja_cli.domain.rounding import to_json_number
 
 

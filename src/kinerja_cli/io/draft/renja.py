@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_cli.domain.results import BarisAnggaranHasil, BarisIndikator, Kompilasi
 from kinerja_cli.domain.kompilasi import anggaran_sasaran
 from kinerja_cli.domain.periode import romawi
+from kinerja_cli.domain.results import BarisAnggaranHasil, BarisIndikator, Kompilasi
 from kinerja_cli.domain.targets import format_nip
 from kinerja_cli.io.draft.common import (
     fill_predikat,
@@ -28,7 +28,7 @@ from kinerja_cli.io.draft.common import (
     set_style,
     target,
 )
-from kinerja_cli.io.xlsx.styles import apply_print_setup
+from kinerja_cli.io.xlsx import apply_print_setup
 
 # Column numbers (1-based) of the K sub-column of each paired column; Rp is K + 1.
 K5, K6, K7 = 5, 7, 9
@@ -148,7 +148,7 @@ def _narasi(k: Kompilasi, field: str) -> str:
     return "\n".join(f"• {text} ({', '.join(kode)})" for text, kode in by_text.items())
 
 
-def write_evaluasi_renja(ws: Any, k: Kompilasi) -> None:
+def write(ws: Any, k: Kompilasi) -> None:
     """The Permendagri 86/2017 Renja evaluation form, filled from the PK and the submissions."""
     idn = k.identitas
     q = k.periode.triwulan

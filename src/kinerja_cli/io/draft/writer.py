@@ -1,7 +1,6 @@
 """Write the compiled draft workbook (SPEC §7) atomically, and name it.
 
-Sheets: Ringkasan, Pengukuran, Per Bidang, Anggaran, Efisiensi, Permasalahan, Evaluasi Renja,
-Catatan. The workbook is deterministic: fixed document properties, no clock in the cells
+The sheets are listed once, in `SHEETS`, each with its writer (one module per sheet). The workbook is deterministic: fixed document properties, no clock in the cells
 except the compile date the caller passes in `Kompilasi.dibuat`.
 """
 
@@ -9,16 +8,47 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kinerja_cli import __version__
-from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.io.atomic import atomic_save
+from kinerja_cli.io.draft import (
+    anggaran,
+    catatan,
+    efisiensi,
+    pengukuran,
+    per_bidang,
+    permasalahan,
+    renja,
+    ringkasan,
+)
 
-SHEETS = ("Ringkasan", "Pengukuran", "Per Bidang", "Anggaran", "Efisiensi", "Permasalahan",
-          "Evaluasi Renja", "Catatan")
+
+class Sheet(NamedTuple):
+    """One draft sheet: its name, the function that writes it, and whether its table rows are
+    keyed by a `Kode` column (then `kinerja diff` compares two drafts row by row there)."""
+
+    name: str
+    write: Callable[[Any, Kompilasi], None]
+    keyed: bool = False
+
+
+# The draft's sheets in order: the one place to add a sheet.
+SHEETS: tuple[Sheet, ...] = (
+    Sheet("Ringkasan", ringkasan.write),
+    Sheet("Pengukuran", pengukuran.write, keyed=True),
+    Sheet("Per Bidang", per_bidang.write),
+    Sheet("Anggaran", anggaran.write, keyed=True),
+    Sheet("Efisiensi", efisiensi.write),
+    Sheet("Permasalahan", permasalahan.write, keyed=True),
+    Sheet("Evaluasi Renja", renja.write),
+    Sheet("Catatan", catatan.write),
+)
+SHEET_NAMES = tuple(s.name for s in SHEETS)
 
 
 def draft_filename(tahun: int, periode: Periode, versi: int = 1) -> str:
@@ -32,24 +62,18 @@ def build_workbook(k: Kompilasi) -> Any:
     """The draft as an openpyxl Workbook (not saved)."""
     from openpyxl import Workbook
 
-    from kinerja_cli.io.draft.anggaran import write_anggaran, write_efisiensi
-    from kinerja_cli.io.draft.catatan import write_catatan, write_permasalahan
     from kinerja_cli.io.draft.common import forget_formats, register_draft_styles
-    from kinerja_cli.io.draft.pengukuran import write_pengukuran, write_per_bidang, write_ringkasan
-    from kinerja_cli.io.draft.renja import write_evaluasi_renja
-    from kinerja_cli.io.xlsx.styles import register_styles
+    from kinerja_cli.io.xlsx import register_styles
 
     wb = Workbook()
     register_styles(wb)
     register_draft_styles(wb)
-    writers = (write_ringkasan, write_pengukuran, write_per_bidang, write_anggaran,
-               write_efisiensi, write_permasalahan, write_evaluasi_renja, write_catatan)
     first = wb.active
     try:
-        for name, write in zip(SHEETS, writers, strict=True):
-            ws = first if name == SHEETS[0] else wb.create_sheet(name)
-            ws.title = name
-            write(ws, k)
+        for i, sheet in enumerate(SHEETS):
+            ws = first if i == 0 else wb.create_sheet(sheet.name)
+            ws.title = sheet.name
+            sheet.write(ws, k)
     finally:
         forget_formats()
     idn = k.identitas

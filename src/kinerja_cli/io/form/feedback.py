@@ -71,7 +71,7 @@ def write_feedback_workbook(data: bytes, findings: Sequence[Finding], target: Pa
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
-    from kinerja_cli.io.xlsx.preflight import ensure_defused_openpyxl
+    from kinerja_cli.io.xlsx import ensure_defused_openpyxl
 
     ensure_defused_openpyxl()
     wb = load_workbook(io.BytesIO(data), keep_vba=False, rich_text=False)
@@ -103,7 +103,7 @@ def _daftar(wb: Any, findings: Sequence[Finding], original: str, kembalikan_ke: 
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from kinerja_cli.io.xlsx.styles import safe_text
+    from kinerja_cli.io.xlsx import safe_text
 
     if DAFTAR in wb.sheetnames:  # a feedback copy sent back unchanged: list afresh
         del wb[DAFTAR]

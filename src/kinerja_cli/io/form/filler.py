@@ -15,9 +15,9 @@ from typing import Any
 from kinerja_cli.domain.capaian import capaian_indikator
 from kinerja_cli.domain.models import PK, Arah, Indikator, Narasi, Rentang, Sifat
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.atomic import atomic_save
-from kinerja_cli.io.xlsx.styles import safe_text
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.xlsx import safe_text
 
 __all__ = ["fill_form", "simulated_values"]
 

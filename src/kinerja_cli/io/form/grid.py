@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja_cli.io.form import layout as L
-from kinerja_cli.io.xlsx.sniff import column_letters
-from kinerja_cli.io.xlsx.table import norm
+from kinerja_cli.io.xlsx import column_letters, norm
 
 HEADER_SCAN = 30  # header row searched in the first rows (titles above it are allowed)
 MAX_META_BYTES = 1 << 20  # workbook.xml / custom.xml read for the form id

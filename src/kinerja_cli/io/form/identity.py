@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from kinerja_cli.domain.checks import Catatan
 from kinerja_cli.domain.findings import WARNING
 from kinerja_cli.domain.models import PK
-from kinerja_cli.domain.checks import Catatan
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import Grid
-from kinerja_cli.io.xlsx.preflight import clean_text, norm_key
+from kinerja_cli.io.xlsx import clean_text, norm
 
 Status = Literal["ok", "lanjut", "tolak"]
 _FORM_ID = re.compile(r"(\d{4})-(TW[1-4]|tahunan)-(.+)-([0-9a-f]{10})")
@@ -78,7 +78,7 @@ def dari_lembar(pk: PK, sheet: str, grid: Grid, ids: dict[str, str],
     for key, expected, what in (("pemda", idn.pemda, "pemerintah daerah"),
                                 ("perangkat_daerah", idn.perangkat_daerah, "perangkat daerah")):
         found = values.get(key, "")
-        if found and expected and norm_key(found) != norm_key(expected):
+        if found and expected and norm(found) != norm(expected):
             return tolak(key, found, expected, what)
     if idn.tahun and tahun != idn.tahun:
         return tolak("tahun", str(tahun), str(idn.tahun), "tahun")
@@ -151,11 +151,11 @@ def dari_id(pk: PK, ids: dict[str, str], cat: Catatan) -> tuple[Status, Identita
 def dari_kode(pk: PK, codes: Iterable[str], periode: Periode | None,
               cat: Catatan) -> tuple[Status, Identitas | None]:
     """Identity from the set of codes in the sheets: exactly one bidang must own them."""
-    found = {norm_key(c) for c in codes if c}
+    found = {norm(c) for c in codes if c}
     owners = []
     for b in pk.bidang_with_rows():
-        own = {norm_key(i.kode) for i in pk.indikator_of(b.kode)}
-        own |= {norm_key(a.kode) for a in pk.anggaran_of(b.kode)}
+        own = {norm(i.kode) for i in pk.indikator_of(b.kode)}
+        own |= {norm(a.kode) for a in pk.anggaran_of(b.kode)}
         if found & own:
             owners.append(b.kode)
     if len(owners) != 1:

@@ -19,16 +19,6 @@ from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import TAHUNAN, Periode
 from kinerja_cli.io.form import layout as L
-from kinerja_cli.io.form.rows import BacaBaris
-from kinerja_cli.io.form.identity import (
-    Identitas,
-    Status,
-    cek_nama_file,
-    dari_id,
-    dari_kode,
-    dari_lembar,
-    periode_dari_kolom,
-)
 from kinerja_cli.io.form.grid import (
     HEADER_SCAN,
     KINERJA_SIGNATURE,
@@ -40,15 +30,19 @@ from kinerja_cli.io.form.grid import (
     read_grid,
     ref,
 )
+from kinerja_cli.io.form.identity import (
+    Identitas,
+    Status,
+    cek_nama_file,
+    dari_id,
+    dari_kode,
+    dari_lembar,
+    periode_dari_kolom,
+)
+from kinerja_cli.io.form.rows import BacaBaris
 from kinerja_cli.io.form.structure import Tabel, teks
 from kinerja_cli.io.form.structure import bersihkan as bersihkan_teks
-from kinerja_cli.io.xlsx.preflight import (
-    PreflightResult,
-    ensure_defused_openpyxl,
-    finding,
-    preflight,
-)
-from kinerja_cli.io.xlsx.table import norm
+from kinerja_cli.io.xlsx import PreflightResult, ensure_defused_openpyxl, finding, norm, preflight
 
 __all__ = ["FormRead", "read_form"]
 

@@ -16,7 +16,7 @@ from kinerja_cli.domain.targets import parse_target
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import kosong, ref
 from kinerja_cli.io.form.structure import Tabel, baris, bersihkan, gabung, kolom, kutip, teks
-from kinerja_cli.io.xlsx.preflight import norm_key
+from kinerja_cli.io.xlsx import norm
 
 _KUNCI = "sel terkunci tidak boleh diubah; kinerja memakai isi PK."
 
@@ -103,7 +103,7 @@ class BacaBaris:
             if c is None:
                 continue
             got = t.grid.get_merged(r, c)
-            if got != expected and norm_key(teks(got)) != norm_key(expected):
+            if got != expected and norm(teks(got)) != norm(expected):
                 self.cat.add(code, f"{header} berisi {kutip(got)}, berbeda dari PK "
                              f"({kutip(expected)}); {_KUNCI}", sheet=t.sheet, cell=ref(r, c),
                              kode=ind.kode)  # fmt: skip
@@ -215,7 +215,7 @@ class BacaBaris:
         c = cols.get("Uraian")
         if c is not None:
             got = t.grid.get_merged(r, c)
-            if got != b.uraian and norm_key(teks(got)) != norm_key(b.uraian):
+            if got != b.uraian and norm(teks(got)) != norm(b.uraian):
                 self.cat.add("uraian-diubah", f"Uraian berisi {kutip(got)}, berbeda dari PK "
                              f"({kutip(b.uraian)}); {_KUNCI}", sheet=t.sheet, cell=ref(r, c),
                              kode=b.kode)  # fmt: skip

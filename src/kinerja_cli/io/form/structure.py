@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from kinerja_cli.domain.checks import Catatan
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import Grid, Header, kosong, ref
-from kinerja_cli.io.xlsx.preflight import clean_text, norm_key
-from kinerja_cli.io.xlsx.table import norm
+from kinerja_cli.io.xlsx import clean_text, norm
 
 MAX_OUTSIDE = 20  # di-luar-area-formulir findings per sheet before one summary finding
 
@@ -79,7 +78,7 @@ def baris(cat: Catatan, t: Tabel, kolom: dict[str, int], codes: list[str], apa: 
     assert t.header is not None
     kcol = kolom["Kode"]
     grid, sheet = t.grid, t.sheet
-    index = {norm_key(c): i for i, c in enumerate(codes)}
+    index = {norm(c): i for i, c in enumerate(codes)}
     start = t.header.row + 1
     last = max((r for r in range(start, grid.n_rows + 1) if not kosong(grid.get(r, kcol))),
                default=t.header.row)  # fmt: skip
@@ -93,7 +92,7 @@ def baris(cat: Catatan, t: Tabel, kolom: dict[str, int], codes: list[str], apa: 
                 cat.add("baris-tambahan", f"Baris {r} tanpa kode berisi isian; jangan menambah "
                         "baris. Hapus baris itu.", sheet=sheet, cell=ref(r, kcol))  # fmt: skip
             continue
-        i = index.get(norm_key(teks(raw)))
+        i = index.get(norm(teks(raw)))
         if i is None:
             cat.add("baris-tambahan", f"Kode {kutip(raw)} tidak ada di PK untuk {apa} bidang ini; "
                     "jangan menambah baris. Hapus baris itu.", sheet=sheet, cell=ref(r, kcol),

@@ -13,16 +13,10 @@ from kinerja_cli import __version__
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Rentang, Sifat
 from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import Periode, romawi
-from kinerja_cli.io.form import layout as L
+from kinerja_cli.domain.tanggal import BULAN, tanggal_id
 from kinerja_cli.io.atomic import atomic_save
-from kinerja_cli.io.xlsx.styles import (
-    BULAN,
-    apply_print_setup,
-    register_styles,
-    row_height,
-    safe_text,
-    tanggal_id,
-)
+from kinerja_cli.io.form import layout as L
+from kinerja_cli.io.xlsx import apply_print_setup, register_styles, row_height, safe_text
 
 
 @dataclass(frozen=True)

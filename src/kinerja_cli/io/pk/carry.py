@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kinerja_cli.io.atomic import atomic_save
-from kinerja_cli.io.xlsx.table import find_sheet, locate, norm
+from kinerja_cli.io.xlsx import find_sheet, locate, norm
 
 # Columns that belong to one year only: emptied so the new PK's values must be typed in.
 _PER_TAHUN = {
@@ -18,7 +18,7 @@ def carry_over_pk(src: Path, dest: Path, tahun: int) -> None:
     """Copy last year's PK to `dest` with Tahun set and the year's targets and pagu emptied."""
     import openpyxl
 
-    from kinerja_cli.io.xlsx.preflight import ensure_defused_openpyxl
+    from kinerja_cli.io.xlsx import ensure_defused_openpyxl
 
     ensure_defused_openpyxl()
     wb = openpyxl.load_workbook(src)

@@ -26,7 +26,7 @@ from kinerja_cli.domain.models import (
 from kinerja_cli.domain.numbers import NumberError, parse_number
 from kinerja_cli.domain.targets import check_nip, parse_target, target_text
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.xlsx.table import Table, best_header_row, find_sheet, locate, norm, rows
+from kinerja_cli.io.xlsx import Table, best_header_row, find_sheet, locate, norm, rows
 
 IDENTITAS_ISIAN = {
     "pemerintah daerah": "pemda",
@@ -93,7 +93,7 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
     """Read and validate a PK workbook given its bytes."""
     import openpyxl  # heavy: only when a command reads the PK
 
-    from kinerja_cli.io.xlsx.preflight import ensure_defused_openpyxl
+    from kinerja_cli.io.xlsx import ensure_defused_openpyxl
 
     ensure_defused_openpyxl()
     try:

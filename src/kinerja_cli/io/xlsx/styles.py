@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from kinerja_cli.domain.tanggal import BULAN, tanggal_id
-
-__all__ = ["BULAN", "apply_print_setup", "register_styles", "safe_text", "tanggal_id"]
-
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 NUM_FMT = "#,##0.00"
 RP_FMT = "#,##0"

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kinerja_cli.io.xlsx.text import norm
+
 HEADER_SCAN_ROWS = 30
-
-
-def norm(s: object) -> str:
-    """NFKC + casefold + single spaces: how headers, sheet names and codes are compared."""
-    if s is None:
-        return ""
-    text = unicodedata.normalize("NFKC", str(s)).replace("\u200b", "").replace("\ufeff", "")
-    return " ".join(text.split()).casefold()
 
 
 def find_sheet(wb: Any, name: str) -> Any | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, Severity
 from kinerja_cli.errors import KinerjaError
-from kinerja_cli.io.xlsx.sniff import (
+from kinerja_cli.io.xlsx.filetype import (
     MAX_CENTRAL_DIRECTORY,
     ZIP_MAGIC,
     BadReference,
@@ -27,23 +26,12 @@ from kinerja_cli.io.xlsx.sniff import (
     TooMany,
     central_directory,
     classify,
-    is_junk_name,
     scan_sheet,
     shared_strings_lie,
-    sniff,
     xml_problem,
 )
 
-__all__ = [
-    "PreflightResult",
-    "clean_text",
-    "ensure_defused_openpyxl",
-    "finding",
-    "is_junk_name",
-    "norm_key",
-    "preflight",
-    "sniff",
-]
+__all__ = ["PreflightResult", "ensure_defused_openpyxl", "finding", "preflight"]
 
 MiB = 1 << 20
 MAX_FILE_SIZE = 10 * MiB
@@ -463,27 +451,3 @@ def ensure_defused_openpyxl() -> None:
             "Perlindungan XML openpyxl tidak aktif: pasang paket 'defusedxml' dan jangan setel "
             "OPENPYXL_DEFUSEDXML=False. kinerja tidak membaca file kiriman tanpa perlindungan ini."
         )
-
-
-_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
-
-
-def clean_text(s: str) -> tuple[str, bool]:
-    """Text of a cell as stored: Excel escapes undone, LF newlines, no controls, NFC.
-
-    Returns (text, changed_controls). Apply once to raw cell text: `_x005F_x0041_` is the
-    literal text `_x0041_`, which a second pass would turn into "A".
-    """
-    text = _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), s)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text, replaced = _CONTROLS.subn(" ", text)
-    text = _ZERO_WIDTH.sub("", text)
-    return unicodedata.normalize("NFC", text), replaced > 0
-
-
-def norm_key(s: str) -> str:
-    """Key for matching codes, headers and locked text: NFKC, casefold, one space, stripped."""
-    text = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", s)).casefold()
-    return " ".join(unicodedata.normalize("NFKC", text).split())
