@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from paths import EXAMPLE_PK, ROOT  # noqa: E402,F401
+from support.paths import EXAMPLE_PK, ROOT  # noqa: E402,F401
 
 
 @pytest.fixture

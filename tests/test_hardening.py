@@ -38,11 +38,11 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-import collectkit
-from collectkit import TW2, Kit
 from kinerja_cli.cli.app import app
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io import atomic
+from support import collectkit
+from support.collectkit import TW2, Kit
 
 kit = collectkit.kit  # the fixtures: a TW2 workspace with every bidang's form filled
 tw2_template = collectkit.tw2_template
@@ -169,9 +169,9 @@ def test_a_failing_temp_file_is_a_clear_error(tmp_path: Path,
 
 def seed(ws: Any) -> None:
     """Accepted TW2 submissions of every bidang in the store, as collect records them."""
-    from fakedata import example_data
     from kinerja_cli.services.setup import require_pk
     from kinerja_cli.store.db import DITERIMA, Store
+    from support.fakedata import example_data
 
     with Store.open(ws) as store:
         for n, (kode, db) in enumerate(example_data(require_pk(ws), TW2).items()):
@@ -275,9 +275,9 @@ def test_report_interrupted_mid_write_keeps_the_previous_report(
                          ids=["ctrl-c", "disk-full"])
 def test_feedback_workbook_write_keeps_the_previous_copy(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
-    from form_corpus import filled
     from kinerja_cli.domain.findings import ERROR, Finding
     from kinerja_cli.io.form.feedback import write_feedback_workbook
+    from support.form_corpus import filled
 
     target = tmp_path / "umpan-balik" / "BM-PERBAIKI.xlsx"
     found = [Finding("realisasi-bukan-angka", ERROR, "bukan angka", sheet="Kinerja", cell="J7")]
@@ -303,8 +303,8 @@ def _answer(res: Any) -> dict[str, Any]:
 def _versions(kit: Kit) -> None:
     """Every bidang's form, two of them sent again later with other budget realisations (so
     the versions must be chained)."""
-    from collectkit import T0
     from kinerja_cli.domain.models import DataBidang
+    from support.collectkit import T0
 
     kit.put_all()
     for n, bidang in enumerate(("BM", "SEK")):
@@ -508,11 +508,11 @@ def test_rulebook_never_raises_and_never_goes_negative(case: tuple[Any, list[Any
 def test_compilation_of_random_returns_never_raises(data: Any) -> None:
     """The whole rulebook over the example PK with random accepted values per bidang:
     blanks, zeros, huge numbers; sasaran and dinas capaian are never negative."""
-    from form_corpus import example_pk
     from kinerja_cli.domain.kompilasi import kompilasi
     from kinerja_cli.domain.models import Arah, DataBidang
     from kinerja_cli.domain.periode import Periode
     from kinerja_cli.domain.settings import Settings
+    from support.form_corpus import example_pk
 
     pk = example_pk()
     per = data.draw(st.sampled_from([Periode(1), TW2, Periode(4), Periode.parse(None)]))
@@ -558,10 +558,10 @@ def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: st
     """Whole-element damage to the Kinerja sheet XML, and raw cell values no spreadsheet
     program writes (numbers beyond float, bad shared-string indexes, odd types, formulas):
     read_form returns a FormRead with catalogued findings and never raises."""
-    from corpus import read_member, rewrite_zip
-    from form_corpus import KINERJA_XML, filled, read
     from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
     from kinerja_cli.io.form.reader import FormRead
+    from support.corpus import read_member, rewrite_zip
+    from support.form_corpus import KINERJA_XML, filled, read
 
     xml = read_member(filled(), KINERJA_XML)
     rng = random.Random(seed)
@@ -651,7 +651,7 @@ def test_pk_with_more_rows_than_the_old_limit_is_read_whole(tmp_path: Path) -> N
     from openpyxl import load_workbook
 
     from kinerja_cli.io.pk.reader import read_pk
-    from paths import EXAMPLE_PK
+    from support.paths import EXAMPLE_PK
 
     wb = load_workbook(EXAMPLE_PK)
     ws = next(w for w in wb.worksheets if w.title.casefold() == "indikator")

@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from collectkit import Kit, stub_read
 from kinerja_cli.cli.app import app
+from support.collectkit import Kit, stub_read
 
 runner = CliRunner()
 FINDING_KEYS = {"code", "severity", "sheet", "cell", "kode", "message"}

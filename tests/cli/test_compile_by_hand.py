@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from kinerja_cli.cli.app import app
 from kinerja_cli.domain.models import Narasi
 from kinerja_cli.io.form.filler import fill_form
-from pkbuilder import make_pk
+from support.pkbuilder import make_pk
 
 runner = CliRunner()
 

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from fakedata import example_data
 from kinerja_cli.cli.app import app
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.store.protocol import Output
+from support.fakedata import example_data
 
 runner = CliRunner()
 TW2 = Periode(2)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
-from pkbuilder import IND, make_pk
+from support.pkbuilder import IND, make_pk
 
 runner = CliRunner()
 

@@ -15,7 +15,7 @@ from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.io.pk.reader import read_pk
-from pkbuilder import IND, make_pk
+from support.pkbuilder import IND, make_pk
 
 TW2 = Periode(2)
 JUTA = D(1_000_000)
@@ -180,7 +180,7 @@ def test_efficiency_per_sasaran_and_bidang(tmp_path: Path) -> None:
 
 
 def test_sasaran_without_budget_has_no_efficiency(tmp_path: Path) -> None:
-    from pkbuilder import ANG
+    from support.pkbuilder import ANG
 
     pk = _pk(tmp_path, ang=[[*r[:4], None] for r in ANG])
     k = _compile(pk, {"BM": _bm()})
@@ -233,7 +233,7 @@ def test_tingkat_by_depth_or_position() -> None:
 
 
 def test_anggaran_sasaran_sums_only_its_leaves(tmp_path: Path) -> None:
-    from pkbuilder import ANG
+    from support.pkbuilder import ANG
 
     ang = [list(r) for r in ANG]
     ang[3][4] = "S2"  # the second BM sub-kegiatan serves S2: the parents split

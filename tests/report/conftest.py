@@ -7,11 +7,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from laporankit import EXAMPLE_PK, TW2, FakeStore, kompilasi_untuk
 
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import TAHUNAN, Periode
 from kinerja_cli.domain.results import Kompilasi
+from support.laporankit import EXAMPLE_PK, TW2, FakeStore, kompilasi_untuk
 
 
 @pytest.fixture(scope="session")

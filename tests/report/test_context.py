@@ -5,14 +5,13 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal as D
 
-from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
-
-from fakedata import example_data
 from kinerja_cli.domain.models import PK, Identitas, Narasi
 from kinerja_cli.domain.periode import TAHUNAN
 from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.report.context import build_context, jabatan_lengkap, segmen_bukti, ttd
 from kinerja_cli.report.rows import TANDA_DIPOTONG, potong
+from support.fakedata import example_data
+from support.laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
 
 
 def test_signature_block_keeps_plt_and_names_the_agency_once() -> None:
@@ -52,10 +51,9 @@ def test_no_previous_year_is_said_explicitly(k_tahunan: Kompilasi) -> None:
 
 
 def test_previous_year_table_when_linked(pk: PK) -> None:
-    from laporankit import FakeStore
-
     from kinerja_cli.domain.settings import Settings
     from kinerja_cli.services.compile import kompilasi_dari
+    from support.laporankit import FakeStore
 
     lalu = {"IK.10": TahunLalu(2024, "63", D("62.1"), D("98.57"))}
     k, _ = kompilasi_dari(pk, Settings(tahun=2025), TAHUNAN, FakeStore(pk), tahun_lalu=lalu)

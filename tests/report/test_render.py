@@ -12,10 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
-from teks import docx_baris, docx_teks, html_baris, html_teks
 
-from fakedata import example_data
 from kinerja_cli.domain.models import PK, Narasi
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.errors import KinerjaError
@@ -23,6 +20,9 @@ from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.report import render
 from kinerja_cli.report.context import build_context
 from kinerja_cli.report.filters import angka
+from support.fakedata import example_data
+from support.laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
+from support.teks import docx_baris, docx_teks, html_baris, html_teks
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UPDATE = os.environ.get("KINERJA_UPDATE_GOLDEN") == "1"

@@ -85,7 +85,7 @@ def test_usage_errors_exit_2(ws_fake, args: list[str]) -> None:  # noqa: ANN001
 
 def test_nothing_accepted_exits_2(tmp_path: Path) -> None:
     from kinerja_cli.services.setup import init_workspace
-    from paths import EXAMPLE_PK
+    from support.paths import EXAMPLE_PK
 
     init_workspace(tmp_path / "ws", EXAMPLE_PK, None)
     r = runner.invoke(app, ["report", "-w", str(tmp_path / "ws"), "-f", "html"])

@@ -1,3 +1,3 @@
 """Fixtures for the service tests: a TW2 workspace with every bidang's form filled."""
 
-from collectkit import kit, tw2_template  # noqa: F401
+from support.collectkit import kit, tw2_template  # noqa: F401

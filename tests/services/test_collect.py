@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 
-from collectkit import (
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.store.berkas import copy_path
+from kinerja_cli.store.db import Store
+from support.collectkit import (
     TW2,
     Kit,
     real_or_stub,
     snapshot,
     stub_read,
 )
-from kinerja_cli.domain.periode import Periode
-from kinerja_cli.store.berkas import copy_path
-from kinerja_cli.store.db import Store
 
 
 def _dump(res) -> str:
@@ -82,7 +82,7 @@ def test_identical_bytes_count_once(kit: Kit) -> None:
 
 
 def test_junk_is_ignored_with_exit_0(kit: Kit) -> None:
-    from corpus import junk_files
+    from support.corpus import junk_files
 
     kit.put(kit.filled("SEK"))
     for name, data in junk_files().items():
@@ -97,7 +97,7 @@ def test_junk_is_ignored_with_exit_0(kit: Kit) -> None:
 
 
 def test_non_form_gets_a_text_explanation(kit: Kit) -> None:
-    from corpus import case_csv, case_xls
+    from support.corpus import case_csv, case_xls
 
     kit.put_bytes("2025-TW2-BM.xlsx", case_csv())
     kit.put_bytes("CK.xls", case_xls())
@@ -222,7 +222,7 @@ def test_ctrl_c_leaves_a_consistent_store(kit: Kit) -> None:
 
 
 def test_a_dying_worker_fails_files_not_the_run(kit: Kit) -> None:
-    from collectkit import dying_read
+    from support.collectkit import dying_read
 
     kit.put_all()
     kit.put(kit.filled("SEK"), "MATI.xlsx")

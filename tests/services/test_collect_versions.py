@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from collectkit import T0, TW2, Kit, snapshot
 from kinerja_cli.domain.models import DataBidang, Narasi
 from kinerja_cli.io.form.feedback import DAFTAR, RED
 from kinerja_cli.store.db import Store
+from support.collectkit import T0, TW2, Kit, snapshot
 
 HOUR = 3600
 
@@ -176,7 +176,7 @@ CORPUS = (
 
 
 def test_mixed_inbox(kit: Kit) -> None:
-    import corpus
+    from support import corpus
 
     kit.put_all(skip=("BM",))
     kit.put(kit.bm_salah(), "2025-TW2-BM-Bina-Marga.xlsx", mtime=T0)
@@ -230,8 +230,8 @@ def test_feedback_copy_fixed_and_resent_is_accepted(kit: Kit) -> None:
 
 
 def test_only_small_workbooks_are_marked_up() -> None:
-    import corpus
     from kinerja_cli.io.form.feedback import fits_openpyxl
+    from support import corpus
 
     assert fits_openpyxl(corpus.make_base_xlsx())
     assert not fits_openpyxl(corpus.case_whitespace_bomb(mib=5))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from collectkit import T0, TW2, Kit
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.services.status import status
 from kinerja_cli.store.db import Store
+from support.collectkit import T0, TW2, Kit
 
 D = dt.date
 

@@ -20,12 +20,12 @@ from typing import Any
 
 import pytest
 
-from fakedata import example_data
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, Arah, DataBidang, Narasi, Nilai
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.workspace import Workspace
+from support.fakedata import example_data
 
 _ANGKA = re.compile(r"^\d+(,\d+)?$")
 YA = {"ada", "ya", "tersedia"}
@@ -186,7 +186,7 @@ def fill_form(src: Path, dest: Path, data: DataBidang, *, edits: dict[str, Any] 
 # ---- fixtures: a TW2 workspace with every bidang's form filled, built once --------------
 
 TW2 = Periode(2)
-EXAMPLE_PK = Path(__file__).resolve().parents[1] / "examples" / "pk-balangan-2025.xlsx"
+EXAMPLE_PK = Path(__file__).resolve().parents[2] / "examples" / "pk-balangan-2025.xlsx"
 # Before the TW2 2025 return deadline (10 Juli 2025 with the default schedule).
 T0 = dt.datetime(2025, 7, 7, 9, 0).timestamp()
 # BM's first return: a realisation typed "98.5x", a changed target, a blank own-quarter value.

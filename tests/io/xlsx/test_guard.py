@@ -20,7 +20,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import corpus  # tests/ is on sys.path via tests/conftest.py
 import kinerja_cli
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.xlsx import (
@@ -33,6 +32,7 @@ from kinerja_cli.io.xlsx import (
     sniff,
 )
 from kinerja_cli.io.xlsx.filetype import KINDS, MAX_AREA, MAX_COL, MAX_ROW
+from support import corpus  # tests/ is on sys.path via tests/conftest.py
 
 NAME = "EKONOMI_TW3.xlsx"
 SRC = str(Path(kinerja_cli.__file__).resolve().parents[1])

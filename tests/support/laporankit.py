@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from fakedata import example_data
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.store.protocol import Output
+from support.fakedata import example_data
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"

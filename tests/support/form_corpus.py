@@ -24,14 +24,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from corpus import read_member, rewrite_zip
 from kinerja_cli.domain.models import PK, Narasi
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.io.form.filler import fill_form
 from kinerja_cli.io.form.writer import FormSpec, write_form
 from kinerja_cli.io.pk.reader import read_pk
+from support.corpus import read_member, rewrite_zip
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE_PK = ROOT / "examples" / "pk-balangan-2025.xlsx"
 KINERJA_XML = "xl/worksheets/sheet2.xml"
 ANGGARAN_XML = "xl/worksheets/sheet3.xml"
@@ -319,7 +319,7 @@ def case_tw4_form() -> bytes:
 
 
 def case_foreign_form() -> bytes:
-    from corpus import make_base_xlsx
+    from support.corpus import make_base_xlsx
 
     return make_base_xlsx()  # a kinerja-like form of another tool: codes IK.01-03 (SEK, UMP)
 

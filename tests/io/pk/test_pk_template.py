@@ -21,7 +21,7 @@ from kinerja_cli.io.pk.template import (
     write_pk_template,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "pk-balangan-2025.xlsx"
 SCRIPT = ROOT / "examples" / "buat_pk_contoh.py"
 

@@ -9,7 +9,7 @@ import pytest
 
 from kinerja_cli.domain.models import Arah, Rentang, Rumus, Sifat
 from kinerja_cli.io.pk.reader import read_pk
-from pkbuilder import ANG, BIDANG, IDENTITAS, IND, IND_HEAD, make_pk
+from support.pkbuilder import ANG, BIDANG, IDENTITAS, IND, IND_HEAD, make_pk
 
 
 def codes(res) -> set[tuple[str, str | None, str | None]]:

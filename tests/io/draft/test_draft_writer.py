@@ -12,7 +12,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from fakedata import example_data
 from kinerja_cli.domain.findings import WARNING, Finding
 from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, Narasi
@@ -21,9 +20,10 @@ from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.draft.writer import SHEET_NAMES, draft_filename, write_draft
 from kinerja_cli.io.pk.reader import read_pk
-from xlsxdump import check_golden, dump_workbook
+from support.fakedata import example_data
+from support.xlsxdump import check_golden, dump_workbook
 
-GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "draft_example_tw2.txt"
+GOLDEN = Path(__file__).resolve().parents[2] / "golden" / "draft_example_tw2.txt"
 DIBUAT = dt.datetime(2025, 7, 10, 9, 0)
 
 
@@ -36,7 +36,7 @@ def pk(example_pk_path: Path) -> PK:
 
 @pytest.fixture(scope="module")
 def example_pk_path() -> Path:
-    from paths import EXAMPLE_PK
+    from support.paths import EXAMPLE_PK
 
     return EXAMPLE_PK
 

@@ -7,7 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from form_corpus import (
+from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
+from kinerja_cli.domain.models import Narasi
+from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.io.form.filler import fill_form, simulated_values
+from kinerja_cli.io.form.reader import read_form
+from kinerja_cli.io.xlsx import guard as safe_open
+from support.form_corpus import (
     ANGGARAN,
     NARASI,
     VALUES,
@@ -21,12 +27,6 @@ from form_corpus import (
     read,
     set_cells,
 )
-from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
-from kinerja_cli.domain.models import Narasi
-from kinerja_cli.domain.periode import TAHUNAN, Periode
-from kinerja_cli.io.form.filler import fill_form, simulated_values
-from kinerja_cli.io.form.reader import read_form
-from kinerja_cli.io.xlsx import guard as safe_open
 
 D = Decimal
 

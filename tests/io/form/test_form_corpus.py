@@ -17,7 +17,12 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from form_corpus import (
+from kinerja_cli.domain.findings import ERROR
+from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
+from kinerja_cli.domain.models import Narasi
+from kinerja_cli.domain.periode import Periode
+from kinerja_cli.io.form.reader import FormRead, read_form
+from support.form_corpus import (
     ANGGARAN,
     CASES,
     KINERJA_XML,
@@ -34,11 +39,6 @@ from form_corpus import (
     read,
     set_cells,
 )
-from kinerja_cli.domain.findings import ERROR
-from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
-from kinerja_cli.domain.models import Narasi
-from kinerja_cli.domain.periode import Periode
-from kinerja_cli.io.form.reader import FormRead, read_form
 
 D = Decimal
 
@@ -246,7 +246,7 @@ _MEMBERS = [KINERJA_XML, "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
        insert=st.text(alphabet=st.sampled_from([*'<>/="&;#x0123 abcvfr:', "\u00a0", "é"]),
                       max_size=20))
 def test_random_xml_edits_never_raise(member: str, seed: int, insert: str) -> None:
-    from corpus import read_member, rewrite_zip
+    from support.corpus import read_member, rewrite_zip
 
     xml = read_member(filled(), member)
     rng = random.Random(seed)
@@ -290,7 +290,7 @@ def test_random_cell_values_never_raise(cells: dict[str, object]) -> None:
 
 def test_unbalanced_quote_in_sheet_xml_is_read_in_bounded_time() -> None:
     """Found by test_random_xml_edits: two bytes lost from `s="5" t="n"` in a real form."""
-    from corpus import read_member, rewrite_zip
+    from support.corpus import read_member, rewrite_zip
 
     xml = read_member(filled(), KINERJA_XML)
     broken = re.sub(rb'(<c r="A12" s="\d+)" (t="n")', rb"\1\2", xml, count=1)
