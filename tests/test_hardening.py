@@ -558,7 +558,7 @@ def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: st
     """Whole-element damage to the Kinerja sheet XML, and raw cell values no spreadsheet
     program writes (numbers beyond float, bad shared-string indexes, odd types, formulas):
     read_form returns a FormRead with catalogued findings and never raises."""
-    from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
+    from kinerja_cli.domain.rules import RULES
     from kinerja_cli.io.form.reader import FormRead
     from support.corpus import read_member, rewrite_zip
     from support.form_corpus import KINERJA_XML, filled, read
@@ -591,7 +591,7 @@ def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: st
             xml = xml[:a] + other.group() + xml[b:other.start()] + el + xml[other.end():]
     res = read(rewrite_zip(filled(), KINERJA_XML, xml))
     assert isinstance(res, FormRead)
-    assert {f.code for f in res.findings} <= set(KODE_TEMUAN)
+    assert {f.code for f in res.findings} <= set(RULES)
 
 
 def test_pk_cache_round_trip_and_invalidation(workspace: Any) -> None:

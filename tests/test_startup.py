@@ -38,7 +38,7 @@ def test_every_command_in_readme() -> None:
 
 
 def test_every_finding_code_in_readme() -> None:
-    from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
+    from kinerja_cli.domain.rules import RULES as KODE_TEMUAN
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [code for code in KODE_TEMUAN if f"`{code}`" not in readme]

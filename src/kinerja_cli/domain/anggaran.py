@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from kinerja_cli.domain.findings import ERROR, Finding
+from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import BarisAnggaran
 from kinerja_cli.domain.numbers import format_rupiah
+from kinerja_cli.domain.rules import Code, finding
 
 SHEET = "Anggaran"
 
@@ -108,18 +109,8 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
         total = sum((c.pagu for c in kids), Decimal(0))
         if total == r.pagu:
             continue
-        findings.append(
-            Finding(
-                code="pagu-induk-beda",
-                severity=ERROR,
-                message=(
-                    f"Pagu {r.kode} tertulis {format_rupiah(r.pagu)}, tetapi jumlah pagu "
-                    f"{len(kids)} rincian di bawahnya {format_rupiah(total)} "
-                    f"(selisih {format_rupiah(abs(r.pagu - total))}); samakan pagu induk "
-                    f"dengan jumlah rinciannya sesuai DPA."
-                ),
-                sheet=SHEET,
-                kode=r.kode,
-            )
-        )
+        findings.append(finding(
+            Code.PAGU_INDUK_BEDA, sheet=SHEET, kode=r.kode, pagu=format_rupiah(r.pagu),
+            jumlah=len(kids), total=format_rupiah(total),
+            selisih=format_rupiah(abs(r.pagu - total))))
     return findings

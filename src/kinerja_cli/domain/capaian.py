@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from kinerja_cli.domain.models import Arah, Indikator, Nilai, Rentang, Rumus, Sifat, TargetValue
+from kinerja_cli.domain.rules import Code
 
 _CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)  # independent of the caller's context
 _NOL = Decimal(0)
@@ -27,15 +28,6 @@ TEKS_RENTANG = (
     "100 bila a ≤ R ≤ b; R / a × 100 bila R < a; (2b − R) / b × 100, minimal 0, bila R > b"
 )
 TEKS_BINER = "100 bila jawaban sesuai target, selain itu 0"
-
-# Stable warning codes -> the message shown to the user (Bahasa Indonesia).
-PESAN_PERINGATAN = {
-    "target-nol": "Target bernilai 0: capaian R / T × 100 tidak dapat dihitung (pembagian dengan nol).",
-    "rumus-tr-realisasi-nol": (
-        "Realisasi 0 dengan rumus T / R: capaian tidak terdefinisi (pembagian dengan nol); "
-        "sebaiknya gunakan Rumus 2T-R untuk indikator ini."
-    ),
-}
 
 _YA = frozenset("ada|ya|tersedia|sudah|sudah ada|1|true|benar".split("|"))
 _TIDAK = frozenset(
@@ -158,14 +150,14 @@ def hitung_capaian(
     t = _as_decimal(target)
     if arah == Arah.NAIK:
         if t == 0:
-            return HasilCapaian(None, "target-nol", umum)
+            return HasilCapaian(None, Code.TARGET_NOL, umum)
         return HasilCapaian(_persen(r, t), None, umum)
     # turun
     if t == 0:
         return HasilCapaian(_SERATUS if r == 0 else _NOL, None, TEKS_TURUN_T_NOL)
     if rumus == Rumus.T_PER_R:
         if r == 0:
-            return HasilCapaian(None, "rumus-tr-realisasi-nol", umum)
+            return HasilCapaian(None, Code.RUMUS_TR_REALISASI_NOL, umum)
         return HasilCapaian(_persen(t, r), None, umum)
     return HasilCapaian(max(_NOL, _persen(_CTX.subtract(_CTX.multiply(2, t), r), t)), None, umum)
 

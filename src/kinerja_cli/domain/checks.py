@@ -1,8 +1,9 @@
-"""The rules of SPEC §5 for what a bidang typed into a form: pure values in, findings out.
+"""The cell rules of SPEC §5 for what a bidang typed into a form: pure values in, findings out.
 
-The form reader (io/form_reader.py) finds the cells; this module decides what a cell's content
+The form reader (io/form/reader.py) finds the cells; this module decides what a cell's content
 means (a number the Indonesian way, a biner answer, a blank, a sentinel, a date Excel made up)
-and which warnings the values deserve. Standard library only; no file access.
+and which warnings the values deserve. Every finding is a rule of `domain.rules`. Standard
+library only; no file access.
 """
 
 from __future__ import annotations
@@ -10,15 +11,16 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from kinerja_cli.domain.capaian import capaian_indikator, parse_biner
-from kinerja_cli.domain.findings import ERROR, WARNING, Finding, Severity
-from kinerja_cli.domain.kode_temuan import severity_of
+from kinerja_cli.domain.findings import ERROR, WARNING
 from kinerja_cli.domain.models import Arah, BarisAnggaran, Indikator, Narasi, Nilai, Rentang, Sifat
 from kinerja_cli.domain.numbers import Angka, NumberError, format_angka, parse_number
 from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.rules import Code, Collector, Where, rule
 
 TEKS_MAKS = 32_767  # Excel's limit per cell; openpyxl would cut silently (RELIABILITY A10)
 NARASI_MAKS = 2_000  # SPEC §5: longer narratives are cut in the report
@@ -28,22 +30,8 @@ _SETENGAH = Decimal("0.5")
 _TANGGAL = (dt.datetime, dt.date, dt.time, dt.timedelta)
 
 
-@dataclass
-class Catatan:
-    """Collects findings for one file; severity defaults to the catalogue's."""
-
-    file: str
-    findings: list[Finding] = field(default_factory=list)
-
-    def add(self, code: str, message: str, *, sheet: str | None = None, cell: str | None = None,
-            kode: str | None = None, severity: Severity | None = None) -> None:
-        """Record one finding."""
-        sev: Severity = severity or (WARNING if severity_of(code) == WARNING else ERROR)
-        self.findings.append(Finding(code, sev, message, self.file, sheet, cell, kode))
-
-
 @dataclass(frozen=True)
-class Sel:
+class Cell:
     """One input cell as read: its value ('' already turned into None) and what the bytes said.
 
     `rumus` is the formula text ("" when only its presence is known); `galat` the error text
@@ -57,14 +45,20 @@ class Sel:
     eksternal: bool = False
 
 
-class _Ditolak:
+class _Rejected:
     """Marker: the cell's content cannot be used at all (finding already made)."""
 
 
-DITOLAK = _Ditolak()
+REJECTED = _Rejected()
+
+# The two codes of a numeric input that is not a number, and of a "no data" sign, per kind.
+NUMERIC_CODES = {
+    "realisasi": (Code.REALISASI_BUKAN_ANGKA, Code.REALISASI_TANPA_DATA),
+    "anggaran": (Code.ANGGARAN_BUKAN_ANGKA, Code.ANGGARAN_TANPA_DATA),
+}
 
 
-def angka_teks(d: Decimal) -> str:
+def number_text(d: Decimal) -> str:
     """A Decimal the Indonesian way with all its decimals: 1.234,5; 0,709."""
     exp = d.as_tuple().exponent
     places = min(max(-exp, 0), 6) if isinstance(exp, int) else 2
@@ -74,7 +68,7 @@ def angka_teks(d: Decimal) -> str:
         return format(d, "f") if d.adjusted() < 400 else format(d, "E")
 
 
-def bersih(d: Decimal) -> Decimal:
+def canonical(d: Decimal) -> Decimal:
     """`70.900` -> `70.9`, `1E+2` -> `100`: one spelling per value, for storage and diff."""
     n = d.normalize()
     exp = n.as_tuple().exponent
@@ -83,62 +77,52 @@ def bersih(d: Decimal) -> Decimal:
     return n
 
 
-def _kutip(value: object, limit: int = 60) -> str:
+def quote(value: object, limit: int = 60) -> str:
+    """A cell's content quoted for a message, cut at `limit` characters."""
     text = str(value).replace("\n", " ")
     return f'"{text[:limit]}…"' if len(text) > limit else f'"{text}"'
 
 
-def isi_sel(sel: Sel, cat: Catatan, sheet: str, kode: str | None, label: str) -> object:
-    """The usable content of an input cell, or DITOLAK after an error finding."""
-    rumus = f" ={sel.rumus}" if sel.rumus else ""
-    if sel.eksternal:
-        cat.add("tautan-eksternal", f"{label} berisi rumus{rumus} yang mengambil nilai dari file "
-                "lain; nilainya tidak dipakai. Ketik angkanya langsung.", sheet=sheet, cell=sel.ref,
-                kode=kode, severity=ERROR)  # fmt: skip
-        return DITOLAK
-    if sel.galat is not None:
-        galat = f" {sel.galat}" if sel.galat else ""
-        cat.add("sel-galat", f"{label} berisi galat{galat}, bukan nilai; ketik nilainya langsung.",
-                sheet=sheet, cell=sel.ref, kode=kode)
-        return DITOLAK
-    if sel.rumus is not None:
-        if sel.nilai is None:
-            cat.add("rumus-tanpa-nilai", f"{label} berisi rumus{rumus} tanpa nilai tersimpan; "
-                    "ketik angkanya langsung, atau buka di Excel lalu simpan ulang.", sheet=sheet,
-                    cell=sel.ref, kode=kode)  # fmt: skip
-            return DITOLAK
-        cat.add("rumus-di-sel-isian", f"{label} berisi rumus{rumus}; nilai tersimpannya "
-                f"{_kutip(sel.nilai)} dipakai. Sebaiknya ketik angkanya langsung.", sheet=sheet,
-                cell=sel.ref, kode=kode)  # fmt: skip
-    return sel.nilai
+def cell_content(cell: Cell, out: Collector, sheet: str, kode: str | None, label: str) -> object:
+    """The usable content of an input cell, or REJECTED after an error finding."""
+    rumus = f" ={cell.rumus}" if cell.rumus else ""
+    where: Where = {"sheet": sheet, "cell": cell.ref, "kode": kode}
+    if cell.eksternal:
+        out.add(Code.TAUTAN_EKSTERNAL, **where, severity=ERROR, label=label, rumus=rumus)
+        return REJECTED
+    if cell.galat is not None:
+        out.add(Code.SEL_GALAT, **where, label=label, galat=f" {cell.galat}" if cell.galat else "")
+        return REJECTED
+    if cell.rumus is not None:
+        if cell.nilai is None:
+            out.add(Code.RUMUS_TANPA_NILAI, **where, label=label, rumus=rumus)
+            return REJECTED
+        out.add(Code.RUMUS_DI_SEL_ISIAN, **where, label=label, rumus=rumus, isi=quote(cell.nilai))
+    return cell.nilai
 
 
-def _bukan_angka(value: object, awalan: str) -> str:
+def _not_a_number(value: object) -> tuple[str, dict[str, Any]]:
+    """The message variant (and its values) for a bool, a date or a time in a numeric cell."""
     if isinstance(value, bool):
-        return (f"{awalan} berisi nilai logika {'TRUE' if value else 'FALSE'}, bukan angka; "
-                "isi angka seperti 98,5")  # fmt: skip
+        return "logika", {"nilai": "TRUE" if value else "FALSE"}
     if isinstance(value, dt.datetime | dt.date):
-        tgl = value.strftime("%d-%m-%Y")
-        return (f"{awalan} berisi tanggal {tgl}, bukan angka — Excel mengubah isian menjadi "
-                "tanggal. Format sel sebagai Angka lalu ketik ulang, mis. 98,5")  # fmt: skip
-    if isinstance(value, dt.time | dt.timedelta):
-        return (f"{awalan} berisi waktu {value}, bukan angka — Excel mengubah isian menjadi "
-                "jam. Format sel sebagai Angka lalu ketik ulang, mis. 98,5")  # fmt: skip
-    return f"{awalan} berisi {_kutip(value)}, bukan angka; isi angka seperti 98,5"
+        return "tanggal", {"tanggal": value.strftime("%d-%m-%Y")}
+    return "waktu", {"waktu": value}
 
 
-def angka_sel(value: object, cat: Catatan, sheet: str, ref: str, kode: str | None, label: str,
-              prefix: str, milik_periode: bool) -> Angka | None:
-    """Parse a numeric input (realisasi or anggaran); None after a finding or when blank."""
+def parse_numeric(value: object, out: Collector, sheet: str, ref: str, kode: str | None,
+                  label: str, kind: str, own_quarter: bool) -> Angka | None:
+    """Parse a numeric input (`kind` realisasi or anggaran); None after a finding or when blank."""
     if value is None:
         return None
+    bukan_angka, tanpa_data = NUMERIC_CODES[kind]
+    where: Where = {"sheet": sheet, "cell": ref, "kode": kode}
     if isinstance(value, (bool, *_TANGGAL)):
-        cat.add(f"{prefix}-bukan-angka", _bukan_angka(value, label), sheet=sheet, cell=ref, kode=kode)
+        variant, params = _not_a_number(value)
+        out.add(bukan_angka, **where, variant=variant, label=label, **params)
         return None
     if isinstance(value, float) and not math.isfinite(value):
-        cat.add(f"{prefix}-bukan-angka", f"{label} berisi nilai tak hingga/NaN (isi sel rusak atau "
-                "terlalu besar), bukan angka; ketik angkanya langsung.", sheet=sheet, cell=ref,
-                kode=kode)  # fmt: skip
+        out.add(bukan_angka, **where, variant="tak-hingga", label=label)
         return None
     try:
         return parse_number(value)
@@ -146,23 +130,20 @@ def angka_sel(value: object, cat: Catatan, sheet: str, ref: str, kode: str | Non
         if exc.code == "kosong":
             return None
         if exc.code == "tanpa-data":
-            sev = ERROR if milik_periode else WARNING
-            akhir = ("isi angkanya (0 bila memang nol) dan jelaskan di Faktor Penghambat bila data "
-                     "belum ada" if milik_periode else "nilainya dianggap kosong")  # fmt: skip
-            cat.add(f"{prefix}-tanpa-data", f"{label} berisi {_kutip(value)} (tanda tidak ada "
-                    f"data), bukan angka; {akhir}.", sheet=sheet, cell=ref, kode=kode,
-                    severity=sev)  # fmt: skip
+            out.add(tanpa_data, **where, severity=ERROR if own_quarter else WARNING,
+                    variant="periode" if own_quarter else "sebelumnya", label=label,
+                    isi=quote(value))
             return None
-        saran = f"; maksud Anda {exc.suggestion}?" if exc.suggestion else ""
-        contoh = "" if exc.suggestion else (
-            "; isi rupiah tanpa Rp dan titik, mis. 150000000" if prefix == "anggaran"
-            else "; isi angka seperti 98,5 (koma untuk desimal)")
-        cat.add(f"{prefix}-bukan-angka", f"{label} berisi {_kutip(value)}, bukan angka yang sah"
-                f"{saran}{contoh}", sheet=sheet, cell=ref, kode=kode)  # fmt: skip
+        if exc.suggestion:
+            variant = "saran"
+        else:
+            variant = "contoh-rupiah" if kind == "anggaran" else "contoh"
+        out.add(bukan_angka, **where, variant=variant, label=label, isi=quote(value),
+                saran=exc.suggestion)
         return None
 
 
-def target_angka(ind: Indikator) -> Decimal | None:
+def target_number(ind: Indikator) -> Decimal | None:
     """The annual target as one number (a range's lower bound), None for biner."""
     if isinstance(ind.target, Rentang):
         return ind.target.bawah
@@ -171,45 +152,42 @@ def target_angka(ind: Indikator) -> Decimal | None:
     return None
 
 
-def realisasi(ind: Indikator, sel: Sel, tw: int, periode: Periode, cat: Catatan, sheet: str,
-              persen_format: Callable[[str], bool | None]) -> Nilai | None:
+def parse_realisasi(ind: Indikator, cell: Cell, tw: int, periode: Periode, out: Collector,
+                    sheet: str, persen_format: Callable[[str], bool | None]) -> Nilai | None:
     """The realisation in one cell, or None (blank, or unusable after a finding).
 
     `persen_format(ref)` tells whether a cell's number format shows %, None when unknown;
     it is asked only for a bare fraction in a `%` indicator (RELIABILITY A11).
     """
     label = f"Realisasi TW {romawi(tw)}"
-    milik = tw == periode.triwulan
-    value = isi_sel(sel, cat, sheet, ind.kode, label)
-    if value is DITOLAK or value is None:
+    own = tw == periode.triwulan
+    value = cell_content(cell, out, sheet, ind.kode, label)
+    if value is REJECTED or value is None:
         return None
     if ind.arah == Arah.BINER:
-        return _biner(ind, value, sel.ref, label, milik, cat, sheet)
-    angka = angka_sel(value, cat, sheet, sel.ref, ind.kode, label, "realisasi", milik)
+        return _parse_biner(ind, value, cell.ref, label, own, out, sheet)
+    angka = parse_numeric(value, out, sheet, cell.ref, ind.kode, label, "realisasi", own)
     if angka is None:
         return None
-    nilai = bersih(angka.nilai)
+    nilai = canonical(angka.nilai)
+    where: Where = {"sheet": sheet, "cell": cell.ref, "kode": ind.kode}
     if nilai < 0:
-        cat.add("realisasi-negatif", f"{label} berisi {angka_teks(nilai)}, angka negatif; "
-                f"realisasi harus 0 atau lebih (dalam {ind.satuan}).", sheet=sheet, cell=sel.ref,
-                kode=ind.kode)  # fmt: skip
+        out.add(Code.REALISASI_NEGATIF, **where, label=label, nilai=number_text(nilai),
+                satuan=ind.satuan)
         return nilai
-    target = target_angka(ind)
+    target = target_number(ind)
     if (ind.is_persen and not angka.persen and target is not None and 0 < nilai <= SKALA_PERSEN
             and target > SKALA_PERSEN):
-        fmt = persen_format(sel.ref) if not isinstance(value, str) else None
+        fmt = persen_format(cell.ref) if not isinstance(value, str) else None
         if fmt:
-            return bersih(nilai * _SERATUS)  # 0,709 shown as 70,9% means 70,9
-        cat.add("persen-skala-ambigu", f"{label} berisi {angka_teks(nilai)} sedangkan targetnya "
-                f"{angka_teks(target)}%: maksudnya {angka_teks(nilai)}% atau "
-                f"{angka_teks(bersih(nilai * _SERATUS))}%? Nilai {angka_teks(nilai)} dipakai; "
-                "tulis persentase sebagai angka 0-100.", sheet=sheet, cell=sel.ref,
-                kode=ind.kode)  # fmt: skip
+            return canonical(nilai * _SERATUS)  # 0,709 shown as 70,9% means 70,9
+        out.add(Code.PERSEN_SKALA_AMBIGU, **where, label=label, nilai=number_text(nilai),
+                target=number_text(target), kali_seratus=number_text(canonical(nilai * _SERATUS)))
     return nilai
 
 
-def _biner(ind: Indikator, value: object, ref: str, label: str, milik: bool, cat: Catatan,
-           sheet: str) -> bool | None:
+def _parse_biner(ind: Indikator, value: object, ref: str, label: str, own: bool, out: Collector,
+                 sheet: str) -> bool | None:
     if isinstance(value, str):
         value = value.strip()
     yn = parse_biner(value)
@@ -219,34 +197,31 @@ def _biner(ind: Indikator, value: object, ref: str, label: str, milik: bool, cat
         parse_number(value)
     except NumberError as exc:
         if exc.code == "tanpa-data":
-            angka_sel(value, cat, sheet, ref, ind.kode, label, "realisasi", milik)
+            parse_numeric(value, out, sheet, ref, ind.kode, label, "realisasi", own)
             return None
     pilihan = "Ya atau Tidak" if ind.target_teks.strip().casefold() in ("ya", "tidak") else (
         "Ada atau Tidak Ada")
-    cat.add("biner-tidak-sah", f"{label} berisi {_kutip(value)}, bukan jawaban yang sah; pilih "
-            f"{pilihan} dari daftar.", sheet=sheet, cell=ref, kode=ind.kode)  # fmt: skip
+    out.add(Code.BINER_TIDAK_SAH, sheet=sheet, cell=ref, kode=ind.kode, label=label,
+            isi=quote(value), pilihan=pilihan)
     return None
 
 
-def teks_narasi(text: str, dibersihkan: bool, cat: Catatan, sheet: str, ref: str, kode: str,
-                label: str) -> str:
+def check_narasi(text: str, cleaned: bool, out: Collector, sheet: str, ref: str, kode: str,
+                 label: str) -> str:
     """Check a narrative already cleaned by the reader; warn on controls and length."""
-    if dibersihkan:
-        cat.add("teks-karakter-kontrol", f"{label} berisi karakter kontrol/tak terlihat; sudah "
-                "dibersihkan (diganti spasi).", sheet=sheet, cell=ref, kode=kode)  # fmt: skip
+    where: Where = {"sheet": sheet, "cell": ref, "kode": kode}
+    if cleaned:
+        out.add(Code.TEKS_KARAKTER_KONTROL, **where, label=label)
     n = len(text)
     if n > TEKS_MAKS:
-        cat.add("teks-melebihi-batas", f"{label} berisi {format_angka(n, 0)} karakter, melebihi "
-                "batas sel Excel 32.767 karakter; ringkas uraiannya.", sheet=sheet, cell=ref,
-                kode=kode)  # fmt: skip
+        out.add(Code.TEKS_MELEBIHI_BATAS, **where, label=label, jumlah=format_angka(n, 0))
     elif n > NARASI_MAKS:
-        cat.add("teks-terlalu-panjang", f"{label} berisi {format_angka(n, 0)} karakter, lebih dari "
-                "2.000; teks akan dipotong di laporan.", sheet=sheet, cell=ref, kode=kode)  # fmt: skip
+        out.add(Code.TEKS_TERLALU_PANJANG, **where, label=label, jumlah=format_angka(n, 0))
     return text
 
 
 @dataclass(frozen=True)
-class BarisRealisasi:
+class RealisasiRow:
     """One indicator's parsed row, for the SPEC §5 warnings."""
 
     ind: Indikator
@@ -254,124 +229,115 @@ class BarisRealisasi:
     refs: Sequence[str | None]  # cell of each quarter
     narasi: Narasi
     narasi_refs: dict[str, str]  # Narasi field -> cell
-    bermasalah: frozenset[int]  # quarters whose cell already has a finding (no more warnings)
-    ada_galat: bool  # any error finding on this row
+    flagged: frozenset[int]  # quarters whose cell already has a finding (no more warnings)
+    has_error: bool  # any error finding on this row
 
 
-def _jarak(target: Rentang, v: Decimal) -> Decimal:
+def _distance(target: Rentang, v: Decimal) -> Decimal:
     return target.bawah - v if v < target.bawah else v - target.atas if v > target.atas else Decimal(0)
 
 
-def _memburuk(ind: Indikator, prev: Decimal, cur: Decimal) -> bool:
+def _worse(ind: Indikator, prev: Decimal, cur: Decimal) -> bool:
     if ind.arah == Arah.TURUN:
         return cur > prev
     if ind.arah == Arah.RENTANG and isinstance(ind.target, Rentang):
-        return _jarak(ind.target, cur) > _jarak(ind.target, prev)
+        return _distance(ind.target, cur) > _distance(ind.target, prev)
     return cur < prev
 
 
-def peringatan(baris: BarisRealisasi, periode: Periode, cat: Catatan, sheet: str) -> None:
+def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str) -> None:
     """The SPEC §5 warnings of one indicator row (after its cells were parsed)."""
-    ind, nilai, refs = baris.ind, baris.nilai, baris.refs
+    ind, nilai, refs = row.ind, row.nilai, row.refs
     k = periode.triwulan
     for tw in range(1, len(nilai) + 1):
-        if nilai[tw - 1] is None and tw < k and tw not in baris.bermasalah and refs[tw - 1]:
-            cat.add("triwulan-sebelumnya-kosong", f"Realisasi TW {romawi(tw)} kosong; isi "
-                    "realisasi triwulan itu (0 bila memang nol).", sheet=sheet,
-                    cell=refs[tw - 1], kode=ind.kode)  # fmt: skip
+        if nilai[tw - 1] is None and tw < k and tw not in row.flagged and refs[tw - 1]:
+            out.add(Code.TRIWULAN_SEBELUMNYA_KOSONG, sheet=sheet, cell=refs[tw - 1], kode=ind.kode,
+                    tw=romawi(tw))
     if ind.arah == Arah.BINER:
         return
     nums = [v if isinstance(v, Decimal) and not isinstance(v, bool) else None for v in nilai]
     for tw, v in enumerate(nums, start=1):
-        if tw in baris.bermasalah:
+        if tw in row.flagged:
             nums[tw - 1] = None  # one finding per mistake: no follow-up warnings on that cell
         elif v is not None and ind.is_persen and ind.sifat == Sifat.STATUS and v > _SERATUS:
-            cat.add("persen-di-atas-100", f"Realisasi TW {romawi(tw)} berisi {angka_teks(v)}%, "
-                    "di atas 100%; periksa kembali (persentase keadaan biasanya 0-100).",
-                    sheet=sheet, cell=refs[tw - 1], kode=ind.kode)  # fmt: skip
-    penghambat = baris.narasi.penghambat.strip()
+            out.add(Code.PERSEN_DI_ATAS_100, sheet=sheet, cell=refs[tw - 1], kode=ind.kode,
+                    tw=romawi(tw), nilai=number_text(v))
+    penghambat = row.narasi.penghambat.strip()
     for tw in range(2, len(nums) + 1):
         prev, cur = nums[tw - 2], nums[tw - 1]
         if prev is None or cur is None:
             continue
-        tw_teks, prev_teks = romawi(tw), romawi(tw - 1)
-        if ind.sifat == Sifat.STATUS and not penghambat and _memburuk(ind, prev, cur):
-            cat.add("status-menurun-tanpa-penghambat", f"Realisasi TW {tw_teks} "
-                    f"({angka_teks(cur)}) memburuk dari TW {prev_teks} ({angka_teks(prev)}) tetapi "
-                    "Faktor Penghambat kosong; jelaskan penyebabnya.", sheet=sheet,
-                    cell=refs[tw - 1], kode=ind.kode)  # fmt: skip
+        where: Where = {"sheet": sheet, "cell": refs[tw - 1], "kode": ind.kode}
+        tw_, now, tw_lalu, before = romawi(tw), number_text(cur), romawi(tw - 1), number_text(prev)
+        if ind.sifat == Sifat.STATUS and not penghambat and _worse(ind, prev, cur):
+            out.add(Code.STATUS_MENURUN_TANPA_PENGHAMBAT, **where, tw=tw_, nilai=now,
+                    tw_lalu=tw_lalu, nilai_lalu=before)
         if prev > 0 and abs(cur - prev) > prev * _SETENGAH:
-            jenis = "nilai dalam triwulan" if ind.sifat == Sifat.KUMULATIF else "nilai"
-            cat.add("perubahan-besar", f"Realisasi TW {tw_teks} ({angka_teks(cur)}) berubah lebih "
-                    f"dari 50% dari TW {prev_teks} ({angka_teks(prev)}, {jenis}); pastikan tidak "
-                    "salah ketik.", sheet=sheet, cell=refs[tw - 1], kode=ind.kode)  # fmt: skip
-    _narasi_wajib(baris, periode, cat, sheet)
+            jenis = rule(Code.PERUBAHAN_BESAR).part(ind.sifat.value)
+            out.add(Code.PERUBAHAN_BESAR, **where, tw=tw_, nilai=now, tw_lalu=tw_lalu,
+                    nilai_lalu=before, jenis=jenis)
+    _narasi_required(row, periode, out, sheet)
 
 
-def _narasi_wajib(baris: BarisRealisasi, periode: Periode, cat: Catatan, sheet: str) -> None:
-    if baris.ada_galat or periode.triwulan in baris.bermasalah:
+def _narasi_required(row: RealisasiRow, periode: Periode, out: Collector, sheet: str) -> None:
+    if row.has_error or periode.triwulan in row.flagged:
         return
-    kosong = [f for f in ("penghambat", "tindak_lanjut")
-              if baris.narasi_refs.get(f) and not getattr(baris.narasi, f).strip()]
-    if not kosong:
+    blank = [f for f in ("penghambat", "tindak_lanjut")
+             if row.narasi_refs.get(f) and not getattr(row.narasi, f).strip()]
+    if not blank:
         return  # nothing to ask for, whatever the capaian
-    ind = baris.ind
+    ind = row.ind
     try:
-        hasil = capaian_indikator(ind, list(baris.nilai), periode.triwulan, periode.tahunan)
+        hasil = capaian_indikator(ind, list(row.nilai), periode.triwulan, periode.tahunan)
     except (TypeError, ValueError, ArithmeticError):
         return
     c = hasil.periode_capaian
     if c is None or c >= _SERATUS:
         return
-    for fld, judul in (("penghambat", "Faktor Penghambat"), ("tindak_lanjut", "Tindak Lanjut")):
-        ref = baris.narasi_refs.get(fld)
-        if ref and fld in kosong:
-            cat.add("narasi-wajib-kosong", f"Capaian {angka_teks(c.quantize(Decimal('0.01')))}% "
-                    f"di bawah 100% tetapi {judul} kosong; isi {judul}.", sheet=sheet, cell=ref,
-                    kode=ind.kode)  # fmt: skip
+    for fld, kolom in (("penghambat", "Faktor Penghambat"), ("tindak_lanjut", "Tindak Lanjut")):
+        ref = row.narasi_refs.get(fld)
+        if ref and fld in blank:
+            out.add(Code.NARASI_WAJIB_KOSONG, sheet=sheet, cell=ref, kode=ind.kode,
+                    capaian=number_text(c.quantize(Decimal("0.01"))), kolom=kolom)
 
 
-def anggaran(baris: BarisAnggaran, sel: Sel, tw: int, periode: Periode, cat: Catatan,
-             sheet: str) -> Decimal | None:
+def parse_anggaran(baris: BarisAnggaran, cell: Cell, tw: int, periode: Periode, out: Collector,
+                   sheet: str) -> Decimal | None:
     """Budget realisation (Rp) in one leaf cell, or None."""
     label = f"Realisasi anggaran TW {romawi(tw)}"
-    value = isi_sel(sel, cat, sheet, baris.kode, label)
-    if value is DITOLAK or value is None:
+    value = cell_content(cell, out, sheet, baris.kode, label)
+    if value is REJECTED or value is None:
         return None
-    angka = angka_sel(value, cat, sheet, sel.ref, baris.kode, label, "anggaran",
-                      tw == periode.triwulan)
+    angka = parse_numeric(value, out, sheet, cell.ref, baris.kode, label, "anggaran",
+                          tw == periode.triwulan)
     if angka is None:
         return None
-    nilai = bersih(angka.nilai)
+    nilai = canonical(angka.nilai)
+    where: Where = {"sheet": sheet, "cell": cell.ref, "kode": baris.kode}
     if angka.persen:
-        cat.add("anggaran-bukan-angka", f"{label} berisi {_kutip(value)}, persentase; isi "
-                "rupiah yang dibelanjakan, mis. 150.000.000.", sheet=sheet, cell=sel.ref,
-                kode=baris.kode)  # fmt: skip
+        out.add(Code.ANGGARAN_BUKAN_ANGKA, **where, variant="persen", label=label, isi=quote(value))
         return None
     if nilai < 0:
-        cat.add("anggaran-negatif", f"{label} berisi {angka_teks(nilai)}, angka negatif; isi "
-                "rupiah 0 atau lebih.", sheet=sheet, cell=sel.ref, kode=baris.kode)  # fmt: skip
+        out.add(Code.ANGGARAN_NEGATIF, **where, label=label, nilai=number_text(nilai))
     return nilai
 
 
-def periksa_anggaran(baris: BarisAnggaran, nilai: Sequence[Decimal | None],
-                     refs: Sequence[str | None], bermasalah: frozenset[int], periode: Periode,
-                     cat: Catatan, sheet: str) -> None:
+def check_anggaran_row(baris: BarisAnggaran, nilai: Sequence[Decimal | None],
+                       refs: Sequence[str | None], flagged: frozenset[int], periode: Periode,
+                       out: Collector, sheet: str) -> None:
     """Blank quarters and the pagu ceiling of one leaf budget row."""
     k = periode.triwulan
     for tw in range(1, len(nilai) + 1):
         ref = refs[tw - 1]
-        if nilai[tw - 1] is not None or tw in bermasalah or not ref:
+        if nilai[tw - 1] is not None or tw in flagged or not ref:
             continue
         if tw == k:
-            cat.add("anggaran-kosong", f"Realisasi anggaran TW {romawi(tw)} kosong; isi 0 bila "
-                    "belum ada belanja.", sheet=sheet, cell=ref, kode=baris.kode)  # fmt: skip
+            out.add(Code.ANGGARAN_KOSONG, sheet=sheet, cell=ref, kode=baris.kode, tw=romawi(tw))
         else:
-            cat.add("triwulan-sebelumnya-kosong", f"Realisasi anggaran TW {romawi(tw)} kosong; "
-                    "isi 0 bila tidak ada belanja.", sheet=sheet, cell=ref, kode=baris.kode)  # fmt: skip
+            out.add(Code.TRIWULAN_SEBELUMNYA_KOSONG, sheet=sheet, cell=ref, kode=baris.kode,
+                    variant="anggaran", tw=romawi(tw))
     total = sum((v for v in nilai if v is not None), Decimal(0))
     if total > baris.pagu:
         ref = refs[k - 1] if k <= len(refs) and refs[k - 1] else next((r for r in refs if r), None)
-        cat.add("anggaran-melebihi-pagu", f"Jumlah realisasi anggaran TW I-{romawi(len(nilai))} "
-                f"Rp{angka_teks(total)} melebihi pagu Rp{angka_teks(baris.pagu)}; periksa isian.",
-                sheet=sheet, cell=ref, kode=baris.kode)  # fmt: skip
+        out.add(Code.ANGGARAN_MELEBIHI_PAGU, sheet=sheet, cell=ref, kode=baris.kode,
+                tw=romawi(len(nilai)), total=number_text(total), pagu=number_text(baris.pagu))

@@ -12,7 +12,6 @@ from decimal import Decimal
 
 from kinerja_cli.domain import anggaran as ang
 from kinerja_cli.domain.capaian import (
-    PESAN_PERINGATAN,
     anggaran_sd,
     capaian_dinas,
     capaian_indikator,
@@ -24,7 +23,7 @@ from kinerja_cli.domain.capaian import (
     serapan,
     sisa,
 )
-from kinerja_cli.domain.findings import WARNING, Finding
+from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import (
     PK,
     BarisAnggaran,
@@ -43,6 +42,7 @@ from kinerja_cli.domain.results import (
     Kompilasi,
     TahunLalu,
 )
+from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.domain.settings import Settings
 
 SHEET_PENGUKURAN = "Pengukuran"
@@ -105,20 +105,16 @@ def _baris_indikator(
         ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
     except TypeError as exc:
         # The store only holds validated values; a value of the wrong kind is reported, not fatal.
-        findings.append(Finding(
-            "realisasi-tidak-terbaca", WARNING,
-            f"Realisasi {ind.kode} tidak dapat dihitung ({exc}); indikator dikosongkan di draf.",
-            sheet=SHEET_PENGUKURAN, kode=ind.kode))
+        findings.append(finding(Code.REALISASI_TIDAK_TERBACA, sheet=SHEET_PENGUKURAN,
+                                kode=ind.kode, sebab=exc))
         nilai_tw = (None,) * k
         ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
     for code in ci.peringatan:
-        pesan = PESAN_PERINGATAN.get(code, code)
-        if code == "target-nol" and ci.hasil.peringatan != code and not periode.tahunan:
-            # Only the quarter's target is 0: say so, and what the predikat uses instead.
-            tw = romawi(k)
-            pesan = (f"Target TW {tw} bernilai 0: capaian TW {tw} (R / T × 100) tidak dapat "
-                     "dihitung; predikat memakai capaian terhadap target tahunan.")
-        findings.append(Finding(code, WARNING, pesan, sheet=SHEET_PENGUKURAN, kode=ind.kode))
+        # Only the quarter's target is 0: say so, and what the predikat uses instead.
+        quarter_only = (code == Code.TARGET_NOL and ci.hasil.peringatan != code
+                        and not periode.tahunan)
+        findings.append(finding(Code(code), sheet=SHEET_PENGUKURAN, kode=ind.kode,
+                                variant="triwulan" if quarter_only else None, tw=romawi(k)))
     t_tw: TargetValue | None = ind.target if periode.tahunan else ind.target_tw[k - 1]
     t_tw_teks = ind.target_teks if periode.tahunan else ind.target_tw_teks[k - 1]
     used = ci.hasil_triwulan if (not periode.tahunan and ci.capaian_triwulan is not None) else ci.hasil

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kinerja_cli.domain.findings import ERROR, WARNING, Finding
+from kinerja_cli.domain.findings import WARNING
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
@@ -218,10 +219,9 @@ class _Run:
                 else:
                     e.sha = _hash_file(p)
             except OSError as exc:
-                e.fixed = FileResult(e.name, "", DITOLAK, findings=[Finding(
-                    "berkas-tidak-terbaca", ERROR,
-                    f"Berkas tidak dapat dibuka ({exc.strerror or type(exc).__name__}). Bila "
-                    "sedang dibuka program lain, tutup lalu jalankan ulang.", file=e.name)])
+                e.fixed = FileResult(e.name, "", DITOLAK, findings=[finding(
+                    Code.BERKAS_TIDAK_TERBACA, file=e.name,
+                    sebab=exc.strerror or type(exc).__name__)])
                 self._tick()
                 continue
             if e.sha in self._new or self.store.known(e.sha) is not None:
@@ -309,14 +309,10 @@ class _Run:
         # Not recorded: the next run tries again (perhaps with a fixed kinerja).
         from concurrent.futures.process import BrokenProcessPool
 
-        if isinstance(exc, BrokenProcessPool):
-            why = ("proses pembaca berhenti mendadak (kehabisan memori?) saat berkas ini atau "
-                   "berkas lain dibaca. Jalankan collect lagi tanpa --jobs")
-        else:
-            why = (f"kinerja gagal membaca berkas ini ({type(exc).__name__}: {str(exc)[:200]}). "
-                   "Berkas lain tetap diproses; laporkan ke pengembang dengan --debug")
-        self.failed[e.sha] = FileResult(e.name, e.sha, DITOLAK, findings=[Finding(
-            "gagal-membaca", ERROR, why + ".", file=e.name)])
+        broken = isinstance(exc, BrokenProcessPool)
+        self.failed[e.sha] = FileResult(e.name, e.sha, DITOLAK, findings=[finding(
+            Code.GAGAL_MEMBACA, file=e.name, variant="pembaca-berhenti" if broken else None,
+            sebab=f"{type(exc).__name__}: {str(exc)[:200]}")])
 
     def _record(self, e: _Entry, read: Any) -> None:
         periode: Periode | None = getattr(read, "periode", None)
@@ -336,13 +332,13 @@ class _Run:
             self.touched.add((bidang, periode.data_kode))
 
     def _record_too_large(self, e: _Entry) -> None:
-        from kinerja_cli.io.xlsx import finding
+        from kinerja_cli.io.xlsx import finding as file_finding
 
         mb = f"{e.size / (1 << 20):.1f} MB".replace(".", ",")
         self.store.record(
             sha=e.sha, name=e.name, size=e.size, mtime_ns=e.mtime_ns, kind="too-large",
             bidang=None, periode=None, form_id=None, status=DITOLAK,
-            findings=[finding("file-too-large", e.name, mb)], data=None, producer=None)
+            findings=[file_finding(Code.FILE_TOO_LARGE, e.name, mb)], data=None, producer=None)
         self.parsed_shas.add(e.sha)
 
 

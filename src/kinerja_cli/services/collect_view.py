@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kinerja_cli.domain.findings import ERROR, WARNING, Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.domain.tanggal import tanggal_id
 from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
@@ -86,9 +86,7 @@ class View:
         sub = self._known(sha)
         return FileResult(
             name, sha, DUPLIKAT, sub.bidang if sub else None, sub.periode if sub else None,
-            findings=[Finding("duplikat-identik", WARNING,
-                              f"Isi berkas sama persis dengan {first}; dihitung sekali.",
-                              file=name)],
+            findings=[finding(Code.DUPLIKAT_IDENTIK, file=name, pertama=first)],
             kind=sub.kind if sub else None, duplikat_dari=first)
 
     def _stored(self, name: str, sha: str, periode_wajib: Periode | None) -> FileResult:
@@ -100,11 +98,9 @@ class View:
         per = sub.periode_obj()
         if periode_wajib is not None and per is not None and per.data_kode != periode_wajib.data_kode:
             fr.status = DITOLAK
-            fr.findings.insert(0, Finding(
-                "periode-salah", ERROR,
-                f"Berkas ini formulir {per.label}, sedangkan yang dikumpulkan sekarang "
-                f"{periode_wajib.label}. Kirim formulir {periode_wajib.label} (kinerja init-form "
-                f"--triwulan {periode_wajib.triwulan}).", file=name))
+            fr.findings.insert(0, finding(
+                Code.PERIODE_SALAH, file=name, variant="kumpul", periode=per.label,
+                wajib=periode_wajib.label, triwulan=periode_wajib.triwulan))
             fr.umpan_balik = self._feedback(fr, sub, text_only=True)
             return fr
         if sub.status == DITERIMA:
@@ -153,10 +149,8 @@ class View:
             return
         batas = self._deadline(per)
         if batas is not None and sent > batas:
-            fr.findings.append(Finding(
-                "terlambat", WARNING,
-                f"Berkas bertanggal {tanggal_id(sent)}, setelah batas pengembalian "
-                f"{tanggal_id(batas)}; tetap diterima dan dicatat terlambat.", file=fr.file))
+            fr.findings.append(finding(Code.TERLAMBAT, file=fr.file, tanggal=tanggal_id(sent),
+                                       batas=tanggal_id(batas)))
 
     def _deadline(self, per: Periode, *, libur: bool = True) -> dt.date | None:
         """The return deadline; without the national holidays (no `holidays` import) it is

@@ -18,9 +18,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from kinerja_cli.domain.findings import ERROR
-from kinerja_cli.domain.kode_temuan import KODE_TEMUAN
 from kinerja_cli.domain.models import Narasi
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.rules import RULES
 from kinerja_cli.io.form.reader import FormRead, read_form
 from support.form_corpus import (
     ANGGARAN,
@@ -41,6 +41,7 @@ from support.form_corpus import (
 )
 
 D = Decimal
+KODE_TEMUAN = {c.value: r for c, r in RULES.items()}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

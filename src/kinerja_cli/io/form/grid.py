@@ -33,7 +33,7 @@ def ref(row: int, col: int) -> str:
     return f"{_LETTERS[col] if col < len(_LETTERS) else column_letters(col)}{row}"
 
 
-def kosong(value: object) -> bool:
+def is_blank(value: object) -> bool:
     """Blank as calamine and users mean it: '' / None / only spaces."""
     return value is None or (isinstance(value, str) and not value.strip())
 

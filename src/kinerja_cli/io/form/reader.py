@@ -14,10 +14,11 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Any
 
-from kinerja_cli.domain import checks as P
+from kinerja_cli.domain import checks as C
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import (
     HEADER_SCAN,
@@ -31,17 +32,17 @@ from kinerja_cli.io.form.grid import (
     ref,
 )
 from kinerja_cli.io.form.identity import (
-    Identitas,
+    FormIdentity,
     Status,
-    cek_nama_file,
-    dari_id,
-    dari_kode,
-    dari_lembar,
-    periode_dari_kolom,
+    check_file_name,
+    from_codes,
+    from_form_id,
+    from_sheet,
+    periode_from_columns,
 )
-from kinerja_cli.io.form.rows import BacaBaris
-from kinerja_cli.io.form.structure import Tabel, teks
-from kinerja_cli.io.form.structure import bersihkan as bersihkan_teks
+from kinerja_cli.io.form.rows import RowReader
+from kinerja_cli.io.form.structure import FormTable, cell_text
+from kinerja_cli.io.form.structure import clean as _clean
 from kinerja_cli.io.xlsx import PreflightResult, ensure_defused_openpyxl, finding, norm, preflight
 
 __all__ = ["FormRead", "read_form"]
@@ -85,42 +86,43 @@ def read_form(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
         if not pre.ok:
             res.findings.extend(pre.findings)
             return res
-        _Pembaca(bytes(data), name, pk, pre, periode_wajib, res).baca()
+        _Reader(bytes(data), name, pk, pre, periode_wajib, res).read()
     except KeyboardInterrupt:
         raise
     except BaseException as exc:  # pyo3 panics derive from BaseException, not Exception
         res.teknis = "".join(traceback.format_exception(exc)[-6:])
-        res.findings.append(finding("file-corrupt", name, f"{type(exc).__name__} saat membaca isi"))
+        res.findings.append(finding(Code.FILE_CORRUPT, name, detail_part="saat-membaca",
+                                    jenis=type(exc).__name__))
     return res
 
 
-class _Pembaca:
+class _Reader:
     def __init__(self, data: bytes, name: str, pk: PK, pre: PreflightResult,
                  periode_wajib: Periode | None, res: FormRead) -> None:
         self.data, self.name, self.pk, self.pre = data, name, pk, pre
         self.periode_wajib = periode_wajib
         self.res = res
-        self.cat = P.Catatan(name, res.findings)
+        self.out = Collector(name, res.findings)
         self.parts = Parts(data)
         self.grids: dict[str, tuple[int, Grid]] = {}
         self.max_rows = HEADER_SCAN + len(pk.indikator) + len(pk.anggaran) + MARGIN_ROWS
         self.external: dict[str, set[str]] = {}
         self.reported_external: set[tuple[str, str]] = set()
-        self.ambigu: set[str] = set()
+        self.ambiguous: set[str] = set()
         self._opx: Any = None
         self.wb: Any = None
         self.names: list[str] = []
 
     # ---- workbook and sheets -------------------------------------------------------------
 
-    def baca(self) -> None:
+    def read(self) -> None:
         from python_calamine import CalamineWorkbook, SheetTypeEnum
 
         try:
             self.wb = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             self.names = [m.name for m in self.wb.sheets_metadata
                           if m.typ == SheetTypeEnum.WorkSheet]  # fmt: skip
-            self._baca()
+            self._read()
         finally:
             self.parts.close()
             if self.wb is not None:
@@ -134,11 +136,11 @@ class _Pembaca:
         self.grids[name] = (rows, grid)
         return grid
 
-    def _nama(self, sheet: str) -> str | None:
+    def _sheet_name(self, sheet: str) -> str | None:
         key = norm(sheet)
         return next((n for n in self.names if norm(n) == key), None)
 
-    def _lembar(self, kind: str) -> Tabel | None:
+    def _table(self, kind: str) -> FormTable | None:
         """The Kinerja/Anggaran table: by name, else by its header row (renamed sheet)."""
         wanted = [c.header for c in (L.kinerja_columns(TAHUNAN) if kind == L.KINERJA
                                      else L.anggaran_columns(TAHUNAN))]  # fmt: skip
@@ -152,36 +154,31 @@ class _Pembaca:
                     same.append(n)
             except Exception:  # a sheet calamine cannot read is simply not a form table
                 continue
-        name = self._nama(kind)
+        name = self._sheet_name(kind)
         if name is None:
             if len(same) > 1:
-                self.ambigu.add(kind)
+                self.ambiguous.add(kind)
                 daftar = ", ".join(f"'{n}'" for n in same)
-                self.cat.add("lembar-ganda", f"Lembar {daftar} sama-sama berisi tabel {kind} dan "
-                             f"tidak ada lembar bernama '{kind}'; kinerja tidak tahu mana yang "
-                             f"dipakai. Sisakan satu lembar dan beri nama '{kind}'.", sheet=same[0])  # fmt: skip
+                self.out.add(Code.LEMBAR_GANDA, sheet=same[0], daftar=daftar, lembar=kind)
                 return None
             if not same:
                 return None
             name = same[0]
-            self.cat.add("lembar-diganti-nama", f"Lembar '{kind}' diganti nama menjadi '{name}'; "
-                         "dikenali dari judul kolomnya. Sebaiknya kembalikan namanya.", sheet=name)  # fmt: skip
+            self.out.add(Code.LEMBAR_DIGANTI_NAMA, sheet=name, lembar=kind, nama=name)
         else:
             for n in same:
-                self.cat.add("lembar-salinan", f"Lembar '{n}' juga berisi tabel {kind}; hanya "
-                             f"lembar '{name}' yang dibaca. Hapus salinan itu bila isiannya "
-                             "sudah dipindahkan.", sheet=n)  # fmt: skip
+                self.out.add(Code.LEMBAR_SALINAN, sheet=n, salinan=n, lembar=kind, nama=name)
         grid = self._grid(name, self.max_rows)
-        return Tabel(name, grid, find_header(grid, wanted, signature))
+        return FormTable(name, grid, find_header(grid, wanted, signature))
 
     # ---- the whole read ------------------------------------------------------------------
 
-    def _baca(self) -> None:
+    def _read(self) -> None:
         self._preflight_findings()
         before = len(self.res.findings)
-        kin = self._lembar(L.KINERJA)
-        ang = self._lembar(L.ANGGARAN)
-        status, ident = self._kenali(kin, ang)
+        kin = self._table(L.KINERJA)
+        ang = self._table(L.ANGGARAN)
+        status, ident = self._identify(kin, ang)
         if ident is not None:
             self.res.bidang, self.res.tahun = ident.bidang, ident.tahun
             self.res.form_id, self.res.sidik_pk = ident.form_id, ident.sidik_pk
@@ -193,43 +190,44 @@ class _Pembaca:
             self.res.periode = ident.periode if ident else None
             return
         headers = kin.header.columns.keys() if kin and kin.header else ()
-        periode = ident.periode or periode_dari_kolom(headers, self.periode_wajib) or TAHUNAN
+        periode = ident.periode or periode_from_columns(headers, self.periode_wajib) or TAHUNAN
         self.res.periode = periode
         wajib = self.periode_wajib
         if wajib is not None and wajib.data_kode != periode.data_kode:
-            sheet = self._nama(L.IDENTITAS) if ident.sumber == "lembar" else None
-            self.cat.add("periode-salah", f"Formulir ini untuk {periode.label}, sedangkan yang "
-                         f"dikumpulkan {wajib.label}; kirim formulir {wajib.label}.", sheet=sheet,
-                         cell=ident.sel_periode if sheet else None)  # fmt: skip
-        cek_nama_file(self.pk, self.name, ident, self.cat)
+            sheet = self._sheet_name(L.IDENTITAS) if ident.sumber == "lembar" else None
+            self.out.add(Code.PERIODE_SALAH, sheet=sheet, cell=ident.sel_periode if sheet else None,
+                         periode=periode.label, wajib=wajib.label)
+        check_file_name(self.pk, self.name, ident, self.out)
         data = DataBidang(ident.bidang, sha256=hashlib.sha256(self.data).hexdigest(), file=self.name)
         self.res.data = data
-        rows = BacaBaris(self.pk, self.cat, self, self.ambigu)
+        rows = RowReader(self.pk, self.out, self, self.ambiguous)
         rows.kinerja(kin, periode, data)
         rows.anggaran(ang, periode, data)
-        self._sisa_tautan()
+        self._remaining_links()
 
-    def _kenali(self, kin: Tabel | None, ang: Tabel | None) -> tuple[Status, Identitas | None]:
+    def _identify(self, kin: FormTable | None,
+                  ang: FormTable | None) -> tuple[Status, FormIdentity | None]:
         ids = self.parts.form_ids()
-        sheet = self._nama(L.IDENTITAS)
+        sheet = self._sheet_name(L.IDENTITAS)
         if sheet is not None:
-            status, ident = dari_lembar(self.pk, sheet, self._grid(sheet, 60), ids, self.cat)
+            status, ident = from_sheet(self.pk, sheet, self._grid(sheet, 60), ids, self.out)
             if status != "lanjut":
                 return status, ident
-        status, ident = dari_id(self.pk, ids, self.cat)
+        status, ident = from_form_id(self.pk, ids, self.out)
         if status != "lanjut":
             return status, ident
         codes = [*self._codes(kin), *self._codes(ang)]
         headers = kin.header.columns.keys() if kin and kin.header else ()
-        return dari_kode(self.pk, codes, periode_dari_kolom(headers, self.periode_wajib), self.cat)
+        return from_codes(self.pk, codes, periode_from_columns(headers, self.periode_wajib),
+                          self.out)
 
-    def _codes(self, t: Tabel | None) -> list[str]:
+    def _codes(self, t: FormTable | None) -> list[str]:
         if t is None or t.header is None:
             return []
         col = t.header.col("Kode")
         if col is None:
             return []
-        return [teks(t.grid.get(r, col)) for r in range(t.header.row + 1, t.grid.n_rows + 1)]
+        return [cell_text(t.grid.get(r, col)) for r in range(t.header.row + 1, t.grid.n_rows + 1)]
 
     def _preflight_findings(self) -> None:
         for f in self.pre.findings:
@@ -238,37 +236,34 @@ class _Pembaca:
             elif f.sheet and f.cell:
                 self.external.setdefault(f.sheet, set()).add(f.cell)
             else:
-                self.cat.add("tautan-eksternal", "Workbook berisi tautan ke file lain; nilai dari "
-                             "file itu tidak pernah dipakai. Sebaiknya hapus tautannya (Data → "
-                             "Edit Links → Break Link).", severity=WARNING)  # fmt: skip
+                self.out.add(Code.TAUTAN_EKSTERNAL, severity=WARNING, variant="workbook")
 
-    def _sisa_tautan(self) -> None:
+    def _remaining_links(self) -> None:
         for sheet, cells in sorted(self.external.items()):
             for cell in sorted(cells):
                 if (sheet, cell) not in self.reported_external:
-                    self.cat.add("tautan-eksternal", f"Sel {cell} berisi rumus yang mengambil "
-                                 "nilai dari file lain; nilainya tidak dipakai. Ketik nilainya "
-                                 "langsung.", sheet=sheet, cell=cell, severity=ERROR)  # fmt: skip
+                    self.out.add(Code.TAUTAN_EKSTERNAL, sheet=sheet, cell=cell, severity=ERROR,
+                                 variant="sel", sel=cell)
 
-    # ---- cells (the Sumber protocol of form_baris) ----------------------------------------
+    # ---- cells (the CellSource protocol of io/form/rows.py) -------------------------------
 
-    def sel(self, t: Tabel, r: int, c: int, *, bersihkan: bool = True) -> P.Sel:
+    def cell(self, t: FormTable, r: int, c: int, *, clean: bool = True) -> C.Cell:
         value = t.grid.get(r, c)
-        if bersihkan and isinstance(value, str):
-            value = bersihkan_teks(value)[0]
+        if clean and isinstance(value, str):
+            value = _clean(value)[0]
         cell = ref(r, c)
         part = self.pre.sheet_parts.get(t.sheet, "")
         if not self._flagged(part, t.sheet):
-            return P.Sel(cell, value)
+            return C.Cell(cell, value)
         rumus = cell in self.pre.formula_cells.get(part, ())
         galat = cell in self.pre.error_cells.get(part, ())
         luar = cell in self.external.get(t.sheet, ())
         if not (rumus or galat or luar):
-            return P.Sel(cell, value)
+            return C.Cell(cell, value)
         if luar:
             self.reported_external.add((t.sheet, cell))
         formula, stored = self.parts.cell_xml(part, cell)
-        return P.Sel(cell, value, rumus=(formula or "") if rumus else None,
+        return C.Cell(cell, value, rumus=(formula or "") if rumus else None,
                      galat=(stored or "") if galat else None, eksternal=luar)
 
     def _flagged(self, part: str, sheet: str) -> bool:
@@ -276,7 +271,7 @@ class _Pembaca:
         return bool(self.pre.formula_cells.get(part) or self.pre.error_cells.get(part)
                     or self.external.get(sheet))  # fmt: skip
 
-    def jauh(self, t: Tabel) -> str | None:
+    def far_cell(self, t: FormTable) -> str | None:
         """The far corner of data beyond the rows read (preflight saw the whole sheet)."""
         part = self.pre.sheet_parts.get(t.sheet, "")
         max_row, max_col = self.pre.max_ref.get(part, (0, 0))

@@ -7,24 +7,31 @@ import functools
 from decimal import Decimal
 from typing import Protocol
 
-from kinerja_cli.domain import checks as P
+from kinerja_cli.domain import checks as C
 from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Narasi, Nilai
 from kinerja_cli.domain.numbers import NumberError, parse_number
 from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.domain.targets import parse_target
 from kinerja_cli.io.form import layout as L
-from kinerja_cli.io.form.grid import kosong, ref
-from kinerja_cli.io.form.structure import Tabel, baris, bersihkan, gabung, kolom, kutip, teks
+from kinerja_cli.io.form.grid import is_blank, ref
+from kinerja_cli.io.form.structure import (
+    FormTable,
+    cell_text,
+    check_merges,
+    clean,
+    find_columns,
+    match_rows,
+    quote_cell,
+)
 from kinerja_cli.io.xlsx import norm
 
-_KUNCI = "sel terkunci tidak boleh diubah; kinerja memakai isi PK."
 
-
-class Sumber(Protocol):
+class CellSource(Protocol):
     """What the row readers need from the workbook reader."""
 
-    def sel(self, t: Tabel, r: int, c: int, *, bersihkan: bool = True) -> P.Sel:
+    def cell(self, t: FormTable, r: int, c: int, *, clean: bool = True) -> C.Cell:
         """One cell with the preflight facts about it."""
         ...
 
@@ -32,13 +39,13 @@ class Sumber(Protocol):
         """Whether a cell's number format shows %, None when unknown."""
         ...
 
-    def jauh(self, t: Tabel) -> str | None:
+    def far_cell(self, t: FormTable) -> str | None:
         """A cell with data beyond the rows that were read, if any."""
         ...
 
 
-def _target_cocok(got: object, arah: Arah, expected: object) -> bool:
-    if kosong(got):
+def _target_matches(got: object, arah: Arah, expected: object) -> bool:
+    if is_blank(got):
         return expected is None
     if expected is None:
         return False
@@ -48,7 +55,7 @@ def _target_cocok(got: object, arah: Arah, expected: object) -> bool:
         return False
 
 
-def _teks_mentah(v: object) -> str:
+def _raw_text(v: object) -> str:
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, float) and v.is_integer():
@@ -56,57 +63,56 @@ def _teks_mentah(v: object) -> str:
     return str(v)
 
 
-class BacaBaris:
+class RowReader:
     """Reads the rows of one form's two tables into a DataBidang, collecting findings."""
 
-    def __init__(self, pk: PK, cat: P.Catatan, sumber: Sumber, ambigu: set[str]) -> None:
-        self.pk, self.cat, self.sumber, self.ambigu = pk, cat, sumber, ambigu
-        self.findings: list[Finding] = cat.findings
+    def __init__(self, pk: PK, out: Collector, source: CellSource, ambiguous: set[str]) -> None:
+        self.pk, self.out, self.source, self.ambiguous = pk, out, source, ambiguous
+        self.findings: list[Finding] = out.findings
 
-    def _hilang(self, sheet: str, why: str) -> None:
-        if sheet not in self.ambigu:  # lembar-ganda already said why
-            self.cat.add("lembar-hilang", f"Lembar '{sheet}' tidak ada{why}; pakai formulir dari "
-                         "kinerja init-form tanpa menghapus lembar.", sheet=sheet)  # fmt: skip
+    def _missing(self, sheet: str, variant: str | None = None) -> None:
+        if sheet not in self.ambiguous:  # lembar-ganda already said why
+            self.out.add(Code.LEMBAR_HILANG, sheet=sheet, variant=variant, lembar=sheet)
 
     # ---- Kinerja -------------------------------------------------------------------------
 
-    def kinerja(self, t: Tabel | None, periode: Periode, data: DataBidang) -> None:
+    def kinerja(self, t: FormTable | None, periode: Periode, data: DataBidang) -> None:
         """Sheet Kinerja: rows, locked values, realisations, narratives, warnings."""
         inds = self.pk.indikator_of(data.bidang)
         if t is None:
-            self._hilang(L.KINERJA, "")
+            self._missing(L.KINERJA)
             return
-        cols = kolom(self.cat, t, L.kinerja_columns(periode))
+        cols = find_columns(self.out, t, L.kinerja_columns(periode))
         if "Kode" not in cols:
             return
-        rows = baris(self.cat, t, cols, [i.kode for i in inds], "indikator", self.sumber.jauh(t))
+        rows = match_rows(self.out, t, cols, [i.kode for i in inds], "indikator",
+                          self.source.far_cell(t))
         sasaran = {s.kode: s.nama for s in self.pk.sasaran}
         inputs: dict[tuple[int, int], str | None] = {}
         for ind in inds:
             r = rows.get(ind.kode)
             if r is None:
                 continue
-            self._kunci_kinerja(t, cols, ind, r, sasaran.get(ind.sasaran, ""))
-            self._isian(t, cols, ind, r, periode, data)
+            self._locked_kinerja(t, cols, ind, r, sasaran.get(ind.sasaran, ""))
+            self._inputs(t, cols, ind, r, periode, data)
             for header, c in cols.items():
                 if header.startswith("Realisasi") or header in L.NARASI:
                     inputs[(r, c)] = ind.kode
-        gabung(self.cat, t, inputs)
+        check_merges(self.out, t, inputs)
 
-    def _kunci_kinerja(self, t: Tabel, cols: dict[str, int], ind: Indikator, r: int,
-                       sasaran: str) -> None:
-        for header, expected, code in (("Sasaran", sasaran, "sasaran-diubah"),
-                                       ("Indikator Kinerja", ind.nama, "indikator-diubah"),
-                                       ("Satuan", ind.satuan, "satuan-diubah"),
-                                       ("Arah", ind.arah.value, "arah-diubah")):
+    def _locked_kinerja(self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int,
+                        sasaran: str) -> None:
+        for header, expected, code in (("Sasaran", sasaran, Code.SASARAN_DIUBAH),
+                                       ("Indikator Kinerja", ind.nama, Code.INDIKATOR_DIUBAH),
+                                       ("Satuan", ind.satuan, Code.SATUAN_DIUBAH),
+                                       ("Arah", ind.arah.value, Code.ARAH_DIUBAH)):
             c = cols.get(header)
             if c is None:
                 continue
             got = t.grid.get_merged(r, c)
-            if got != expected and norm(teks(got)) != norm(expected):
-                self.cat.add(code, f"{header} berisi {kutip(got)}, berbeda dari PK "
-                             f"({kutip(expected)}); {_KUNCI}", sheet=t.sheet, cell=ref(r, c),
-                             kode=ind.kode)  # fmt: skip
+            if got != expected and norm(cell_text(got)) != norm(expected):
+                self.out.add(code, sheet=t.sheet, cell=ref(r, c), kode=ind.kode, header=header,
+                             isi=quote_cell(got), pk=quote_cell(expected))
         targets: list[tuple[str, object, str]] = [("Target", ind.target, ind.target_teks)]
         targets += [(L.target_tw_header(k), ind.target_tw[k - 1], ind.target_tw_teks[k - 1])
                     for k in range(1, 5)]  # fmt: skip
@@ -115,37 +121,35 @@ class BacaBaris:
             if c is None:
                 continue
             got = t.grid.get(r, c)
-            if not _target_cocok(got, ind.arah, target):
-                self.cat.add("target-diubah", f"{header} berisi {kutip(got)}, berbeda dari PK "
-                             f"({kutip(target_teks)}); {_KUNCI}", sheet=t.sheet, cell=ref(r, c),
-                             kode=ind.kode)  # fmt: skip
+            if not _target_matches(got, ind.arah, target):
+                self.out.add(Code.TARGET_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=ind.kode,
+                             header=header, isi=quote_cell(got), pk=quote_cell(target_teks))
 
-    def _isian(self, t: Tabel, cols: dict[str, int], ind: Indikator, r: int, periode: Periode,
-               data: DataBidang) -> None:
+    def _inputs(self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int,
+                periode: Periode, data: DataBidang) -> None:
         start = len(self.findings)
         nilai: list[Nilai | None] = []
         refs: list[str | None] = []
-        bermasalah: set[int] = set()
+        flagged: set[int] = set()
         for tw in periode.quarters:
             c = cols.get(L.realisasi_header(tw))
             if c is None:
                 nilai.append(None)
                 refs.append(None)
-                bermasalah.add(tw)
+                flagged.add(tw)
                 continue
             before = len(self.findings)
-            sel = self.sumber.sel(t, r, c)
-            v = P.realisasi(ind, sel, tw, periode, self.cat, t.sheet,
-                            functools.partial(self.sumber.format_persen, t.sheet))
+            cell = self.source.cell(t, r, c)
+            v = C.parse_realisasi(ind, cell, tw, periode, self.out, t.sheet,
+                                  functools.partial(self.source.format_persen, t.sheet))
             if len(self.findings) > before:
-                bermasalah.add(tw)
+                flagged.add(tw)
             elif v is None and tw == periode.triwulan:
-                self.cat.add("realisasi-kosong", f"Realisasi TW {romawi(tw)} (triwulan periode "
-                             f"ini) kosong; isi realisasi {ind.kode} dalam {ind.satuan}.",
-                             sheet=t.sheet, cell=sel.ref, kode=ind.kode)  # fmt: skip
-                bermasalah.add(tw)
+                self.out.add(Code.REALISASI_KOSONG, sheet=t.sheet, cell=cell.ref, kode=ind.kode,
+                             tw=romawi(tw), satuan=ind.satuan)
+                flagged.add(tw)
             nilai.append(v)
-            refs.append(sel.ref)
+            refs.append(cell.ref)
         fields: dict[str, str] = {}
         narasi_refs: dict[str, str] = {}
         for header, fld in L.NARASI.items():
@@ -153,47 +157,48 @@ class BacaBaris:
             fields[fld] = ""
             if c is None:
                 continue
-            sel = self.sumber.sel(t, r, c, bersihkan=False)
-            narasi_refs[fld] = sel.ref
-            isi = P.isi_sel(sel, self.cat, t.sheet, ind.kode, header)
-            if isi is P.DITOLAK or isi is None:
+            cell = self.source.cell(t, r, c, clean=False)
+            narasi_refs[fld] = cell.ref
+            content = C.cell_content(cell, self.out, t.sheet, ind.kode, header)
+            if content is C.REJECTED or content is None:
                 continue
-            text, changed = bersihkan(_teks_mentah(isi))
-            fields[fld] = P.teks_narasi(text.strip(), changed, self.cat, t.sheet, sel.ref, ind.kode,
-                                        header)  # fmt: skip
+            text, changed = clean(_raw_text(content))
+            fields[fld] = C.check_narasi(text.strip(), changed, self.out, t.sheet, cell.ref,
+                                         ind.kode, header)
         narasi = Narasi(**fields)
         data.realisasi[ind.kode] = nilai
         data.narasi[ind.kode] = narasi
-        ada_galat = any(f.severity == ERROR for f in self.findings[start:])
-        P.peringatan(P.BarisRealisasi(ind, nilai, refs, narasi, narasi_refs, frozenset(bermasalah),
-                                      ada_galat), periode, self.cat, t.sheet)  # fmt: skip
+        has_error = any(f.severity == ERROR for f in self.findings[start:])
+        C.row_warnings(C.RealisasiRow(ind, nilai, refs, narasi, narasi_refs, frozenset(flagged),
+                                      has_error), periode, self.out, t.sheet)
 
     # ---- Anggaran ------------------------------------------------------------------------
 
-    def anggaran(self, t: Tabel | None, periode: Periode, data: DataBidang) -> None:
+    def anggaran(self, t: FormTable | None, periode: Periode, data: DataBidang) -> None:
         """Sheet Anggaran (required only when the bidang has budget rows)."""
         rows_pk = self.pk.anggaran_of(data.bidang)
         if not rows_pk:
             return
         if t is None:
-            self._hilang(L.ANGGARAN, " padahal bidang ini punya anggaran")
+            self._missing(L.ANGGARAN, "anggaran")
             return
-        cols = kolom(self.cat, t, L.anggaran_columns(periode))
+        cols = find_columns(self.out, t, L.anggaran_columns(periode))
         if "Kode" not in cols:
             return
-        rows = baris(self.cat, t, cols, [a.kode for a in rows_pk], "anggaran", self.sumber.jauh(t))
+        rows = match_rows(self.out, t, cols, [a.kode for a in rows_pk], "anggaran",
+                          self.source.far_cell(t))
         inputs: dict[tuple[int, int], str | None] = {}
         for b in rows_pk:
             r = rows.get(b.kode)
             if r is None:
                 continue
-            self._kunci_anggaran(t, cols, b, r)
+            self._locked_anggaran(t, cols, b, r)
             if self.pk.is_parent(b.kode):
-                self._induk(t, cols, b, r, periode)
+                self._parent(t, cols, b, r, periode)
                 continue
             nilai: list[Decimal | None] = []
             refs: list[str | None] = []
-            bermasalah: set[int] = set()
+            flagged: set[int] = set()
             for tw in periode.quarters:
                 c = cols.get(L.realisasi_header(tw))
                 if c is None:
@@ -202,41 +207,37 @@ class BacaBaris:
                     continue
                 inputs[(r, c)] = b.kode
                 before = len(self.findings)
-                v = P.anggaran(b, self.sumber.sel(t, r, c), tw, periode, self.cat, t.sheet)
+                v = C.parse_anggaran(b, self.source.cell(t, r, c), tw, periode, self.out, t.sheet)
                 if v is None and len(self.findings) > before:
-                    bermasalah.add(tw)
+                    flagged.add(tw)
                 nilai.append(v)
                 refs.append(ref(r, c))
             data.anggaran[b.kode] = nilai
-            P.periksa_anggaran(b, nilai, refs, frozenset(bermasalah), periode, self.cat, t.sheet)
-        gabung(self.cat, t, inputs)
+            C.check_anggaran_row(b, nilai, refs, frozenset(flagged), periode, self.out, t.sheet)
+        check_merges(self.out, t, inputs)
 
-    def _kunci_anggaran(self, t: Tabel, cols: dict[str, int], b: BarisAnggaran, r: int) -> None:
+    def _locked_anggaran(self, t: FormTable, cols: dict[str, int], b: BarisAnggaran,
+                         r: int) -> None:
         c = cols.get("Uraian")
         if c is not None:
             got = t.grid.get_merged(r, c)
-            if got != b.uraian and norm(teks(got)) != norm(b.uraian):
-                self.cat.add("uraian-diubah", f"Uraian berisi {kutip(got)}, berbeda dari PK "
-                             f"({kutip(b.uraian)}); {_KUNCI}", sheet=t.sheet, cell=ref(r, c),
-                             kode=b.kode)  # fmt: skip
+            if got != b.uraian and norm(cell_text(got)) != norm(b.uraian):
+                self.out.add(Code.URAIAN_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=b.kode,
+                             header="Uraian", isi=quote_cell(got), pk=quote_cell(b.uraian))
         c = cols.get("Pagu")
         if c is not None:
             got = t.grid.get(r, c)
             try:
-                same = not kosong(got) and parse_number(got).nilai == b.pagu
+                same = not is_blank(got) and parse_number(got).nilai == b.pagu
             except NumberError:
                 same = False
             if not same:
-                self.cat.add("pagu-diubah", f"Pagu berisi {kutip(got)}, berbeda dari PK "
-                             f"(Rp{P.angka_teks(b.pagu)}); {_KUNCI}", sheet=t.sheet,
-                             cell=ref(r, c), kode=b.kode)  # fmt: skip
+                self.out.add(Code.PAGU_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=b.kode,
+                             header="Pagu", isi=quote_cell(got), pk=f"Rp{C.number_text(b.pagu)}")
 
-    def _induk(self, t: Tabel, cols: dict[str, int], b: BarisAnggaran, r: int,
-               periode: Periode) -> None:
+    def _parent(self, t: FormTable, cols: dict[str, int], b: BarisAnggaran, r: int,
+                periode: Periode) -> None:
         for tw in periode.quarters:
             c = cols.get(L.realisasi_header(tw))
-            if c is not None and not kosong(t.grid.get(r, c)):
-                self.cat.add("anggaran-induk-diisi", f"Baris induk {b.kode} (program/kegiatan) "
-                             "diisi; isinya diabaikan karena kinerja menjumlahkan baris "
-                             "sub-kegiatan di bawahnya.", sheet=t.sheet, cell=ref(r, c),
-                             kode=b.kode)  # fmt: skip
+            if c is not None and not is_blank(t.grid.get(r, c)):
+                self.out.add(Code.ANGGARAN_INDUK_DIISI, sheet=t.sheet, cell=ref(r, c), kode=b.kode)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli.domain.anggaran import check_pagu
-from kinerja_cli.domain.findings import ERROR, WARNING, Finding
+from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.models import (
     PK,
     Arah,
@@ -24,6 +24,7 @@ from kinerja_cli.domain.models import (
     TargetValue,
 )
 from kinerja_cli.domain.numbers import NumberError, parse_number
+from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.domain.targets import check_nip, parse_target, target_text
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.xlsx import Table, best_header_row, find_sheet, locate, norm, rows
@@ -61,15 +62,10 @@ class PKResult:
         return self.pk is not None and not any(f.severity == ERROR for f in self.findings)
 
 
-class _Ctx:
-    def __init__(self, file: str) -> None:
-        self.file = file
-        self.findings: list[Finding] = []
-        self.rumus_turun = Rumus.DUA_T_MINUS_R
+class _Ctx(Collector):
+    """The findings of one PK, and the `rumus_turun` setting its indicators default to."""
 
-    def add(self, code: str, msg: str, sheet: str | None = None, cell: str | None = None,
-            kode: str | None = None, severity: str = ERROR) -> None:
-        self.findings.append(Finding(code, severity, msg, self.file, sheet, cell, kode))  # type: ignore[arg-type]
+    rumus_turun: Rumus = Rumus.DUA_T_MINUS_R
 
 
 def _text(v: Any) -> str:
@@ -110,7 +106,7 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
     for sname in ("Identitas", "Bidang", "Indikator", "Anggaran"):
         ws = find_sheet(wb, sname)
         if ws is None:
-            ctx.add("pk-sheet-hilang", f"lembar '{sname}' tidak ada di PK", sheet=sname)
+            ctx.add(Code.PK_SHEET_HILANG, sheet=sname, lembar=sname)
         sheets[sname] = ws
     identitas = _read_identitas(ctx, sheets["Identitas"]) if sheets["Identitas"] else Identitas()
     bidang = _read_bidang(ctx, sheets["Bidang"]) if sheets["Bidang"] else []
@@ -150,8 +146,7 @@ def _table(ctx: _Ctx, ws: Any, required: tuple[str, ...]) -> Table | None:
     if table is None:
         r, missing = best_header_row(ws, required)
         for h in sorted(missing):
-            ctx.add("pk-kolom-hilang", f"kolom '{h}' tidak ditemukan di baris judul tabel",
-                    sheet=ws.title, cell=f"A{r}")
+            ctx.add(Code.PK_KOLOM_HILANG, sheet=ws.title, cell=f"A{r}", kolom=h)
     return table
 
 
@@ -175,16 +170,15 @@ def _read_identitas(ctx: _Ctx, ws: Any) -> Identitas:
             raise NumberError("tahun", "bukan tahun")
         tahun = int(t)
     except NumberError:
-        ctx.add("tahun-tidak-sah", f"Tahun {tahun_v!r} tidak sah; isi tahun empat angka, mis. 2025",
-                sheet=ws.title, cell=tahun_cell)
+        ctx.add(Code.TAHUN_TIDAK_SAH, sheet=ws.title, cell=tahun_cell, isi=tahun_v)
     for key, label in (("pemda", "Pemerintah Daerah"), ("perangkat_daerah", "Perangkat Daerah")):
         if not kwargs.get(key):
-            ctx.add("identitas-kosong", f"isian '{label}' kosong atau tidak ada", sheet=ws.title,
-                    cell=values.get(key, (None, None))[1])
+            ctx.add(Code.IDENTITAS_KOSONG, sheet=ws.title, cell=values.get(key, (None, None))[1],
+                    isian=label)
     nip = kwargs.get("nip_kepala", "")
     if nip and (why := check_nip(nip)):
-        ctx.add("nip-tidak-sah", f"NIP Kepala {nip!r} tidak sah: {why}", sheet=ws.title,
-                cell=values["nip_kepala"][1])
+        ctx.add(Code.NIP_TIDAK_SAH, sheet=ws.title, cell=values["nip_kepala"][1],
+                variant="kepala", nip=nip, sebab=why)
     return Identitas(tahun=tahun, **kwargs)
 
 
@@ -200,17 +194,17 @@ def _read_bidang(ctx: _Ctx, ws: Any) -> list[Bidang]:
         kode = _text(get["Kode"].value) if get["Kode"] else ""
         cell = get["Kode"].coordinate if get["Kode"] else f"A{r}"
         if not kode:
-            ctx.add("kode-kosong", "Kode bidang kosong", sheet=ws.title, cell=cell)
+            ctx.add(Code.KODE_KOSONG, sheet=ws.title, cell=cell, apa="bidang")
             continue
         if kode in seen:
-            ctx.add("kode-ganda", f"Kode bidang {kode} dipakai lebih dari sekali", sheet=ws.title,
-                    cell=cell, kode=kode)
+            ctx.add(Code.KODE_GANDA, sheet=ws.title, cell=cell, kode=kode, apa="bidang")
             continue
         seen.add(kode)
         nip = _text(get["NIP"].value) if get["NIP"] else ""
         if nip and (why := check_nip(nip)):
-            ctx.add("nip-tidak-sah", f"NIP {nip!r} tidak sah: {why}", sheet=ws.title,
-                    cell=get["NIP"].coordinate if get["NIP"] else None, kode=kode)
+            ctx.add(Code.NIP_TIDAK_SAH, sheet=ws.title,
+                    cell=get["NIP"].coordinate if get["NIP"] else None, kode=kode, nip=nip,
+                    sebab=why)
         out.append(Bidang(
             kode=kode,
             nama=_text(get["Nama"].value) if get["Nama"] else kode,
@@ -253,37 +247,35 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
         elif ks:
             cur_kode_sasaran = ks
         if not kode:
-            ctx.add("kode-kosong", "Kode indikator kosong", sheet=ws.title, cell=cell("Kode").coordinate)
+            ctx.add(Code.KODE_KOSONG, sheet=ws.title, cell=cell("Kode").coordinate, apa="indikator")
             continue
         if kode in seen:
-            ctx.add("kode-ganda", f"Kode indikator {kode} dipakai lebih dari sekali",
-                    sheet=ws.title, cell=cell("Kode").coordinate, kode=kode)
+            ctx.add(Code.KODE_GANDA, sheet=ws.title, cell=cell("Kode").coordinate, kode=kode,
+                    apa="indikator")
             continue
         seen.add(kode)
         if not cur_sasaran:
-            ctx.add("sasaran-kosong", "Sasaran kosong (dan tidak ada sasaran di baris atasnya)",
-                    sheet=ws.title, cell=cell("Sasaran").coordinate, kode=kode)
+            ctx.add(Code.SASARAN_KOSONG, sheet=ws.title, cell=cell("Sasaran").coordinate, kode=kode)
         key = norm(cur_sasaran)
         if key and key not in by_name:
             sk = cur_kode_sasaran or f"S{len(sasaran) + 1}"
             by_name[key] = sk
             sasaran.append(Sasaran(sk, cur_sasaran))
         sasaran_kode = by_name.get(key, "")
-        for h in ("Indikator Kinerja", "Satuan"):
+        for h, code in (("Indikator Kinerja", Code.INDIKATOR_KINERJA_KOSONG),
+                        ("Satuan", Code.SATUAN_KOSONG)):
             if not val(h):
-                ctx.add(f"{norm(h).replace(' ', '-')}-kosong", f"'{h}' kosong", sheet=ws.title,
-                        cell=cell(h).coordinate, kode=kode)
+                ctx.add(code, sheet=ws.title, cell=cell(h).coordinate, kode=kode)
         b = val("Bidang")
         if b not in bidang:
-            ctx.add("bidang-tidak-dikenal",
-                    f"Bidang {b!r} tidak ada di lembar Bidang" if b else "Bidang kosong",
-                    sheet=ws.title, cell=cell("Bidang").coordinate, kode=kode)
+            ctx.add(Code.BIDANG_TIDAK_DIKENAL, sheet=ws.title, cell=cell("Bidang").coordinate,
+                    kode=kode, variant=None if b else "kosong", bidang=b)
         arah_s = val("Arah").casefold()
         try:
             arah = Arah(arah_s)
         except ValueError:
-            ctx.add("arah-tidak-sah", f"Arah {val('Arah')!r} tidak sah; pilih naik, turun, rentang atau biner",
-                    sheet=ws.title, cell=cell("Arah").coordinate, kode=kode)
+            ctx.add(Code.ARAH_TIDAK_SAH, sheet=ws.title, cell=cell("Arah").coordinate, kode=kode,
+                    isi=val("Arah"))
             arah = None
         satuan = val("Satuan")
         sifat_s = val("Sifat").casefold()
@@ -291,8 +283,8 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             try:
                 sifat = Sifat(sifat_s)
             except ValueError:
-                ctx.add("sifat-tidak-sah", f"Sifat {val('Sifat')!r} tidak sah; pilih kumulatif atau status",
-                        sheet=ws.title, cell=cell("Sifat").coordinate, kode=kode)
+                ctx.add(Code.SIFAT_TIDAK_SAH, sheet=ws.title, cell=cell("Sifat").coordinate,
+                        kode=kode, isi=val("Sifat"))
                 sifat = Sifat.STATUS
         else:
             sifat = Sifat.STATUS if satuan.strip().casefold() in ("%", "indeks", "persen") else Sifat.KUMULATIF
@@ -302,11 +294,11 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             try:
                 rumus = Rumus(rumus_s)
             except ValueError:
-                ctx.add("rumus-tidak-sah", f"Rumus {val('Rumus')!r} tidak sah; pilih 2T-R atau T/R",
-                        sheet=ws.title, cell=cell("Rumus").coordinate, kode=kode)
+                ctx.add(Code.RUMUS_TIDAK_SAH, sheet=ws.title, cell=cell("Rumus").coordinate,
+                        kode=kode, isi=val("Rumus"))
             if arah is not None and arah != Arah.TURUN:
-                ctx.add("rumus-diabaikan", "Rumus hanya berlaku untuk Arah turun; diabaikan",
-                        sheet=ws.title, cell=cell("Rumus").coordinate, kode=kode, severity=WARNING)
+                ctx.add(Code.RUMUS_DIABAIKAN, sheet=ws.title, cell=cell("Rumus").coordinate,
+                        kode=kode)
         if arah is None:
             continue
         pct = satuan.strip() == "%"
@@ -318,17 +310,16 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             tw.append(v)
             tw_teks.append(t)
         if target is not None and tw[3] is not None and tw[3] != target:
-            ctx.add("target-tw4-beda", f"Target TW IV ({tw_teks[3]}) berbeda dengan Target tahunan ({t_teks})",
-                    sheet=ws.title, cell=cell("Target TW IV").coordinate, kode=kode)
+            ctx.add(Code.TARGET_TW4_BEDA, sheet=ws.title, cell=cell("Target TW IV").coordinate,
+                    kode=kode, tw4=tw_teks[3], target=t_teks)
         if sifat == Sifat.KUMULATIF and arah in (Arah.NAIK, Arah.TURUN):
             prev: Decimal | None = None
             for i, v in enumerate(tw):
                 if isinstance(v, Decimal) and not isinstance(v, bool):
                     if prev is not None and v < prev:
-                        ctx.add("target-tw-menurun",
-                                f"Target TW kumulatif menurun ({tw_teks[i]} setelah {format(prev, 'f')}); "
-                                "untuk indikator kumulatif target TW adalah s/d triwulan itu",
-                                sheet=ws.title, cell=cell(TW_TARGET_COLS[i]).coordinate, kode=kode)
+                        ctx.add(Code.TARGET_TW_MENURUN, sheet=ws.title,
+                                cell=cell(TW_TARGET_COLS[i]).coordinate, kode=kode,
+                                target=tw_teks[i], sebelumnya=format(prev, "f"))
                     prev = v
         if target is None:
             continue
@@ -346,19 +337,19 @@ def _target(ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str,
             required: bool) -> tuple[TargetValue | None, str]:
     if cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
         if required:
-            ctx.add("target-kosong", "Target kosong", sheet=ws.title,
+            ctx.add(Code.TARGET_KOSONG, sheet=ws.title,
                     cell=cell.coordinate if cell is not None else None, kode=kode)
         return None, ""
     try:
         parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
     except NumberError as exc:
         hint = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(arah, "angka")
-        ctx.add("target-tidak-sah", f"target {cell.value!r} tidak sah untuk Arah {arah.value} "
-                f"(harus {hint}): {exc.message}", sheet=ws.title, cell=cell.coordinate, kode=kode)
+        ctx.add(Code.TARGET_TIDAK_SAH, sheet=ws.title, cell=cell.coordinate, kode=kode,
+                isi=cell.value, arah=arah.value, harus=hint, sebab=exc.message)
         return None, ""
     if isinstance(parsed, Decimal) and parsed < 0:
-        ctx.add("target-tidak-sah", f"target {cell.value!r} negatif", sheet=ws.title,
-                cell=cell.coordinate, kode=kode)
+        ctx.add(Code.TARGET_TIDAK_SAH, sheet=ws.title, cell=cell.coordinate, kode=kode,
+                variant="negatif", isi=cell.value)
     return parsed, target_text(cell.value, parsed)
 
 
@@ -378,30 +369,28 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
 
         kode = _text(cell("Kode").value).rstrip(".")
         if not kode:
-            ctx.add("kode-kosong", "Kode anggaran kosong", sheet=ws.title, cell=cell("Kode").coordinate)
+            ctx.add(Code.KODE_KOSONG, sheet=ws.title, cell=cell("Kode").coordinate, apa="anggaran")
             continue
         if kode in seen:
-            ctx.add("kode-ganda", f"Kode anggaran {kode} dipakai lebih dari sekali", sheet=ws.title,
-                    cell=cell("Kode").coordinate, kode=kode)
+            ctx.add(Code.KODE_GANDA, sheet=ws.title, cell=cell("Kode").coordinate, kode=kode,
+                    apa="anggaran")
             continue
         seen.add(kode)
         b = _text(cell("Bidang").value)
         if b not in bidang:
-            ctx.add("bidang-tidak-dikenal",
-                    f"Bidang {b!r} tidak ada di lembar Bidang" if b else "Bidang kosong",
-                    sheet=ws.title, cell=cell("Bidang").coordinate, kode=kode)
+            ctx.add(Code.BIDANG_TIDAK_DIKENAL, sheet=ws.title, cell=cell("Bidang").coordinate,
+                    kode=kode, variant=None if b else "kosong", bidang=b)
         pv = cell("Pagu").value
         if pv is None or (isinstance(pv, str) and not pv.strip()):
-            ctx.add("pagu-kosong", "Pagu kosong; isi pagu dari DPA", sheet=ws.title,
-                    cell=cell("Pagu").coordinate, kode=kode)
+            ctx.add(Code.PAGU_KOSONG, sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode)
             pv = 0
         try:
             pagu = parse_number(pv).nilai
             if pagu < 0:
                 raise NumberError("negatif", "pagu negatif")
         except NumberError as exc:
-            ctx.add("pagu-tidak-sah", f"Pagu {cell('Pagu').value!r} tidak sah: {exc.message}",
-                    sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode)
+            ctx.add(Code.PAGU_TIDAK_SAH, sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode,
+                    isi=cell("Pagu").value, sebab=exc.message)
             pagu = Decimal(0)
         sas_kode = None
         s_cell = cell("Sasaran")
@@ -409,8 +398,8 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
             s = norm(_text(s_cell.value))
             sas_kode = by_code.get(s) or by_name.get(s)
             if sas_kode is None:
-                ctx.add("sasaran-tidak-dikenal", f"Sasaran {s_cell.value!r} tidak ada di lembar Indikator",
-                        sheet=ws.title, cell=s_cell.coordinate, kode=kode, severity=WARNING)
+                ctx.add(Code.SASARAN_TIDAK_DIKENAL, sheet=ws.title, cell=s_cell.coordinate,
+                        kode=kode, isi=s_cell.value)
         out.append(BarisAnggaran(kode=kode, uraian=_text(cell("Uraian").value), bidang=b, pagu=pagu,
                                  sasaran=sas_kode, baris=r))
     return out

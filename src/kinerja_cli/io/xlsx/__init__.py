@@ -6,6 +6,7 @@ cell styles and print setup. Nothing here imports `io.pk`, `io.form` or `io.draf
 enforces it).
 """
 
+from kinerja_cli.io.xlsx.filetype import column_letters, is_junk_name, sniff
 from kinerja_cli.io.xlsx.guard import (
     MAX_FILE_SIZE,
     PreflightResult,
@@ -13,7 +14,6 @@ from kinerja_cli.io.xlsx.guard import (
     finding,
     preflight,
 )
-from kinerja_cli.io.xlsx.filetype import column_letters, is_junk_name, sniff
 from kinerja_cli.io.xlsx.styles import (
     NUM_FMT,
     RP_FMT,

@@ -12,10 +12,13 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 
 from defusedxml.ElementTree import DefusedXMLParser
 
-from kinerja_cli.domain.findings import ERROR, WARNING, Finding, Severity
+from kinerja_cli.domain.findings import Finding, Severity
+from kinerja_cli.domain.rules import Code, rule
+from kinerja_cli.domain.rules import finding as rules_finding
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.xlsx.filetype import (
     MAX_CENTRAL_DIRECTORY,
@@ -43,83 +46,38 @@ RATIO_GRACE = 1 * MiB
 MAX_META_PART = 2 * MiB  # workbook.xml and its rels are parsed in Python
 MAX_XML_DEPTH = 256  # what libxml2 allows; Excel needs about 6
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels")
-NON_BLOCKING = frozenset({"macro-ignored", "external-link"})
+NON_BLOCKING = frozenset({Code.MACRO_IGNORED, Code.EXTERNAL_LINK})
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _CHUNK = 64 * 1024
 
-_KIRIM_ULANG = "Minta bidang mengirim ulang formulir .xlsx asli."
-_SIMPAN_XLSX = "Buka file, pilih Simpan Sebagai → Excel Workbook (*.xlsx), lalu kirim ulang."
-_MESSAGES = {
-    "file-empty": "File kosong — salinan atau unduhan gagal. " + _KIRIM_ULANG,
-    "file-too-large": "File berukuran {detail}, jauh di atas formulir biasa (batas 10 MB). "
-    "Kirim formulir .xlsx asli tanpa gambar atau lembar tambahan.",
-    "file-csv": "File berisi teks CSV, bukan workbook Excel, walaupun namanya .xlsx; CSV "
-    "kehilangan lembar metadata dan format angka. Buka formulir asli di Excel, Simpan "
-    "Sebagai → Excel Workbook (*.xlsx), lalu kirim ulang.",
-    "file-not-spreadsheet": "File ini {detail}, bukan workbook Excel. " + _KIRIM_ULANG,
-    "file-format-xls": "File berformat Excel 97-2003 (.xls), bukan .xlsx. " + _SIMPAN_XLSX,
-    "file-format-ods": "File berformat OpenDocument (.ods, LibreOffice/WPS), bukan .xlsx. "
-    "Di LibreOffice pilih File → Simpan Sebagai → Excel 2007-365 (.xlsx), lalu kirim ulang.",
-    "file-format-xlsb": "File berformat Excel Binary (.xlsb), bukan .xlsx. " + _SIMPAN_XLSX,
-    "file-encrypted": "File dikunci kata sandi sehingga tidak bisa dibaca. Buka di Excel, hapus "
-    "kata sandinya (File → Info → Protect Workbook), simpan, lalu kirim ulang. Jangan "
-    "kirimkan kata sandinya.",
-    "file-corrupt": "File rusak atau terpotong ({detail}). " + _KIRIM_ULANG,
-    "ooxml-part-missing": "Bagian wajib '{part}' tidak ada di dalam file — file rusak atau "
-    "dibuat program yang tidak lengkap. Buka di Excel, simpan ulang sebagai .xlsx, lalu "
-    "kirim ulang.",
-    "zip-duplicate-entry": "File berisi dua bagian bernama '{part}'; program berbeda akan "
-    "membaca isi yang berbeda — kemungkinan file rekayasa. " + _KIRIM_ULANG,
-    "zip-bomb": "File ditolak demi keamanan: {detail}, jauh di luar ukuran formulir biasa "
-    "(kemungkinan 'zip bomb'). " + _KIRIM_ULANG,
-    "xml-dtd-forbidden": "File berisi deklarasi DTD/entitas XML di '{part}' yang tidak pernah "
-    "dibuat oleh Excel/LibreOffice — kemungkinan file rekayasa. " + _KIRIM_ULANG,
-    "xml-malformed": "XML di bagian '{part}' tidak sah ({detail}). File rusak atau diubah di "
-    "luar Excel; buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.",
-    "outside-form-area": "Lembar memakai {detail}, jauh di luar area formulir (batas kolom ZZ, "
-    "baris 99.999, dua juta sel); file tidak dibaca demi keamanan. Hapus isi sel itu atau "
-    "salin isian ke formulir baru, simpan, lalu kirim ulang.",
-    "macro-ignored": "File berisi makro (VBA); makro diabaikan dan tidak pernah dijalankan, "
-    "hanya nilai sel yang dibaca. Sebaiknya simpan sebagai Excel Workbook (*.xlsx).",
-    "external-link": "Workbook berisi rumus/tautan ke file lain{detail}; nilainya berasal dari "
-    "file yang tidak ikut dikirim sehingga tidak dipakai. Ketik angkanya langsung, simpan, "
-    "lalu kirim ulang.",
-}
-_NOT_SPREADSHEET = {
-    "html": "sepertinya halaman web/HTML (mis. halaman galat webmail atau 'Simpan sebagai "
-    "Halaman Web')",
-    "pdf": "berformat PDF (hasil cetak)",
-    "unknown": "tidak dikenali sebagai lembar kerja",
-    "zip-other": "arsip ZIP atau dokumen lain (mis. Word)",
-}
-_CORRUPT = {
-    "error": "data terkompresi rusak",  # zlib.error
-    "BadZipFile": "CRC atau ukuran tidak cocok",
-    "EOFError": "data terpotong",
-}
 _KIND_CODES = {
-    "empty": "file-empty",
-    "csv": "file-csv",
-    "xls": "file-format-xls",
-    "ods": "file-format-ods",
-    "xlsb": "file-format-xlsb",
-    "encrypted": "file-encrypted",
+    "empty": Code.FILE_EMPTY,
+    "csv": Code.FILE_CSV,
+    "xls": Code.FILE_FORMAT_XLS,
+    "ods": Code.FILE_FORMAT_ODS,
+    "xlsb": Code.FILE_FORMAT_XLSB,
+    "encrypted": Code.FILE_ENCRYPTED,
 }
+_NOT_SPREADSHEET = ("html", "pdf", "unknown", "zip-other")
 
 
 def finding(
-    code: str,
+    code: Code,
     file: str | None,
     detail: str = "",
     *,
     part: str = "",
-    severity: Severity = ERROR,
+    severity: Severity | None = None,
     sheet: str | None = None,
     cell: str | None = None,
+    detail_part: str | None = None,
+    **params: Any,
 ) -> Finding:
-    """A preflight finding with its Bahasa Indonesia message."""
-    message = _MESSAGES[code].format(detail=detail, part=part)
-    return Finding(code, severity, message, file=file, sheet=sheet, cell=cell)
+    """A finding about a file's bytes; `detail` is the rule's named part `detail_part` when given."""
+    if detail_part is not None:
+        detail = rule(code).part(detail_part, **params)
+    return rules_finding(code, file=file, sheet=sheet, cell=cell, severity=severity,
+                         detail=detail, part=part)
 
 
 @dataclass(frozen=True)
@@ -159,7 +117,7 @@ def preflight(data: bytes, name: str) -> PreflightResult:
         return _Preflight(bytes(data), name).run()
     except Exception as exc:  # defence in depth: a surprise is a broken file, not a crash
         return PreflightResult(
-            "corrupt", False, [finding("file-corrupt", name, type(exc).__name__)]
+            "corrupt", False, [finding(Code.FILE_CORRUPT, name, type(exc).__name__)]
         )
 
 
@@ -178,14 +136,17 @@ class _Preflight:
 
     def reject(
         self,
-        code: str,
+        code: Code,
         detail: str = "",
         *,
         part: str = "",
         sheet: str | None = None,
         cell: str | None = None,
+        detail_part: str | None = None,
+        **params: Any,
     ) -> _Reject:
-        return _Reject(finding(code, self.name, detail, part=part, sheet=sheet, cell=cell))
+        return _Reject(finding(code, self.name, detail, part=part, sheet=sheet, cell=cell,
+                               detail_part=detail_part, **params))
 
     def run(self) -> PreflightResult:
         try:
@@ -193,7 +154,7 @@ class _Preflight:
         except _Reject as rejected:
             self.findings.extend(rejected.findings)
         except MemoryError:
-            self.findings.append(finding("zip-bomb", self.name, "isinya terlalu besar"))
+            self.findings.append(finding(Code.ZIP_BOMB, self.name, detail_part="memori"))
         blocking = [f for f in self.findings if f.code not in NON_BLOCKING]
         facts = self.facts
         return PreflightResult(
@@ -213,11 +174,12 @@ class _Preflight:
     def _check(self) -> None:
         data = self.data
         if len(data) > MAX_FILE_SIZE:
-            raise self.reject("file-too-large", f"{len(data) / MiB:.1f} MB".replace(".", ","))
+            raise self.reject(Code.FILE_TOO_LARGE, f"{len(data) / MiB:.1f} MB".replace(".", ","))
         if data.startswith(ZIP_MAGIC):
             directory = central_directory(data)
             if directory and (directory[0] > MAX_ENTRIES or directory[1] > MAX_CENTRAL_DIRECTORY):
-                raise self.reject("zip-bomb", f"berisi {directory[0]} bagian (batas {MAX_ENTRIES})")
+                raise self.reject(Code.ZIP_BOMB, detail_part="bagian", jumlah=directory[0],
+                                  batas=MAX_ENTRIES)
         self.kind, zf = classify(data)
         if zf is None:
             raise self._kind_rejection()
@@ -227,7 +189,7 @@ class _Preflight:
                 if self.kind == "zip-other" and (
                     "[content_types].xml" in names or any(n.startswith("xl/") for n in names)
                 ):
-                    raise self.reject("ooxml-part-missing", part="xl/workbook.xml")
+                    raise self.reject(Code.OOXML_PART_MISSING, part="xl/workbook.xml")
                 raise self._kind_rejection()
             self._check_zip(zf)
 
@@ -235,45 +197,42 @@ class _Preflight:
         if self.kind in _KIND_CODES:
             return self.reject(_KIND_CODES[self.kind])
         if self.kind in _NOT_SPREADSHEET:
-            return self.reject("file-not-spreadsheet", _NOT_SPREADSHEET[self.kind])
-        detail = "isi ZIP terpotong" if self.kind == "truncated" else "struktur ZIP tidak sah"
-        return self.reject("file-corrupt", detail)
+            return self.reject(Code.FILE_NOT_SPREADSHEET, detail_part=self.kind)
+        return self.reject(Code.FILE_CORRUPT,
+                           detail_part="terpotong" if self.kind == "truncated" else "zip")
 
     def _check_zip(self, zf: zipfile.ZipFile) -> None:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise self.reject("zip-bomb", f"berisi {len(infos)} bagian (batas {MAX_ENTRIES})")
+            raise self.reject(Code.ZIP_BOMB, detail_part="bagian", jumlah=len(infos),
+                              batas=MAX_ENTRIES)
         seen: set[str] = set()
         for info in infos:
             key = info.filename.replace("\\", "/").lower()
             if key in seen:
-                raise self.reject("zip-duplicate-entry", part=info.filename)
+                raise self.reject(Code.ZIP_DUPLICATE_ENTRY, part=info.filename)
             seen.add(key)
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
-                raise self.reject("file-encrypted")
+                raise self.reject(Code.FILE_ENCRYPTED)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self.reject(
-                    "file-corrupt",
-                    f"metode kompresi {info.compress_type} di "
-                    f"'{info.filename}' tidak dipakai Excel",
-                )
+                raise self.reject(Code.FILE_CORRUPT, detail_part="metode",
+                                  metode=info.compress_type, nama=info.filename)
             size = info.file_size
             total += size
             if size > MAX_ENTRY_SIZE:
-                raise self.reject(
-                    "zip-bomb", f"'{info.filename}' mengembang menjadi {size // MiB} MB"
-                )
+                raise self.reject(Code.ZIP_BOMB, detail_part="mengembang", nama=info.filename,
+                                  mb=size // MiB)
             if size > RATIO_GRACE and size > MAX_RATIO * max(info.compress_size, 1):
                 ratio = size // max(info.compress_size, 1)
-                raise self.reject("zip-bomb", f"'{info.filename}' dimampatkan {ratio}:1")
+                raise self.reject(Code.ZIP_BOMB, detail_part="rasio", nama=info.filename, rasio=ratio)
         if total > MAX_TOTAL_SIZE:
-            raise self.reject("zip-bomb", f"seluruh isinya mengembang menjadi {total // MiB} MB")
+            raise self.reject(Code.ZIP_BOMB, detail_part="total", mb=total // MiB)
         self._check_overlap(zf, infos)
         missing = [p for p in REQUIRED_PARTS if p not in zf.NameToInfo]
         if missing:
-            raise _Reject(*(finding("ooxml-part-missing", self.name, part=p) for p in missing))
+            raise _Reject(*(finding(Code.OOXML_PART_MISSING, self.name, part=p) for p in missing))
         self._inflate(zf, infos)
         self._inspect()
 
@@ -283,7 +242,7 @@ class _Preflight:
         ends = [i.header_offset for i in ordered[1:]] + [getattr(zf, "start_dir", len(self.data))]
         for info, end in zip(ordered, ends, strict=True):
             if info.header_offset + 30 + info.compress_size > end:
-                raise self.reject("zip-bomb", f"bagian '{info.filename}' saling tumpang tindih")
+                raise self.reject(Code.ZIP_BOMB, detail_part="tumpang-tindih", nama=info.filename)
 
     def _inflate(self, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
         total = 0
@@ -298,19 +257,21 @@ class _Preflight:
                         got += len(chunk)
                         total += len(chunk)
                         if got > info.file_size or got > MAX_ENTRY_SIZE or total > MAX_TOTAL_SIZE:
-                            raise self.reject(
-                                "zip-bomb",
-                                f"'{info.filename}' lebih besar dari ukuran yang dinyatakan",
-                            )
+                            raise self.reject(Code.ZIP_BOMB, detail_part="lebih-besar",
+                                              nama=info.filename)
                         chunks.append(chunk)
             except _Reject:
                 raise
             except Exception as exc:  # BadZipFile (CRC, header), zlib.error, EOFError, ...
-                why = _CORRUPT.get(type(exc).__name__, type(exc).__name__)
-                raise self.reject("file-corrupt", f"bagian '{info.filename}': {why}") from exc
+                corrupt = rule(Code.FILE_CORRUPT)
+                kind = type(exc).__name__
+                why = corrupt.part(kind) if kind in corrupt.parts else kind
+                raise self.reject(Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename,
+                                  sebab=why) from exc
             if got != info.file_size:  # zipfile checks the CRC, not a short inflation
-                why = f"ukuran {got} byte, dinyatakan {info.file_size}"
-                raise self.reject("file-corrupt", f"bagian '{info.filename}': {why}")
+                why = rule(Code.FILE_CORRUPT).part("ukuran", ada=got, dinyatakan=info.file_size)
+                raise self.reject(Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename,
+                                  sebab=why)
             self.parts[info.filename] = b"".join(chunks)
 
     def _inspect(self) -> None:
@@ -329,33 +290,30 @@ class _Preflight:
             self._check_xml(part)
             problem = shared_strings_lie(parts[part])
             if problem:
-                raise self.reject("zip-bomb", f"'{part}' {problem}")
+                raise self.reject(Code.ZIP_BOMB, detail_part="isi-bagian", nama=part, sebab=problem)
         for part in sorted(worksheets):
             sheet = self.part_sheet.get(part)
             try:
                 scan_sheet(parts[part], part, self.facts)
             except FarReference as far:
-                raise self.reject("outside-form-area", far.ref, sheet=sheet, cell=far.cell) from far
+                raise self.reject(Code.OUTSIDE_FORM_AREA, far.ref, sheet=sheet,
+                                  cell=far.cell) from far
             except BadReference as bad:
-                raise self.reject("xml-malformed", str(bad), part=part, sheet=sheet) from bad
+                raise self.reject(Code.XML_MALFORMED, str(bad), part=part, sheet=sheet) from bad
             except TooMany as many:
-                raise self.reject("zip-bomb", f"'{part}' berisi {many} sel rumus/galat") from many
+                raise self.reject(Code.ZIP_BOMB, detail_part="sel-rumus", nama=part,
+                                  jumlah=many) from many
         if self.macros:
-            self.findings.append(finding("macro-ignored", self.name, severity=WARNING))
+            self.findings.append(finding(Code.MACRO_IGNORED, self.name))
         for part, cells in sorted(self.facts.external_cells.items()):
             for cell in sorted(cells):
                 self.findings.append(
-                    finding(
-                        "external-link",
-                        self.name,
-                        f" (sel {cell})",
-                        sheet=self.part_sheet.get(part),
-                        cell=cell,
-                    )
+                    finding(Code.EXTERNAL_LINK, self.name, sheet=self.part_sheet.get(part),
+                            cell=cell, detail_part="sel", sel=cell)
                 )
         self.external = self.external or bool(self.facts.external_cells)
         if self.external and not self.facts.external_cells:
-            self.findings.append(finding("external-link", self.name))
+            self.findings.append(finding(Code.EXTERNAL_LINK, self.name))
 
     def _check_xml(self, part: str) -> None:
         parsed = not part.lower().startswith("customxml/")
@@ -364,7 +322,7 @@ class _Preflight:
             return
         code, detail = problem
         sheet = self.part_sheet.get(part)
-        raise self.reject(code, detail, part=part, sheet=sheet)
+        raise self.reject(Code(code), detail, part=part, sheet=sheet)
 
     def _read_workbook(self) -> None:
         names = {n.replace("\\", "/").lower() for n in self.parts}
@@ -389,7 +347,7 @@ class _Preflight:
                 continue
             part = targets[rid][1]
             if part not in self.parts:
-                raise self.reject("ooxml-part-missing", part=part, sheet=sheet)
+                raise self.reject(Code.OOXML_PART_MISSING, part=part, sheet=sheet)
             self.sheet_parts[sheet] = part
             self.sheet_states[sheet] = attrs.get("state", "visible")
             self.part_sheet.setdefault(part, sheet)
@@ -397,14 +355,15 @@ class _Preflight:
     def _parse(self, part: str, wanted: set[str]) -> list[tuple[str, dict[str, str]]]:
         data = self.parts[part]
         if len(data) > MAX_META_PART:
-            raise self.reject("zip-bomb", f"'{part}' berukuran {len(data) // 1024} KB")
+            raise self.reject(Code.ZIP_BOMB, detail_part="ukuran-bagian", nama=part,
+                              kb=len(data) // 1024)
         collector = _Collector(wanted)
         parser = DefusedXMLParser(target=collector, forbid_dtd=True)
         try:
             parser.feed(data)
             parser.close()
         except Exception as exc:  # ParseError, defusedxml's ValueErrors, our depth limit
-            raise self.reject("xml-malformed", str(exc)[:160], part=part) from exc
+            raise self.reject(Code.XML_MALFORMED, str(exc)[:160], part=part) from exc
         return collector.items
 
 
