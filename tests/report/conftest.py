@@ -53,5 +53,5 @@ def ws_fake(tmp_path: Path, pk: PK, monkeypatch: pytest.MonkeyPatch):
     def buka(_ws: object) -> Iterator[FakeStore]:
         yield store
 
-    monkeypatch.setattr(svc, "buka_store", buka)
+    monkeypatch.setattr(svc, "open_store", buka)
     return ws, store

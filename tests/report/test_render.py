@@ -38,8 +38,8 @@ def _cocok(nama: str, teks: str) -> None:
 
 
 def _render(ctx: dict[str, Any], fmt: str, override: Path | None = None) -> bytes:
-    env = render.buat_env(override)
-    return render.renderer(fmt, override)(ctx, env, render.grafik_png(ctx))
+    env = render.make_env(override)
+    return render.renderer(fmt, override)(ctx, env, render.charts_png(ctx))
 
 
 @pytest.fixture(scope="module")
@@ -190,7 +190,7 @@ def test_workspace_template_overrides_file_by_file(tmp_path: Path,
 def test_a_missing_variable_fails_loudly(tmp_path: Path, ctx_tahunan: dict[str, Any]) -> None:
     from jinja2 import UndefinedError
 
-    env = render.buat_env(None)
+    env = render.make_env(None)
     with pytest.raises(UndefinedError):
         env.from_string("{{ tidak_ada }}").render({})
     with pytest.raises(UndefinedError):
@@ -225,15 +225,15 @@ def test_pdf_where_the_extra_is_installed(ctx_tahunan: dict[str, Any]) -> None:
 
 def test_pdf_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch,
                                     ctx_tahunan: dict[str, Any]) -> None:
-    monkeypatch.setattr(render, "pdf_tersedia", lambda: False)
+    monkeypatch.setattr(render, "pdf_available", lambda: False)
     with pytest.raises(KinerjaError, match=r'pip install "kinerja-cli\[pdf\]"'):
         _render(ctx_tahunan, "pdf")
 
 
 def test_output_names_carry_year_and_periode(ctx_tahunan: dict[str, Any],
                                              ctx_tw2: dict[str, Any]) -> None:
-    assert render.nama_berkas(ctx_tahunan, "html") == "Laporan-Pengukuran-Kinerja-2025.html"
-    assert render.nama_berkas(ctx_tw2, "docx") == "Reviu-Triwulan-II-2025.docx"
+    assert render.file_name(ctx_tahunan, "html") == "Laporan-Pengukuran-Kinerja-2025.html"
+    assert render.file_name(ctx_tw2, "docx") == "Reviu-Triwulan-II-2025.docx"
 
 
 def test_numbers_in_xlsx_are_numbers(out_tahunan: dict[str, bytes]) -> None:

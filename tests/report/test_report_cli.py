@@ -43,7 +43,7 @@ def test_out_folder(ws_fake, tmp_path: Path) -> None:  # noqa: ANN001
 def test_explicit_pdf_without_the_extra_exits_2_but_renders_the_rest(
         ws_fake, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     ws, _ = ws_fake
-    monkeypatch.setattr(render, "pdf_tersedia", lambda: False)
+    monkeypatch.setattr(render, "pdf_available", lambda: False)
     r = _run(ws, "-f", "html,pdf")
     assert r.exit_code == 2
     assert 'pip install "kinerja-cli[pdf]"' in r.output
@@ -54,7 +54,7 @@ def test_explicit_pdf_without_the_extra_exits_2_but_renders_the_rest(
 def test_default_formats_skip_pdf_quietly_when_the_extra_is_missing(
         ws_fake, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     ws, _ = ws_fake
-    monkeypatch.setattr(render, "pdf_tersedia", lambda: False)
+    monkeypatch.setattr(render, "pdf_available", lambda: False)
     r = _run(ws)
     assert r.exit_code == 0, r.output
     assert "PDF dilewati" in r.output and "kinerja-cli[pdf]" in r.output

@@ -142,6 +142,6 @@ class Kompilasi:
     batas_rata_rata: Decimal | None
     dibuat: dt.datetime | None = None
     tahun_lalu_ada: bool = False  # whether a previous year's workspace/archive is linked
-    catatan: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
+    notes: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
     # the dinas budget total: the top-level rows summed, each recomputed from its leaves
     anggaran_total: BarisAnggaranHasil | None = None

@@ -15,10 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kinerja_cli.domain.settings import FORMAT_LAPORAN as FORMAT
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.report.filters import FILTERS
 
-FORMAT = ("html", "docx", "xlsx", "pdf")
 TEMPLAT = {"tahunan": "laporan-tahunan", "triwulan": "reviu-triwulan"}
 LOGO = "logo.png"
 PESAN_PDF = (
@@ -28,14 +28,14 @@ PESAN_PDF = (
 )
 
 
-class PdfTidakTersedia(KinerjaError):
+class PdfUnavailable(KinerjaError):
     """The optional PDF dependency (xhtml2pdf) is not installed."""
 
     def __init__(self) -> None:
         super().__init__(PESAN_PDF, exit_code=2)
 
 
-def folder_templat(override: Path | None) -> list[Path]:
+def template_folders(override: Path | None) -> list[Path]:
     """Where templates are searched: the workspace's folder (if any), then the packaged one."""
     from kinerja_cli.resources import templates_dir
 
@@ -43,20 +43,20 @@ def folder_templat(override: Path | None) -> list[Path]:
     return [*folders, templates_dir()]
 
 
-def cari_berkas(nama: str, override: Path | None) -> Path | None:
+def find_template(nama: str, override: Path | None) -> Path | None:
     """The first `nama` in the template folders (a workspace override wins), or None."""
-    for folder in folder_templat(override):
+    for folder in template_folders(override):
         p = folder / nama
         if p.is_file():
             return p
     return None
 
 
-def buat_env(override: Path | None = None) -> Any:
+def make_env(override: Path | None = None) -> Any:
     """The Jinja2 Environment: ChoiceLoader (workspace, packaged), autoescape, StrictUndefined."""
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-    loader = ChoiceLoader([FileSystemLoader(str(f)) for f in folder_templat(override)])
+    loader = ChoiceLoader([FileSystemLoader(str(f)) for f in template_folders(override)])
     env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                       keep_trailing_newline=True)
     env.filters.update(FILTERS)
@@ -70,14 +70,14 @@ def data_uri(png: bytes, mime: str = "image/png") -> str:
 
 def logo_uri(override: Path | None) -> str:
     """The letterhead logo (`logo.png` in the template folders) as a data URI, or ""."""
-    p = cari_berkas(LOGO, override)
+    p = find_template(LOGO, override)
     if p is None:
         return ""
     data = p.read_bytes()
     return data_uri(data) if data.startswith(b"\x89PNG\r\n\x1a\n") else ""
 
 
-def nama_berkas(ctx: dict[str, Any], fmt: str) -> str:
+def file_name(ctx: dict[str, Any], fmt: str) -> str:
     """`Laporan-Pengukuran-Kinerja-2025.html` or `Reviu-Triwulan-II-2025.docx`."""
     d = ctx["dokumen"]
     if d["tahunan"]:
@@ -85,7 +85,7 @@ def nama_berkas(ctx: dict[str, Any], fmt: str) -> str:
     return f"Reviu-Triwulan-{d['romawi']}-{d['tahun']}.{fmt}"
 
 
-def grafik_png(ctx: dict[str, Any]) -> dict[str, bytes]:
+def charts_png(ctx: dict[str, Any]) -> dict[str, bytes]:
     """Every chart the context calls for, as PNG bytes (empty bytes where there is no data)."""
     from kinerja_cli.report import charts
 
@@ -118,7 +118,7 @@ def _html_ctx(ctx: dict[str, Any], grafik: dict[str, bytes], untuk_pdf: bool,
             "untuk_pdf": untuk_pdf, "huruf": huruf or {}}
 
 
-def isi_templat(env: Any, nama: str, ctx: dict[str, Any]) -> str:
+def render_template(env: Any, nama: str, ctx: dict[str, Any]) -> str:
     """Render one template; a broken (e.g. workspace-edited) template stops with its name."""
     from jinja2 import TemplateError
 
@@ -131,10 +131,10 @@ def isi_templat(env: Any, nama: str, ctx: dict[str, Any]) -> str:
 
 def render_html(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> str:
     """The self-contained HTML document."""
-    return isi_templat(env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, False))
+    return render_template(env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, False))
 
 
-def pdf_tersedia() -> bool:
+def pdf_available() -> bool:
     """True when the `pdf` extra (xhtml2pdf) is importable."""
     import importlib.util
 
@@ -152,8 +152,8 @@ def _huruf() -> dict[str, str]:
 
 def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes:
     """PDF through xhtml2pdf; only embedded data: images and the bundled fonts are read."""
-    if not pdf_tersedia():
-        raise PdfTidakTersedia()
+    if not pdf_available():
+        raise PdfUnavailable()
     import inspect
     import logging
 
@@ -161,7 +161,7 @@ def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes
 
     huruf = _huruf()
     boleh = set(huruf.values())
-    html = isi_templat(env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, True, huruf))
+    html = render_template(env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, True, huruf))
 
     def link_callback(uri: str, rel: str) -> str:
         if uri.startswith("data:") or uri in boleh:
@@ -188,7 +188,7 @@ def render_docx(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes],
     from kinerja_cli.report.docx_out import render_docx as _docx
 
     nama = TEMPLAT[ctx["jenis"]] + ".docx"
-    templat = cari_berkas(nama, override)
+    templat = find_template(nama, override)
     if templat is None:
         raise KinerjaError(f"templat Word {nama} tidak ditemukan (instalasi rusak?)")
     return _docx(ctx, env, grafik, templat)

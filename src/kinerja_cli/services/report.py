@@ -43,7 +43,7 @@ class ReportResult:
         return 2 if self.galat else 0
 
 
-def pilih_format(formats: Sequence[str] | None, settings: Settings) -> tuple[list[str], bool]:
+def choose_formats(formats: Sequence[str] | None, settings: Settings) -> tuple[list[str], bool]:
     """The formats to write (validated, de-duplicated) and whether they came from the default."""
     from kinerja_cli.report.render import FORMAT
 
@@ -84,8 +84,8 @@ def render_from(
     from kinerja_cli.report.context import build_context
 
     res = ReportResult(k.periode)
-    pilihan, default = pilih_format(formats, ws.settings)
-    if "pdf" in pilihan and not render.pdf_tersedia():
+    pilihan, default = choose_formats(formats, ws.settings)
+    if "pdf" in pilihan and not render.pdf_available():
         pilihan.remove("pdf")
         if default:
             res.catatan.append("PDF dilewati: " + render.PESAN_PDF)
@@ -95,13 +95,13 @@ def render_from(
         return res
     override = ws.templates
     ctx = build_context(k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override))
-    env = render.buat_env(override)
-    grafik = render.grafik_png(ctx)
+    env = render.make_env(override)
+    grafik = render.charts_png(ctx)
     folder = Path(out) if out is not None else ws.hasil
     for fmt in pilihan:
         data = render.renderer(fmt, override)(ctx, env, grafik)
         kind = KIND.format(fmt=fmt)
-        path, _versi, kept = choose_path(store, ws, folder / render.nama_berkas(ctx, fmt), kind)
+        path, _versi, kept = choose_path(store, ws, folder / render.file_name(ctx, fmt), kind)
         atomic_write_bytes(path, data)
         store.record_output(kind, k.periode, path, _sha256(data))
         res.berkas.append((fmt, path))
@@ -110,7 +110,7 @@ def render_from(
 
 
 @contextmanager
-def buka_store(ws: Workspace) -> Iterator[StoreAPI]:
+def open_store(ws: Workspace) -> Iterator[StoreAPI]:
     """The workspace store (a seam for tests)."""
     from kinerja_cli.store.db import Store
 
@@ -127,13 +127,13 @@ def render_report(
     tahun_lalu: dict[str, TahunLalu] | None = None,
 ) -> ReportResult:
     """`kinerja report`: compile the periode from the store and write the report files."""
-    pilih_format(formats, ws.settings)  # a bad --format fails before any work
+    choose_formats(formats, ws.settings)  # a bad --format fails before any work
     pk, findings = valid_pk(ws)
     if tahun_lalu is None:
         from kinerja_cli.services.riwayat import load_tahun_lalu
 
         tahun_lalu = load_tahun_lalu(ws)
-    with buka_store(ws) as store:
+    with open_store(ws) as store:
         k, diterima = kompilasi_dari(pk, ws.settings, periode, store, findings, tahun_lalu)
         if diterima == 0:
             raise KinerjaError(

@@ -120,10 +120,10 @@ def write(ws: Any, k: Kompilasi) -> None:
         put(ws, r, 5, sha, "kd_teks")
         merge(ws, r, 5, r, 6)
         r += 1
-    if k.catatan:
+    if k.notes:
         r += 1
         subtitle(ws, r, "E. Catatan lain", ncols)
         r += 1
-        for text in k.catatan:
+        for text in k.notes:
             r = note(ws, r, text, ncols, 150)
     apply_print_setup(ws, None)

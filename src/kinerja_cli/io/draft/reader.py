@@ -41,8 +41,8 @@ def read_tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
         table = locate(ws, ("Kode",)) if ws is not None else None
         if ws is None or table is None:
             continue
-        headers = {c: h for h, c in table.columns.items() if h not in _SKIP_COLS}
-        kode_col = table.columns["kode"]
+        headers = {cols[0]: h for h, cols in table.header.columns.items() if h not in _SKIP_COLS}
+        kode_col = table.header.columns["kode"][0]
         rows: dict[str, dict[str, str]] = {}
         for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
             kode = cell_text(ws.cell(r, kode_col).value)

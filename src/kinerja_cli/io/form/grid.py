@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kinerja_cli.io.form import layout as L
-from kinerja_cli.io.xlsx import column_letters, norm
+from kinerja_cli.io.xlsx import Header, column_letters
+from kinerja_cli.io.xlsx import find_header as locate_header
 
-HEADER_SCAN = 30  # header row searched in the first rows (titles above it are allowed)
 MAX_META_BYTES = 1 << 20  # workbook.xml / custom.xml read for the form id
 MAX_XML_LOOKUPS = 200  # formula/error cells looked up in the sheet XML per file
 
@@ -79,38 +79,9 @@ def read_grid(workbook: Any, name: str, max_rows: int) -> Grid:
     return Grid(name, rows, merged)
 
 
-@dataclass(frozen=True)
-class Header:
-    """A located header row: normalised header text -> its columns (more than one = duplicate)."""
-
-    row: int
-    columns: dict[str, list[int]]
-
-    def col(self, header: str) -> int | None:
-        """First column of a header, or None."""
-        cols = self.columns.get(norm(header))
-        return cols[0] if cols else None
-
-
 def find_header(grid: Grid, wanted: Iterable[str], signature: Iterable[str]) -> Header | None:
-    """The row (of the first HEADER_SCAN) holding every `signature` header and most `wanted`."""
-    want = {norm(h) for h in wanted}
-    sig = {norm(h) for h in signature}
-    best: Header | None = None
-    best_score = -1
-    for r in range(1, min(HEADER_SCAN, grid.n_rows) + 1):
-        found: dict[str, list[int]] = {}
-        for c, v in enumerate(grid.rows[r - 1], start=1):
-            if isinstance(v, str) and v:
-                found.setdefault(norm(v), []).append(c)
-        if not sig <= found.keys():
-            continue
-        score = len(want & found.keys())
-        if score > best_score:
-            best, best_score = Header(r, found), score
-        if score >= min(len(want), 3):  # the header row comes before any data row
-            break
-    return best
+    """`io.xlsx.find_header` over a grid's rows."""
+    return locate_header(grid.rows, wanted, signature)
 
 
 KINERJA_SIGNATURE = ("Kode", "Indikator Kinerja")

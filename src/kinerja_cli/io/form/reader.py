@@ -21,7 +21,6 @@ from kinerja_cli.domain.periode import TAHUNAN, Periode
 from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import (
-    HEADER_SCAN,
     KINERJA_SIGNATURE,
     Grid,
     Parts,
@@ -43,7 +42,14 @@ from kinerja_cli.io.form.identity import (
 from kinerja_cli.io.form.rows import RowReader
 from kinerja_cli.io.form.structure import FormTable, cell_text
 from kinerja_cli.io.form.structure import clean as _clean
-from kinerja_cli.io.xlsx import PreflightResult, ensure_defused_openpyxl, finding, norm, preflight
+from kinerja_cli.io.xlsx import (
+    HEADER_SCAN,
+    PreflightResult,
+    ensure_defused_openpyxl,
+    finding,
+    norm,
+    preflight,
+)
 
 __all__ = ["FormRead", "read_form"]
 

@@ -23,10 +23,22 @@ from kinerja_cli.io.xlsx.styles import (
     row_height,
     safe_text,
 )
-from kinerja_cli.io.xlsx.table import Table, best_header_row, find_sheet, locate, rows
+from kinerja_cli.io.xlsx.table import (
+    HEADER_SCAN,
+    Header,
+    Table,
+    best_header_row,
+    find_header,
+    find_sheet,
+    locate,
+    rows,
+)
 from kinerja_cli.io.xlsx.text import clean_text, norm
 
 __all__ = [
+    "HEADER_SCAN",
+    "Header",
+    "find_header",
     "MAX_FILE_SIZE",
     "NUM_FMT",
     "RP_FMT",
