@@ -8,6 +8,7 @@ import re
 from kinerja_cli.domain.capaian import parse_biner
 from kinerja_cli.domain.models import Arah, Rentang, TargetValue
 from kinerja_cli.domain.numbers import Angka, NumberError, parse_number, parse_number_text
+from kinerja_cli.domain.rules import Code
 
 _RANGE_SPLIT = re.compile(r"\s*(?:s\.?\s*/\s*d\.?|sampai|hingga|[-–—~])\s*", re.IGNORECASE)
 
@@ -22,7 +23,7 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
     if arah == Arah.BINER:
         yn = parse_yes_no(value)
         if yn is None:
-            raise NumberError("target-tidak-sah", f"{value!r} bukan target ya/tidak (Ada/Ya/Tidak)")
+            raise NumberError(Code.TARGET_TIDAK_SAH, f"{value!r} bukan target ya/tidak (Ada/Ya/Tidak)")
         return yn
     if arah == Arah.RENTANG:
         if isinstance(value, str):
@@ -33,7 +34,7 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
                 if a <= b:
                     return Rentang(a, b)
         raise NumberError(
-            "target-tidak-sah", f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)"
+            Code.TARGET_TIDAK_SAH, f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)"
         )
     angka = _number(value)
     nilai = angka.nilai
@@ -46,7 +47,7 @@ def _number(value: object) -> Angka:
     try:
         return parse_number(value)
     except NumberError as exc:
-        raise NumberError("target-tidak-sah", exc.message, exc.suggestion) from exc
+        raise NumberError(Code.TARGET_TIDAK_SAH, exc.message, exc.suggestion) from exc
 
 
 def target_text(value: object, parsed: TargetValue) -> str:

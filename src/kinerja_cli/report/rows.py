@@ -7,6 +7,7 @@ from typing import Any
 
 from kinerja_cli.domain.models import Indikator
 from kinerja_cli.domain.results import BarisIndikator, Kompilasi
+from kinerja_cli.domain.rules import Code
 
 BATAS_NARASI = 2000
 
@@ -67,9 +68,9 @@ def _keterangan(b: BarisIndikator) -> str:
             "Formulir bidang ditolak; menunggu perbaikan")
     if b.realisasi is None:
         return "Realisasi belum diisi"
-    if "target-nol" in b.peringatan:
+    if Code.TARGET_NOL in b.peringatan:
         return "Target 0: capaian tidak dapat dihitung"
-    if "rumus-tr-realisasi-nol" in b.peringatan:
+    if Code.RUMUS_TR_REALISASI_NOL in b.peringatan:
         return "Realisasi 0 dengan rumus T/R: capaian tidak terdefinisi"
     return ""
 

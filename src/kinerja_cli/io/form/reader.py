@@ -237,7 +237,7 @@ class _Reader:
 
     def _preflight_findings(self) -> None:
         for f in self.pre.findings:
-            if f.code != "external-link":
+            if f.code != Code.EXTERNAL_LINK:
                 self.res.findings.append(f)
             elif f.sheet and f.cell:
                 self.external.setdefault(f.sheet, set()).add(f.cell)

@@ -8,6 +8,8 @@ import struct
 import zipfile
 from dataclasses import dataclass, field
 
+from kinerja_cli.domain.rules import Code
+
 ZIP_MAGIC = b"PK\x03\x04"
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # BIFF2/3/4 worksheets written without the CFB container (pandas inspect_excel_format).
@@ -295,22 +297,22 @@ def xml_problem(xml: bytes, *, parsed: bool = True) -> tuple[str, str] | None:
     """
     if not parsed:
         text = xml.decode("utf-16", "replace").encode() if xml[:2] in _UTF16_BOMS else xml
-        return ("xml-dtd-forbidden", "") if _DTD.search(text) else None
+        return (Code.XML_DTD_FORBIDDEN, "") if _DTD.search(text) else None
     if not xml:
         return None
     if b"\x00" in xml:
-        return "xml-malformed", "bukan teks UTF-8"
+        return Code.XML_MALFORMED, "bukan teks UTF-8"
     body = xml.removeprefix(b"\xef\xbb\xbf")
     if not body.lstrip().startswith(b"<"):
-        return "xml-malformed", "tidak diawali tag XML"
+        return Code.XML_MALFORMED, "tidak diawali tag XML"
     declared = _ENCODING.match(body)
     if declared and declared.group(1).lower() not in _UTF8_NAMES:
-        return "xml-malformed", f"encoding {declared.group(1).decode('ascii', 'replace')!r}"
+        return Code.XML_MALFORMED, f"encoding {declared.group(1).decode('ascii', 'replace')!r}"
     if _DTD.search(xml):
-        return "xml-dtd-forbidden", ""
+        return Code.XML_DTD_FORBIDDEN, ""
     control = _CONTROL.search(xml)
     if control:
-        return "xml-malformed", f"karakter kontrol pada {_where(xml, control.start())}"
+        return Code.XML_MALFORMED, f"karakter kontrol pada {_where(xml, control.start())}"
     if b"&#" in xml:
         for ref in _CHAR_REF.finditer(xml):
             digits, base = (ref.group(1), 16) if ref.group(1) else (ref.group(2), 10)
@@ -323,7 +325,7 @@ def xml_problem(xml: bytes, *, parsed: bool = True) -> tuple[str, str] | None:
             ):
                 shown = ref.group(0).decode("ascii")
                 return (
-                    "xml-malformed",
+                    Code.XML_MALFORMED,
                     f"karakter {shown} tidak sah pada {_where(xml, ref.start())}",
                 )
     return None
