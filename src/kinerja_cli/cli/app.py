@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from kinerja_cli import __version__
@@ -35,7 +37,8 @@ def _root(
     STATE["debug"] = debug
 
 
-def _register() -> None:
+def command_modules() -> tuple[Any, ...]:
+    """The command modules in the order of `kinerja --help`: the SOP order."""
     from kinerja_cli.cli import (
         cmd_archive,
         cmd_collect,
@@ -46,8 +49,11 @@ def _register() -> None:
         cmd_setup,
     )
 
-    # Order of `kinerja --help`: the SOP order.
-    for mod in (cmd_setup, cmd_collect, cmd_compile, cmd_report, cmd_diff, cmd_archive, cmd_demo):
+    return (cmd_setup, cmd_collect, cmd_compile, cmd_report, cmd_diff, cmd_archive, cmd_demo)
+
+
+def _register() -> None:
+    for mod in command_modules():
         mod.register(app)
 
 

@@ -50,6 +50,12 @@ def archive(
           f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json).")
 
 
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "archive": "0 / 1 (`--verify` menemukan perubahan) / 2",
+}
+
+
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
     app.command("archive")(archive)

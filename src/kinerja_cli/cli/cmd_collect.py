@@ -35,7 +35,7 @@ def collect(
         "dibaca, subfolder tidak."),
     triwulan: str = TriwulanOpt,
     as_json: bool = JsonOpt,
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, help="Jumlah proses pembaca berkas "
+    jobs: int = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Jumlah proses pembaca berkas "
                              "(bawaan: 1, atau 2 bila ada ratusan berkas baru)."),
     workspace: Path = WorkspaceOpt,
 ) -> None:
@@ -224,6 +224,13 @@ def _waktu(iso: str | None) -> str:
     except ValueError:
         return iso
     return f"{tanggal_id(t.date())} {t:%H.%M}"
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "collect": "0 semua diterima, 1 ada yang ditolak, 2 tidak dapat jalan",
+    "status": "0",
+}
 
 
 def register(app: typer.Typer) -> None:

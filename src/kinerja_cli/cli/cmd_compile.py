@@ -30,7 +30,8 @@ def _persen(d: Any) -> str:
 def compile_(
     triwulan: str = TriwulanOpt,
     out: Path = typer.Option(None, "--out", help="Berkas draf tujuan (bawaan: hasil/Draf-"
-                             "Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).", dir_okay=False),
+                             "Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).", dir_okay=False,
+                             metavar="BERKAS"),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,
 ) -> None:
@@ -80,6 +81,12 @@ def compile_(
     for p in res.dipertahankan:
         print(f"  {rel(p)} sudah diubah sejak ditulis kinerja; tidak ditimpa.")
     print(f"Draf: {rel(res.path)}")
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "compile": "0 / 1 (belum ada yang diterima) / 2",
+}
 
 
 def register(app: typer.Typer) -> None:

@@ -24,7 +24,8 @@ Ulangi pada PK sendiri: kinerja init FOLDER --pk PK.xlsx (lihat README)."""
 
 @guarded
 def demo(
-    folder: Path = typer.Argument(Path("demo-kinerja"), help="Folder demo (bawaan: demo-kinerja)."),
+    folder: Path = typer.Argument(Path("demo-kinerja"), metavar="[FOLDER]",
+                                  help="Folder demo (bawaan: demo-kinerja)."),
 ) -> None:
     """Jalankan seluruh siklus pada contoh PK Dinas PUPRPERKIM Kabupaten Balangan.
 
@@ -44,6 +45,12 @@ def demo(
         if len(s.berkas) > 12:
             print(f"    ... dan {len(s.berkas) - 12} berkas lagi")
     print(TUR.format(root=rel(res.root)))
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "demo": "0",
+}
 
 
 def register(app: typer.Typer) -> None:

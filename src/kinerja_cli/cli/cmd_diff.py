@@ -11,8 +11,8 @@ from kinerja_cli.cli.common import JsonOpt, WorkspaceOpt, guarded, open_workspac
 
 @guarded
 def diff(
-    a: str = typer.Argument(..., help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."),
-    b: str = typer.Argument(..., help="Versi baru, dalam bentuk yang sama."),
+    a: str = typer.Argument(..., metavar="A", help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."),
+    b: str = typer.Argument(..., metavar="B", help="Versi baru, dalam bentuk yang sama."),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,
 ) -> None:
@@ -46,6 +46,12 @@ def diff(
         t.add_row(p.jenis, p.kode, p.kolom, p.lama or "(kosong)", p.baru or "(kosong)")
     Console(width=120).print(t)
     print(f"{len(res.perubahan)} perubahan.")
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "diff": "0 / 2",
+}
 
 
 def register(app: typer.Typer) -> None:

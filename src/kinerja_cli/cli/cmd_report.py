@@ -37,13 +37,13 @@ def _tanggal(text: str | None) -> dt.date | None:
 def report(
     triwulan: str = TriwulanOpt,
     format_: str = typer.Option(
-        None, "--format", "-f",
+        None, "--format", "-f", metavar="FORMAT",
         help="Format dipisah koma: html,docx,xlsx,pdf (bawaan: format_laporan di kinerja.toml; "
              "pdf memerlukan paket tambahan kinerja-cli\\[pdf])."),
     out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: hasil/).",
-                             file_okay=False),
+                             file_okay=False, metavar="FOLDER"),
     tanggal: str = typer.Option(
-        None, "--tanggal",
+        None, "--tanggal", metavar="TTTT-BB-HH",
         help="Tanggal pada blok tanda tangan, TTTT-BB-HH (bawaan: hari ini)."),
     workspace: Path = WorkspaceOpt,
 ) -> None:
@@ -75,6 +75,12 @@ def report(
     if res.galat:
         err(f"Galat: {res.galat}")
     raise typer.Exit(res.exit_code)
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "report": "0 / 2",
+}
 
 
 def register(app: typer.Typer) -> None:

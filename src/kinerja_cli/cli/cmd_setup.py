@@ -21,7 +21,8 @@ from kinerja_cli.cli.common import (
 
 @guarded
 def init(
-    folder: Path = typer.Argument(Path("."), help="Folder ruang kerja baru (bawaan: folder saat ini)."),
+    folder: Path = typer.Argument(Path("."), metavar="[FOLDER]",
+                                  help="Folder ruang kerja baru (bawaan: folder saat ini)."),
     pk: Path = typer.Option(None, "--pk", help="Berkas PK (.xlsx) yang disalin ke ruang kerja.",
                             dir_okay=False, metavar="BERKAS"),
     tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini).",
@@ -126,6 +127,14 @@ def init_form(
           f"batas pengembalian {tanggal_id(res.batas)}:")
     for f in res.forms:
         print(f"  {f.bidang:<6} {rel(f.path)}  ({f.indikator} indikator, {f.anggaran} baris anggaran)")
+
+
+# Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
+EXIT_CODES = {
+    "init": "0 / 2",
+    "check-pk": "0 sah (peringatan boleh), 1 ada kesalahan, 2 tidak dapat jalan",
+    "init-form": "0 / 1 (PK bermasalah) / 2",
+}
 
 
 def register(app: typer.Typer) -> None:
