@@ -5,7 +5,7 @@
 Forms: the example PK's BM form (6 indicators, 6 budget rows) and a 50-indicator form from a
 synthetic PK, both TW II, filled with `simulated_values`. Reported per file (median of reps):
 the whole `read_form`, its preflight alone, and python-calamine reading the same sheets (the
-floor PERF.md judges against). Also counts how often the openpyxl slow path ran on valid forms.
+floor docs/performance.md judges against). Also counts how often the openpyxl slow path ran on valid forms.
 """
 
 from __future__ import annotations

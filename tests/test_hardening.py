@@ -1,4 +1,4 @@
-"""Hardening (issue 7; RELIABILITY C5-C7, E66-68).
+"""Hardening (issue 7; docs/reliability.md C5, C6 and C7, E66-68).
 
 Every output write is atomic: a save interrupted with Ctrl-C half-way, or failing on a full
 disk, leaves the previous output byte-identical and no temp file behind; an output held open
@@ -199,7 +199,7 @@ def _inputs(ws: Any) -> dict[str, str]:
 
 def test_compile_interrupted_mid_save_exits_130_and_keeps_the_draft(
         compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
-    """RELIABILITY E66 for the draft: Ctrl-C while the workbook's zip is half written."""
+    """docs/reliability.md E66 for the draft: Ctrl-C while the workbook's zip is half written."""
     ws, draft, before = compiled
     break_zip_writes(monkeypatch, KeyboardInterrupt())
     r = runner.invoke(app, ["compile", "-w", str(ws.root), "-t", "2"])
@@ -211,7 +211,7 @@ def test_compile_interrupted_mid_save_exits_130_and_keeps_the_draft(
 
 def test_compile_on_a_full_disk_names_the_folder(compiled: tuple[Any, Path, bytes],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """RELIABILITY E67: disk-full -> one clear line (exit 2), previous draft intact."""
+    """docs/reliability.md E67: disk-full -> one clear line (exit 2), previous draft intact."""
     ws, draft, before = compiled
     break_zip_writes(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
     r = runner.invoke(app, ["compile", "-w", str(ws.root), "-t", "2"])
@@ -224,7 +224,7 @@ def test_compile_on_a_full_disk_names_the_folder(compiled: tuple[Any, Path, byte
 def test_draft_open_in_excel_names_the_file(compiled: tuple[Any, Path, bytes],
                                             monkeypatch: pytest.MonkeyPatch,
                                             no_retry_sleep: None) -> None:
-    """RELIABILITY E68: `~$` owner file beside the draft and a PermissionError on replace."""
+    """docs/reliability.md E68: `~$` owner file beside the draft and a PermissionError on replace."""
     ws, draft, before = compiled
     (draft.parent / ("~$" + draft.name)).write_bytes(b"\x05Staf Perencanaan")
     inputs, store_before = _inputs(ws), _submissions(ws)
@@ -368,7 +368,7 @@ def test_ctrl_c_while_recording_then_collect_gives_the_uninterrupted_answer(
 
 
 def test_second_collect_while_one_runs_is_refused_and_the_store_survives(kit: Kit) -> None:
-    """Two `collect` at once (RELIABILITY C6): a real collect in another process, paused
+    """Two `collect` at once (docs/reliability.md C6): a real collect in another process, paused
     while reading a file with its write transaction open; the second names the holder."""
     kit.put_all()
     code = textwrap.dedent(f"""

@@ -1,8 +1,8 @@
-"""End to end on a PK laid out differently from the example: compile --json equals SPEC §6 by hand.
+"""End to end on a PK laid out differently from the example: compile --json equals docs/contract.md §6 by hand.
 
 Title rows, reversed and extra columns, lower-case padded headers, merged Sasaran cells; forms
 written by init-form, filled like a bidang would, collected, compiled. Every expected number
-below is worked out by hand from SPEC §6 (comments show the arithmetic).
+below is worked out by hand from docs/contract.md §6 (comments show the arithmetic).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`kinerja compile`: --json schema (SPEC §7), exit codes, draft versions, a fake store."""
+"""`kinerja compile`: --json schema (docs/contract.md §7), exit codes, draft versions, a fake store."""
 
 from __future__ import annotations
 

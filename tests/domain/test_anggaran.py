@@ -1,4 +1,4 @@
-"""The budget hierarchy: leaves, recomputed parents, pagu findings (SPEC §4 Anggaran)."""
+"""The budget hierarchy: leaves, recomputed parents, pagu findings (docs/contract.md §4 Anggaran)."""
 
 from __future__ import annotations
 

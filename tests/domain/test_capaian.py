@@ -1,4 +1,4 @@
-"""The capaian rulebook: every row and zero case of SPEC §6.2, DOMAIN worked examples, properties."""
+"""The capaian rulebook: every row and zero case of docs/contract.md §6.2, the worked examples of docs/rulebook.md §6, properties."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def r2(d: D | None) -> D | None:
     return None if d is None else bulat(d)
 
 
-# --- SPEC §6.2, one row per table row and zero/missing case ---------------------------------
+# --- docs/contract.md §6.2, one row per table row and zero/missing case ---------------------------------
 
 SPEC_62 = [
     # arah, rumus, target, realisasi, expected (2 dp), warning
@@ -118,7 +118,7 @@ def test_rumus_teks():
     assert rumus_teks(BINER) == hitung_capaian(BINER, DUA, True, True).rumus_teks
 
 
-# --- DOMAIN §3.2 worked comparison, T = 30 ---------------------------------------------------
+# --- docs/rulebook.md §3.2 worked comparison, T = 30 ---------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -136,7 +136,7 @@ def test_domain_3_2_turun_comparison(r, dua, tr):
     assert r2(c(TURUN, TR, D(30), r)) == tr
 
 
-# --- DOMAIN §6 roads examples, DOMAIN §8.2 published figures ----------------------------------
+# --- docs/rulebook.md §6 roads examples, docs/rulebook.md §8.2 published figures ----------------------------------
 
 
 def test_domain_6_kumulatif_roads():
@@ -182,7 +182,7 @@ def test_published_figures(t, r, expected):
     assert bulat(c(NAIK, DUA, t, r)) == expected
 
 
-# --- SPEC §6.1 realisation s/d k ---------------------------------------------------------------
+# --- docs/contract.md §6.1 realisation s/d k ---------------------------------------------------------------
 
 
 def test_realisasi_sd_kumulatif_blanks():
@@ -243,7 +243,7 @@ def test_parse_biner(text, expected):
     assert parse_biner(text) is expected
 
 
-# --- SPEC §6.3 two capaian ----------------------------------------------------------------------
+# --- docs/contract.md §6.3 two capaian ----------------------------------------------------------------------
 
 
 def test_capaian_triwulan_blank_target_falls_back():
@@ -271,7 +271,7 @@ def test_custom_scale():
     assert skala.urutan[0] == "Sangat Berhasil"
 
 
-# --- SPEC §6.5 predikat and status ---------------------------------------------------------------
+# --- docs/contract.md §6.5 predikat and status ---------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -314,7 +314,7 @@ def test_status_capaian(nilai, expected):
     assert status_capaian(None if nilai is None else D(nilai)) == expected
 
 
-# --- SPEC §6.4 averages ---------------------------------------------------------------------------
+# --- docs/contract.md §6.4 averages ---------------------------------------------------------------------------
 
 
 def test_rata_rata_without_cap():
@@ -339,7 +339,7 @@ def test_capaian_sasaran_and_dinas():
     assert capaian_dinas([D(125), D(75), None]) == D(100)
 
 
-# --- SPEC §6.6 budget and efficiency -------------------------------------------------------------
+# --- docs/contract.md §6.6 budget and efficiency -------------------------------------------------------------
 
 
 def test_serapan_sisa():

@@ -1,4 +1,4 @@
-"""The compiled measurement: values computed by hand from SPEC §6 on a small PK."""
+"""The compiled measurement: values computed by hand from docs/contract.md §6 on a small PK."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def _ind(k: Kompilasi, kode: str):  # noqa: ANN202
     return next(i for i in k.indikator if i.kode == kode)
 
 
-# Hand computation (SPEC §6), TW2, BM only:
+# Hand computation (docs/contract.md §6), TW2, BM only:
 # IK.01 naik status R=62.4: annual 62.4/65 = 96; TW 62.4/62 = 100.6451612903...
 # IK.02 naik kumulatif R=0+3.3: annual 3.3/12 = 27.5; TW 3.3/3 = 110
 # IK.03 turun 2T-R status R=33.6: annual (60-33.6)/30 = 88; TW (64-33.6)/32 = 95
@@ -218,7 +218,7 @@ def test_tahunan_uses_annual_target_for_both(tmp_path: Path) -> None:
                                                                        D("3.5")]}
     k = _compile(pk, {"BM": bm}, periode=TAHUNAN)
     i1, i2 = _ind(k, "IK.01"), _ind(k, "IK.02")
-    # DOMAIN §6 worked examples: status takes the last quarter, kumulatif sums the quarters.
+    # docs/rulebook.md §6 worked examples: status takes the last quarter, kumulatif sums the quarters.
     assert i1.realisasi == D("65.4") and i1.capaian == i1.capaian_triwulan
     assert round(i1.capaian, 2) == D("100.62")
     assert i2.realisasi == 12 and i2.capaian == 100 and i2.target_triwulan == 12

@@ -1,4 +1,4 @@
-"""Indonesian number parser: exact, strict, with suggestions (SPEC §4, RELIABILITY A11)."""
+"""Indonesian number parser: exact, strict, with suggestions (docs/contract.md §4, docs/reliability.md A11)."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""The Indonesian formatting filters (SPEC §8, DOMAIN §9)."""
+"""The Indonesian formatting filters (docs/contract.md §8, docs/rulebook.md §9)."""
 
 from __future__ import annotations
 

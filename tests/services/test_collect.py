@@ -238,7 +238,7 @@ def test_a_dying_worker_fails_files_not_the_run(kit: Kit) -> None:
 
 
 def test_feedback_open_in_excel_does_not_stop_the_run(kit: Kit, monkeypatch) -> None:
-    """RELIABILITY E68: the old feedback file is held open; the run goes on and says so."""
+    """docs/reliability.md E68: the old feedback file is held open; the run goes on and says so."""
     import os
 
     kit.put(kit.bm_salah())
@@ -261,7 +261,7 @@ def test_feedback_open_in_excel_does_not_stop_the_run(kit: Kit, monkeypatch) -> 
 
 
 def test_disk_full_stops_cleanly(kit: Kit, monkeypatch) -> None:
-    """RELIABILITY E67: no space for the content copy -> one clear error, store unchanged."""
+    """docs/reliability.md E67: no space for the content copy -> one clear error, store unchanged."""
     import errno
     import os
 

@@ -1,4 +1,4 @@
-"""Resubmissions, feedback workbooks, and the mixed inbox of RELIABILITY §E."""
+"""Resubmissions, feedback workbooks, and the mixed inbox of docs/reliability.md E."""
 
 from __future__ import annotations
 

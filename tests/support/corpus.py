@@ -1,4 +1,4 @@
-"""Builders for the bad-input corpus (RELIABILITY §E), all made in memory from bytes.
+"""Builders for the bad-input corpus (docs/reliability.md E), all made in memory from bytes.
 
 Every builder returns the bytes of one received file. `make_base_xlsx()` is a small valid
 kinerja-style form; the hostile files are edits of it made with `rewrite_zip`/`edit_zip`/
@@ -160,7 +160,7 @@ def member_offsets(data: bytes, member: str) -> tuple[int, int]:
     raise KeyError(member)
 
 
-# ---- RELIABILITY §E, cases 1-28 ---------------------------------------------------------
+# ---- docs/reliability.md E, cases 1-28 ---------------------------------------------------------
 
 
 def case_empty() -> bytes:
@@ -366,7 +366,7 @@ def case_invalid_char_ref() -> bytes:
 
 
 def case_excessive_nesting(depth: int = 50_000) -> bytes:
-    """Deep <ext> nesting in workbook.xml. RELIABILITY's 100 000 levels (1.1 MB at 537:1)
+    """Deep <ext> nesting in workbook.xml. the 100 000 levels of docs/reliability.md E25 (1.1 MB at 537:1)
     already trip the ratio limit; 50 000 stays under it and reaches the parser."""
     valid = make_base_xlsx()
     workbook = read_member(valid, "xl/workbook.xml")

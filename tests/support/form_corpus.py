@@ -1,10 +1,10 @@
-"""Form-level bad-input corpus (RELIABILITY §E cases 29-65) built from real kinerja forms.
+"""Form-level bad-input corpus (docs/reliability.md E cases 29-65) built from real kinerja forms.
 
 `basis()` writes the example PK's form for one bidang and periode with the real writer and
 fills it with `fill_form`; every case edits those bytes (openpyxl for what a user can do in a
 spreadsheet program, XML patches via tests/corpus.py for what only a crafted file can hold).
 
-Layout of the BM TW II form (SPEC §5): sheet2 = Kinerja, header row 6, rows 7-12 = IK.10-IK.15;
+Layout of the BM TW II form (docs/contract.md §5): sheet2 = Kinerja, header row 6, rows 7-12 = IK.10-IK.15;
 columns A No, B Kode, C Sasaran, D Indikator Kinerja, E Satuan, F Arah, G Target,
 H Target TW I, I Target TW II, J Realisasi TW I, K Realisasi TW II, L Faktor Pendorong,
 M Faktor Penghambat, N Tindak Lanjut, O Bukti Dukung. sheet3 = Anggaran: rows 7-8 parents,
@@ -166,7 +166,7 @@ def codes(res: Any) -> set[str]:
     return {f.code for f in res.findings}
 
 
-# ---- RELIABILITY §E cases 29-65, at form level ---------------------------------------------
+# ---- docs/reliability.md E cases 29-65, at form level ---------------------------------------------
 # Each builder returns the bytes of one returned file; CASES (below) says what to expect.
 
 
@@ -335,7 +335,7 @@ def case_far_formatting() -> bytes:
 
 @dataclass(frozen=True)
 class Case:
-    """One corpus case: RELIABILITY number, builder, expected status and findings."""
+    """One corpus case: docs/reliability.md E number, builder, expected status and findings."""
 
     id: str
     build: Callable[[], bytes]

@@ -1,4 +1,4 @@
-"""The budget hierarchy of the PK `Anggaran` sheet: program > kegiatan > sub-kegiatan (SPEC §4).
+"""The budget hierarchy of the PK `Anggaran` sheet: program > kegiatan > sub-kegiatan (docs/contract.md §4).
 
 A row whose code is a prefix (up to a dot) of other rows' codes is a parent. Realisation is
 reported on leaves only; a parent's total is always the sum of its leaf descendants, never the
@@ -34,7 +34,7 @@ def _parents(rows: Sequence[BarisAnggaran]) -> set[str]:
 
 
 def descendants(rows: Sequence[BarisAnggaran], kode: str) -> list[BarisAnggaran]:
-    """Every row below `kode` (code starts with `kode` + "."), in PK order (SPEC §4)."""
+    """Every row below `kode` (code starts with `kode` + "."), in PK order (docs/contract.md §4)."""
     return [r for r in rows if _is_descendant(r.kode, kode)]
 
 
@@ -49,19 +49,19 @@ def _nearest(rows: Sequence[BarisAnggaran]) -> dict[str, str | None]:
 
 
 def children(rows: Sequence[BarisAnggaran], kode: str) -> list[BarisAnggaran]:
-    """Direct children of `kode`: its nearest descendants, skipping missing levels (SPEC §4)."""
+    """Direct children of `kode`: its nearest descendants, skipping missing levels (docs/contract.md §4)."""
     below = descendants(rows, kode)
     nearest = _nearest(below)
     return [r for r in below if nearest[r.kode] is None]
 
 
 def is_leaf(rows: Sequence[BarisAnggaran], kode: str) -> bool:
-    """True when no row lies below `kode`: realisation is reported on leaves only (SPEC §4)."""
+    """True when no row lies below `kode`: realisation is reported on leaves only (docs/contract.md §4)."""
     return not any(_is_descendant(r.kode, kode) for r in rows)
 
 
 def leaves(rows: Sequence[BarisAnggaran], kode: str | None = None) -> list[BarisAnggaran]:
-    """The leaf rows (sub-kegiatan), all of them or those below `kode`, in PK order (SPEC §4)."""
+    """The leaf rows (sub-kegiatan), all of them or those below `kode`, in PK order (docs/contract.md §4)."""
     scope = rows if kode is None else descendants(rows, kode)
     parents = _parents(rows)
     return [r for r in scope if r.kode not in parents]
@@ -70,7 +70,7 @@ def leaves(rows: Sequence[BarisAnggaran], kode: str | None = None) -> list[Baris
 def recompute(
     rows: Sequence[BarisAnggaran], leaf_values: Mapping[str, Decimal | None]
 ) -> dict[str, Decimal | None]:
-    """Every row's total from its leaves only; values given for parents are ignored (SPEC §4, §7)."""
+    """Every row's total from its leaves only; values given for parents are ignored (docs/contract.md §4, §7)."""
     leaf_codes = {r.kode for r in leaves(rows)}
     parts: dict[str, list[Decimal]] = {}
     for c in leaf_codes:
@@ -89,12 +89,12 @@ def recompute(
 
 
 def recompute_pagu(rows: Sequence[BarisAnggaran]) -> dict[str, Decimal | None]:
-    """Every row's pagu as the sum of its leaves' pagu (SPEC §4, §7 `Anggaran` subtotals)."""
+    """Every row's pagu as the sum of its leaves' pagu (docs/contract.md §4, §7 `Anggaran` subtotals)."""
     return recompute(rows, {r.kode: r.pagu for r in rows})
 
 
 def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
-    """A parent pagu that differs from the sum of its direct children's pagu (SPEC §4 check-pk)."""
+    """A parent pagu that differs from the sum of its direct children's pagu (docs/contract.md §4 check-pk)."""
     findings: list[Finding] = []
     nearest = _nearest(rows)
     kids_of: dict[str, list[BarisAnggaran]] = {}

@@ -1,4 +1,4 @@
-"""The capaian rulebook (SPEC §6): realisation s/d quarter, capaian, predikat, averages, budget.
+"""The capaian rulebook (docs/contract.md §6): realisation s/d quarter, capaian, predikat, averages, budget.
 
 Pure standard library, exact Decimal throughout; rounding happens only in `rounding.bulat`.
 Every formula here is the one printed in the report's method note, via `rumus_teks`.
@@ -49,7 +49,7 @@ def _persen(num: Decimal, den: Decimal) -> Decimal:
 
 
 def parse_biner(text: object) -> bool | None:
-    """Read a biner answer, Ada/Ya/Tersedia/1 = yes, Tidak/Tidak Ada/Belum/0 = no (SPEC §6.2, DOMAIN §3.3)."""
+    """Read a biner answer, Ada/Ya/Tersedia/1 = yes, Tidak/Tidak Ada/Belum/0 = no (docs/contract.md §6.2, docs/rulebook.md §3.3)."""
     if isinstance(text, bool):
         return text
     if isinstance(text, int | float | Decimal):
@@ -94,7 +94,7 @@ def _tw(values: Sequence[Nilai | None], k: int) -> list[Nilai | None]:
 
 
 def realisasi_sd(ind: Indikator, nilai_tw: Sequence[Nilai | None], k: int) -> Nilai | None:
-    """Realisation s/d TW k: kumulatif sums, status and biner take the latest filled quarter (SPEC §6.1, DOMAIN §6)."""
+    """Realisation s/d TW k: kumulatif sums, status and biner take the latest filled quarter (docs/contract.md §6.1, docs/rulebook.md §6)."""
     values = _tw(nilai_tw, k)
     filled = [v for v in values if v is not None]
     if not filled:
@@ -107,7 +107,7 @@ def realisasi_sd(ind: Indikator, nilai_tw: Sequence[Nilai | None], k: int) -> Ni
 
 
 def anggaran_sd(values: Sequence[Decimal | None], k: int) -> Decimal | None:
-    """Budget realisation s/d TW k = sum of quarters 1..k, as in the Permendagri 86/2017 Rp columns (SPEC §6.1, DOMAIN §4)."""
+    """Budget realisation s/d TW k = sum of quarters 1..k, as in the Permendagri 86/2017 Rp columns (docs/contract.md §6.1, docs/rulebook.md §4)."""
     filled = [_as_decimal(v) for v in _tw(values, k) if v is not None]
     return _jumlah(filled) if filled else None
 
@@ -122,7 +122,7 @@ class HasilCapaian:
 
 
 def rumus_teks(arah: Arah, rumus: Rumus = Rumus.DUA_T_MINUS_R) -> str:
-    """The general formula of an indicator, for the report's method note (SPEC §6.2, DOMAIN §10.1)."""
+    """The general formula of an indicator, for the report's method note (docs/contract.md §6.2, docs/rulebook.md §10.1)."""
     if arah == Arah.NAIK:
         return TEKS_NAIK
     if arah == Arah.TURUN:
@@ -135,7 +135,7 @@ def rumus_teks(arah: Arah, rumus: Rumus = Rumus.DUA_T_MINUS_R) -> str:
 def hitung_capaian(
     arah: Arah, rumus: Rumus, target: TargetValue, realisasi: Nilai | None
 ) -> HasilCapaian:
-    """Capaian of R against T per polarity, uncapped, zero cases explicit (SPEC §6.2, DOMAIN §3.1–3.3)."""
+    """Capaian of R against T per polarity, uncapped, zero cases explicit (docs/contract.md §6.2, docs/rulebook.md §3.1 to §3.3)."""
     umum = rumus_teks(arah, rumus)
     if realisasi is None:
         return HasilCapaian(None, None, umum)
@@ -209,12 +209,12 @@ SKALA_DEFAULT = SKALA_PERMENDAGRI_86
 
 
 def predikat(nilai: Decimal | None, skala: SkalaPredikat = SKALA_DEFAULT) -> str | None:
-    """Predikat on the unrounded capaian, default scale Permendagri 86/2017 (SPEC §6.5, DOMAIN §5)."""
+    """Predikat on the unrounded capaian, default scale Permendagri 86/2017 (docs/contract.md §6.5, docs/rulebook.md §5)."""
     return None if nilai is None else skala.predikat(nilai)
 
 
 def status_capaian(nilai: Decimal | None) -> str | None:
-    """Melampaui/Tercapai/Tidak Tercapai on the unrounded capaian, as in LKjIP practice under PermenPANRB 53/2014 (SPEC §6.5, DOMAIN §5)."""
+    """Melampaui/Tercapai/Tidak Tercapai on the unrounded capaian, as in LKjIP practice under PermenPANRB 53/2014 (docs/contract.md §6.5, docs/rulebook.md §5)."""
     if nilai is None:
         return None
     if nilai > _SERATUS:
@@ -224,7 +224,7 @@ def status_capaian(nilai: Decimal | None) -> str | None:
 
 @dataclass(frozen=True)
 class CapaianIndikator:
-    """Everything the tool reports about one indicator for one periode (SPEC §6.3)."""
+    """Everything the tool reports about one indicator for one periode (docs/contract.md §6.3)."""
 
     realisasi: Nilai | None
     capaian: Decimal | None
@@ -249,13 +249,13 @@ def capaian_indikator(
     tahunan: bool,
     skala: SkalaPredikat = SKALA_DEFAULT,
 ) -> CapaianIndikator:
-    """Both capaian of an indicator (annual and TW k target) and the period capaian's predikat (SPEC §6.3, DOMAIN §2d, §6)."""
+    """Both capaian of an indicator (annual and TW k target) and the period capaian's predikat (docs/contract.md §6.3, docs/rulebook.md §2d, §6)."""
     r = realisasi_sd(ind, nilai_tw, k)
     hasil = hitung_capaian(ind.arah, ind.rumus, ind.target, r)
     if tahunan:
         hasil_tw: HasilCapaian | None = hasil
     else:
-        # For kumulatif the PK's Target TW k is already cumulative s/d k (SPEC §4).
+        # For kumulatif the PK's Target TW k is already cumulative s/d k (docs/contract.md §4).
         t_tw = ind.target_tw[k - 1]
         hasil_tw = None if t_tw is None else hitung_capaian(ind.arah, ind.rumus, t_tw, r)
     c_tw = hasil_tw.nilai if hasil_tw else None
@@ -273,7 +273,7 @@ def capaian_indikator(
 
 
 def rata_rata(values: Iterable[Decimal | None], batas: Decimal | None = None) -> Decimal | None:
-    """Mean ignoring nulls; the optional cap limits each contribution only, as KMK 467/2014 does for the IKU index (SPEC §6.4, DOMAIN §3.3)."""
+    """Mean ignoring nulls; the optional cap limits each contribution only, as KMK 467/2014 does for the IKU index (docs/contract.md §6.4, docs/rulebook.md §3.3)."""
     items = [v if batas is None else min(v, batas) for v in values if v is not None]
     if not items:
         return None
@@ -283,26 +283,26 @@ def rata_rata(values: Iterable[Decimal | None], batas: Decimal | None = None) ->
 def capaian_sasaran(
     items: Iterable[CapaianIndikator | Decimal | None], batas: Decimal | None = None
 ) -> Decimal | None:
-    """Sasaran capaian = mean of its indicators' period capaian, as in published LKjIPs (SPEC §6.4, DOMAIN §2b)."""
+    """Sasaran capaian = mean of its indicators' period capaian, as in published LKjIPs (docs/contract.md §6.4, docs/rulebook.md §2b)."""
     return rata_rata(
         (i.periode_capaian if isinstance(i, CapaianIndikator) else i for i in items), batas
     )
 
 
 def capaian_dinas(sasaran: Iterable[Decimal | None]) -> Decimal | None:
-    """Dinas capaian = mean of the sasaran capaian (SPEC §6.4, DOMAIN §11.3)."""
+    """Dinas capaian = mean of the sasaran capaian (docs/contract.md §6.4, docs/rulebook.md §11.3)."""
     return rata_rata(sasaran)
 
 
 def serapan(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
-    """Budget absorption = realisasi ÷ pagu × 100, None when pagu is 0 (SPEC §6.6, DOMAIN §4)."""
+    """Budget absorption = realisasi ÷ pagu × 100, None when pagu is 0 (docs/contract.md §6.6, docs/rulebook.md §4)."""
     if realisasi is None or pagu is None or pagu == 0:
         return None
     return _persen(realisasi, pagu)
 
 
 def sisa(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
-    """Remaining budget = pagu − realisasi (SPEC §6.6, DOMAIN §4)."""
+    """Remaining budget = pagu − realisasi (docs/contract.md §6.6, docs/rulebook.md §4)."""
     if realisasi is None or pagu is None:
         return None
     return _CTX.subtract(pagu, realisasi)
@@ -318,7 +318,7 @@ class Efisiensi:
 
 
 def efisiensi(capaian: Decimal | None, serapan: Decimal | None) -> Efisiensi:
-    """Indeks Efisiensi as in LAKIP practice (BPOM), Efisien when IE ≥ 1, plus the selisih (SPEC §6.6, DOMAIN §4)."""
+    """Indeks Efisiensi as in LAKIP practice (BPOM), Efisien when IE ≥ 1, plus the selisih (docs/contract.md §6.6, docs/rulebook.md §4)."""
     if capaian is None or serapan is None:
         return Efisiensi(None, None, None)
     selisih = _CTX.subtract(capaian, serapan)

@@ -1,4 +1,4 @@
-"""The cell rules of SPEC §5 for what a bidang typed into a form: pure values in, findings out.
+"""The cell rules of docs/contract.md §5 for what a bidang typed into a form: pure values in, findings out.
 
 The form reader (io/form/reader.py) finds the cells; this module decides what a cell's content
 means (a number the Indonesian way, a biner answer, a blank, a sentinel, a date Excel made up)
@@ -22,8 +22,8 @@ from kinerja_cli.domain.numbers import Angka, NumberError, format_angka, parse_n
 from kinerja_cli.domain.periode import Periode, romawi
 from kinerja_cli.domain.rules import Code, Collector, Where, rule
 
-TEKS_MAKS = 32_767  # Excel's limit per cell; openpyxl would cut silently (RELIABILITY A10)
-NARASI_MAKS = 2_000  # SPEC §5: longer narratives are cut in the report
+TEKS_MAKS = 32_767  # Excel's limit per cell; openpyxl would cut silently (docs/reliability.md A10)
+NARASI_MAKS = 2_000  # docs/contract.md §5: longer narratives are cut in the report
 SKALA_PERSEN = Decimal("1.5")  # a `%` value at or below this, with a target above it, is 0,9 or 90?
 _SERATUS = Decimal(100)
 _SETENGAH = Decimal("0.5")
@@ -157,7 +157,7 @@ def parse_realisasi(ind: Indikator, cell: Cell, tw: int, periode: Periode, out: 
     """The realisation in one cell, or None (blank, or unusable after a finding).
 
     `persen_format(ref)` tells whether a cell's number format shows %, None when unknown;
-    it is asked only for a bare fraction in a `%` indicator (RELIABILITY A11).
+    it is asked only for a bare fraction in a `%` indicator (docs/reliability.md A11).
     """
     label = f"Realisasi TW {romawi(tw)}"
     own = tw == periode.triwulan
@@ -222,7 +222,7 @@ def check_narasi(text: str, cleaned: bool, out: Collector, sheet: str, ref: str,
 
 @dataclass(frozen=True)
 class RealisasiRow:
-    """One indicator's parsed row, for the SPEC §5 warnings."""
+    """One indicator's parsed row, for the docs/contract.md §5 warnings."""
 
     ind: Indikator
     nilai: Sequence[Nilai | None]  # per quarter 1..k
@@ -246,7 +246,7 @@ def _worse(ind: Indikator, prev: Decimal, cur: Decimal) -> bool:
 
 
 def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str) -> None:
-    """The SPEC §5 warnings of one indicator row (after its cells were parsed)."""
+    """The docs/contract.md §5 warnings of one indicator row (after its cells were parsed)."""
     ind, nilai, refs = row.ind, row.nilai, row.refs
     k = periode.triwulan
     for tw in range(1, len(nilai) + 1):

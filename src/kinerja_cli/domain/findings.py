@@ -40,7 +40,7 @@ class Finding:
         return replace(self, **kwargs)  # type: ignore[arg-type]
 
     def to_json(self) -> dict[str, str | None]:
-        """The SPEC §5 JSON shape (without `file`, which the file record carries)."""
+        """The docs/contract.md §5 JSON shape (without `file`, which the file record carries)."""
         d = asdict(self)
         d.pop("file")
         return {k: d[k] for k in ("code", "severity", "sheet", "cell", "kode", "message")}

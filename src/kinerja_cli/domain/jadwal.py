@@ -1,4 +1,4 @@
-"""The SOP schedule: each step's deadline in working days from the start date (SPEC §9)."""
+"""The SOP schedule: each step's deadline in working days from the start date (docs/contract.md §9)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Compile the accepted submissions into the dinas measurement (SPEC §6–7, SOP steps 6–7).
+"""Compile the accepted submissions into the dinas measurement (docs/contract.md §6 and §7, SOP steps 6–7).
 
 Pure: takes the PK, the settings and the accepted values, returns a `Kompilasi` of plain values.
 Every number comes from the rulebook in `capaian` and the budget hierarchy in `anggaran`.
@@ -63,7 +63,7 @@ def teks_biner(nilai: bool, target_teks: str = "") -> str:
 
 
 def tingkat_anggaran(rows: Sequence[BarisAnggaran], row: BarisAnggaran) -> str:
-    """program | kegiatan | sub-kegiatan by code depth, else by position in the hierarchy (SPEC §4)."""
+    """program | kegiatan | sub-kegiatan by code depth, else by position in the hierarchy (docs/contract.md §4)."""
     depth = len(row.kode.split("."))
     if depth in _TINGKAT_BY_DEPTH:
         return _TINGKAT_BY_DEPTH[depth]
@@ -138,7 +138,7 @@ def _baris_indikator(
 def _baris_anggaran(
     pk: PK, periode: Periode, data: Mapping[str, DataBidang]
 ) -> tuple[BarisAnggaranHasil, ...]:
-    """Every budget row; parents recomputed from their leaves only, never double counted (SPEC §4)."""
+    """Every budget row; parents recomputed from their leaves only, never double counted (docs/contract.md §4)."""
     rows = pk.anggaran
     k = periode.triwulan
     leaf_codes = {r.kode for r in ang.leaves(rows)}
@@ -199,7 +199,7 @@ def kompilasi(
     tahun_lalu: dict[str, TahunLalu] | None = None,
     dibuat: dt.datetime | None = None,
 ) -> Kompilasi:
-    """The dinas measurement of one periode from the PK and the accepted values (SPEC §6–7)."""
+    """The dinas measurement of one periode from the PK and the accepted values (docs/contract.md §6 and §7)."""
     skala, batas = settings.skala, settings.batas_rata_rata
     extra: list[Finding] = []
     indikator: list[BarisIndikator] = []

@@ -1,6 +1,6 @@
 """The PK (Perjanjian Kinerja) and submission data, as plain frozen values.
 
-Targets come only from the PK (SPEC §1: "measurement follows the targets of the PK").
+Targets come only from the PK (docs/contract.md §1: "measurement follows the targets of the PK").
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cached_property
 
 
 class Arah(StrEnum):
-    """Polarity of an indicator (SPEC §4)."""
+    """Polarity of an indicator (docs/contract.md §4)."""
 
     NAIK = "naik"
     TURUN = "turun"
@@ -30,7 +30,7 @@ class Sifat(StrEnum):
 
 
 class Rumus(StrEnum):
-    """Formula for `turun` indicators (DOMAIN §3.1)."""
+    """Formula for `turun` indicators (docs/rulebook.md §3.1)."""
 
     DUA_T_MINUS_R = "2T-R"
     T_PER_R = "T/R"
@@ -189,7 +189,7 @@ class PK:
         return self._anggaran_by_bidang.get(bidang, ())
 
     def is_parent(self, kode: str) -> bool:
-        """A budget row whose code is a prefix of another row's code is a parent (SPEC §4)."""
+        """A budget row whose code is a prefix of another row's code is a parent (docs/contract.md §4)."""
         return kode in self._parents
 
     def bidang_with_rows(self) -> tuple[Bidang, ...]:

@@ -1,8 +1,8 @@
 """Indonesian number parsing, exact (Decimal), strict: ambiguity is refused, never guessed.
 
-SPEC §4: `1.234,56`, `65,4`, `65.4`, `85%`, `Rp 1.500.000`, `Rp1.500.000,00` parse exactly;
+docs/contract.md §4: `1.234,56`, `65,4`, `65.4`, `85%`, `Rp 1.500.000`, `Rp1.500.000,00` parse exactly;
 `1.234` is read the Indonesian way (1234) only when its grouping is consistent.
-RELIABILITY A11: English habits (`1,234.56`) and broken grouping (`1.23.4`) are findings,
+docs/reliability.md A11: English habits (`1,234.56`) and broken grouping (`1.23.4`) are findings,
 with a suggestion, never a silent guess.
 """
 

@@ -16,7 +16,7 @@ class Periode:
 
     @property
     def kode(self) -> str:
-        """`TW2` or `tahunan`, as in SPEC and JSON."""
+        """`TW2` or `tahunan`, as in the contract and JSON."""
         return "tahunan" if self.tahunan else f"TW{self.triwulan}"
 
     @property

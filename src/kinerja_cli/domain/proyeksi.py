@@ -1,4 +1,4 @@
-"""Quarterly trend and the end-of-year projection for the review meeting (SPEC §8, DOMAIN §6).
+"""Quarterly trend and the end-of-year projection for the review meeting (docs/contract.md §8, docs/rulebook.md §6).
 
 Pure arithmetic in exact decimals. A projection is an estimate on the pace so far, never a
 realisation: reports label it "proyeksi".
@@ -136,7 +136,7 @@ def capaian_per_triwulan(
     k: int,
     skala: SkalaPredikat = SKALA_DEFAULT,
 ) -> list[Decimal | None]:
-    """The period capaian at TW 1..k, each computed as that quarter's review would have (SPEC §6.3)."""
+    """The period capaian at TW 1..k, each computed as that quarter's review would have (docs/contract.md §6.3)."""
     out: list[Decimal | None] = []
     for j in range(1, k + 1):
         if all(v is None for v in nilai_tw[:j]):

@@ -1,7 +1,7 @@
 """The compiled results: plain values that the draft workbook, JSON and reports all render.
 
 Built by `domain.kompilasi.kompilasi()` from the PK and the accepted submissions; never holds
-DataFrames or file handles, so templates get plain data (STYLE pattern 8).
+DataFrames or file handles, so templates get plain data (docs/architecture.md §3.8).
 """
 
 from __future__ import annotations
@@ -55,10 +55,10 @@ class BarisIndikator:
     target_triwulan: TargetValue | None  # Target TW k of the periode (tahunan: Target)
     target_triwulan_teks: str
     realisasi_tw: tuple[Nilai | None, ...]  # per quarter 1..k, as reported
-    realisasi: Nilai | None  # s/d k (SPEC §6.1)
+    realisasi: Nilai | None  # s/d k (docs/contract.md §6.1)
     capaian: Decimal | None  # vs annual Target (unrounded)
     capaian_triwulan: Decimal | None  # vs Target TW k (unrounded)
-    capaian_periode: Decimal | None  # used for predikat and averages (SPEC §6.3)
+    capaian_periode: Decimal | None  # used for predikat and averages (docs/contract.md §6.3)
     predikat: str | None
     status: str | None  # Melampaui / Tercapai / Tidak Tercapai
     rumus_teks: str  # the formula used, in words
@@ -85,7 +85,7 @@ class BarisSasaran:
 
 @dataclass(frozen=True)
 class BarisAnggaranHasil:
-    """One budget row with parent subtotals recomputed from leaves (SPEC §4)."""
+    """One budget row with parent subtotals recomputed from leaves (docs/contract.md §4)."""
 
     kode: str
     uraian: str

@@ -1,4 +1,4 @@
-"""The one place where numbers are rounded: half-up, with Decimal (SPEC §6, STYLE pattern 7).
+"""The one place where numbers are rounded: half-up, with Decimal (docs/contract.md §6, docs/architecture.md §3.7).
 
 Everything upstream computes in exact decimals; only display and JSON round.
 """
@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 
 def bulat(d: Decimal, places: int = 2) -> Decimal:
-    """Round half-up to `places` decimals (2 for capaian and percentages, SPEC §6)."""
+    """Round half-up to `places` decimals (2 for capaian and percentages, docs/contract.md §6)."""
     if not d.is_finite():
         raise ValueError(f"tidak dapat membulatkan {d!r}")
     with localcontext() as ctx:
@@ -20,7 +20,7 @@ def bulat(d: Decimal, places: int = 2) -> Decimal:
 
 
 def to_json_number(d: Decimal | None) -> int | float | None:
-    """A JSON number: 2 decimals half-up; an integral value stays an int (SPEC §5, §7)."""
+    """A JSON number: 2 decimals half-up; an integral value stays an int (docs/contract.md §5, §7)."""
     if d is None:
         return None
     r = bulat(d, 2)

@@ -1,4 +1,4 @@
-"""Workspace settings (kinerja.toml, SPEC §9), with the defaults `kinerja init` writes."""
+"""Workspace settings (kinerja.toml, docs/contract.md §9), with the defaults `kinerja init` writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from kinerja_cli.domain.capaian import SKALA_DEFAULT, SkalaPredikat
 from kinerja_cli.domain.models import Rumus
 
-# SOP steps with their mutu baku in working days (SPEC §1, §9). Key, SOP no., label, days.
+# SOP steps with their mutu baku in working days (docs/contract.md §1, §9). Key, SOP no., label, days.
 LANGKAH_SOP: tuple[tuple[str, int, str, int], ...] = (
     ("koordinasi", 3, "Rapat koordinasi format pengukuran", 1),
     ("pengisian", 4, "Bidang mengisi formulir pengukuran", 7),
@@ -38,7 +38,7 @@ def default_mulai(tahun: int) -> dict[str, dt.date]:
 
 @dataclass(frozen=True)
 class Settings:
-    """Everything kinerja.toml can set; every field has the SPEC §9 default."""
+    """Everything kinerja.toml can set; every field has the docs/contract.md §9 default."""
 
     tahun: int = 0
     pk: str = "pk.xlsx"

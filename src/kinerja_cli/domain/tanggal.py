@@ -1,4 +1,4 @@
-"""Indonesian dates: `26 Juli 2023` (no zero padding, DOMAIN §9)."""
+"""Indonesian dates: `26 Juli 2023` (no zero padding, docs/rulebook.md §9)."""
 
 from __future__ import annotations
 

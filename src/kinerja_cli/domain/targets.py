@@ -1,4 +1,4 @@
-"""Parsing PK targets and NIPs: pure rules used by the PK reader (SPEC §4)."""
+"""Parsing PK targets and NIPs: pure rules used by the PK reader (docs/contract.md §4)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Every output is written atomically: temp file in the same folder, fsync, os.replace.
 
-RELIABILITY C5: an interrupted save must never destroy the previous good output; a file held
+docs/reliability.md C5: an interrupted save must never destroy the previous good output; a file held
 open by Excel on Windows (PermissionError on replace) gets a clear message naming it.
 """
 

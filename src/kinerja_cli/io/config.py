@@ -1,4 +1,4 @@
-"""Read and write kinerja.toml (SPEC §9). An invalid setting names its key and line."""
+"""Read and write kinerja.toml (docs/contract.md §9). An invalid setting names its key and line."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The workspace folder (SPEC §3): where each file lives."""
+"""The workspace folder (docs/contract.md §3): where each file lives."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The one report context: plain dicts, lists, strings and Decimals built from a `Kompilasi`.
 
 Every format (HTML, DOCX, XLSX, PDF) renders this same context, so the figures agree everywhere
-(STYLE pattern 8). Numbers stay unrounded Decimals here; templates format them with the filters
+(docs/architecture.md §3.8). Numbers stay unrounded Decimals here; templates format them with the filters
 of `report.filters`, which round half-up exactly once.
 """
 
@@ -32,7 +32,7 @@ _URL = re.compile(r"(https?://[^\s<>\"']+)", re.IGNORECASE)
 
 
 def tautan_aman(url: str) -> bool:
-    """Only http/https links with a host become clickable (RELIABILITY B2)."""
+    """Only http/https links with a host become clickable (docs/reliability.md B2)."""
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -191,7 +191,7 @@ def _bidang(b: BarisBidang) -> dict[str, Any]:
 
 
 def metode(k: Kompilasi) -> dict[str, Any]:
-    """The formulas used (DOMAIN §10.1: print them) and the predikat scale."""
+    """The formulas used (docs/rulebook.md §10.1: print them) and the predikat scale."""
     groups: dict[str, list[str]] = {}
     for i in k.indikator:
         groups.setdefault(rumus_teks(i.arah, i.rumus), []).append(i.kode)

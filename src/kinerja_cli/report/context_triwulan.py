@@ -2,7 +2,7 @@
 
 Capaian of earlier quarters are recomputed with the same rulebook (`capaian_indikator` at
 k-1, k-2, …) from the realisations now on file, so a corrected earlier quarter shows its
-corrected value. Projections are labelled "proyeksi" wherever they appear (SPEC §8).
+corrected value. Projections are labelled "proyeksi" wherever they appear (docs/contract.md §8).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The one set of Indonesian formatting filters for every report (Babel, locale `id`).
 
-`1.484,43`, `84,01%`, `Rp17.914.194.000`, `26 Juli 2023`, `19760309 200604 2 007` (SPEC §8,
-DOMAIN §9). Rounding goes through `domain.rounding.bulat` (half-up, STYLE pattern 7); Babel only
+`1.484,43`, `84,01%`, `Rp17.914.194.000`, `26 Juli 2023`, `19760309 200604 2 007` (docs/contract.md §8,
+docs/rulebook.md §9). Rounding goes through `domain.rounding.bulat` (half-up, docs/architecture.md §3.7); Babel only
 groups digits and names months. A missing value prints as an en dash, never as an ellipsis.
 """
 

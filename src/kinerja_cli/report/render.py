@@ -1,8 +1,8 @@
 """The one Jinja2 environment and the renderers: HTML, PDF (optional extra), DOCX, XLSX.
 
 Templates are looked up in the workspace's `templates/` folder first, file by file, then in the
-packaged templates (SPEC §8). Autoescape is on for everything and StrictUndefined makes a
-missing variable fail loudly (STYLE pattern 8, RELIABILITY B2). The HTML is one self-contained
+packaged templates (docs/contract.md §8). Autoescape is on for everything and StrictUndefined makes a
+missing variable fail loudly (docs/architecture.md §3.8, docs/reliability.md B2). The HTML is one self-contained
 file: CSS inline, charts as `data:` URIs, a Content-Security-Policy that forbids scripts and
 remote loads.
 """
@@ -166,7 +166,7 @@ def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes
     def link_callback(uri: str, rel: str) -> str:
         if uri.startswith("data:") or uri in boleh:
             return uri
-        return ""  # no file:, no network (RELIABILITY B2)
+        return ""  # no file:, no network (docs/reliability.md B2)
 
     kwargs: dict[str, Any] = {"link_callback": link_callback, "encoding": "utf-8"}
     if "resource_policy" in inspect.signature(pisa.pisaDocument).parameters:

@@ -2,7 +2,7 @@
 
 Numbers are real numbers, rounded half-up as the report prints them; every text, including
 everything that came from a form, goes through `io.xlsx_style.safe_text` so `=HYPERLINK(…)`
-stays text (RELIABILITY B1).
+stays text (docs/reliability.md B1).
 """
 
 from __future__ import annotations

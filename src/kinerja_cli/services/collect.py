@@ -189,7 +189,7 @@ class _Run:
             if first:
                 from kinerja_cli.io.xlsx import ensure_defused_openpyxl
 
-                ensure_defused_openpyxl()  # RELIABILITY A1: never parse received files unprotected
+                ensure_defused_openpyxl()  # docs/reliability.md A1: never parse received files unprotected
                 if self.reader is None:
                     self.reader = default_reader()
                 first = False
@@ -238,7 +238,7 @@ class _Run:
     def _parse(self, e: _Entry, data: bytes) -> None:
         try:
             read = read_one(data, e.name, self.pk, self.reader)
-        except Exception as exc:  # one bad file never stops the others (RELIABILITY rule 1)
+        except Exception as exc:  # one bad file never stops the others (docs/reliability.md Ground rule 1)
             self._fail(e, exc)
         else:
             self._record(e, read)

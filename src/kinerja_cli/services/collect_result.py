@@ -14,7 +14,7 @@ DITERIMA, DITOLAK, DUPLIKAT, DIABAIKAN, BELUM = (
 
 @dataclass
 class FileResult:
-    """One file of the inbox: its status and findings (SPEC §5)."""
+    """One file of the inbox: its status and findings (docs/contract.md §5)."""
 
     file: str
     sha256: str
@@ -45,7 +45,7 @@ class FileResult:
         return self.status == DITOLAK and not self.terselesaikan
 
     def to_json(self, root: Path | None = None) -> dict[str, Any]:
-        """SPEC §5 file record plus the extra keys (perubahan, umpan_balik, ...)."""
+        """docs/contract.md §5 file record plus the extra keys (perubahan, umpan_balik, ...)."""
         return {
             "file": self.file,
             "sha256": self.sha256,
@@ -76,7 +76,7 @@ class BidangResult:
     received: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """SPEC §5 bidang record (with periode, file and time added)."""
+        """docs/contract.md §5 bidang record (with periode, file and time added)."""
         return {"kode": self.kode, "status": self.status, "nama": self.nama,
                 "periode": self.periode, "file": self.file, "diterima": self.received}
 
@@ -109,7 +109,7 @@ class CollectResult:
         return sum(1 for f in self.files if f.status == status)
 
     def to_json(self) -> dict[str, Any]:
-        """The SPEC §5 document plus a few keys; the same for a re-run on an unchanged inbox."""
+        """The docs/contract.md §5 document plus a few keys; the same for a re-run on an unchanged inbox."""
         return {
             "files": [f.to_json(self.root) for f in self.files],
             "bidang": [b.to_json() for b in self.bidang],

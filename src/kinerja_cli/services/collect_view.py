@@ -136,7 +136,7 @@ class View:
                               f"{_waktu(win.received)})")
 
     def _late(self, fr: FileResult, sub: Any, per: Periode | None) -> None:
-        """RELIABILITY E63: a file dated after the return deadline is accepted, but flagged."""
+        """docs/reliability.md E63: a file dated after the return deadline is accepted, but flagged."""
         if per is None:
             return
         try:

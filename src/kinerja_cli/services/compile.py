@@ -1,4 +1,4 @@
-"""Use case of SOP steps 6–7: compile the accepted submissions into the dinas draft (SPEC §7).
+"""Use case of SOP steps 6–7: compile the accepted submissions into the dinas draft (docs/contract.md §7).
 
 Compile reads the store only; it never re-parses the returned files. A draft that someone
 edited after kinerja wrote it (its SHA-256 differs from the recorded one) is never
@@ -44,7 +44,7 @@ class CompileResult:
 
     @property
     def exit_code(self) -> int:
-        """0 compiled, 1 nothing accepted to compile (SPEC §3)."""
+        """0 compiled, 1 nothing accepted to compile (docs/contract.md §3)."""
         return 1 if self.kosong else 0
 
 

@@ -47,7 +47,7 @@ def _previous(dari: Path) -> tuple[Path, int]:
 
 def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
                    dari: Path | None = None) -> InitResult:
-    """Create the workspace of SPEC §3 in `folder` (from last year's with `dari`)."""
+    """Create the workspace of docs/contract.md §3 in `folder` (from last year's with `dari`)."""
     folder = Path(folder)
     if (folder / CONFIG_NAME).exists():
         raise KinerjaError(f"{folder} sudah berisi ruang kerja ({CONFIG_NAME} sudah ada); tidak ditimpa.")
@@ -218,7 +218,7 @@ def init_forms(ws: Workspace, periode: Periode, bidang: list[str] | None, out: P
 
 
 def _prefill(ws: Workspace, periode: Periode) -> dict[str, DataBidang]:
-    """Accepted values of the previous periode, to pre-fill earlier quarters (SPEC §5)."""
+    """Accepted values of the previous periode, to pre-fill earlier quarters (docs/contract.md §5)."""
     if periode.triwulan <= 1 or not ws.db.exists():
         return {}
     try:

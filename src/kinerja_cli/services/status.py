@@ -62,7 +62,7 @@ class StatusResult:
     belum: list[str] = field(default_factory=list)  # bidang kode still missing or rejected
 
     def to_json(self) -> dict[str, Any]:
-        """SPEC §3: {"periode", "bidang": [...], "jadwal": [...]}."""
+        """docs/contract.md §3: {"periode", "bidang": [...], "jadwal": [...]}."""
         return {
             "periode": self.periode.kode,
             "bidang": [b.to_json() for b in self.bidang],

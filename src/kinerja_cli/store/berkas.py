@@ -1,4 +1,4 @@
-"""Content-addressed copies of every file read (RELIABILITY C3): nothing is lost when the
+"""Content-addressed copies of every file read (docs/reliability.md C3): nothing is lost when the
 inbox is cleaned. Each copy is written once, atomically, under its SHA-256.
 """
 

@@ -1,4 +1,4 @@
-"""The workspace lock (RELIABILITY C6): one collect/compile/archive at a time.
+"""The workspace lock (docs/reliability.md C6): one collect/compile/archive at a time.
 
 A sidecar file names who holds the lock, so a second run can say *who* and how to clear a
 stale lock. OS locks are unreliable on shared network folders: run kinerja on one machine.

@@ -12,7 +12,7 @@ from kinerja_cli.errors import KinerjaError
 
 DITERIMA, DITOLAK, DUPLIKAT, DIABAIKAN = "diterima", "ditolak", "duplikat", "diabaikan"
 NARASI_FIELDS = ("pendorong", "penghambat", "tindak_lanjut", "bukti")
-ORDER = "received_ns, name, id"  # newest version last: file mtime, then name (SPEC §5)
+ORDER = "received_ns, name, id"  # newest version last: file mtime, then name (docs/contract.md §5)
 
 
 def now_iso() -> str:

@@ -1,4 +1,4 @@
-"""The compiled draft workbook (SPEC §7): sheets, numeric cells, safe text, golden dump."""
+"""The compiled draft workbook (docs/contract.md §7): sheets, numeric cells, safe text, golden dump."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""RELIABILITY §E cases 29-65 at form level: status, code and cell for each returned file."""
+"""docs/reliability.md E cases 29-65 at form level: status, code and cell for each returned file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Returned forms: round trip with the writer, and every SPEC §5 rule with its code and cell."""
+"""Returned forms: round trip with the writer, and every docs/contract.md §5 rule with its code and cell."""
 
 from __future__ import annotations
 
@@ -119,7 +119,7 @@ def test_keyboard_interrupt_passes(monkeypatch) -> None:
         read(filled())
 
 
-# ---- SPEC §5 rules, one case each: code + cell + kode ---------------------------------
+# ---- docs/contract.md §5 rules, one case each: code + cell + kode ---------------------------------
 
 Case = tuple[str, Callable[[], bytes], bool, tuple[Expect, ...]]
 

@@ -1,4 +1,4 @@
-"""Forms: round trip of identity, headers, locked/unlocked cells, validations (SPEC §5)."""
+"""Forms: round trip of identity, headers, locked/unlocked cells, validations (docs/contract.md §5)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""PK reader: every SPEC §4 finding with its code and cell; layouts other than the example."""
+"""PK reader: every docs/contract.md §4 finding with its code and cell; layouts other than the example."""
 
 from __future__ import annotations
 

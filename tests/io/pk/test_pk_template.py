@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "examples" / "pk-balangan-2025.xlsx"
 SCRIPT = ROOT / "examples" / "buat_pk_contoh.py"
 
-# The headers SPEC §4 fixes, spelled out here so a typo in the module cannot hide.
+# The headers docs/contract.md §4 fixes, spelled out here so a typo in the module cannot hide.
 SPEC_HEADERS = {
     "Identitas": ["Isian", "Nilai"],
     "Bidang": ["Kode", "Nama", "Kepala", "NIP", "Jabatan"],

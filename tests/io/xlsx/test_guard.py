@@ -1,4 +1,4 @@
-"""Preflight over the file-level bad-input corpus (RELIABILITY §E 1-28), bombs, fuzzing."""
+"""Preflight over the file-level bad-input corpus (docs/reliability.md E1 to E28), bombs, fuzzing."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def test_python_calamine_reads_the_valid_form_after_preflight() -> None:
     assert values[4][4] == 1200.0
 
 
-# ---- RELIABILITY §E cases 1-28 ----------------------------------------------------------
+# ---- docs/reliability.md E cases 1-28 ----------------------------------------------------------
 
 
 def test_01_empty_file() -> None:
@@ -226,7 +226,7 @@ def test_24_invalid_character_reference() -> None:
 def test_25_excessive_nesting_in_workbook_xml() -> None:
     message = rejected(corpus.case_excessive_nesting(), "xml-malformed").findings[0].message
     assert "xl/workbook.xml" in message
-    # RELIABILITY's 100 000 levels are refused earlier, by the compression ratio.
+    # the 100 000 levels of docs/reliability.md E25 are refused earlier, by the compression ratio.
     assert not check(corpus.case_excessive_nesting(100_000)).ok
 
 

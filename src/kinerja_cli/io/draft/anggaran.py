@@ -1,4 +1,4 @@
-"""Draft sheet `Anggaran`: pagu, realisasi, serapan and sisa, parent subtotals recomputed (SPEC §4, §7)."""
+"""Draft sheet `Anggaran`: pagu, realisasi, serapan and sisa, parent subtotals recomputed (docs/contract.md §4, §7)."""
 
 from __future__ import annotations
 

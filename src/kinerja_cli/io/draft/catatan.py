@@ -1,4 +1,4 @@
-"""Draft sheet `Catatan`: open findings, the formula used per indicator, the inputs' SHA-256 (SPEC §7)."""
+"""Draft sheet `Catatan`: open findings, the formula used per indicator, the inputs' SHA-256 (docs/contract.md §7)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from kinerja_cli.io.xlsx import apply_print_setup
 
 
 def cara_realisasi(sifat: Sifat, arah: Arah, k: int) -> str:
-    """How the s/d value is taken, in words (SPEC §6.1)."""
+    """How the s/d value is taken, in words (docs/contract.md §6.1)."""
     if k == 1:
         return "realisasi TW I"
     if arah == Arah.BINER:
@@ -32,7 +32,7 @@ def cara_realisasi(sifat: Sifat, arah: Arah, k: int) -> str:
 
 
 def _target_dipakai(i: BarisIndikator, q: int, tahunan: bool) -> str:
-    """Which target the period capaian was computed against (SPEC §6.3)."""
+    """Which target the period capaian was computed against (docs/contract.md §6.3)."""
     if not tahunan and i.capaian_triwulan is not None:
         return f"T = target TW {romawi(q)} ({i.target_triwulan_teks})"
     return f"T = target tahunan ({i.target_teks})"

@@ -2,7 +2,7 @@
 
 Numbers go into cells as real numbers with a display format (Excel and LibreOffice then show
 them with the reader's locale: 1.484,43 on an Indonesian system); text from forms goes
-through `safe_text`, so it is never a formula (RELIABILITY B1).
+through `safe_text`, so it is never a formula (docs/reliability.md B1).
 """
 
 from __future__ import annotations

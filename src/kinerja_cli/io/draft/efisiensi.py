@@ -1,4 +1,4 @@
-"""Draft sheet `Efisiensi`: capaian against serapan per sasaran and per bidang (SPEC §6.6, §7)."""
+"""Draft sheet `Efisiensi`: capaian against serapan per sasaran and per bidang (docs/contract.md §6.6, §7)."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def _efisiensi_row(ws: Any, r: int, k: Kompilasi, n: int, kode: str, nama: str, 
 
 
 def write(ws: Any, k: Kompilasi) -> None:
-    """Efficiency index per sasaran and per bidang, labelled as an analysis aid (DOMAIN §4)."""
+    """Efficiency index per sasaran and per bidang, labelled as an analysis aid (docs/rulebook.md §4)."""
     ncols = len(EFISIENSI_COLS)
     r = title_block(ws, k, "ANALISIS EFISIENSI PENGGUNAAN SUMBER DAYA", ncols)
     r = note(ws, r, "Alat bantu analisis, bukan penilaian resmi (PermenPANRB 53/2014 tidak "

@@ -1,6 +1,6 @@
-"""The `compile --json` document (SPEC §7), from a Kompilasi.
+"""The `compile --json` document (docs/contract.md §7), from a Kompilasi.
 
-The keys of SPEC §7 are fixed; a few extra keys (names, efficiency, per-quarter values) are
+The keys of docs/contract.md §7 are fixed; a few extra keys (names, efficiency, per-quarter values) are
 added beside them, never instead of them. Numbers are JSON numbers rounded half-up to 2
 decimals; `target`/`target_triwulan` are strings for rentang and biner, `realisasi` is a
 string for biner; unknown values are null.
@@ -52,7 +52,7 @@ def _tahun_lalu(t: TahunLalu | None, target_teks: str) -> dict[str, Any] | None:
 
 
 def indikator_json(i: BarisIndikator) -> dict[str, Any]:
-    """One indicator: the SPEC §7 keys first, then `nama` and `realisasi_tw`."""
+    """One indicator: the docs/contract.md §7 keys first, then `nama` and `realisasi_tw`."""
     d: dict[str, Any] = {
         "kode": i.kode,
         "bidang": i.bidang,
@@ -76,7 +76,7 @@ def indikator_json(i: BarisIndikator) -> dict[str, Any]:
 
 
 def to_json(k: Kompilasi) -> dict[str, Any]:
-    """The whole `compile --json` document (SPEC §7)."""
+    """The whole `compile --json` document (docs/contract.md §7)."""
     return {
         "tahun": k.tahun,
         "periode": k.periode.kode,

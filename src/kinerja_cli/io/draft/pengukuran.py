@@ -1,4 +1,4 @@
-"""Draft sheet `Pengukuran`: the customary measurement table (SPEC §7)."""
+"""Draft sheet `Pengukuran`: the customary measurement table (docs/contract.md §7)."""
 
 from __future__ import annotations
 

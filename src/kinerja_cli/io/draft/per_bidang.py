@@ -1,4 +1,4 @@
-"""Draft sheet `Per Bidang`: one summary row per bidang, then each bidang's indicators (SPEC §7)."""
+"""Draft sheet `Per Bidang`: one summary row per bidang, then each bidang's indicators (docs/contract.md §7)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Draft sheet `Permasalahan`: faktor pendorong/penghambat and tindak lanjut per indicator (SPEC §7)."""
+"""Draft sheet `Permasalahan`: faktor pendorong/penghambat and tindak lanjut per indicator (docs/contract.md §7)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ def write(ws: Any, k: Kompilasi) -> None:
         put(ws, r, 4, i.bidang, "kd_tengah")
         persen(ws, r, 5, i.capaian_periode)
         fill_predikat(put(ws, r, 6, i.predikat, "kd_teks"), k.skala, i.predikat)
-        # Form text is written with safe_text (via put): never a formula (RELIABILITY B1).
+        # Form text is written with safe_text (via put): never a formula (docs/reliability.md B1).
         for c, text in ((7, n.pendorong), (8, n.penghambat), (9, n.tindak_lanjut), (10, n.bukti)):
             put(ws, r, c, text or None, "kd_teks")
         fit_height(ws, r, [(i.nama, 34), (n.pendorong, 34), (n.penghambat, 34),

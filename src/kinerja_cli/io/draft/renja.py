@@ -1,8 +1,8 @@
 """Draft sheet `Evaluasi Renja`: Permendagri 86/2017 "Evaluasi terhadap Hasil Renja Perangkat
-Daerah", variant A of DOMAIN §2c (15 numbered columns, K and Rp sub-columns, Triwulan I–IV).
+Daerah", variant A of docs/rulebook.md §2c (15 numbered columns, K and Rp sub-columns, Triwulan I–IV).
 
 Columns 5, 6, 13 and 14 need Renstra figures that the PK does not hold: they are left blank
-(grey) with a note. Column (16) is the optional Renja-level % DOMAIN §2c recommends.
+(grey) with a note. Column (16) is the optional Renja-level % docs/rulebook.md §2c recommends.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Draft sheet `Ringkasan`: dinas capaian and predikat, counts, the sasaran table with a chart, bidang status (SPEC §7)."""
+"""Draft sheet `Ringkasan`: dinas capaian and predikat, counts, the sasaran table with a chart, bidang status (docs/contract.md §7)."""
 
 from __future__ import annotations
 

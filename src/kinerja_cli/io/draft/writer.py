@@ -1,4 +1,4 @@
-"""Write the compiled draft workbook (SPEC §7) atomically, and name it.
+"""Write the compiled draft workbook (docs/contract.md §7) atomically, and name it.
 
 The sheets are listed once, in `SHEETS`, each with its writer (one module per sheet). The workbook is deterministic: fixed document properties, no clock in the cells
 except the compile date the caller passes in `Kompilasi.dibuat`.

@@ -1,4 +1,4 @@
-"""Feedback for a rejected file (SPEC §5): a marked-up copy of the form, or a short text.
+"""Feedback for a rejected file (docs/contract.md §5): a marked-up copy of the form, or a short text.
 
 The copy is made from the stored bytes, never from the inbox file: every offending cell gets a
 red (error) or orange (warning) fill and a comment with the message, and a first sheet

@@ -170,7 +170,7 @@ def simulated_values(pk: PK, bidang: str, periode: Periode, seed: int | str = 0)
     """Realistic, deterministic returns for one bidang: (values, narasi, anggaran).
 
     Most indicators land near target, some below (with Faktor Penghambat and Tindak Lanjut,
-    as SPEC §5 asks), some above. Budget spending rises through the year and stays under pagu.
+    as docs/contract.md §5 asks), some above. Budget spending rises through the year and stays under pagu.
     """
     k = periode.triwulan
     values: dict[str, list[object]] = {}

@@ -3,7 +3,7 @@ header rows, and the few XML facts calamine cannot give (formula text, error val
 defined name and custom property).
 
 python-calamine returns '' for empty cells, error cells and formulas without a cached value
-(PERF §2.5); preflight's `formula_cells`/`error_cells` tell those apart. Every read is bounded:
+(docs/performance.md §2.5); preflight's `formula_cells`/`error_cells` tell those apart. Every read is bounded:
 a grid never holds more rows than asked for, whatever `<dimension>` claims.
 """
 

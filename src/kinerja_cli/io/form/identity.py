@@ -1,6 +1,6 @@
 """Which form is this? Its identity sheet, else its form id, else its indicator codes.
 
-RELIABILITY C1/C2: identity is decided from content, never from the file name; the PK decides
+docs/reliability.md C1 and C2: identity is decided from content, never from the file name; the PK decides
 whether it belongs to this workspace (agency, tahun, bidang). Every disagreement is a finding.
 """
 

@@ -1,6 +1,6 @@
 """The form, declared once as data: the writer (init-form) and the reader (collect) both use it.
 
-SPEC §5 fixes the sheets and the exact header cells.
+docs/contract.md §5 fixes the sheets and the exact header cells.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ NARASI = {
     "Tindak Lanjut": "tindak_lanjut",
     "Bukti Dukung": "bukti",
 }
-NARASI_MAX = 2000  # SPEC §5 warning threshold; longer text is cut in the report
+NARASI_MAX = 2000  # docs/contract.md §5 warning threshold; longer text is cut in the report
 
 IDENTITY_KEYS = (
     "form_id", "versi_alat", "pemda", "perangkat_daerah", "bidang", "nama_bidang",
@@ -62,7 +62,7 @@ def target_tw_header(k: int) -> str:
 
 
 def kinerja_columns(periode: Periode) -> tuple[Column, ...]:
-    """Columns of sheet Kinerja in order (SPEC §5)."""
+    """Columns of sheet Kinerja in order (docs/contract.md §5)."""
     cols = [
         Column("No", "locked", 5, "no"),
         Column("Kode", "locked", 9, "kode"),
@@ -79,7 +79,7 @@ def kinerja_columns(periode: Periode) -> tuple[Column, ...]:
 
 
 def anggaran_columns(periode: Periode) -> tuple[Column, ...]:
-    """Columns of sheet Anggaran in order (SPEC §5)."""
+    """Columns of sheet Anggaran in order (docs/contract.md §5)."""
     cols = [
         Column("Kode", "locked", 22, "kode"),
         Column("Uraian", "locked", 50, "uraian"),
@@ -100,7 +100,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
 
 
 def slug(text: str) -> str:
-    """ASCII file-name slug: `Bina Marga` -> `Bina-Marga` (RELIABILITY B3)."""
+    """ASCII file-name slug: `Bina Marga` -> `Bina-Marga` (docs/reliability.md B3)."""
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-.")
     if s.upper() in _RESERVED:

@@ -1,6 +1,6 @@
-"""Read ONE returned form: its bytes in, parsed values and every finding out (SPEC §5).
+"""Read ONE returned form: its bytes in, parsed values and every finding out (docs/contract.md §5).
 
-Order of trust (RELIABILITY ground rule 4): the sniffed bytes (preflight), the embedded
+Order of trust (docs/reliability.md Ground rule 4): the sniffed bytes (preflight), the embedded
 identity, the indicator code, and the PK. Sheet names, cell positions, protection and the
 file name are only hints. Values come from python-calamine (fast path); openpyxl is loaded
 only to read a cell's number format when a `%` value is a bare fraction.
@@ -53,7 +53,7 @@ from kinerja_cli.io.xlsx import (
 
 __all__ = ["FormRead", "read_form"]
 
-MARGIN_ROWS = 200  # rows read below the form's own rows (RELIABILITY A2: +200 rows)
+MARGIN_ROWS = 200  # rows read below the form's own rows (docs/reliability.md A2: +200 rows)
 MAX_SLOW_BYTES = 4 << 20  # openpyxl is never handed sheets bigger than this
 _KNOWN = {norm(n) for n in (L.PETUNJUK, L.KINERJA, L.ANGGARAN, L.IDENTITAS)}
 

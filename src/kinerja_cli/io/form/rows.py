@@ -1,5 +1,5 @@
 """Sheets Kinerja and Anggaran of a returned form: every locked value against the PK (sheet
-protection can be removed), every input cell parsed, the SPEC §5 warnings per row."""
+protection can be removed), every input cell parsed, the docs/contract.md §5 warnings per row."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""The structure of a form table: columns by header text, rows by code (RELIABILITY A8).
+"""The structure of a form table: columns by header text, rows by code (docs/reliability.md A8).
 
 Columns may move (found by header); rows are matched by code and compared with the PK's row
-set and order (SPEC §5: a row added, removed or reordered is an error); content outside the
+set and order (docs/contract.md §5: a row added, removed or reordered is an error); content outside the
 table and merges over input cells are reported with their cells.
 """
 

@@ -1,4 +1,4 @@
-"""Write one protected, validated form workbook per bidang (SPEC §5), from the one layout."""
+"""Write one protected, validated form workbook per bidang (docs/contract.md §5), from the one layout."""
 
 from __future__ import annotations
 
@@ -203,7 +203,7 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                 cell.style = "kn_locked_num"
             elif col.field == "realisasi":
                 assert col.tw
-                # Earlier quarters already accepted are pre-filled and stay editable (SPEC §5).
+                # Earlier quarters already accepted are pre-filled and stay editable (docs/contract.md §5).
                 old = prev[col.tw - 1] if col.tw <= len(prev) and col.tw < spec.periode.triwulan else None
                 if isinstance(old, bool):
                     cell.value = "Ada" if old else "Tidak Ada"
@@ -274,7 +274,7 @@ def _write_anggaran(ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[Ba
             elif col.field == "realisasi":
                 assert col.tw
                 if not leaf:
-                    # Parent rows are subtotals: recomputed by kinerja, never typed (SPEC §4).
+                    # Parent rows are subtotals: recomputed by kinerja, never typed (docs/contract.md §4).
                     cell.style = "kn_parent_rp"
                     continue
                 old = prev[col.tw - 1] if col.tw <= len(prev) and col.tw < spec.periode.triwulan else None

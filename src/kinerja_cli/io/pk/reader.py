@@ -1,4 +1,4 @@
-"""Read the PK workbook (SPEC §4) and report every problem at once, each with its cell."""
+"""Read the PK workbook (docs/contract.md §4) and report every problem at once, each with its cell."""
 
 from __future__ import annotations
 

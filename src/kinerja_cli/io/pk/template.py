@@ -1,4 +1,4 @@
-"""The blank PK workbook that `kinerja init` writes when no `--pk` is given (SPEC §3, §4).
+"""The blank PK workbook that `kinerja init` writes when no `--pk` is given (docs/contract.md §3, §4).
 
 Same four sheets and exact headers as the PK the reader expects, no data rows (examples sit in
 the header comments and on the `Petunjuk` sheet, so a forgotten example never becomes a PK
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-# Header rows: exactly the names the PK reader looks for (SPEC §4).
+# Header rows: exactly the names the PK reader looks for (docs/contract.md §4).
 IDENTITAS_HEADERS = ("Isian", "Nilai")
 IDENTITAS_ISIAN = (
     "Pemerintah Daerah",

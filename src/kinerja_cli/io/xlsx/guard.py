@@ -1,7 +1,7 @@
 """Preflight: are a received file's bytes safe to hand to openpyxl or python-calamine?
 
 Everything here works on bytes the caller read once; nothing opens or writes a file.
-The limits follow RELIABILITY A1-A3 and PERF 5.3; calamine aborts the whole process
+The limits follow docs/reliability.md A1, A2 and A3 and docs/performance.md §5.3; calamine aborts the whole process
 (uncatchable) on a far cell, a dense used range or a lying sharedStrings count, so those
 are refused here before any parser sees the file.
 """
@@ -402,7 +402,7 @@ def _application(app_xml: bytes) -> str | None:
 
 
 def ensure_defused_openpyxl() -> None:
-    """Refuse to go on when openpyxl would parse XML without defusedxml (RELIABILITY A1)."""
+    """Refuse to go on when openpyxl would parse XML without defusedxml (docs/reliability.md A1)."""
     import openpyxl
 
     if getattr(openpyxl, "DEFUSEDXML", False) is not True:

@@ -10,7 +10,7 @@ RP_FMT = "#,##0"
 
 
 def safe_text(cell: Any, text: str | None) -> None:
-    """Write user/PK text as text, never as a formula (RELIABILITY B1)."""
+    """Write user/PK text as text, never as a formula (docs/reliability.md B1)."""
     if text is None or text == "":
         cell.value = None
         return
@@ -21,7 +21,7 @@ def safe_text(cell: Any, text: str | None) -> None:
 
 
 def register_styles(wb: Any) -> None:
-    """Register the NamedStyles once per workbook (PERF §1: ~36 % faster than per-cell styles)."""
+    """Register the NamedStyles once per workbook (docs/performance.md §1: ~36 % faster than per-cell styles)."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 
     thin = Side(style="thin", color="808080")
