@@ -93,8 +93,22 @@ def build_pk(path: Path, n_bidang: int, n_ind: int, n_budget: int, tahun: int = 
     wb_b = wb.create_sheet("Bidang")
     wb_b.append(["Kode", "Nama", "Kepala", "NIP", "Jabatan"])
     ind = wb.create_sheet("Indikator")
-    ind.append(["Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Sifat", "Target",
-                "Target TW I", "Target TW II", "Target TW III", "Target TW IV", "Bidang"])
+    ind.append(
+        [
+            "Kode",
+            "Sasaran",
+            "Indikator Kinerja",
+            "Satuan",
+            "Arah",
+            "Sifat",
+            "Target",
+            "Target TW I",
+            "Target TW II",
+            "Target TW III",
+            "Target TW IV",
+            "Bidang",
+        ]
+    )
     ang = wb.create_sheet("Anggaran")
     ang.append(["Kode", "Uraian", "Bidang", "Pagu", "Sasaran"])
     for b in range(1, n_bidang + 1):
@@ -103,11 +117,39 @@ def build_pk(path: Path, n_bidang: int, n_ind: int, n_budget: int, tahun: int = 
         sasaran = f"Sasaran strategis nomor {(b - 1) % 12 + 1} untuk pengukuran"
         for i in range(1, n_ind + 1):
             if i % 2:
-                ind.append([f"IK.{b:03d}.{i:02d}", sasaran, f"Persentase layanan {i} bidang {b}",
-                            "%", "naik", "status", 80, 70, 74, 77, 80, kode])
+                ind.append(
+                    [
+                        f"IK.{b:03d}.{i:02d}",
+                        sasaran,
+                        f"Persentase layanan {i} bidang {b}",
+                        "%",
+                        "naik",
+                        "status",
+                        80,
+                        70,
+                        74,
+                        77,
+                        80,
+                        kode,
+                    ]
+                )
             else:
-                ind.append([f"IK.{b:03d}.{i:02d}", sasaran, f"Jumlah keluaran {i} bidang {b}",
-                            "unit", "naik", "kumulatif", 100, 20, 45, 75, 100, kode])
+                ind.append(
+                    [
+                        f"IK.{b:03d}.{i:02d}",
+                        sasaran,
+                        f"Jumlah keluaran {i} bidang {b}",
+                        "unit",
+                        "naik",
+                        "kumulatif",
+                        100,
+                        20,
+                        45,
+                        75,
+                        100,
+                        kode,
+                    ]
+                )
         prog = f"9.{b:02d}.{b:03d}"
         total = 0
         for j in range(1, n_budget + 1):
@@ -131,15 +173,18 @@ class Run:
 def kinerja(args: list[str], cwd: Path) -> Run:
     """Run a kinerja command as a whole process."""
     t0 = time.perf_counter()
-    proc = subprocess.run([PY, "-c", RUNNER, *args], cwd=cwd, capture_output=True, text=True,
-                          check=False, env=ENV)
+    proc = subprocess.run(
+        [PY, "-c", RUNNER, *args], cwd=cwd, capture_output=True, text=True, check=False, env=ENV
+    )
     dt = time.perf_counter() - t0
     rss = kids = 0
     for line in proc.stderr.splitlines():
         if line.startswith("MAXRSS_KB="):
             rss, kids = (int(x) for x in line.split("=", 1)[1].split())
     if proc.returncode not in (0, 1):
-        raise SystemExit(f"kinerja {' '.join(args)} gagal ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        raise SystemExit(
+            f"kinerja {' '.join(args)} gagal ({proc.returncode}):\n{proc.stderr[-2000:]}"
+        )
     return Run(dt, rss, kids, proc.stdout)
 
 
@@ -261,6 +306,7 @@ _BURN = "s = 0\nfor i in range(8_000_000):\n    s += i * i\n"
 
 def parallel_gain() -> float:
     """Throughput of two CPU-bound processes at once over one (2.0: a free second core)."""
+
     def wall(n: int) -> float:
         t0 = time.perf_counter()
         procs = [subprocess.Popen([PY, "-c", _BURN]) for _ in range(n)]
@@ -297,15 +343,22 @@ def main() -> None:
 
     t0 = time.perf_counter()
     build_pk(pk_path, args.bidang, args.indikator, 5)
-    say(f"PK sintetis: {args.bidang} bidang x {args.indikator} indikator "
-        f"({time.perf_counter() - t0:.1f} s)")
+    say(
+        f"PK sintetis: {args.bidang} bidang x {args.indikator} indikator "
+        f"({time.perf_counter() - t0:.1f} s)"
+    )
     kinerja(["--help"], cwd=OUT)  # warm the bytecode caches
     kinerja(["init", str(root), "--pk", str(pk_path)], cwd=OUT)
 
     init = kinerja(["init-form", "-t", "2"], cwd=root)
     n_forms = len(list((root / "formulir").glob("*.xlsx")))
-    rows.append(("init-form TW2", f"{n_forms} formulir, {init.seconds:.1f} s",
-                 f"{n_forms / init.seconds:.1f} formulir/s (target >= 10)"))
+    rows.append(
+        (
+            "init-form TW2",
+            f"{n_forms} formulir, {init.seconds:.1f} s",
+            f"{n_forms / init.seconds:.1f} formulir/s (target >= 10)",
+        )
+    )
 
     t0 = time.perf_counter()
     files = fill_all(root, args.versi)
@@ -341,33 +394,61 @@ def main() -> None:
     floor = statistics.median(floors)
     both = c.seconds + comp.seconds
     rows += [
-        ("floor: python-calamine, Kinerja+Anggaran, 1 proses", f"{floor:.2f} s",
-         f"{floor / n * 1000:.2f} ms/berkas"),
-        ("collect (bawaan: 2 proses pembaca di atas 200 berkas baru)", f"{c.seconds:.2f} s",
-         f"{c.seconds / n * 1000:.1f} ms/berkas; {c.seconds / floor:.0f}x floor"),
-        ("collect --jobs 1", f"{c_serial.seconds:.2f} s",
-         f"{c_serial.seconds / n * 1000:.1f} ms/berkas; {c_serial.seconds / floor:.0f}x floor"),
-        ("compile -t 2 (draf .xlsx)", f"{comp.seconds:.2f} s",
-         f"{args.bidang * args.indikator:,} indikator".replace(",", ".")),
+        (
+            "floor: python-calamine, Kinerja+Anggaran, 1 proses",
+            f"{floor:.2f} s",
+            f"{floor / n * 1000:.2f} ms/berkas",
+        ),
+        (
+            "collect (bawaan: 2 proses pembaca di atas 200 berkas baru)",
+            f"{c.seconds:.2f} s",
+            f"{c.seconds / n * 1000:.1f} ms/berkas; {c.seconds / floor:.0f}x floor",
+        ),
+        (
+            "collect --jobs 1",
+            f"{c_serial.seconds:.2f} s",
+            f"{c_serial.seconds / n * 1000:.1f} ms/berkas; {c_serial.seconds / floor:.0f}x floor",
+        ),
+        (
+            "compile -t 2 (draf .xlsx)",
+            f"{comp.seconds:.2f} s",
+            f"{args.bidang * args.indikator:,} indikator".replace(",", "."),
+        ),
         ("collect + compile", f"{both:.2f} s", f"{both / floor:.0f}x floor (target <= 3x)"),
-        ("collect ulang, inbox tak berubah (median 3)", f"{statistics.median(again):.2f} s",
-         f"baca + SHA-256 semua berkas {hashing:.3f} s"),
-        ("kinerja --help (median 15)", f"{help_s * 1000:.0f} ms",
-         f"python -c pass {bare_s * 1000:.0f} ms; selisih {(help_s - bare_s) * 1000:.0f} ms "
-         "(target <= 150)"),
-        ("memori puncak collect --jobs 1", f"{args.bidang} berkas: {_mib(c_small.rss_kib)}",
-         f"{n} berkas: {_mib(c_serial.rss_kib)} (target < 300)"),
-        ("memori puncak collect bawaan", f"{n} berkas: {_mib(c.rss_kib)}",
-         f"tiap proses pembaca <= {_mib(c.workers_kib)}"),
+        (
+            "collect ulang, inbox tak berubah (median 3)",
+            f"{statistics.median(again):.2f} s",
+            f"baca + SHA-256 semua berkas {hashing:.3f} s",
+        ),
+        (
+            "kinerja --help (median 15)",
+            f"{help_s * 1000:.0f} ms",
+            f"python -c pass {bare_s * 1000:.0f} ms; selisih {(help_s - bare_s) * 1000:.0f} ms "
+            "(target <= 150)",
+        ),
+        (
+            "memori puncak collect --jobs 1",
+            f"{args.bidang} berkas: {_mib(c_small.rss_kib)}",
+            f"{n} berkas: {_mib(c_serial.rss_kib)} (target < 300)",
+        ),
+        (
+            "memori puncak collect bawaan",
+            f"{n} berkas: {_mib(c.rss_kib)}",
+            f"tiap proses pembaca <= {_mib(c.workers_kib)}",
+        ),
         ("memori puncak compile", _mib(comp.rss_kib), ""),
         ("proses kedua di mesin ini", f"{gain:.2f}x", "throughput 2 proses CPU / 1 proses"),
     ]
-    machine = (f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
-               f"{os.cpu_count()} CPU ({platform.processor() or platform.machine()})")
+    machine = (
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"{os.cpu_count()} CPU ({platform.processor() or platform.machine()})"
+    )
     table = ["| ukuran | hasil | catatan |", "|---|---:|---|"]
     table += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    text = (f"Benchmark kinerja: {args.bidang} bidang x {args.indikator} indikator, {n} berkas "
-            f"({args.versi} versi per bidang). Mesin: {machine}.\n\n" + "\n".join(table) + "\n")
+    text = (
+        f"Benchmark kinerja: {args.bidang} bidang x {args.indikator} indikator, {n} berkas "
+        f"({args.versi} versi per bidang). Mesin: {machine}.\n\n" + "\n".join(table) + "\n"
+    )
     (OUT / "results.md").write_text(text, encoding="utf-8")
     print(text)
 

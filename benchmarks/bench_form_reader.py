@@ -24,19 +24,50 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def _pk_50(folder: Path):  # type: ignore[no-untyped-def]
-    from kinerja_cli.io.pk.reader import read_pk
     from pkbuilder import ANG, make_pk
+
+    from kinerja_cli.io.pk.reader import read_pk
 
     ind = []
     for i in range(50):
         kumulatif = i % 3 == 0
         sasaran = f"Sasaran {i // 10 + 1}" if i % 10 == 0 else None
         if kumulatif:
-            ind.append([f"IK.{i + 1:02d}", sasaran, f"Panjang jalan ruas {i + 1} yang dibangun",
-                        "km", "naik", "kumulatif", None, 40, 5, 15, 28, 40, "BM"])
+            ind.append(
+                [
+                    f"IK.{i + 1:02d}",
+                    sasaran,
+                    f"Panjang jalan ruas {i + 1} yang dibangun",
+                    "km",
+                    "naik",
+                    "kumulatif",
+                    None,
+                    40,
+                    5,
+                    15,
+                    28,
+                    40,
+                    "BM",
+                ]
+            )
         else:
-            ind.append([f"IK.{i + 1:02d}", sasaran, f"Persentase kondisi mantap ruas {i + 1}",
-                        "%", "naik" if i % 4 else "turun", "status", None, 70, 66, 67, 68, 70, "BM"])
+            ind.append(
+                [
+                    f"IK.{i + 1:02d}",
+                    sasaran,
+                    f"Persentase kondisi mantap ruas {i + 1}",
+                    "%",
+                    "naik" if i % 4 else "turun",
+                    "status",
+                    None,
+                    70,
+                    66,
+                    67,
+                    68,
+                    70,
+                    "BM",
+                ]
+            )
     pk = read_pk(make_pk(folder / "pk50.xlsx", ind=ind, ang=ANG)).pk
     assert pk is not None
     return pk
@@ -82,8 +113,10 @@ def main() -> None:
     example = read_pk(ROOT / "examples" / "pk-balangan-2025.xlsx").pk
     assert example is not None
     pk50 = _pk_50(folder)
-    cases = [("contoh BM, 6 indikator", example, _form(example, "BM", folder)),
-             ("sintetis BM, 50 indikator", pk50, _form(pk50, "BM", folder))]
+    cases = [
+        ("contoh BM, 6 indikator", example, _form(example, "BM", folder)),
+        ("sintetis BM, 50 indikator", pk50, _form(pk50, "BM", folder)),
+    ]
 
     def calamine(data: bytes) -> None:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -98,8 +131,10 @@ def main() -> None:
         whole = _per_file(lambda d=data, p=pk: read_form(d, "x.xlsx", p), args.n, args.reps)
         pre = _per_file(lambda d=data: preflight(d, "x.xlsx"), args.n, args.reps)
         floor = _per_file(lambda d=data: calamine(d), args.n, args.reps)
-        print(f"| {label} | {len(data) / 1024:.0f} | {whole:.2f} | {pre:.2f} | {floor:.2f} | "
-              f"{whole / floor:.1f}x |")
+        print(
+            f"| {label} | {len(data) / 1024:.0f} | {whole:.2f} | {pre:.2f} | {floor:.2f} | "
+            f"{whole / floor:.1f}x |"
+        )
 
     # The slow path, for comparison: a `%` realisation typed as a fraction in a %-formatted cell.
     from openpyxl import load_workbook

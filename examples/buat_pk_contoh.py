@@ -21,9 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 TAHUN = 2025
-PERANGKAT_DAERAH = (
-    "Dinas Pekerjaan Umum, Penataan Ruang, Perumahan Rakyat dan Kawasan Permukiman"
-)
+PERANGKAT_DAERAH = "Dinas Pekerjaan Umum, Penataan Ruang, Perumahan Rakyat dan Kawasan Permukiman"
 DEFAULT_OUT = Path(__file__).resolve().parent / "pk-balangan-2025.xlsx"
 
 # --------------------------------------------------------------------------
@@ -129,263 +127,507 @@ INDIKATOR: list[
 ] = [
     # ---- S1: Sekretariat dan subbagian ----
     (
-        "IK.01", "S1", "SEK",
+        "IK.01",
+        "S1",
+        "SEK",
         "Nilai hasil evaluasi SAKIP Dinas PUPRPERKIM",
-        "nilai", "naik", "status", "", 72, (None, None, None, 72),
+        "nilai",
+        "naik",
+        "status",
+        "",
+        72,
+        (None, None, None, 72),
         "Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) "
         "Dinas oleh Inspektorat Kabupaten Balangan, skala 0-100. Dinilai satu kali "
         "setahun, sehingga hanya ada target akhir tahun.",
     ),
     (
-        "IK.02", "S1", "SEK",
+        "IK.02",
+        "S1",
+        "SEK",
         "Indeks Kepuasan Masyarakat (IKM) terhadap layanan Dinas PUPRPERKIM",
-        "indeks", "naik", "status", "", 82.5, (80, 81, 82, 82.5),
+        "indeks",
+        "naik",
+        "status",
+        "",
+        82.5,
+        (80, 81, 82, 82.5),
         "Nilai IKM hasil survei kepuasan masyarakat atas layanan PBG, KKPR dan "
         "rekomendasi teknis, skala 25-100. Yang dilaporkan adalah hasil survei terakhir "
         "s/d akhir triwulan.",
     ),
     (
-        "IK.03", "S1", "UMP",
+        "IK.03",
+        "S1",
+        "UMP",
         "Persentase pegawai yang mengikuti pengembangan kompetensi minimal 20 jam pelajaran",
-        "%", "naik", "status", "", 80, (20, 45, 65, 80),
+        "%",
+        "naik",
+        "status",
+        "",
+        80,
+        (20, 45, 65, 80),
         "Jumlah pegawai yang sudah mengikuti pengembangan kompetensi paling sedikit "
         "20 JP dalam tahun berjalan dibagi jumlah seluruh pegawai, dikali 100, "
         "keadaan pada akhir triwulan.",
     ),
     (
-        "IK.04", "S1", "UMP",
+        "IK.04",
+        "S1",
+        "UMP",
         "Persentase sarana dan prasarana kantor dalam kondisi baik",
-        "%", "naik", "status", "", 85, (85, 85, 85, 85),
+        "%",
+        "naik",
+        "status",
+        "",
+        85,
+        (85, 85, 85, 85),
         "Jumlah barang inventaris kantor (gedung, kendaraan, peralatan) berkondisi baik "
         "menurut Kartu Inventaris Barang dibagi jumlah seluruh barang inventaris, "
         "dikali 100, keadaan pada akhir triwulan.",
     ),
     (
-        "IK.05", "S1", "KEU",
+        "IK.05",
+        "S1",
+        "KEU",
         "Persentase realisasi (serapan) anggaran Dinas",
-        "%", "rentang", "status", "", "90-100", ("15-25", "40-50", "65-75", "90-100"),
+        "%",
+        "rentang",
+        "status",
+        "",
+        "90-100",
+        ("15-25", "40-50", "65-75", "90-100"),
         "Realisasi belanja Dinas s/d akhir triwulan dibagi pagu DPA, dikali 100. "
         "Capaian penuh bila nilainya berada di dalam rentang target.",
     ),
     (
-        "IK.06", "S1", "KEU",
+        "IK.06",
+        "S1",
+        "KEU",
         "Persentase rekomendasi hasil pemeriksaan BPK dan Inspektorat yang ditindaklanjuti",
-        "%", "naik", "status", "", 100, (25, 50, 75, 100),
+        "%",
+        "naik",
+        "status",
+        "",
+        100,
+        (25, 50, 75, 100),
         "Jumlah rekomendasi hasil pemeriksaan yang telah selesai ditindaklanjuti dibagi "
         "jumlah seluruh rekomendasi yang diterima, dikali 100, keadaan pada akhir triwulan.",
     ),
     (
-        "IK.07", "S1", "KEU",
+        "IK.07",
+        "S1",
+        "KEU",
         "Jumlah laporan keuangan bulanan dan semesteran SKPD yang disusun tepat waktu",
-        "dokumen", "naik", "kumulatif", "", 13, (3, 6, 10, 13),
+        "dokumen",
+        "naik",
+        "kumulatif",
+        "",
+        13,
+        (3, 6, 10, 13),
         "Laporan realisasi anggaran bulanan (12) dan laporan keuangan semester I (1) yang "
         "disampaikan ke BPKAD paling lambat tanggal 10 bulan berikutnya. Realisasi "
         "triwulan = jumlah laporan periode triwulan itu.",
     ),
     (
-        "IK.08", "S1", "PP",
+        "IK.08",
+        "S1",
+        "PP",
         "Tersedianya Rencana Kerja (Renja) Dinas PUPRPERKIM Tahun 2026 yang ditetapkan",
-        "ya/tidak", "biner", "status", "", "Ya", (None, None, "Ya", "Ya"),
+        "ya/tidak",
+        "biner",
+        "status",
+        "",
+        "Ya",
+        (None, None, "Ya", "Ya"),
         "Jawab Ya bila Renja tahun rencana 2026 telah ditetapkan dengan keputusan Kepala "
         "Dinas setelah RKPD ditetapkan; Tidak bila belum.",
     ),
     (
-        "IK.09", "S1", "PP",
+        "IK.09",
+        "S1",
+        "PP",
         "Jumlah dokumen perencanaan dan laporan kinerja yang disusun tepat waktu",
-        "dokumen", "naik", "kumulatif", "", 10, (3, 5, 7, 10),
+        "dokumen",
+        "naik",
+        "kumulatif",
+        "",
+        10,
+        (3, 5, 7, 10),
         "Dokumen yang dihitung: PK, Rencana Aksi, LKjIP, laporan capaian kinerja "
         "triwulanan (4), Renja, RKA dan DPA. Realisasi triwulan = jumlah dokumen yang "
         "selesai pada triwulan itu.",
     ),
     # ---- S2: Bina Marga ----
     (
-        "IK.10", "S2", "BM",
+        "IK.10",
+        "S2",
+        "BM",
         "Persentase panjang jalan kabupaten dalam kondisi mantap",
-        "%", "naik", "status", "", 65, (61.2, 62, "63,5", 65),
+        "%",
+        "naik",
+        "status",
+        "",
+        65,
+        (61.2, 62, "63,5", 65),
         "Panjang jalan kabupaten berkondisi baik dan sedang (mantap) dibagi panjang total "
         "jalan kabupaten menurut SK Bupati tentang status ruas jalan, dikali 100, "
         "berdasarkan survei kondisi jalan terakhir s/d akhir triwulan.",
     ),
     (
-        "IK.11", "S2", "BM",
+        "IK.11",
+        "S2",
+        "BM",
         "Persentase panjang jalan kabupaten dalam kondisi rusak (tidak mantap)",
-        "%", "turun", "status", "2T-R", 35, (38.8, 38, 36.5, 35),
+        "%",
+        "turun",
+        "status",
+        "2T-R",
+        35,
+        (38.8, 38, 36.5, 35),
         "Panjang jalan kabupaten berkondisi rusak ringan dan rusak berat dibagi panjang "
         "total jalan kabupaten, dikali 100 (komplemen IK.10). Semakin kecil semakin baik.",
     ),
     (
-        "IK.12", "S2", "BM",
+        "IK.12",
+        "S2",
+        "BM",
         "Panjang jalan kabupaten yang dibangun/ditingkatkan",
-        "km", "naik", "kumulatif", "", 12, (0, 3, 8, 12),
+        "km",
+        "naik",
+        "kumulatif",
+        "",
+        12,
+        (0, 3, 8, 12),
         "Panjang ruas jalan hasil pembangunan dan rekonstruksi yang selesai dikerjakan "
         "(serah terima pertama/PHO) pada triwulan itu.",
     ),
     (
-        "IK.13", "S2", "BM",
+        "IK.13",
+        "S2",
+        "BM",
         "Panjang jalan kabupaten yang mendapat pemeliharaan rutin",
-        "km", "naik", "", "", 180, (45, 90, 135, 180),
+        "km",
+        "naik",
+        "",
+        "",
+        180,
+        (45, 90, 135, 180),
         "Panjang ruas jalan yang selesai ditangani pemeliharaan rutin (penambalan lubang, "
         "pembersihan bahu dan saluran samping) pada triwulan itu.",
     ),
     (
-        "IK.14", "S2", "BM",
+        "IK.14",
+        "S2",
+        "BM",
         "Panjang saluran drainase jalan yang dibangun",
-        "m", "naik", "kumulatif", "", "1.250", (0, 250, 750, "1.250"),
+        "m",
+        "naik",
+        "kumulatif",
+        "",
+        "1.250",
+        (0, 250, 750, "1.250"),
         "Panjang saluran drainase tepi jalan (pasangan batu atau U-ditch) yang selesai "
         "dibangun pada triwulan itu.",
     ),
     (
-        "IK.15", "S2", "BM",
+        "IK.15",
+        "S2",
+        "BM",
         "Persentase jembatan kabupaten dalam kondisi baik",
-        "%", "naik", "", "", 78, (76, 76.5, 77, 78),
+        "%",
+        "naik",
+        "",
+        "",
+        78,
+        (76, 76.5, 77, 78),
         "Jumlah jembatan pada ruas jalan kabupaten berkondisi baik dibagi jumlah seluruh "
         "jembatan kabupaten, dikali 100, berdasarkan pemeriksaan jembatan terakhir.",
     ),
     # ---- S3: Sumber Daya Air ----
     (
-        "IK.16", "S3", "SDA",
+        "IK.16",
+        "S3",
+        "SDA",
         "Persentase luas daerah irigasi kewenangan kabupaten dalam kondisi baik",
-        "%", "naik", "status", "", 68, ("65,4", 66, 67, 68),
+        "%",
+        "naik",
+        "status",
+        "",
+        68,
+        ("65,4", 66, 67, 68),
         "Luas daerah irigasi kewenangan kabupaten (di bawah 1.000 Ha per DI) yang "
         "jaringannya berkondisi baik dibagi luas seluruh DI kewenangan kabupaten, dikali 100.",
     ),
     (
-        "IK.17", "S3", "SDA",
+        "IK.17",
+        "S3",
+        "SDA",
         "Luas daerah irigasi yang jaringannya direhabilitasi",
-        "Ha", "naik", "kumulatif", "", 350, (0, 80, 220, 350),
-        "Luas layanan daerah irigasi yang jaringannya selesai direhabilitasi pada "
-        "triwulan itu.",
+        "Ha",
+        "naik",
+        "kumulatif",
+        "",
+        350,
+        (0, 80, 220, 350),
+        "Luas layanan daerah irigasi yang jaringannya selesai direhabilitasi pada triwulan itu.",
     ),
     (
-        "IK.18", "S3", "SDA",
+        "IK.18",
+        "S3",
+        "SDA",
         "Panjang saluran irigasi yang dipelihara",
-        "km", "naik", "kumulatif", "", 18.5, (4, 9, 14, 18.5),
+        "km",
+        "naik",
+        "kumulatif",
+        "",
+        18.5,
+        (4, 9, 14, 18.5),
         "Panjang saluran primer dan sekunder yang selesai dinormalisasi atau dipelihara "
         "(operasi dan pemeliharaan) pada triwulan itu.",
     ),
     (
-        "IK.19", "S3", "SDA",
+        "IK.19",
+        "S3",
+        "SDA",
         "Luas genangan banjir di kawasan perkotaan Paringin",
-        "Ha", "turun", "status", "", 42, (48, 46, 44, 42),
+        "Ha",
+        "turun",
+        "status",
+        "",
+        42,
+        (48, 46, 44, 42),
         "Luas kawasan perkotaan yang tergenang lebih dari 30 cm selama lebih dari 2 jam "
         "pada kejadian banjir terbesar dalam triwulan, dari pemetaan lapangan. "
         "Semakin kecil semakin baik.",
     ),
     # ---- S4: Cipta Karya ----
     (
-        "IK.20", "S4", "CK",
+        "IK.20",
+        "S4",
+        "CK",
         "Persentase rumah tangga dengan akses air minum layak",
-        "%", "naik", "status", "", 82, (79, 80, 81, 82),
+        "%",
+        "naik",
+        "status",
+        "",
+        82,
+        (79, 80, 81, 82),
         "Jumlah rumah tangga yang terlayani air minum layak (jaringan perpipaan dan bukan "
         "jaringan perpipaan terlindungi, paling sedikit 60 liter/orang/hari) dibagi jumlah "
         "rumah tangga, dikali 100 (SPM air minum).",
     ),
     (
-        "IK.21", "S4", "CK",
+        "IK.21",
+        "S4",
+        "CK",
         "Jumlah sambungan rumah (SR) air minum baru",
-        "unit", "naik", "kumulatif", "", 600, (0, 150, 400, 600),
+        "unit",
+        "naik",
+        "kumulatif",
+        "",
+        600,
+        (0, 150, 400, 600),
         "Sambungan rumah baru dari SPAM jaringan perpipaan yang sudah mengalir dan "
         "diserahterimakan pada triwulan itu.",
     ),
     (
-        "IK.22", "S4", "CK",
+        "IK.22",
+        "S4",
+        "CK",
         "Derajat keasaman (pH) air hasil olahan SPAM IKK",
-        "pH", "rentang", "status", "", "6,5-8,5", ("6,5-8,5", "6,5-8,5", "6,5-8,5", "6,5-8,5"),
+        "pH",
+        "rentang",
+        "status",
+        "",
+        "6,5-8,5",
+        ("6,5-8,5", "6,5-8,5", "6,5-8,5", "6,5-8,5"),
         "Nilai pH air hasil olahan instalasi SPAM IKK dari uji laboratorium terakhir dalam "
         "triwulan. Memenuhi baku mutu air minum bila berada di antara 6,5 dan 8,5.",
     ),
     (
-        "IK.23", "S4", "CK",
+        "IK.23",
+        "S4",
+        "CK",
         "Persentase rumah tangga dengan akses sanitasi (air limbah domestik) layak",
-        "%", "naik", "", "", 78, (75, 76, 77, 78),
+        "%",
+        "naik",
+        "",
+        "",
+        78,
+        (75, 76, 77, 78),
         "Jumlah rumah tangga yang memiliki akses pengolahan air limbah domestik layak "
         "(SPALD-S atau SPALD-T) dibagi jumlah rumah tangga, dikali 100.",
     ),
     (
-        "IK.24", "S4", "CK",
+        "IK.24",
+        "S4",
+        "CK",
         "Jumlah unit SPALD-S (tangki septik individual) yang dibangun",
-        "unit", "naik", "kumulatif", "", 250, (0, 50, 150, 250),
+        "unit",
+        "naik",
+        "kumulatif",
+        "",
+        250,
+        (0, 50, 150, 250),
         "Tangki septik individual yang selesai dibangun dan dimanfaatkan rumah tangga "
         "penerima pada triwulan itu.",
     ),
     (
-        "IK.25", "S4", "CK",
+        "IK.25",
+        "S4",
+        "CK",
         "Rata-rata waktu penerbitan Persetujuan Bangunan Gedung (PBG)",
-        "hari", "turun", "status", "T/R", 18, (24, 22, 20, 18),
+        "hari",
+        "turun",
+        "status",
+        "T/R",
+        18,
+        (24, 22, 20, 18),
         "Rata-rata hari kerja sejak berkas permohonan PBG dinyatakan lengkap di SIMBG "
         "sampai PBG terbit, untuk PBG yang terbit dalam triwulan. Semakin kecil semakin baik.",
     ),
     # ---- S5: Penataan Ruang ----
     (
-        "IK.26", "S5", "PR",
+        "IK.26",
+        "S5",
+        "PR",
         "Tersedianya Peraturan Bupati tentang RDTR Kawasan Perkotaan Paringin",
-        "dokumen", "biner", "status", "", "Ada", (None, None, None, "Ada"),
+        "dokumen",
+        "biner",
+        "status",
+        "",
+        "Ada",
+        (None, None, None, "Ada"),
         "Ada bila Peraturan Bupati tentang RDTR Kawasan Perkotaan Paringin telah "
         "ditetapkan dan diundangkan s/d akhir triwulan; Tidak bila belum.",
     ),
     (
-        "IK.27", "S5", "PR",
+        "IK.27",
+        "S5",
+        "PR",
         "Persentase kesesuaian pemanfaatan ruang terhadap rencana tata ruang",
-        "%", "naik", "status", "", 85, (82, 83, 84, 85),
+        "%",
+        "naik",
+        "status",
+        "",
+        85,
+        (82, 83, 84, 85),
         "Luas pemanfaatan ruang yang sesuai dengan pola ruang RTRW dibagi luas pemanfaatan "
         "ruang yang dinilai, dikali 100, berdasarkan analisis SIMTARU.",
     ),
     (
-        "IK.28", "S5", "PR",
+        "IK.28",
+        "S5",
+        "PR",
         "Persentase permohonan KKPR yang dinilai tepat waktu",
-        "%", "naik", "status", "", 90, (90, 90, 90, 90),
+        "%",
+        "naik",
+        "status",
+        "",
+        90,
+        (90, 90, 90, 90),
         "Jumlah permohonan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR) yang selesai "
         "dinilai dalam batas waktu layanan dibagi jumlah permohonan yang masuk dalam "
         "triwulan, dikali 100.",
     ),
     (
-        "IK.29", "S5", "PR",
+        "IK.29",
+        "S5",
+        "PR",
         "Jumlah lokasi ketidaksesuaian pemanfaatan ruang yang ditindaklanjuti",
-        "lokasi", "naik", "kumulatif", "", 40, (5, 15, 28, 40),
+        "lokasi",
+        "naik",
+        "kumulatif",
+        "",
+        40,
+        (5, 15, 28, 40),
         "Lokasi (poligon) ketidaksesuaian pemanfaatan ruang hasil SIMTARU yang sudah "
         "diverifikasi di lapangan dan diberi rekomendasi tindak lanjut pada triwulan itu.",
     ),
     # ---- S6: Perumahan dan Kawasan Permukiman ----
     (
-        "IK.30", "S6", "PKP",
+        "IK.30",
+        "S6",
+        "PKP",
         "Jumlah rumah tidak layak huni (RTLH) yang ditangani",
-        "unit", "naik", "kumulatif", "", "1.025", (0, 200, 650, "1.025"),
+        "unit",
+        "naik",
+        "kumulatif",
+        "",
+        "1.025",
+        (0, 200, 650, "1.025"),
         "Rumah tidak layak huni yang selesai diperbaiki (bedah rumah) dan diserahterimakan "
         "kepada penerima pada triwulan itu.",
     ),
     (
-        "IK.31", "S6", "PKP",
+        "IK.31",
+        "S6",
+        "PKP",
         "Persentase rumah layak huni",
-        "%", "naik", "status", "", "88,5", (86, 86.5, 87.5, "88,5"),
+        "%",
+        "naik",
+        "status",
+        "",
+        "88,5",
+        (86, 86.5, 87.5, "88,5"),
         "Jumlah rumah layak huni dibagi jumlah seluruh rumah menurut basis data "
         "perumahan, dikali 100, keadaan pada akhir triwulan.",
     ),
     (
-        "IK.32", "S6", "PKP",
+        "IK.32",
+        "S6",
+        "PKP",
         "Luas kawasan permukiman kumuh yang ditangani",
-        "Ha", "naik", "kumulatif", "", 12.5, (0, 2.5, 7, 12.5),
+        "Ha",
+        "naik",
+        "kumulatif",
+        "",
+        12.5,
+        (0, 2.5, 7, 12.5),
         "Luas kawasan kumuh (menurut SK penetapan lokasi) yang selesai ditangani melalui "
         "jalan lingkungan dan drainase lingkungan pada triwulan itu.",
     ),
     (
-        "IK.33", "S6", "PKP",
+        "IK.33",
+        "S6",
+        "PKP",
         "Luas kawasan permukiman kumuh yang tersisa",
-        "Ha", "turun", "status", "T/R", 45.3, (57.8, 55.3, 50.8, 45.3),
+        "Ha",
+        "turun",
+        "status",
+        "T/R",
+        45.3,
+        (57.8, 55.3, 50.8, 45.3),
         "Luas kawasan permukiman kumuh menurut SK penetapan lokasi dikurangi luas yang "
         "sudah ditangani, keadaan pada akhir triwulan. Semakin kecil semakin baik.",
     ),
     (
-        "IK.34", "S6", "PKP",
+        "IK.34",
+        "S6",
+        "PKP",
         "Panjang jalan lingkungan permukiman yang dibangun/ditingkatkan",
-        "km", "naik", "kumulatif", "", 8.4, (0, 2, 5.5, 8.4),
+        "km",
+        "naik",
+        "kumulatif",
+        "",
+        8.4,
+        (0, 2, 5.5, 8.4),
         "Panjang jalan lingkungan di kawasan permukiman yang selesai dibangun atau "
         "ditingkatkan pada triwulan itu.",
     ),
     (
-        "IK.35", "S6", "PKP",
+        "IK.35",
+        "S6",
+        "PKP",
         "Tersedianya SK Bupati tentang penetapan lokasi perumahan dan permukiman kumuh "
         "(pemutakhiran)",
-        "dokumen", "biner", "status", "", "Ada", (None, None, "Ada", "Ada"),
+        "dokumen",
+        "biner",
+        "status",
+        "",
+        "Ada",
+        (None, None, "Ada", "Ada"),
         "Ada bila SK Bupati hasil pemutakhiran lokasi perumahan dan permukiman kumuh "
         "telah ditetapkan s/d akhir triwulan; Tidak bila belum.",
     ),
@@ -415,8 +657,7 @@ ANGGARAN_INDUK: list[tuple[str, str, str]] = [
     ("1.03.03", "PROGRAM PENGELOLAAN DAN PENGEMBANGAN SISTEM PENYEDIAAN AIR MINUM", "CK"),
     (
         "1.03.03.2.01",
-        "Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum (SPAM) di Daerah "
-        "Kabupaten/Kota",
+        "Pengelolaan dan Pengembangan Sistem Penyediaan Air Minum (SPAM) di Daerah Kabupaten/Kota",
         "CK",
     ),
     ("1.03.10", "PROGRAM PENYELENGGARAAN JALAN", "BM"),
@@ -435,8 +676,7 @@ ANGGARAN_INDUK: list[tuple[str, str, str]] = [
     ("1.04.02", "PROGRAM PENGEMBANGAN PERUMAHAN", "PKP"),
     (
         "1.04.02.2.03",
-        "Pembangunan dan Rehabilitasi Rumah Korban Bencana atau Relokasi Program "
-        "Kabupaten/Kota",
+        "Pembangunan dan Rehabilitasi Rumah Korban Bencana atau Relokasi Program Kabupaten/Kota",
         "PKP",
     ),
     ("1.04.03", "PROGRAM KAWASAN PERMUKIMAN", "PKP"),
@@ -449,42 +689,102 @@ ANGGARAN_INDUK: list[tuple[str, str, str]] = [
 
 # Sub-kegiatan (baris daun): Kode, Uraian, Bidang, Pagu (Rp), Sasaran.
 ANGGARAN_DAUN: list[tuple[str, str, str, int, str]] = [
-    ("1.03.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "PP",
-     185_000_000, "S1"),
-    ("1.03.01.2.01.0006", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar "
-     "Realisasi Kinerja SKPD", "PP", 142_500_000, "S1"),
+    (
+        "1.03.01.2.01.0001",
+        "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+        "PP",
+        185_000_000,
+        "S1",
+    ),
+    (
+        "1.03.01.2.01.0006",
+        "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD",
+        "PP",
+        142_500_000,
+        "S1",
+    ),
     ("1.03.01.2.02.0001", "Penyediaan Gaji dan Tunjangan ASN", "KEU", 11_482_365_000, "S1"),
-    ("1.03.01.2.02.0007", "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/Triwulanan/"
-     "Semesteran SKPD", "KEU", 118_400_000, "S1"),
-    ("1.03.01.2.05.0009", "Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi",
-     "UMP", 264_000_000, "S1"),
+    (
+        "1.03.01.2.02.0007",
+        "Koordinasi dan Penyusunan Laporan Keuangan Bulanan/Triwulanan/Semesteran SKPD",
+        "KEU",
+        118_400_000,
+        "S1",
+    ),
+    (
+        "1.03.01.2.05.0009",
+        "Pendidikan dan Pelatihan Pegawai Berdasarkan Tugas dan Fungsi",
+        "UMP",
+        264_000_000,
+        "S1",
+    ),
     ("1.03.01.2.06.0004", "Penyediaan Bahan Logistik Kantor", "UMP", 156_800_000, "S1"),
-    ("1.03.01.2.06.0009", "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD", "SEK",
-     318_600_000, "S1"),
-    ("1.03.01.2.08.0002", "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik", "UMP",
-     426_000_000, "S1"),
+    (
+        "1.03.01.2.06.0009",
+        "Penyelenggaraan Rapat Koordinasi dan Konsultasi SKPD",
+        "SEK",
+        318_600_000,
+        "S1",
+    ),
+    (
+        "1.03.01.2.08.0002",
+        "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik",
+        "UMP",
+        426_000_000,
+        "S1",
+    ),
     ("1.03.01.2.08.0004", "Penyediaan Jasa Pelayanan Umum Kantor", "UMP", 1_245_600_000, "S1"),
     ("1.03.02.2.01.0093", "Normalisasi/Restorasi Sungai", "SDA", 2_150_000_000, "S3"),
     ("1.03.02.2.02.0014", "Rehabilitasi Jaringan Irigasi Permukaan", "SDA", 6_875_400_000, "S3"),
-    ("1.03.02.2.02.0021", "Operasi dan Pemeliharaan Jaringan Irigasi Permukaan", "SDA",
-     1_320_000_000, "S3"),
-    ("1.03.03.2.01.0026", "Peningkatan Sistem Penyediaan Air Minum (SPAM) Jaringan Perpipaan",
-     "CK", 4_560_000_000, "S4"),
+    (
+        "1.03.02.2.02.0021",
+        "Operasi dan Pemeliharaan Jaringan Irigasi Permukaan",
+        "SDA",
+        1_320_000_000,
+        "S3",
+    ),
+    (
+        "1.03.03.2.01.0026",
+        "Peningkatan Sistem Penyediaan Air Minum (SPAM) Jaringan Perpipaan",
+        "CK",
+        4_560_000_000,
+        "S4",
+    ),
     ("1.03.10.2.01.0032", "Pembangunan Jalan", "BM", 9_850_000_000, "S2"),
     ("1.03.10.2.01.0033", "Rekonstruksi Jalan", "BM", 7_425_000_000, "S2"),
     ("1.03.10.2.01.0040", "Pembangunan Jembatan", "BM", 4_280_000_000, "S2"),
     ("1.03.10.2.01.0046", "Pemeliharaan Rutin Jalan", "BM", 2_640_000_000, "S2"),
     ("1.03.12.2.02.0005", "Penyusunan RDTR Kabupaten/Kota", "PR", 1_150_000_000, "S5"),
-    ("1.03.12.2.03.0004", "Pelaksanaan Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang",
-     "PR", 275_000_000, "S5"),
-    ("1.03.12.2.03.0007", "Sistem Informasi dan Komunikasi Penataan Ruang", "PR",
-     185_000_000, "S5"),
+    (
+        "1.03.12.2.03.0004",
+        "Pelaksanaan Persetujuan Kesesuaian Kegiatan Pemanfaatan Ruang",
+        "PR",
+        275_000_000,
+        "S5",
+    ),
+    (
+        "1.03.12.2.03.0007",
+        "Sistem Informasi dan Komunikasi Penataan Ruang",
+        "PR",
+        185_000_000,
+        "S5",
+    ),
     ("1.04.02.2.03.0001", "Rehabilitasi Rumah bagi Korban Bencana", "PKP", 1_250_000_000, "S6"),
     ("1.04.03.2.03.0002", "Perbaikan Rumah Tidak Layak Huni", "PKP", 25_625_000_000, "S6"),
-    ("1.04.03.2.03.0007", "Pendataan dan Verifikasi Penyelenggaraan Kawasan Permukiman Kumuh",
-     "PKP", 210_000_000, "S6"),
-    ("1.04.03.2.03.0009", "Pelaksanaan Peremajaan Kawasan Permukiman Kumuh", "PKP",
-     3_480_000_000, "S6"),
+    (
+        "1.04.03.2.03.0007",
+        "Pendataan dan Verifikasi Penyelenggaraan Kawasan Permukiman Kumuh",
+        "PKP",
+        210_000_000,
+        "S6",
+    ),
+    (
+        "1.04.03.2.03.0009",
+        "Pelaksanaan Peremajaan Kawasan Permukiman Kumuh",
+        "PKP",
+        3_480_000_000,
+        "S6",
+    ),
 ]
 
 
@@ -503,6 +803,7 @@ def baris_anggaran() -> list[tuple[str, str, str, int, str | None]]:
 # --------------------------------------------------------------------------
 # Workbook
 # --------------------------------------------------------------------------
+
 
 def buat_workbook():  # -> openpyxl.Workbook
     from openpyxl import Workbook
@@ -592,9 +893,21 @@ def buat_workbook():  # -> openpyxl.Workbook
     # ---- Indikator ----
     ws = wb.create_sheet("Indikator")
     names = [
-        "Kode", "Kode Sasaran", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Sifat",
-        "Rumus", "Target", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
-        "Bidang", "Definisi Operasional",
+        "Kode",
+        "Kode Sasaran",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Arah",
+        "Sifat",
+        "Rumus",
+        "Target",
+        "Target TW I",
+        "Target TW II",
+        "Target TW III",
+        "Target TW IV",
+        "Bidang",
+        "Definisi Operasional",
     ]
     widths = [8.0, 9.0, 30.0, 44.0, 9.0, 9.0, 11.0, 7.0, 9.0, 9.0, 9.0, 9.0, 9.0, 8.0, 60.0]
     last = len(names)
@@ -608,8 +921,18 @@ def buat_workbook():  # -> openpyxl.Workbook
         kode, ks, bidang, nama, satuan, arah, sifat, rumus, target, tw, definisi = ind
         blok.setdefault(ks, []).append(r)
         values: list[Nilai] = [
-            kode, ks, SASARAN[ks], nama, satuan, arah, sifat or None, rumus or None,
-            target, *tw, bidang, definisi,
+            kode,
+            ks,
+            SASARAN[ks],
+            nama,
+            satuan,
+            arah,
+            sifat or None,
+            rumus or None,
+            target,
+            *tw,
+            bidang,
+            definisi,
         ]
         for col, value in enumerate(values, start=1):
             c = ws.cell(row=r, column=col, value=value)
@@ -640,8 +963,9 @@ def buat_workbook():  # -> openpyxl.Workbook
     judul(ws, 1, f"ANGGARAN PERJANJIAN KINERJA TAHUN {TAHUN} (DPA)", len(names), size=12)
     header_row = 3
     header(ws, header_row, names, widths)
-    for r, (kode, uraian, bidang, pagu, sasaran) in enumerate(baris_anggaran(),
-                                                               start=header_row + 1):
+    for r, (kode, uraian, bidang, pagu, sasaran) in enumerate(
+        baris_anggaran(), start=header_row + 1
+    ):
         induk = sasaran is None
         level = kode.count(".")  # 2 program, 4 kegiatan, 5 sub-kegiatan
         for col, value in enumerate((kode, uraian, bidang, pagu, sasaran), start=1):

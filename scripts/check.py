@@ -20,7 +20,7 @@ PATHS = ["src", "tests", "benchmarks", "examples", "scripts", "templates"]
 
 def main(argv: list[str]) -> int:
     fast = "--fast" in argv
-    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    extra = argv[argv.index("--") + 1 :] if "--" in argv else []
     steps = [
         ("format", [sys.executable, "-m", "ruff", "format", "--check", *PATHS]),
         ("lint", [sys.executable, "-m", "ruff", "check", *PATHS]),
@@ -31,8 +31,11 @@ def main(argv: list[str]) -> int:
         t0 = time.perf_counter()
         print(f"== {name}: {' '.join(cmd[2:])}", flush=True)
         code = subprocess.call(cmd, cwd=ROOT)
-        print(f"== {name}: {'ok' if code == 0 else f'GAGAL ({code})'} "
-              f"({time.perf_counter() - t0:.1f} s)", flush=True)
+        print(
+            f"== {name}: {'ok' if code == 0 else f'GAGAL ({code})'} "
+            f"({time.perf_counter() - t0:.1f} s)",
+            flush=True,
+        )
         if code != 0:
             return code
     return 0

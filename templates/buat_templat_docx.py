@@ -80,9 +80,17 @@ def _field(par: Any, instr: str) -> None:
     par._p.append(fld)
 
 
-def para(doc: Any, teks: str, *, bold: bool = False, size: float | None = None,
-         align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY, style: str | None = None,
-         after: float | None = None, italic: bool = False) -> Any:
+def para(
+    doc: Any,
+    teks: str,
+    *,
+    bold: bool = False,
+    size: float | None = None,
+    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    style: str | None = None,
+    after: float | None = None,
+    italic: bool = False,
+) -> Any:
     p = doc.add_paragraph(style=style)
     p.alignment = align
     run = p.add_run(teks)
@@ -113,8 +121,14 @@ def kop(doc: Any) -> None:
 
 def judul(doc: Any, baris: list[str]) -> None:
     for i, b in enumerate(baris):
-        para(doc, b, bold=not b.startswith("Bahan"), size=13 if i < 3 else 11, align=TENGAH,
-             after=0 if i < len(baris) - 1 else 12)
+        para(
+            doc,
+            b,
+            bold=not b.startswith("Bahan"),
+            size=13 if i < 3 else 11,
+            align=TENGAH,
+            after=0 if i < len(baris) - 1 else 12,
+        )
 
 
 def bab(doc: Any, nomor: str, teks: str, halaman_baru: bool = True) -> None:
@@ -146,8 +160,13 @@ def _repeat_header(row: Any) -> None:
     trpr.append(cant)
 
 
-def tabel(doc: Any, lebar: list[float], kepala: list[list[Sel]], baris: list[list[Sel] | str],
-          total: float = LEBAR) -> Any:
+def tabel(
+    doc: Any,
+    lebar: list[float],
+    kepala: list[list[Sel]],
+    baris: list[list[Sel] | str],
+    total: float = LEBAR,
+) -> Any:
     """A table: header rows (repeated on each page), then template rows.
 
     A cell is text or {"t": text, "al": "r"|"c", "span": n, "b": bold, "isi": fill}; a row
@@ -227,7 +246,11 @@ def ttd(doc: Any) -> None:
     kiri.width, kanan.width = Mm(LEBAR * 0.55), Mm(LEBAR * 0.45)
     baris = [
         "{{ ttd.tempat }}{% if ttd.tempat %}, {% endif %}{{ ttd.tanggal|tanggal }}",
-        "{{ ttd.jabatan }},", "", "", "", "",
+        "{{ ttd.jabatan }},",
+        "",
+        "",
+        "",
+        "",
         "{% if ttd.nama %}{{ ttd.nama }}{% else %}______________________________{% endif %}",
         "{{ ttd.pangkat }}",
         "NIP. {% if ttd.nip %}{{ ttd.nip|nip }}{% else %}______________________{% endif %}",
@@ -253,50 +276,99 @@ def _keep_together(t: Any) -> None:
 
 
 def metode(doc: Any) -> None:
-    para(doc, "Capaian setiap indikator dihitung dengan membandingkan realisasi (R) terhadap "
-         "target (T) yang ditetapkan dalam Perjanjian Kinerja, sesuai arah (polaritas) "
-         "indikator, sebagai berikut:")
-    tabel(doc, [24, 40, 36], [["Jenis Indikator", "Rumus Capaian (%)", "Indikator"]], [
-        "{%tr for r in metode.rumus %}",
-        ["{{ r.jenis }}", "{{ r.rumus }}", "{{ r.indikator }}"],
-        "{%tr endfor %}",
-    ])
-    para(doc, "Capaian sasaran adalah rata-rata capaian indikatornya{% if "
-         "metode.batas_rata_rata is not none %} (sumbangan setiap indikator dibatasi paling "
-         "tinggi {{ metode.batas_rata_rata|persen }}){% endif %}, dan capaian perangkat daerah "
-         "adalah rata-rata capaian sasaran. Predikat ditetapkan atas nilai capaian sebelum "
-         "pembulatan, dengan skala berikut:")
-    tabel(doc, [50, 50], [["Capaian", "Predikat"]], [
-        "{%tr for s in metode.skala %}", ["{{ s.rentang }}", "{{ s.label }}"],
-        "{%tr endfor %}"], total=110)
+    para(
+        doc,
+        "Capaian setiap indikator dihitung dengan membandingkan realisasi (R) terhadap "
+        "target (T) yang ditetapkan dalam Perjanjian Kinerja, sesuai arah (polaritas) "
+        "indikator, sebagai berikut:",
+    )
+    tabel(
+        doc,
+        [24, 40, 36],
+        [["Jenis Indikator", "Rumus Capaian (%)", "Indikator"]],
+        [
+            "{%tr for r in metode.rumus %}",
+            ["{{ r.jenis }}", "{{ r.rumus }}", "{{ r.indikator }}"],
+            "{%tr endfor %}",
+        ],
+    )
+    para(
+        doc,
+        "Capaian sasaran adalah rata-rata capaian indikatornya{% if "
+        "metode.batas_rata_rata is not none %} (sumbangan setiap indikator dibatasi paling "
+        "tinggi {{ metode.batas_rata_rata|persen }}){% endif %}, dan capaian perangkat daerah "
+        "adalah rata-rata capaian sasaran. Predikat ditetapkan atas nilai capaian sebelum "
+        "pembulatan, dengan skala berikut:",
+    )
+    tabel(
+        doc,
+        [50, 50],
+        [["Capaian", "Predikat"]],
+        ["{%tr for s in metode.skala %}", ["{{ s.rentang }}", "{{ s.label }}"], "{%tr endfor %}"],
+        total=110,
+    )
 
 
 def anggaran_tabel(doc: Any, kunci: str, judul_kolom: str, baris_jumlah: bool) -> None:
     rows: list[list[Sel] | str] = [
         "{%tr for s in anggaran." + kunci + " %}",
-        [c("{{ loop.index }}"), "{{ s.nama }}", r("{{ s.pagu|rupiah }}"),
-         r("{{ s.realisasi|rupiah }}"), r("{{ s.serapan|angka }}"), r("{{ s.capaian|angka }}"),
-         r("{{ s.selisih|angka }}"), r("{{ s.ie|angka }}"), c("{{ s.label|atau }}")],
+        [
+            c("{{ loop.index }}"),
+            "{{ s.nama }}",
+            r("{{ s.pagu|rupiah }}"),
+            r("{{ s.realisasi|rupiah }}"),
+            r("{{ s.serapan|angka }}"),
+            r("{{ s.capaian|angka }}"),
+            r("{{ s.selisih|angka }}"),
+            r("{{ s.ie|angka }}"),
+            c("{{ s.label|atau }}"),
+        ],
         "{%tr endfor %}",
     ]
     if baris_jumlah:
         t = "anggaran.total"
-        rows.append([c(""), {"t": "Jumlah / perangkat daerah", "b": True},
-                     r(f"{{{{ {t}.pagu|rupiah }}}}", b=True),
-                     r(f"{{{{ {t}.realisasi|rupiah }}}}", b=True),
-                     r(f"{{{{ {t}.serapan|angka }}}}", b=True),
-                     r(f"{{{{ {t}.capaian|angka }}}}", b=True),
-                     r(f"{{{{ {t}.selisih|angka }}}}", b=True), r(f"{{{{ {t}.ie|angka }}}}", b=True),
-                     c(f"{{{{ {t}.label|atau }}}}", b=True)])
-    tabel(doc, [4, 30, 13, 13, 8, 9, 8, 6, 10],
-          [["No", judul_kolom, "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
-            "Capaian Kinerja (%)", "Selisih (poin)", "IE", "Kategori"]], rows)
+        rows.append(
+            [
+                c(""),
+                {"t": "Jumlah / perangkat daerah", "b": True},
+                r(f"{{{{ {t}.pagu|rupiah }}}}", b=True),
+                r(f"{{{{ {t}.realisasi|rupiah }}}}", b=True),
+                r(f"{{{{ {t}.serapan|angka }}}}", b=True),
+                r(f"{{{{ {t}.capaian|angka }}}}", b=True),
+                r(f"{{{{ {t}.selisih|angka }}}}", b=True),
+                r(f"{{{{ {t}.ie|angka }}}}", b=True),
+                c(f"{{{{ {t}.label|atau }}}}", b=True),
+            ]
+        )
+    tabel(
+        doc,
+        [4, 30, 13, 13, 8, 9, 8, 6, 10],
+        [
+            [
+                "No",
+                judul_kolom,
+                "Pagu (Rp)",
+                "Realisasi (Rp)",
+                "Serapan (%)",
+                "Capaian Kinerja (%)",
+                "Selisih (poin)",
+                "IE",
+                "Kategori",
+            ]
+        ],
+        rows,
+    )
 
 
 def permasalahan(doc: Any, triwulan: bool) -> None:
     kepala = ["No", "Indikator Kinerja", "Capaian (%)", "Faktor Pendorong", "Faktor Penghambat"]
-    sel: list[Sel] = [c("{{ r.no }}"), "{{ r.nama }}", r("{{ r.capaian|angka }}"),
-                      "{{ r.pendorong|atau }}", "{{ r.penghambat|atau }}"]
+    sel: list[Sel] = [
+        c("{{ r.no }}"),
+        "{{ r.nama }}",
+        r("{{ r.capaian|angka }}"),
+        "{{ r.pendorong|atau }}",
+        "{{ r.penghambat|atau }}",
+    ]
     lebar = [4, 18, 7, 18, 18]
     if triwulan:
         kepala.append("Tindak Lanjut {{ triwulan_lalu.label|atau('Triwulan Sebelumnya') }}")
@@ -305,148 +377,275 @@ def permasalahan(doc: Any, triwulan: bool) -> None:
         kepala.append("Tindak Lanjut Triwulan {{ dokumen.romawi }}")
     else:
         kepala.append("Tindak Lanjut")
-    sel += ["{{ r.tindak_lanjut|atau }}",
-            "{% for s in r.bukti %}{{ s.teks }}{% else %}–{% endfor %}"]
+    sel += [
+        "{{ r.tindak_lanjut|atau }}",
+        "{% for s in r.bukti %}{{ s.teks }}{% else %}–{% endfor %}",
+    ]
     lebar += [18, 13]
     kepala.append("Bukti Dukung")
     para(doc, "{%p if permasalahan %}")
     tabel(doc, lebar, [kepala], ["{%tr for r in permasalahan %}", sel, "{%tr endfor %}"])
     para(doc, "{%p else %}")
-    para(doc, "Tidak ada uraian permasalahan yang disampaikan bidang, dan seluruh indikator "
-         "telah mencapai target.")
+    para(
+        doc,
+        "Tidak ada uraian permasalahan yang disampaikan bidang, dan seluruh indikator "
+        "telah mencapai target.",
+    )
     para(doc, "{%p endif %}")
 
 
 def tahunan(path: Path) -> None:
     doc = dokumen("{{ dokumen.judul }}")
     kop(doc)
-    judul(doc, ["{{ dokumen.judul_atas }}", "{{ dokumen.nama_dinas|upper }}",
-                "{{ dokumen.judul_bawah }}"])
+    judul(
+        doc,
+        ["{{ dokumen.judul_atas }}", "{{ dokumen.nama_dinas|upper }}", "{{ dokumen.judul_bawah }}"],
+    )
     bab(doc, "BAB I", "PENDAHULUAN", halaman_baru=False)
     sub(doc, "A. Dasar")
-    for i, d in enumerate([
-        "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
-        "Pemerintah;",
-        "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun "
-        "2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu "
-        "atas Laporan Kinerja Instansi Pemerintah;",
-        "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, "
-        "Pengendalian dan Evaluasi Pembangunan Daerah;",
-        "Perjanjian Kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }}.",
-    ], start=1):
+    for i, d in enumerate(
+        [
+            "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
+            "Pemerintah;",
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun "
+            "2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu "
+            "atas Laporan Kinerja Instansi Pemerintah;",
+            "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, "
+            "Pengendalian dan Evaluasi Pembangunan Daerah;",
+            "Perjanjian Kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }}.",
+        ],
+        start=1,
+    ):
         p = para(doc, f"{i}.\t{d}", after=2)
         p.paragraph_format.left_indent = Mm(7)
         p.paragraph_format.first_line_indent = Mm(-7)
     sub(doc, "B. Maksud dan Tujuan")
-    para(doc, "Pengukuran kinerja ini disusun untuk membandingkan realisasi kinerja Tahun "
-         "{{ dokumen.tahun }} dengan target yang telah diperjanjikan dalam Perjanjian Kinerja, "
-         "sebagai bahan penyusunan Laporan Kinerja Instansi Pemerintah (LKjIP) serta dasar "
-         "perbaikan perencanaan dan pelaksanaan program pada tahun berikutnya. Pengukuran "
-         "mencakup {{ ringkasan.jumlah_sasaran }} sasaran strategis dengan "
-         "{{ ringkasan.jumlah_indikator }} indikator kinerja.")
+    para(
+        doc,
+        "Pengukuran kinerja ini disusun untuk membandingkan realisasi kinerja Tahun "
+        "{{ dokumen.tahun }} dengan target yang telah diperjanjikan dalam Perjanjian Kinerja, "
+        "sebagai bahan penyusunan Laporan Kinerja Instansi Pemerintah (LKjIP) serta dasar "
+        "perbaikan perencanaan dan pelaksanaan program pada tahun berikutnya. Pengukuran "
+        "mencakup {{ ringkasan.jumlah_sasaran }} sasaran strategis dengan "
+        "{{ ringkasan.jumlah_indikator }} indikator kinerja.",
+    )
     sub(doc, "C. Metode Pengukuran")
     metode(doc)
 
     bab(doc, "BAB II", "CAPAIAN KINERJA")
     sub(doc, "A. Pengukuran Kinerja per Sasaran Strategis")
-    tabel(doc, [4, 20, 34, 7, 8, 8, 8, 10],
-          [["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
-            "Capaian (%)", "Predikat"]], [
-              "{%tr for s in sasaran %}",
-              "{%tr for r in s.indikator %}",
-              [c("{% vm %}{{ s.no }}"), "{% vm %}{{ s.nama }}",
-               "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}",
-               c("{{ r.satuan }}"), r("{{ r.target|target(r.target_teks) }}"),
-               r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-               r("{{ r.capaian_periode|angka }}"), c("{{ r.predikat|atau }}")],
-              "{%tr endfor %}",
-              [c("", isi="F0F0F0"), {"t": "Rata-rata capaian sasaran {{ s.no }}",
-                                     "span": 5, "b": True, "isi": "F0F0F0"},
-               r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"),
-               c("{{ s.predikat|atau }}", b=True, isi="F0F0F0")],
-              "{%tr endfor %}",
-              [c("", isi="D9D9D9"),
-               {"t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
-                     "(rata-rata capaian sasaran)", "span": 5, "b": True, "isi": "D9D9D9"},
-               r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"),
-               c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9")],
-          ])
+    tabel(
+        doc,
+        [4, 20, 34, 7, 8, 8, 8, 10],
+        [
+            [
+                "No",
+                "Sasaran",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target",
+                "Realisasi",
+                "Capaian (%)",
+                "Predikat",
+            ]
+        ],
+        [
+            "{%tr for s in sasaran %}",
+            "{%tr for r in s.indikator %}",
+            [
+                c("{% vm %}{{ s.no }}"),
+                "{% vm %}{{ s.nama }}",
+                "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}",
+                c("{{ r.satuan }}"),
+                r("{{ r.target|target(r.target_teks) }}"),
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian_periode|angka }}"),
+                c("{{ r.predikat|atau }}"),
+            ],
+            "{%tr endfor %}",
+            [
+                c("", isi="F0F0F0"),
+                {
+                    "t": "Rata-rata capaian sasaran {{ s.no }}",
+                    "span": 5,
+                    "b": True,
+                    "isi": "F0F0F0",
+                },
+                r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"),
+                c("{{ s.predikat|atau }}", b=True, isi="F0F0F0"),
+            ],
+            "{%tr endfor %}",
+            [
+                c("", isi="D9D9D9"),
+                {
+                    "t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
+                    "(rata-rata capaian sasaran)",
+                    "span": 5,
+                    "b": True,
+                    "isi": "D9D9D9",
+                },
+                r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"),
+                c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9"),
+            ],
+        ],
+    )
     sub(doc, "B. Capaian Sasaran dan Capaian Perangkat Daerah", halaman_baru=True)
-    tabel(doc, [4, 60, 10, 11, 12],
-          [["No", "Sasaran Strategis", "Jumlah Indikator", "Capaian (%)", "Predikat"]], [
-              "{%tr for s in sasaran %}",
-              [c("{{ s.no }}"), "{{ s.nama }}", c("{{ s.jumlah_indikator }}"),
-               r("{{ s.capaian|angka }}"), c("{{ s.predikat|atau }}")],
-              "{%tr endfor %}",
-              [c(""), {"t": "Capaian kinerja perangkat daerah", "b": True},
-               c("{{ ringkasan.jumlah_indikator }}", b=True),
-               r("{{ ringkasan.capaian|angka }}", b=True), c("{{ ringkasan.predikat|atau }}", b=True)],
-          ])
-    tabel(doc, [60, 40], [["Predikat", "Jumlah Indikator"]], [
-        "{%tr for p in ringkasan.jumlah_predikat %}", ["{{ p.label }}", c("{{ p.jumlah }}")],
-        "{%tr endfor %}", ["Belum terukur", c("{{ ringkasan.belum_terukur }}")]], total=110)
+    tabel(
+        doc,
+        [4, 60, 10, 11, 12],
+        [["No", "Sasaran Strategis", "Jumlah Indikator", "Capaian (%)", "Predikat"]],
+        [
+            "{%tr for s in sasaran %}",
+            [
+                c("{{ s.no }}"),
+                "{{ s.nama }}",
+                c("{{ s.jumlah_indikator }}"),
+                r("{{ s.capaian|angka }}"),
+                c("{{ s.predikat|atau }}"),
+            ],
+            "{%tr endfor %}",
+            [
+                c(""),
+                {"t": "Capaian kinerja perangkat daerah", "b": True},
+                c("{{ ringkasan.jumlah_indikator }}", b=True),
+                r("{{ ringkasan.capaian|angka }}", b=True),
+                c("{{ ringkasan.predikat|atau }}", b=True),
+            ],
+        ],
+    )
+    tabel(
+        doc,
+        [60, 40],
+        [["Predikat", "Jumlah Indikator"]],
+        [
+            "{%tr for p in ringkasan.jumlah_predikat %}",
+            ["{{ p.label }}", c("{{ p.jumlah }}")],
+            "{%tr endfor %}",
+            ["Belum terukur", c("{{ ringkasan.belum_terukur }}")],
+        ],
+        total=110,
+    )
     grafik(doc, "sasaran", "Grafik 1. Capaian kinerja per sasaran strategis terhadap target 100%")
     grafik(doc, "bidang", "Grafik 2. Capaian kinerja per bidang terhadap target 100%")
     sub(doc, "C. Perbandingan dengan Tahun Sebelumnya", halaman_baru=True)
     para(doc, "{{ tahun_lalu.kalimat }}")
     para(doc, "{%p if tahun_lalu.ada %}")
-    tabel(doc, [4, 30, 7, 8, 8, 8, 8, 8, 8, 9],
-          [["No", "Indikator Kinerja", "Satuan", "Target {{ tahun_lalu.tahun }}",
-            "Realisasi {{ tahun_lalu.tahun }}", "Capaian {{ tahun_lalu.tahun }} (%)",
-            "Target {{ dokumen.tahun }}", "Realisasi {{ dokumen.tahun }}",
-            "Capaian {{ dokumen.tahun }} (%)", "Perubahan Capaian (poin)"]], [
-              "{%tr for r in tahun_lalu.baris %}",
-              [c("{{ loop.index }}"), "{{ r.nama }}", c("{{ r.satuan }}"),
-               r("{{ r.target_lalu|atau }}"),
-               r("{{ r.realisasi_lalu|realisasi(r.target, r.target_lalu) }}"),
-               r("{{ r.capaian_lalu|angka }}"), r("{{ r.target|target(r.target_teks) }}"),
-               r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-               r("{{ r.capaian|angka }}"), r("{{ r.selisih|angka }}")],
-              "{%tr endfor %}"])
+    tabel(
+        doc,
+        [4, 30, 7, 8, 8, 8, 8, 8, 8, 9],
+        [
+            [
+                "No",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target {{ tahun_lalu.tahun }}",
+                "Realisasi {{ tahun_lalu.tahun }}",
+                "Capaian {{ tahun_lalu.tahun }} (%)",
+                "Target {{ dokumen.tahun }}",
+                "Realisasi {{ dokumen.tahun }}",
+                "Capaian {{ dokumen.tahun }} (%)",
+                "Perubahan Capaian (poin)",
+            ]
+        ],
+        [
+            "{%tr for r in tahun_lalu.baris %}",
+            [
+                c("{{ loop.index }}"),
+                "{{ r.nama }}",
+                c("{{ r.satuan }}"),
+                r("{{ r.target_lalu|atau }}"),
+                r("{{ r.realisasi_lalu|realisasi(r.target, r.target_lalu) }}"),
+                r("{{ r.capaian_lalu|angka }}"),
+                r("{{ r.target|target(r.target_teks) }}"),
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian|angka }}"),
+                r("{{ r.selisih|angka }}"),
+            ],
+            "{%tr endfor %}",
+        ],
+    )
     para(doc, "{%p endif %}")
     sub(doc, "D. Analisis Capaian Kinerja")
     narasi(doc)
 
     bab(doc, "BAB III", "REALISASI ANGGARAN DAN EFISIENSI")
     para(doc, "{%p if anggaran.ada %}")
-    para(doc, "Realisasi anggaran Tahun {{ dokumen.tahun }} sebesar "
-         "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
-         "(serapan {{ anggaran.total.serapan|persen }}). Efisiensi dinilai dengan Indeks "
-         "Efisiensi (IE) = capaian kinerja ÷ serapan anggaran; IE ≥ 1 berarti Efisien.")
+    para(
+        doc,
+        "Realisasi anggaran Tahun {{ dokumen.tahun }} sebesar "
+        "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
+        "(serapan {{ anggaran.total.serapan|persen }}). Efisiensi dinilai dengan Indeks "
+        "Efisiensi (IE) = capaian kinerja ÷ serapan anggaran; IE ≥ 1 berarti Efisien.",
+    )
     sub(doc, "A. Anggaran dan Efisiensi per Sasaran Strategis")
     anggaran_tabel(doc, "sasaran", "Sasaran Strategis", True)
     sub(doc, "B. Anggaran dan Efisiensi per Bidang")
     anggaran_tabel(doc, "bidang", "Bidang", False)
     grafik(doc, "serapan", "Grafik 3. Capaian kinerja dan serapan anggaran per bidang")
     sub(doc, "C. Realisasi Anggaran per Program dan Kegiatan", halaman_baru=True)
-    tabel(doc, [13, 36, 17, 12, 12, 8, 12],
-          [["Kode", "Program / Kegiatan", "Bidang", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)",
-            "Sisa (Rp)"]], [
-              "{%tr for a in anggaran.rincian %}",
-              ["{{ a.kode }}", "{{ a.uraian }}", "{{ a.bidang }}", r("{{ a.pagu|rupiah }}"),
-               r("{{ a.realisasi|rupiah }}"), r("{{ a.serapan|angka }}"), r("{{ a.sisa|rupiah }}")],
-              "{%tr endfor %}",
-              ["", {"t": "Jumlah", "b": True}, "", r("{{ anggaran.total.pagu|rupiah }}", b=True),
-               r("{{ anggaran.total.realisasi|rupiah }}", b=True),
-               r("{{ anggaran.total.serapan|angka }}", b=True),
-               r("{{ anggaran.total.sisa|rupiah }}", b=True)]])
+    tabel(
+        doc,
+        [13, 36, 17, 12, 12, 8, 12],
+        [
+            [
+                "Kode",
+                "Program / Kegiatan",
+                "Bidang",
+                "Pagu (Rp)",
+                "Realisasi (Rp)",
+                "Serapan (%)",
+                "Sisa (Rp)",
+            ]
+        ],
+        [
+            "{%tr for a in anggaran.rincian %}",
+            [
+                "{{ a.kode }}",
+                "{{ a.uraian }}",
+                "{{ a.bidang }}",
+                r("{{ a.pagu|rupiah }}"),
+                r("{{ a.realisasi|rupiah }}"),
+                r("{{ a.serapan|angka }}"),
+                r("{{ a.sisa|rupiah }}"),
+            ],
+            "{%tr endfor %}",
+            [
+                "",
+                {"t": "Jumlah", "b": True},
+                "",
+                r("{{ anggaran.total.pagu|rupiah }}", b=True),
+                r("{{ anggaran.total.realisasi|rupiah }}", b=True),
+                r("{{ anggaran.total.serapan|angka }}", b=True),
+                r("{{ anggaran.total.sisa|rupiah }}", b=True),
+            ],
+        ],
+    )
     para(doc, "{%p else %}")
-    para(doc, "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga realisasi anggaran dan "
-         "efisiensi tidak dapat disajikan.")
+    para(
+        doc,
+        "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga realisasi anggaran dan "
+        "efisiensi tidak dapat disajikan.",
+    )
     para(doc, "{%p endif %}")
 
     bab(doc, "BAB IV", "PERMASALAHAN DAN TINDAK LANJUT")
-    para(doc, "Faktor pendorong, faktor penghambat dan tindak lanjut berikut disampaikan oleh "
-         "bidang pengampu untuk setiap indikator yang memuat uraian atau yang belum mencapai "
-         "target.")
+    para(
+        doc,
+        "Faktor pendorong, faktor penghambat dan tindak lanjut berikut disampaikan oleh "
+        "bidang pengampu untuk setiap indikator yang memuat uraian atau yang belum mencapai "
+        "target.",
+    )
     permasalahan(doc, triwulan=False)
 
     bab(doc, "BAB V", "PENUTUP")
-    para(doc, "Demikian pengukuran kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }} "
-         "ini disusun berdasarkan target Perjanjian Kinerja dan realisasi yang disampaikan oleh "
-         "setiap bidang. Hasil pengukuran ini menjadi bahan penyusunan Laporan Kinerja Instansi "
-         "Pemerintah serta dasar perbaikan perencanaan, penganggaran dan pelaksanaan program "
-         "pada tahun berikutnya.")
+    para(
+        doc,
+        "Demikian pengukuran kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }} "
+        "ini disusun berdasarkan target Perjanjian Kinerja dan realisasi yang disampaikan oleh "
+        "setiap bidang. Hasil pengukuran ini menjadi bahan penyusunan Laporan Kinerja Instansi "
+        "Pemerintah serta dasar perbaikan perencanaan, penganggaran dan pelaksanaan program "
+        "pada tahun berikutnya.",
+    )
     ttd(doc)
     doc.save(str(path))
 
@@ -458,116 +657,244 @@ def _tw(q: int, isi: str) -> str:
 def triwulan(path: Path) -> None:
     doc = dokumen("{{ dokumen.judul }}")
     kop(doc)
-    judul(doc, ["{{ dokumen.judul_atas }}", "{{ dokumen.nama_dinas|upper }}",
-                "{{ dokumen.judul_bawah }}",
-                "Bahan Rapat Evaluasi Kinerja Triwulan {{ dokumen.romawi }}"])
+    judul(
+        doc,
+        [
+            "{{ dokumen.judul_atas }}",
+            "{{ dokumen.nama_dinas|upper }}",
+            "{{ dokumen.judul_bawah }}",
+            "Bahan Rapat Evaluasi Kinerja Triwulan {{ dokumen.romawi }}",
+        ],
+    )
     bab(doc, "I.", "RINGKASAN", halaman_baru=False)
-    tabel(doc, [45, 55], [["Uraian", "Keterangan"]], [
-        ["Capaian kinerja s/d Triwulan {{ dokumen.romawi }}",
-         {"t": "{{ ringkasan.capaian|persen }} ({{ ringkasan.predikat|atau }}){% if "
-               "tren.dinas_arah.arah %}; {{ tren.dinas_arah.teks }}{% endif %}", "b": True}],
-        ["Indikator terukur", "{{ ringkasan.terukur }} dari {{ ringkasan.jumlah_indikator }}"],
-        ["Indikator berisiko tidak mencapai target tahunan (proyeksi)",
-         "{{ berisiko|length }} dari {{ terproyeksi }} indikator yang dapat diproyeksikan"],
-        ["Bidang belum menyampaikan formulir",
-         "{% if bidang_belum %}{{ bidang_belum|join(', ') }}{% else %}Nihil{% endif %}"],
-        "{%tr for p in ringkasan.jumlah_predikat %}",
-        ["Indikator berpredikat {{ p.label }}", "{{ p.jumlah }}"],
-        "{%tr endfor %}",
-        ["Indikator belum terukur", "{{ ringkasan.belum_terukur }}"],
-    ])
+    tabel(
+        doc,
+        [45, 55],
+        [["Uraian", "Keterangan"]],
+        [
+            [
+                "Capaian kinerja s/d Triwulan {{ dokumen.romawi }}",
+                {
+                    "t": "{{ ringkasan.capaian|persen }} ({{ ringkasan.predikat|atau }}){% if "
+                    "tren.dinas_arah.arah %}; {{ tren.dinas_arah.teks }}{% endif %}",
+                    "b": True,
+                },
+            ],
+            ["Indikator terukur", "{{ ringkasan.terukur }} dari {{ ringkasan.jumlah_indikator }}"],
+            [
+                "Indikator berisiko tidak mencapai target tahunan (proyeksi)",
+                "{{ berisiko|length }} dari {{ terproyeksi }} indikator yang dapat diproyeksikan",
+            ],
+            [
+                "Bidang belum menyampaikan formulir",
+                "{% if bidang_belum %}{{ bidang_belum|join(', ') }}{% else %}Nihil{% endif %}",
+            ],
+            "{%tr for p in ringkasan.jumlah_predikat %}",
+            ["Indikator berpredikat {{ p.label }}", "{{ p.jumlah }}"],
+            "{%tr endfor %}",
+            ["Indikator belum terukur", "{{ ringkasan.belum_terukur }}"],
+        ],
+    )
     narasi(doc)
     para(doc, "{%p if masalah_utama %}")
     sub(doc, "Indikator dengan capaian terendah")
-    tabel(doc, [4, 28, 16, 8, 9, 35],
-          [["No", "Indikator Kinerja", "Bidang", "Capaian (%)", "Predikat", "Faktor Penghambat"]], [
-              "{%tr for m in masalah_utama %}",
-              [c("{{ loop.index }}"), "{{ m.nama }}{% if m.berisiko %} (berisiko tidak mencapai "
-               "target tahunan, proyeksi){% endif %}", "{{ m.bidang_nama }}",
-               r("{{ m.capaian|angka }}"), c("{{ m.predikat|atau }}"), "{{ m.penghambat|atau }}"],
-              "{%tr endfor %}"])
+    tabel(
+        doc,
+        [4, 28, 16, 8, 9, 35],
+        [["No", "Indikator Kinerja", "Bidang", "Capaian (%)", "Predikat", "Faktor Penghambat"]],
+        [
+            "{%tr for m in masalah_utama %}",
+            [
+                c("{{ loop.index }}"),
+                "{{ m.nama }}{% if m.berisiko %} (berisiko tidak mencapai "
+                "target tahunan, proyeksi){% endif %}",
+                "{{ m.bidang_nama }}",
+                r("{{ m.capaian|angka }}"),
+                c("{{ m.predikat|atau }}"),
+                "{{ m.penghambat|atau }}",
+            ],
+            "{%tr endfor %}",
+        ],
+    )
     para(doc, "{%p endif %}")
 
     bab(doc, "II.", "CAPAIAN INDIKATOR KINERJA S/D TRIWULAN {{ dokumen.romawi }}")
-    para(doc, "Capaian triwulan membandingkan realisasi s/d Triwulan {{ dokumen.romawi }} dengan "
-         "target Triwulan {{ dokumen.romawi }}; capaian tahunan membandingkannya dengan target "
-         "akhir tahun. Kolom triwulan yang belum berjalan dibiarkan kosong.")
-    tabel(doc, [5, 21, 7.5, 6, 6, 6, 6, 6, 6, 7, 7, 7, 8, 10], [
-        ["No", "Indikator Kinerja", "Satuan", "Target TW {{ dokumen.romawi }}", "Target Tahun",
-         "Realisasi TW I", "Realisasi TW II", "Realisasi TW III", "Realisasi TW IV",
-         "Realisasi s/d TW {{ dokumen.romawi }}", "Capaian Triwulan (%)", "Capaian Tahunan (%)",
-         "Predikat", "Tren"]], [
-        "{%tr for s in sasaran %}",
-        [c("{{ s.no }}", b=True, isi="F0F0F0"),
-         {"t": "Sasaran {{ s.no }}: {{ s.nama }}", "span": 13, "b": True, "isi": "F0F0F0"}],
-        "{%tr for r in s.indikator %}",
-        [c("{{ s.no }}.{{ loop.index }}"), "{{ r.nama }} ({{ r.bidang_nama }})",
-         c("{{ r.satuan }}"), r("{{ r.target_triwulan|target(r.target_triwulan_teks) }}"),
-         r("{{ r.target|target(r.target_teks) }}"),
-         *[r(_tw(q, f"{{{{ r.realisasi_tw[{q - 1}]|realisasi(r.target, r.target_teks) }}}}"))
-           for q in (1, 2, 3, 4)],
-         r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-         r("{{ r.capaian_triwulan|angka }}"), r("{{ r.capaian|angka }}"),
-         c("{{ r.predikat|atau }}"), "{{ r.tren.teks }}"],
-        "{%tr endfor %}",
-        [c("", isi="F0F0F0"), {"t": "Rata-rata capaian sasaran {{ s.no }}", "span": 9,
-                               "b": True, "isi": "F0F0F0"},
-         r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"), c("", isi="F0F0F0"),
-         c("{{ s.predikat|atau }}", b=True, isi="F0F0F0"), c("", isi="F0F0F0")],
-        "{%tr endfor %}",
-        [c("", isi="D9D9D9"), {"t": "Capaian kinerja perangkat daerah s/d Triwulan "
-                                    "{{ dokumen.romawi }}", "span": 9, "b": True, "isi": "D9D9D9"},
-         r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"), c("", isi="D9D9D9"),
-         c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9"),
-         {"t": "{{ tren.dinas_arah.teks }}", "isi": "D9D9D9"}],
-    ])
-    grafik(doc, "tren", "Grafik 1. Tren capaian kinerja per triwulan (perangkat daerah dan sasaran)")
-    grafik(doc, "sasaran", "Grafik 2. Capaian kinerja per sasaran strategis s/d Triwulan "
-           "{{ dokumen.romawi }}")
+    para(
+        doc,
+        "Capaian triwulan membandingkan realisasi s/d Triwulan {{ dokumen.romawi }} dengan "
+        "target Triwulan {{ dokumen.romawi }}; capaian tahunan membandingkannya dengan target "
+        "akhir tahun. Kolom triwulan yang belum berjalan dibiarkan kosong.",
+    )
+    tabel(
+        doc,
+        [5, 21, 7.5, 6, 6, 6, 6, 6, 6, 7, 7, 7, 8, 10],
+        [
+            [
+                "No",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target TW {{ dokumen.romawi }}",
+                "Target Tahun",
+                "Realisasi TW I",
+                "Realisasi TW II",
+                "Realisasi TW III",
+                "Realisasi TW IV",
+                "Realisasi s/d TW {{ dokumen.romawi }}",
+                "Capaian Triwulan (%)",
+                "Capaian Tahunan (%)",
+                "Predikat",
+                "Tren",
+            ]
+        ],
+        [
+            "{%tr for s in sasaran %}",
+            [
+                c("{{ s.no }}", b=True, isi="F0F0F0"),
+                {"t": "Sasaran {{ s.no }}: {{ s.nama }}", "span": 13, "b": True, "isi": "F0F0F0"},
+            ],
+            "{%tr for r in s.indikator %}",
+            [
+                c("{{ s.no }}.{{ loop.index }}"),
+                "{{ r.nama }} ({{ r.bidang_nama }})",
+                c("{{ r.satuan }}"),
+                r("{{ r.target_triwulan|target(r.target_triwulan_teks) }}"),
+                r("{{ r.target|target(r.target_teks) }}"),
+                *[
+                    r(
+                        _tw(
+                            q,
+                            f"{{{{ r.realisasi_tw[{q - 1}]|realisasi(r.target, r.target_teks) }}}}",
+                        )
+                    )
+                    for q in (1, 2, 3, 4)
+                ],
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian_triwulan|angka }}"),
+                r("{{ r.capaian|angka }}"),
+                c("{{ r.predikat|atau }}"),
+                "{{ r.tren.teks }}",
+            ],
+            "{%tr endfor %}",
+            [
+                c("", isi="F0F0F0"),
+                {
+                    "t": "Rata-rata capaian sasaran {{ s.no }}",
+                    "span": 9,
+                    "b": True,
+                    "isi": "F0F0F0",
+                },
+                r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"),
+                c("", isi="F0F0F0"),
+                c("{{ s.predikat|atau }}", b=True, isi="F0F0F0"),
+                c("", isi="F0F0F0"),
+            ],
+            "{%tr endfor %}",
+            [
+                c("", isi="D9D9D9"),
+                {
+                    "t": "Capaian kinerja perangkat daerah s/d Triwulan {{ dokumen.romawi }}",
+                    "span": 9,
+                    "b": True,
+                    "isi": "D9D9D9",
+                },
+                r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"),
+                c("", isi="D9D9D9"),
+                c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9"),
+                {"t": "{{ tren.dinas_arah.teks }}", "isi": "D9D9D9"},
+            ],
+        ],
+    )
+    grafik(
+        doc, "tren", "Grafik 1. Tren capaian kinerja per triwulan (perangkat daerah dan sasaran)"
+    )
+    grafik(
+        doc,
+        "sasaran",
+        "Grafik 2. Capaian kinerja per sasaran strategis s/d Triwulan {{ dokumen.romawi }}",
+    )
 
     bab(doc, "III.", "INDIKATOR BERISIKO TIDAK MENCAPAI TARGET TAHUNAN (PROYEKSI)")
-    para(doc, (
-         "Proyeksi adalah perkiraan nilai akhir tahun berdasarkan laju realisasi sejauh "
-         "ini, bukan realisasi. Untuk indikator kumulatif, realisasi s/d Triwulan {{ "
-         "dokumen.romawi }} dibandingkan dengan target Triwulan {{ dokumen.romawi }} dalam"
-         " Perjanjian Kinerja lalu diteruskan dengan laju terhadap rencana itu sampai "
-         "target tahunan (bila target triwulan kosong: dengan laju yang sama per "
-         "triwulan); untuk indikator status, tren nilai per triwulan diteruskan sampai "
-         "Triwulan IV. Indikator dinyatakan berisiko bila capaian proyeksinya terhadap "
-         "target tahunan di bawah 100%. Kolom Dasar Proyeksi menyebut cara yang dipakai."
-    ), italic=True)
+    para(
+        doc,
+        (
+            "Proyeksi adalah perkiraan nilai akhir tahun berdasarkan laju realisasi sejauh "
+            "ini, bukan realisasi. Untuk indikator kumulatif, realisasi s/d Triwulan {{ "
+            "dokumen.romawi }} dibandingkan dengan target Triwulan {{ dokumen.romawi }} dalam"
+            " Perjanjian Kinerja lalu diteruskan dengan laju terhadap rencana itu sampai "
+            "target tahunan (bila target triwulan kosong: dengan laju yang sama per "
+            "triwulan); untuk indikator status, tren nilai per triwulan diteruskan sampai "
+            "Triwulan IV. Indikator dinyatakan berisiko bila capaian proyeksinya terhadap "
+            "target tahunan di bawah 100%. Kolom Dasar Proyeksi menyebut cara yang dipakai."
+        ),
+        italic=True,
+    )
     para(doc, "{%p if berisiko %}")
-    tabel(doc, [4, 24, 14, 7, 7, 8, 8, 8, 8, 16],
-          [["No", "Indikator Kinerja", "Bidang", "Sifat", "Target Tahun",
-            "Realisasi s/d TW {{ dokumen.romawi }}", "Capaian Triwulan (%)", "Proyeksi TW IV",
-            "Capaian Proyeksi (%)", "Dasar Proyeksi"]], [
-              "{%tr for r in berisiko %}",
-              [c("{{ r.no }}"), "{{ r.nama }}", "{{ r.bidang_nama }}", c("{{ r.sifat }}"),
-               r("{{ r.target|target(r.target_teks) }}"),
-               r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-               r("{{ r.capaian_triwulan|angka }}"),
-               r("{{ r.proyeksi.nilai|realisasi(r.target, r.target_teks) }}"),
-               r("{{ r.proyeksi.capaian|angka }}"), "{{ r.proyeksi.metode }}"],
-              "{%tr endfor %}"])
+    tabel(
+        doc,
+        [4, 24, 14, 7, 7, 8, 8, 8, 8, 16],
+        [
+            [
+                "No",
+                "Indikator Kinerja",
+                "Bidang",
+                "Sifat",
+                "Target Tahun",
+                "Realisasi s/d TW {{ dokumen.romawi }}",
+                "Capaian Triwulan (%)",
+                "Proyeksi TW IV",
+                "Capaian Proyeksi (%)",
+                "Dasar Proyeksi",
+            ]
+        ],
+        [
+            "{%tr for r in berisiko %}",
+            [
+                c("{{ r.no }}"),
+                "{{ r.nama }}",
+                "{{ r.bidang_nama }}",
+                c("{{ r.sifat }}"),
+                r("{{ r.target|target(r.target_teks) }}"),
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian_triwulan|angka }}"),
+                r("{{ r.proyeksi.nilai|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.proyeksi.capaian|angka }}"),
+                "{{ r.proyeksi.metode }}",
+            ],
+            "{%tr endfor %}",
+        ],
+    )
     para(doc, "{%p elif terproyeksi %}")
-    para(doc, "Berdasarkan proyeksi, seluruh {{ terproyeksi }} indikator yang dapat "
-         "diproyeksikan diperkirakan mencapai target tahunan.")
+    para(
+        doc,
+        "Berdasarkan proyeksi, seluruh {{ terproyeksi }} indikator yang dapat "
+        "diproyeksikan diperkirakan mencapai target tahunan.",
+    )
     para(doc, "{%p else %}")
     para(doc, "Belum ada realisasi yang dapat diproyeksikan.")
     para(doc, "{%p endif %}")
 
     bab(doc, "IV.", "SERAPAN ANGGARAN DAN CAPAIAN KINERJA PER BIDANG")
     para(doc, "{%p if anggaran.ada %}")
-    para(doc, "Realisasi anggaran s/d Triwulan {{ dokumen.romawi }} sebesar "
-         "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
-         "(serapan {{ anggaran.total.serapan|persen }}). Indeks Efisiensi (IE) = capaian kinerja "
-         "÷ serapan anggaran; IE ≥ 1 berarti Efisien.")
+    para(
+        doc,
+        "Realisasi anggaran s/d Triwulan {{ dokumen.romawi }} sebesar "
+        "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
+        "(serapan {{ anggaran.total.serapan|persen }}). Indeks Efisiensi (IE) = capaian kinerja "
+        "÷ serapan anggaran; IE ≥ 1 berarti Efisien.",
+    )
     anggaran_tabel(doc, "bidang", "Bidang", True)
-    grafik(doc, "serapan", "Grafik 3. Capaian kinerja dan serapan anggaran per bidang s/d "
-           "Triwulan {{ dokumen.romawi }}")
+    grafik(
+        doc,
+        "serapan",
+        "Grafik 3. Capaian kinerja dan serapan anggaran per bidang s/d "
+        "Triwulan {{ dokumen.romawi }}",
+    )
     para(doc, "{%p else %}")
-    para(doc, "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga serapan anggaran tidak "
-         "dapat disajikan.")
+    para(
+        doc,
+        "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga serapan anggaran tidak "
+        "dapat disajikan.",
+    )
     para(doc, "{%p endif %}")
 
     bab(doc, "V.", "PERMASALAHAN DAN TINDAK LANJUT")

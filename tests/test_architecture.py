@@ -11,8 +11,18 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PKG = "kinerja_cli"
 # Lower layers never import higher ones; store and report sit side by side and never import
 # each other (docs/architecture.md §1).
-LAYER = {"domain": 0, "errors": 0, "resources": 0, "kalender": 0, "io": 1, "store": 2,
-         "report": 2, "services": 3, "cli": 4, "__main__": 5}
+LAYER = {
+    "domain": 0,
+    "errors": 0,
+    "resources": 0,
+    "kalender": 0,
+    "io": 1,
+    "store": 2,
+    "report": 2,
+    "services": 3,
+    "cli": 4,
+    "__main__": 5,
+}
 SUBPACKAGES = ("io.xlsx", "io.pk", "io.form", "io.draft")
 
 
@@ -72,11 +82,15 @@ def test_layers_import_downwards_only() -> None:
 
 
 def test_io_xlsx_knows_no_artefact() -> None:
-    bad = [f"{name}:{line} imports {mod}"
-           for name in MODULES if name.startswith(f"{PKG}.io.xlsx")
-           for line, mod, _ in _imports(name)
-           if mod.startswith(f"{PKG}.io.") and not mod.startswith(f"{PKG}.io.xlsx")
-           and mod != f"{PKG}.io.atomic"]
+    bad = [
+        f"{name}:{line} imports {mod}"
+        for name in MODULES
+        if name.startswith(f"{PKG}.io.xlsx")
+        for line, mod, _ in _imports(name)
+        if mod.startswith(f"{PKG}.io.")
+        and not mod.startswith(f"{PKG}.io.xlsx")
+        and mod != f"{PKG}.io.atomic"
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -106,15 +120,17 @@ def test_subpackages_are_used_through_their_public_surface() -> None:
 
 
 def test_no_import_cycles() -> None:
-    graph = {name: {mod for _, mod, _ in _imports(name) if mod in MODULES and mod != name}
-             for name in MODULES}
+    graph = {
+        name: {mod for _, mod, _ in _imports(name) if mod in MODULES and mod != name}
+        for name in MODULES
+    }
     done: set[str] = set()
     stack: list[str] = []
     cycles: list[str] = []
 
     def visit(n: str) -> None:
         if n in stack:
-            cycles.append(" -> ".join([*stack[stack.index(n):], n]))
+            cycles.append(" -> ".join([*stack[stack.index(n) :], n]))
             return
         if n in done:
             return

@@ -26,7 +26,8 @@ def test_each_table_is_in_the_readme_once() -> None:
 DOCS = ROOT / "docs"
 CITE = re.compile(
     r"docs/(contract|rulebook|reliability|performance|architecture)\.md"
-    r"((?:(?:,| and| to| or)? (?:§[0-9]+[a-z]?(?:\.[0-9]+)?|[A-E][0-9]*\b|Ground rule [1-4]))*)")
+    r"((?:(?:,| and| to| or)? (?:§[0-9]+[a-z]?(?:\.[0-9]+)?|[A-E][0-9]*\b|Ground rule [1-4]))*)"
+)
 ID = re.compile(r"§[0-9]+[a-z]?(?:\.[0-9]+)?|Ground rule [1-4]|\b[A-E][0-9]*\b")
 
 
@@ -57,19 +58,30 @@ def test_every_design_citation_resolves_to_a_section_of_docs() -> None:
     citations = _citations()
     assert len(citations) > 150  # the code cites its design documents throughout
     sections = {d: _sections(d) for d in {c[1] for c in citations}}
-    bad = [f"{where}: docs/{doc}.md {ident}" for where, doc, ident in citations
-           if ident and ident not in sections[doc]]
+    bad = [
+        f"{where}: docs/{doc}.md {ident}"
+        for where, doc, ident in citations
+        if ident and ident not in sections[doc]
+    ]
     assert not bad, "\n".join(sorted(set(bad)))
 
 
 def test_no_citation_of_documents_outside_the_repository() -> None:
-    old = re.compile(r"\b(SPEC|DOMAIN|RELIABILITY|PERF|STYLE)(\.md)?\s*(§|pattern|[A-E][0-9])|"
-                     r"\.\./shared")
+    old = re.compile(
+        r"\b(SPEC|DOMAIN|RELIABILITY|PERF|STYLE)(\.md)?\s*(§|pattern|[A-E][0-9])|"
+        r"\.\./shared"
+    )
     bad = []
     for folder in ("src", "tests", "templates", "benchmarks", "examples", "scripts", "docs"):
         for p in (ROOT / folder).rglob("*"):
-            if p.is_file() and p.suffix in (".py", ".html", ".css", ".md") and "golden" not in p.parts:
-                bad += [f"{p.relative_to(ROOT)}: {m.group(0)}"
-                        for m in old.finditer(p.read_text(encoding="utf-8"))]
+            if (
+                p.is_file()
+                and p.suffix in (".py", ".html", ".css", ".md")
+                and "golden" not in p.parts
+            ):
+                bad += [
+                    f"{p.relative_to(ROOT)}: {m.group(0)}"
+                    for m in old.finditer(p.read_text(encoding="utf-8"))
+                ]
     bad += [f"README.md: {m.group(0)}" for m in old.finditer(README)]
     assert not bad, "\n".join(bad)

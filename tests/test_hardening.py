@@ -52,8 +52,9 @@ NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 
 def leftovers(folder: Path) -> list[Path]:
     """Temp files an interrupted write could leave behind."""
-    return [p for p in folder.rglob("*")
-            if p.name.endswith(".tmp") or p.name.startswith(".~kinerja-")]
+    return [
+        p for p in folder.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".~kinerja-")
+    ]
 
 
 @pytest.fixture
@@ -94,8 +95,9 @@ def test_atomic_save_interrupted_mid_write_keeps_the_previous_file(tmp_path: Pat
     assert leftovers(tmp_path) == []
 
 
-def test_atomic_write_interrupted_before_the_replace(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_interrupted_before_the_replace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "laporan.html"
     target.write_text("lama")
 
@@ -109,8 +111,9 @@ def test_atomic_write_interrupted_before_the_replace(tmp_path: Path,
 
 
 @pytest.mark.parametrize("where", ["write", "replace"])
-def test_atomic_disk_full_names_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           where: str) -> None:
+def test_atomic_disk_full_names_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     target = tmp_path / "hasil" / "draf.xlsx"
     target.parent.mkdir()
     target.write_bytes(b"lama")
@@ -122,6 +125,7 @@ def test_atomic_disk_full_names_the_folder(tmp_path: Path, monkeypatch: pytest.M
             raise full
 
     if where == "replace":
+
         def replace(src: Any, dst: Any) -> None:
             raise full
 
@@ -134,7 +138,8 @@ def test_atomic_disk_full_names_the_folder(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_atomic_locked_output_names_the_file_after_retrying(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_retry_sleep: None) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_retry_sleep: None
+) -> None:
     target = tmp_path / "Draf-Pengukuran-Kinerja-2025-TW2.xlsx"
     target.write_bytes(b"lama")
     (tmp_path / ("~$" + target.name)).write_bytes(b"\x05Staf")
@@ -153,9 +158,11 @@ def test_atomic_locked_output_names_the_file_after_retrying(
     assert target.read_bytes() == b"lama" and leftovers(tmp_path) == []
 
 
-def test_a_failing_temp_file_is_a_clear_error(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_temp_file_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No room even for the empty temp file (no free inodes, or a read-only folder)."""
+
     def mkstemp(**kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
 
@@ -175,10 +182,20 @@ def seed(ws: Any) -> None:
 
     with Store.open(ws) as store:
         for n, (kode, db) in enumerate(example_data(require_pk(ws), TW2).items()):
-            store.record(sha=db.sha256, name=db.file, size=1000,
-                         mtime_ns=(1_751_800_000 + n) * 10**9, kind="xlsx", bidang=kode,
-                         periode=TW2, form_id=f"F-{kode}", status=DITERIMA, findings=[],
-                         data=db, producer="test")
+            store.record(
+                sha=db.sha256,
+                name=db.file,
+                size=1000,
+                mtime_ns=(1_751_800_000 + n) * 10**9,
+                kind="xlsx",
+                bidang=kode,
+                periode=TW2,
+                form_id=f"F-{kode}",
+                status=DITERIMA,
+                findings=[],
+                data=db,
+                producer="test",
+            )
             store.resolve_versions(kode, TW2.data_kode)
 
 
@@ -193,12 +210,14 @@ def compiled(workspace: Any) -> Iterator[tuple[Any, Path, bytes]]:
 
 
 def _inputs(ws: Any) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in (ws.pk, ws.config) if p.exists()}
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (ws.pk, ws.config) if p.exists()
+    }
 
 
 def test_compile_interrupted_mid_save_exits_130_and_keeps_the_draft(
-        compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """docs/reliability.md E66 for the draft: Ctrl-C while the workbook's zip is half written."""
     ws, draft, before = compiled
     break_zip_writes(monkeypatch, KeyboardInterrupt())
@@ -209,8 +228,9 @@ def test_compile_interrupted_mid_save_exits_130_and_keeps_the_draft(
     assert leftovers(ws.root) == []
 
 
-def test_compile_on_a_full_disk_names_the_folder(compiled: tuple[Any, Path, bytes],
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compile_on_a_full_disk_names_the_folder(
+    compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """docs/reliability.md E67: disk-full -> one clear line (exit 2), previous draft intact."""
     ws, draft, before = compiled
     break_zip_writes(monkeypatch, OSError(errno.ENOSPC, "No space left on device"))
@@ -221,9 +241,9 @@ def test_compile_on_a_full_disk_names_the_folder(compiled: tuple[Any, Path, byte
     assert draft.read_bytes() == before and leftovers(ws.root) == []
 
 
-def test_draft_open_in_excel_names_the_file(compiled: tuple[Any, Path, bytes],
-                                            monkeypatch: pytest.MonkeyPatch,
-                                            no_retry_sleep: None) -> None:
+def test_draft_open_in_excel_names_the_file(
+    compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch, no_retry_sleep: None
+) -> None:
     """docs/reliability.md E68: `~$` owner file beside the draft and a PermissionError on replace."""
     ws, draft, before = compiled
     (draft.parent / ("~$" + draft.name)).write_bytes(b"\x05Staf Perencanaan")
@@ -249,10 +269,10 @@ def _submissions(ws: Any) -> list[Any]:
 
 
 def test_report_interrupted_mid_write_keeps_the_previous_report(
-        compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled: tuple[Any, Path, bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
     ws, _draft, _ = compiled
-    args = ["report", "-w", str(ws.root), "-t", "2", "--format", "html", "--tanggal",
-            "2025-07-20"]
+    args = ["report", "-w", str(ws.root), "-t", "2", "--format", "html", "--tanggal", "2025-07-20"]
     r = runner.invoke(app, args)
     assert r.exit_code == 0, r.output
     (report,) = ws.hasil.glob("*.html")
@@ -271,10 +291,12 @@ def test_report_interrupted_mid_write_keeps_the_previous_report(
     assert report.read_bytes() == before and leftovers(ws.root) == []
 
 
-@pytest.mark.parametrize("exc", [KeyboardInterrupt(), OSError(errno.ENOSPC, "disk full")],
-                         ids=["ctrl-c", "disk-full"])
+@pytest.mark.parametrize(
+    "exc", [KeyboardInterrupt(), OSError(errno.ENOSPC, "disk full")], ids=["ctrl-c", "disk-full"]
+)
 def test_feedback_workbook_write_keeps_the_previous_copy(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exc: BaseException
+) -> None:
     from kinerja_cli.domain.findings import ERROR, Finding
     from kinerja_cli.io.form.feedback import write_feedback_workbook
     from support.form_corpus import filled
@@ -309,8 +331,12 @@ def _versions(kit: Kit) -> None:
     kit.put_all()
     for n, bidang in enumerate(("BM", "SEK")):
         d = kit.data[bidang]
-        new = DataBidang(d.bidang, {k: list(v) for k, v in d.realisasi.items()}, dict(d.narasi),
-                         {k: list(v) for k, v in d.anggaran.items()})
+        new = DataBidang(
+            d.bidang,
+            {k: list(v) for k, v in d.realisasi.items()},
+            dict(d.narasi),
+            {k: list(v) for k, v in d.anggaran.items()},
+        )
         leaf = next(iter(new.anggaran))
         new.anggaran[leaf][1] = Decimal(1000 * (n + 1))
         kit.refill(bidang, f"{bidang} perbaikan.xlsx", T0 + 3600 * (n + 1), data=new)
@@ -323,13 +349,15 @@ def _consistent(kit: Kit) -> None:
         # No half-recorded file: an accepted submission always has its values.
         bare = conn.execute(
             "SELECT COUNT(*) FROM submissions s WHERE s.status = 'diterima' AND NOT EXISTS "
-            "(SELECT 1 FROM nilai n WHERE n.submission_id = s.id)").fetchone()[0]
+            "(SELECT 1 FROM nilai n WHERE n.submission_id = s.id)"
+        ).fetchone()[0]
         assert bare == 0
 
 
 @pytest.mark.parametrize("where", ["record", "resolve_versions"])
 def test_ctrl_c_while_recording_then_collect_gives_the_uninterrupted_answer(
-        kit: Kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str) -> None:
+    kit: Kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
     """Interrupted after some batches were committed (record), or while the versions were
     being chained (resolve_versions): the next collect completes the work."""
     from kinerja_cli.io.workspace import find_workspace
@@ -338,8 +366,9 @@ def test_ctrl_c_while_recording_then_collect_gives_the_uninterrupted_answer(
     _versions(kit)
     twin = tmp_path / "kembar"
     shutil.copytree(kit.ws.root, twin)
-    expected = _answer(Kit(find_workspace(twin), kit.pk, kit.data, kit.forms, kit.isi,
-                           kit.salah).collect())
+    expected = _answer(
+        Kit(find_workspace(twin), kit.pk, kit.data, kit.forms, kit.isi, kit.salah).collect()
+    )
     assert sum(f["menggantikan"] is not None for f in expected["files"]) == 2
     real_batch, calls = Store.batch, [0]
 
@@ -388,8 +417,13 @@ def test_second_collect_while_one_runs_is_refused_and_the_store_survives(kit: Ki
         res = collect(find_workspace({str(kit.ws.root)!r}), jobs=1, reader=slow)
         print("selesai", res.exit_code, flush=True)
     """)
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout is not None and child.stdin is not None
         assert child.stdout.readline().strip() == "membaca", child.stderr
@@ -413,8 +447,9 @@ def test_second_collect_while_one_runs_is_refused_and_the_store_survives(kit: Ki
 # ---- spawned worker processes (Windows) --------------------------------------------------
 
 
-def test_spawned_workers_give_the_serial_answer(kit: Kit, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_spawned_workers_give_the_serial_answer(
+    kit: Kit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """collect's pool uses the spawn start method everywhere, and its worker path (the PK
     and the reader sent to a fresh interpreter, bytes in, FormRead out) reads every file as
     the serial path does."""
@@ -444,14 +479,19 @@ def test_spawned_workers_give_the_serial_answer(kit: Kit, tmp_path: Path,
     # The worker functions themselves, under an explicit spawn context.
     files = sorted(kit.ws.masuk.glob("*.xlsx"))
     ctx = multiprocessing.get_context("spawn")
-    with real_pool(2, mp_context=ctx, initializer=mod._init_worker,
-                   initargs=(kit.pk, None)) as ex:
-        remote = list(ex.map(mod._read_in_worker, [p.read_bytes() for p in files],
-                             [p.name for p in files]))
+    with real_pool(2, mp_context=ctx, initializer=mod._init_worker, initargs=(kit.pk, None)) as ex:
+        remote = list(
+            ex.map(mod._read_in_worker, [p.read_bytes() for p in files], [p.name for p in files])
+        )
     for p, got in zip(files, remote, strict=True):
         want = mod.read_one(p.read_bytes(), p.name, kit.pk)
         assert (got.bidang, got.periode, got.ok, got.data, got.findings) == (
-            want.bidang, want.periode, want.ok, want.data, want.findings), p.name
+            want.bidang,
+            want.periode,
+            want.ok,
+            want.data,
+            want.findings,
+        ), p.name
 
 
 # ---- fuzzing ---------------------------------------------------------------------------
@@ -479,10 +519,19 @@ def _indikator_dan_nilai(draw: Any) -> tuple[Any, list[Any], int, bool]:
         value = _DEC
     tw = tuple(draw(st.lists(st.none() | target_of, min_size=4, max_size=4)))
     ind = Indikator(
-        kode="IK.01", sasaran="S1", nama="uji", satuan=draw(st.sampled_from(["%", "unit"])),
-        arah=arah, sifat=draw(st.sampled_from(list(Sifat))),
-        rumus=draw(st.sampled_from(list(Rumus))), target=draw(target_of), target_teks="",
-        target_tw=tw, target_tw_teks=("", "", "", ""), bidang="BM")  # type: ignore[arg-type]
+        kode="IK.01",
+        sasaran="S1",
+        nama="uji",
+        satuan=draw(st.sampled_from(["%", "unit"])),
+        arah=arah,
+        sifat=draw(st.sampled_from(list(Sifat))),
+        rumus=draw(st.sampled_from(list(Rumus))),
+        target=draw(target_of),
+        target_teks="",
+        target_tw=tw,
+        target_tw_teks=("", "", "", ""),
+        bidang="BM",
+    )  # type: ignore[arg-type]
     k = draw(st.integers(1, 4))
     nilai = draw(st.lists(st.none() | value, min_size=0, max_size=4))
     return ind, nilai, k, draw(st.booleans())
@@ -490,7 +539,9 @@ def _indikator_dan_nilai(draw: Any) -> tuple[Any, list[Any], int, bool]:
 
 @settings(max_examples=300, deadline=None)
 @given(_indikator_dan_nilai())
-def test_rulebook_never_raises_and_never_goes_negative(case: tuple[Any, list[Any], int, bool]) -> None:
+def test_rulebook_never_raises_and_never_goes_negative(
+    case: tuple[Any, list[Any], int, bool],
+) -> None:
     """Any Arah x Sifat x Rumus, any target the PK reader can produce (0, tiny, huge, ranges
     including a-a, yes/no), blanks anywhere, any quarter: a capaian or None, never < 0."""
     from kinerja_cli.domain.capaian import SKALA_DEFAULT, capaian_indikator
@@ -502,8 +553,9 @@ def test_rulebook_never_raises_and_never_goes_negative(case: tuple[Any, list[Any
     assert hasil.predikat is None or hasil.predikat in SKALA_DEFAULT.urutan
 
 
-@settings(max_examples=15, deadline=None, phases=NO_SHRINK,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=15, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(st.data())
 def test_compilation_of_random_returns_never_raises(data: Any) -> None:
     """The whole rulebook over the example PK with random accepted values per bidang:
@@ -524,14 +576,23 @@ def test_compilation_of_random_returns_never_raises(data: Any) -> None:
         for ind in pk.indikator_of(b.kode):
             value = st.booleans() if ind.arah == Arah.BINER else _DEC
             db.realisasi[ind.kode] = data.draw(
-                st.lists(st.none() | value, min_size=per.triwulan, max_size=per.triwulan))
+                st.lists(st.none() | value, min_size=per.triwulan, max_size=per.triwulan)
+            )
         for a in pk.anggaran_of(b.kode):
             if not pk.is_parent(a.kode):
                 db.anggaran[a.kode] = data.draw(
-                    st.lists(st.none() | _DEC, min_size=per.triwulan, max_size=per.triwulan))
+                    st.lists(st.none() | _DEC, min_size=per.triwulan, max_size=per.triwulan)
+                )
         accepted[b.kode] = db
-    k = kompilasi(pk, Settings(), per, accepted, dict.fromkeys(accepted, "diterima"), [],
-                  {"pk.xlsx": pk.sha256})
+    k = kompilasi(
+        pk,
+        Settings(),
+        per,
+        accepted,
+        dict.fromkeys(accepted, "diterima"),
+        [],
+        {"pk.xlsx": pk.sha256},
+    )
     for c in [k.dinas_capaian, *(s.capaian for s in k.sasaran), *(i.capaian for i in k.indikator)]:
         assert c is None or c >= 0
 
@@ -539,22 +600,50 @@ def test_compilation_of_random_returns_never_raises(data: Any) -> None:
 _CELL = re.compile(rb'<c r="[A-Z]+[0-9]+"[^>]*?(?:/>|>.*?</c>)', re.S)
 _ROW = re.compile(rb"<row [^>]*?(?:/>|>.*?</row>)", re.S)
 _RAW_VALUES = [
-    b'<v>1e309</v>', b'<v>-1e309</v>', b'<v>NaN</v>', b'<v>inf</v>', b'<v>1E+300</v>',
-    b'<v>123456789012345678901234567890</v>', b'<v></v>', b'<v>0x1F</v>', b'<v>1,5</v>',
-    b't="s"><v>99999</v>', b't="s"><v>-1</v>', b't="e"><v>#REF!</v>', b't="b"><v>2</v>',
-    b't="d"><v>2025-13-45</v>', b't="str"><v>=1+2</v>', b't="inlineStr"><is><t>\xe2\x80\xae'
-    b'\xef\xbf\xbe</t></is>', b'><f>SUM(A1:A1048576)</f><v>3</v>',
-    b'><f>[1]Sheet1!A1</f>', b't="inlineStr"><is><t>' + "数字٣٫٥𝟗".encode() + b"</t></is>",
+    b"<v>1e309</v>",
+    b"<v>-1e309</v>",
+    b"<v>NaN</v>",
+    b"<v>inf</v>",
+    b"<v>1E+300</v>",
+    b"<v>123456789012345678901234567890</v>",
+    b"<v></v>",
+    b"<v>0x1F</v>",
+    b"<v>1,5</v>",
+    b't="s"><v>99999</v>',
+    b't="s"><v>-1</v>',
+    b't="e"><v>#REF!</v>',
+    b't="b"><v>2</v>',
+    b't="d"><v>2025-13-45</v>',
+    b't="str"><v>=1+2</v>',
+    b't="inlineStr"><is><t>\xe2\x80\xae\xef\xbf\xbe</t></is>',
+    b"><f>SUM(A1:A1048576)</f><v>3</v>",
+    b"><f>[1]Sheet1!A1</f>",
+    b't="inlineStr"><is><t>' + "数字٣٫٥𝟗".encode() + b"</t></is>",
 ]
 
 
-@settings(max_examples=100, deadline=None, phases=NO_SHRINK,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**32), op=st.sampled_from(
-    ["cut-cell", "dup-cell", "drop-cell", "garble-cell", "raw-value", "dup-row", "cut-row",
-     "swap-rows"]), raw=st.sampled_from(_RAW_VALUES))
-def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: str,
-                                                               raw: bytes) -> None:
+@settings(
+    max_examples=100, deadline=None, phases=NO_SHRINK, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    seed=st.integers(0, 2**32),
+    op=st.sampled_from(
+        [
+            "cut-cell",
+            "dup-cell",
+            "drop-cell",
+            "garble-cell",
+            "raw-value",
+            "dup-row",
+            "cut-row",
+            "swap-rows",
+        ]
+    ),
+    raw=st.sampled_from(_RAW_VALUES),
+)
+def test_form_reader_on_broken_sheet_elements_returns_findings(
+    seed: int, op: str, raw: bytes
+) -> None:
     """Whole-element damage to the Kinerja sheet XML, and raw cell values no spreadsheet
     program writes (numbers beyond float, bad shared-string indexes, odd types, formulas):
     read_form returns a FormRead with catalogued findings and never raises."""
@@ -588,7 +677,7 @@ def test_form_reader_on_broken_sheet_elements_returns_findings(seed: int, op: st
     else:  # swap-rows: rows out of order
         other = found[rng.randrange(len(found))]
         if other.start() > b:
-            xml = xml[:a] + other.group() + xml[b:other.start()] + el + xml[other.end():]
+            xml = xml[:a] + other.group() + xml[b : other.start()] + el + xml[other.end() :]
     res = read(rewrite_zip(filled(), KINERJA_XML, xml))
     assert isinstance(res, FormRead)
     assert {f.code for f in res.findings} <= set(RULES)
@@ -632,13 +721,16 @@ def test_pk_outline_from_the_cache(workspace: Any) -> None:
     got = read_pk_outline(workspace.pk, cache)
     assert got is not None
     outline, findings = got
-    assert outline.bidang_with_rows() == pk.bidang_with_rows() and outline.tahun == pk.identitas.tahun
+    assert (
+        outline.bidang_with_rows() == pk.bidang_with_rows() and outline.tahun == pk.identitas.tahun
+    )
     assert findings == read_pk_cached(workspace.pk, cache)[1]
     assert isinstance(require_pk_outline(workspace), PKOutline)
     assert read_pk_outline(workspace.pk, cache, Rumus.T_PER_R) is None  # another key
     # Another year in the settings: the same refusal as require_pk.
-    other_year = Workspace(workspace.root, dataclasses.replace(
-        workspace.settings, tahun=pk.identitas.tahun + 1))
+    other_year = Workspace(
+        workspace.root, dataclasses.replace(workspace.settings, tahun=pk.identitas.tahun + 1)
+    )
     with pytest.raises(KinerjaError, match="Tahun PK") as a:
         require_pk(other_year)
     with pytest.raises(KinerjaError, match="Tahun PK") as b:
@@ -655,8 +747,11 @@ def test_pk_with_more_rows_than_the_old_limit_is_read_whole(tmp_path: Path) -> N
 
     wb = load_workbook(EXAMPLE_PK)
     ws = next(w for w in wb.worksheets if w.title.casefold() == "indikator")
-    header = next(r for r in range(1, 30) if any(
-        str(c.value).strip().casefold() == "kode" for c in ws[r] if c.value is not None))
+    header = next(
+        r
+        for r in range(1, 30)
+        if any(str(c.value).strip().casefold() == "kode" for c in ws[r] if c.value is not None)
+    )
     first = [c.value for c in ws[header + 1]]
     kcol = next(i for i, c in enumerate(ws[header]) if str(c.value).strip().casefold() == "kode")
     for n in range(5200):

@@ -22,8 +22,9 @@ def test_help_imports_nothing_heavy() -> None:
 
 
 def test_help_runs() -> None:
-    out = subprocess.run([sys.executable, "-m", "kinerja_cli", "--help"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "kinerja_cli", "--help"], capture_output=True, text=True, check=True
+    )
     assert "init-form" in out.stdout
 
 

@@ -43,8 +43,14 @@ EXPECTED = {
 
 
 def test_compile_json_equals_hand_computation(tmp_path: Path) -> None:
-    pk = make_pk(tmp_path / "pk.xlsx", title_rows=2, shuffle=True, extra=True, lower_headers=True,
-                 merge_sasaran=True)
+    pk = make_pk(
+        tmp_path / "pk.xlsx",
+        title_rows=2,
+        shuffle=True,
+        extra=True,
+        lower_headers=True,
+        merge_sasaran=True,
+    )
     ws = tmp_path / "ws"
     assert runner.invoke(app, ["init", str(ws), "--pk", str(pk)]).exit_code == 0
     r = runner.invoke(app, ["init-form", "-t", "2", "-w", str(ws)])
@@ -57,14 +63,18 @@ def test_compile_json_equals_hand_computation(tmp_path: Path) -> None:
         fill_form(form, ws / "masuk" / form.name, values, narasi, ANGGARAN[bidang])
     r = runner.invoke(app, ["collect", "--json", "-w", str(ws)])
     assert r.exit_code == 0, r.output
-    assert {b["kode"]: b["status"] for b in json.loads(r.stdout)["bidang"]} == {"BM": "diterima",
-                                                                             "CK": "diterima"}
+    assert {b["kode"]: b["status"] for b in json.loads(r.stdout)["bidang"]} == {
+        "BM": "diterima",
+        "CK": "diterima",
+    }
     r = runner.invoke(app, ["compile", "-t", "2", "--json", "-w", str(ws)])
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert (doc["tahun"], doc["periode"]) == (2025, "TW2")
-    got = {i["kode"]: (i["realisasi"], i["capaian"], i["capaian_triwulan"], i["predikat"], i["status"])
-           for i in doc["indikator"]}
+    got = {
+        i["kode"]: (i["realisasi"], i["capaian"], i["capaian_triwulan"], i["predikat"], i["status"])
+        for i in doc["indikator"]
+    }
     assert got == EXPECTED
     ik04 = next(i for i in doc["indikator"] if i["kode"] == "IK.04")
     assert ik04["target"] == "6.5-8.5" and ik04["target_triwulan"] is None

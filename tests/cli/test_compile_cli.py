@@ -18,9 +18,21 @@ from support.fakedata import example_data
 runner = CliRunner()
 TW2 = Periode(2)
 
-INDIKATOR_KEYS = ["kode", "bidang", "sasaran", "satuan", "arah", "sifat", "target",
-                  "target_triwulan", "realisasi", "capaian", "capaian_triwulan", "predikat",
-                  "status"]
+INDIKATOR_KEYS = [
+    "kode",
+    "bidang",
+    "sasaran",
+    "satuan",
+    "arah",
+    "sifat",
+    "target",
+    "target_triwulan",
+    "realisasi",
+    "capaian",
+    "capaian_triwulan",
+    "predikat",
+    "status",
+]
 NUM = (int, float)
 
 
@@ -32,9 +44,20 @@ def seed(ws, periode: Periode, kecuali: tuple[str, ...] = ("SDA",)) -> dict[str,
     data = example_data(require_pk(ws), periode, kecuali)
     with Store.open(ws) as store:
         for n, (kode, db) in enumerate(data.items()):
-            store.record(sha=db.sha256, name=db.file, size=1000, mtime_ns=(1_750_000_000 + n) * 10**9,
-                         kind="xlsx", bidang=kode, periode=periode, form_id=f"F-{kode}",
-                         status=DITERIMA, findings=[], data=db, producer="test")
+            store.record(
+                sha=db.sha256,
+                name=db.file,
+                size=1000,
+                mtime_ns=(1_750_000_000 + n) * 10**9,
+                kind="xlsx",
+                bidang=kode,
+                periode=periode,
+                form_id=f"F-{kode}",
+                status=DITERIMA,
+                findings=[],
+                data=db,
+                producer="test",
+            )
             store.resolve_versions(kode, periode.data_kode)
     return data
 
@@ -60,16 +83,24 @@ def test_json_schema_and_types(workspace) -> None:  # noqa: ANN001
     r = _run(workspace, "--triwulan", "II", "--json")
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
-    assert list(doc)[:7] == ["tahun", "periode", "indikator", "sasaran", "dinas", "anggaran",
-                             "bidang"]
+    assert list(doc)[:7] == [
+        "tahun",
+        "periode",
+        "indikator",
+        "sasaran",
+        "dinas",
+        "anggaran",
+        "bidang",
+    ]
     assert doc["tahun"] == 2025 and doc["periode"] == "TW2"
     assert len(doc["indikator"]) == 35
     for i in doc["indikator"]:
         assert list(i)[:13] == INDIKATOR_KEYS
         text_target = i["arah"] in ("rentang", "biner")
         assert isinstance(i["target"], str if text_target else NUM), i
-        assert i["target_triwulan"] is None or isinstance(i["target_triwulan"],
-                                                          str if text_target else NUM)
+        assert i["target_triwulan"] is None or isinstance(
+            i["target_triwulan"], str if text_target else NUM
+        )
         if i["realisasi"] is not None:
             assert isinstance(i["realisasi"], str if i["arah"] == "biner" else NUM), i
         for key in ("capaian", "capaian_triwulan"):
@@ -136,8 +167,9 @@ def test_not_a_workspace_exits_2(tmp_path: Path) -> None:
 class FakeStore:
     """A StoreAPI stand-in, to test the service without SQLite."""
 
-    def __init__(self, data: dict[str, DataBidang], status: dict[str, str],
-                 findings: list[Finding]) -> None:
+    def __init__(
+        self, data: dict[str, DataBidang], status: dict[str, str], findings: list[Finding]
+    ) -> None:
         self.data, self.status, self.findings = data, status, findings
         self.recorded: list[Output] = []
 
@@ -163,8 +195,15 @@ def test_compile_from_fake_store(workspace) -> None:  # noqa: ANN001
 
     pk = require_pk(workspace)
     data = example_data(pk, TW2, kecuali=("SDA", "PR"))
-    warn = Finding("realisasi-turun", "warning", "turun", file="x.xlsx", sheet="Kinerja",
-                   cell="J8", kode="IK.27")
+    warn = Finding(
+        "realisasi-turun",
+        "warning",
+        "turun",
+        file="x.xlsx",
+        sheet="Kinerja",
+        cell="J8",
+        kode="IK.27",
+    )
     store = FakeStore(data, {"PR": "ditolak", **{k: "diterima" for k in data}}, [warn])
     res = compile_from(pk, workspace.settings, TW2, store, workspace)  # type: ignore[arg-type]
     assert res.exit_code == 0 and res.path is not None and res.versi == 1

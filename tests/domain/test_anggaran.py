@@ -137,8 +137,7 @@ def test_recompute_never_double_counts(tree):
 def _naive_children(rows: list[BarisAnggaran], kode: str) -> list[BarisAnggaran]:
     below = [r for r in rows if r.kode.startswith(kode + ".")]
     codes = {r.kode for r in below}
-    return [r for r in below
-            if not any(c != r.kode and r.kode.startswith(c + ".") for c in codes)]
+    return [r for r in below if not any(c != r.kode and r.kode.startswith(c + ".") for c in codes)]
 
 
 def _naive_recompute(rows: list[BarisAnggaran], values: dict[str, D | None]) -> dict[str, D | None]:
@@ -156,16 +155,23 @@ def _naive_recompute(rows: list[BarisAnggaran], values: dict[str, D | None]) -> 
 _KODE = st.lists(st.sampled_from(["1", "2", "01", "1.2"]), min_size=1, max_size=4).map(".".join)
 
 
-@given(st.lists(st.tuples(_KODE, st.integers(0, 10**6), st.none() | st.integers(0, 10**6)),
-                max_size=14))
+@given(
+    st.lists(
+        st.tuples(_KODE, st.integers(0, 10**6), st.none() | st.integers(0, 10**6)), max_size=14
+    )
+)
 def test_indexed_hierarchy_matches_the_definition(spec: list[tuple[str, int, int | None]]) -> None:
     rows = [baris(k, p) for k, p, _ in spec]
     values = {k: None if v is None else D(v) for k, _, v in spec}
     assert [r.kode for r in leaves(rows)] == [
-        r.kode for r in rows if not any(o.kode.startswith(r.kode + ".") for o in rows)]
+        r.kode for r in rows if not any(o.kode.startswith(r.kode + ".") for o in rows)
+    ]
     for r in rows:
         assert children(rows, r.kode) == _naive_children(rows, r.kode)
     assert recompute(rows, values) == _naive_recompute(rows, values)
-    expected = [r.kode for r in rows if (kids := _naive_children(rows, r.kode))
-                and sum((c.pagu for c in kids), D(0)) != r.pagu]
+    expected = [
+        r.kode
+        for r in rows
+        if (kids := _naive_children(rows, r.kode)) and sum((c.pagu for c in kids), D(0)) != r.pagu
+    ]
     assert [f.kode for f in check_pagu(rows)] == expected

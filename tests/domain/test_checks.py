@@ -30,26 +30,46 @@ TW2 = Periode(2)
 SHEET = "Kinerja"
 
 
-def ind(arah: Arah = Arah.NAIK, sifat: Sifat = Sifat.STATUS, satuan: str = "%",
-        target: object = D(65), target_teks: str = "65",
-        target_tw: tuple[object, ...] = (None, None, None, None)) -> Indikator:
-    return Indikator(kode="IK.01", sasaran="S1", nama="Indikator uji", satuan=satuan, arah=arah,
-                     sifat=sifat, rumus=Rumus.DUA_T_MINUS_R,
-                     target=target, target_teks=target_teks,  # type: ignore[arg-type]
-                     target_tw=target_tw,  # type: ignore[arg-type]
-                     target_tw_teks=tuple("" if t is None else str(t) for t in target_tw),  # type: ignore[arg-type]
-                     bidang="BM")
+def ind(
+    arah: Arah = Arah.NAIK,
+    sifat: Sifat = Sifat.STATUS,
+    satuan: str = "%",
+    target: object = D(65),
+    target_teks: str = "65",
+    target_tw: tuple[object, ...] = (None, None, None, None),
+) -> Indikator:
+    return Indikator(
+        kode="IK.01",
+        sasaran="S1",
+        nama="Indikator uji",
+        satuan=satuan,
+        arah=arah,
+        sifat=sifat,
+        rumus=Rumus.DUA_T_MINUS_R,
+        target=target,
+        target_teks=target_teks,  # type: ignore[arg-type]
+        target_tw=target_tw,  # type: ignore[arg-type]
+        target_tw_teks=tuple("" if t is None else str(t) for t in target_tw),  # type: ignore[arg-type]
+        bidang="BM",
+    )
 
 
 def codes(out: Collector) -> list[tuple[str, str, str | None]]:
     return [(f.code, f.severity, f.cell) for f in out.findings]
 
 
-def realisasi(value: object, indikator: Indikator | None = None, tw: int = 2,
-              periode: Periode = TW2, fmt: bool | None = None, **cell: object):
+def realisasi(
+    value: object,
+    indikator: Indikator | None = None,
+    tw: int = 2,
+    periode: Periode = TW2,
+    fmt: bool | None = None,
+    **cell: object,
+):
     out = Collector("a.xlsx")
-    got = C.parse_realisasi(indikator or ind(), C.Cell("J7", value, **cell), tw, periode, out,
-                            SHEET, lambda ref: fmt)  # type: ignore[arg-type]
+    got = C.parse_realisasi(
+        indikator or ind(), C.Cell("J7", value, **cell), tw, periode, out, SHEET, lambda ref: fmt
+    )  # type: ignore[arg-type]
     return got, codes(out)
 
 
@@ -78,8 +98,9 @@ NUMBERS: list[tuple[object, Nilai | None, list[tuple[str, str, str | None]]]] = 
 
 
 @pytest.mark.parametrize(("value", "expected", "found"), NUMBERS, ids=repr)
-def test_numeric_realisation(value: object, expected: Nilai | None,
-                             found: list[tuple[str, str, str | None]]) -> None:
+def test_numeric_realisation(
+    value: object, expected: Nilai | None, found: list[tuple[str, str, str | None]]
+) -> None:
     got, cs = realisasi(value)
     assert got == expected
     assert cs == found
@@ -109,8 +130,9 @@ PERSEN = [
 
 
 @pytest.mark.parametrize(("value", "fmt", "expected", "found"), PERSEN, ids=repr)
-def test_percent_fractions(value: object, fmt: bool | None, expected: D,
-                           found: list[tuple[str, str, str | None]]) -> None:
+def test_percent_fractions(
+    value: object, fmt: bool | None, expected: D, found: list[tuple[str, str, str | None]]
+) -> None:
     assert realisasi(value, fmt=fmt) == (expected, found)
 
 
@@ -122,8 +144,14 @@ def test_a_small_target_makes_a_fraction_plain() -> None:
 # --- biner answers ----------------------------------------------------------------------------
 
 BINER = [
-    ("Ada", True, []), ("ya", True, []), ("Tersedia", True, []), (1, True, []),
-    ("Tidak", False, []), ("Tidak Ada", False, []), ("belum", False, []), (0, False, []),
+    ("Ada", True, []),
+    ("ya", True, []),
+    ("Tersedia", True, []),
+    (1, True, []),
+    ("Tidak", False, []),
+    ("Tidak Ada", False, []),
+    ("belum", False, []),
+    (0, False, []),
     ("mungkin", None, [("biner-tidak-sah", "error", "J7")]),
     (2, None, [("biner-tidak-sah", "error", "J7")]),
     ("-", None, [("realisasi-tanpa-data", "error", "J7")]),
@@ -131,8 +159,9 @@ BINER = [
 
 
 @pytest.mark.parametrize(("value", "expected", "found"), BINER, ids=repr)
-def test_biner_answers(value: object, expected: bool | None,
-                       found: list[tuple[str, str, str | None]]) -> None:
+def test_biner_answers(
+    value: object, expected: bool | None, found: list[tuple[str, str, str | None]]
+) -> None:
     biner = ind(arah=Arah.BINER, satuan="dokumen", target=True, target_teks="Ada")
     assert realisasi(value, biner) == (expected, found)
 
@@ -148,8 +177,12 @@ CELLS = [
 
 
 @pytest.mark.parametrize(("facts", "value", "expected", "found"), CELLS, ids=repr)
-def test_cell_content(facts: dict[str, object], value: object, expected: D | None,
-                      found: list[tuple[str, str, str | None]]) -> None:
+def test_cell_content(
+    facts: dict[str, object],
+    value: object,
+    expected: D | None,
+    found: list[tuple[str, str, str | None]],
+) -> None:
     assert realisasi(value, **facts) == (expected, found)
 
 
@@ -170,16 +203,34 @@ def test_narratives(text: str, cleaned: bool, found: list[tuple[str, str, str | 
     assert codes(out) == found
 
 
+ADA = Narasi("", "ada", "ada")  # penghambat and tindak lanjut given
+
 # --- the warnings of a whole row ---------------------------------------------------------------
 
-def row(nilai: Sequence[Nilai | None], indikator: Indikator | None = None,
-        narasi: Narasi = Narasi("", "ada", "ada"), flagged: frozenset[int] = frozenset(),
-        periode: Periode = TW2) -> list[tuple[str, str, str | None]]:
+
+def row(
+    nilai: Sequence[Nilai | None],
+    indikator: Indikator | None = None,
+    narasi: Narasi = ADA,
+    flagged: frozenset[int] = frozenset(),
+    periode: Periode = TW2,
+) -> list[tuple[str, str, str | None]]:
     out = Collector("a.xlsx")
     refs = [f"{'IJKL'[i]}7" for i in range(len(nilai))]
-    C.row_warnings(C.RealisasiRow(indikator or ind(), list(nilai), refs, narasi,
-                                  {"penghambat": "N7", "tindak_lanjut": "O7"}, flagged, False),
-                   periode, out, SHEET)
+    C.row_warnings(
+        C.RealisasiRow(
+            indikator or ind(),
+            list(nilai),
+            refs,
+            narasi,
+            {"penghambat": "N7", "tindak_lanjut": "O7"},
+            flagged,
+            False,
+        ),
+        periode,
+        out,
+        SHEET,
+    )
     return codes(out)
 
 
@@ -191,15 +242,19 @@ ROWS = [
     # a status value that falls without a Faktor Penghambat
     ([D(62), D(60)], ind(), []),  # (penghambat given in the default narasi)
     # a change of more than 50% against the previous quarter
-    ([D(10), D(30)], ind(sifat=Sifat.KUMULATIF, satuan="km", target=D(100)),
-     [("perubahan-besar", "warning", "J7")]),
+    (
+        [D(10), D(30)],
+        ind(sifat=Sifat.KUMULATIF, satuan="km", target=D(100)),
+        [("perubahan-besar", "warning", "J7")],
+    ),
     ([D(10), D(14)], ind(sifat=Sifat.KUMULATIF, satuan="km", target=D(100)), []),
 ]
 
 
 @pytest.mark.parametrize(("nilai", "indikator", "found"), ROWS, ids=repr)
-def test_row_warnings(nilai: list[Nilai | None], indikator: Indikator,
-                      found: list[tuple[str, str, str | None]]) -> None:
+def test_row_warnings(
+    nilai: list[Nilai | None], indikator: Indikator, found: list[tuple[str, str, str | None]]
+) -> None:
     assert row(nilai, indikator) == found
 
 
@@ -213,15 +268,19 @@ def test_status_falling_without_penghambat() -> None:
 def test_turun_and_rentang_worsen_the_other_way() -> None:
     turun = ind(arah=Arah.TURUN, target=D(30), target_teks="30")
     assert ("status-menurun-tanpa-penghambat", "warning", "J7") in row(
-        [D(28), D(31)], turun, Narasi("", "", "ada"))
+        [D(28), D(31)], turun, Narasi("", "", "ada")
+    )
     band = ind(arah=Arah.RENTANG, target=Rentang(D(80), D(90)), target_teks="80-90")
     assert row([D(85), D(95)], band, Narasi("", "", "ada"))[0][0] == (
-        "status-menurun-tanpa-penghambat")
+        "status-menurun-tanpa-penghambat"
+    )
 
 
 def test_capaian_below_100_asks_for_both_narratives() -> None:
     assert row([D(50), D(60)], ind(target=D(100)), Narasi()) == [
-        ("narasi-wajib-kosong", "warning", "N7"), ("narasi-wajib-kosong", "warning", "O7")]
+        ("narasi-wajib-kosong", "warning", "N7"),
+        ("narasi-wajib-kosong", "warning", "O7"),
+    ]
 
 
 def test_no_follow_up_warnings_on_a_flagged_cell() -> None:
@@ -230,7 +289,8 @@ def test_no_follow_up_warnings_on_a_flagged_cell() -> None:
 
 def test_tahunan_uses_four_quarters() -> None:
     assert row([D(60), D(61), None, D(65)], periode=TAHUNAN) == [
-        ("triwulan-sebelumnya-kosong", "warning", "K7")]
+        ("triwulan-sebelumnya-kosong", "warning", "K7")
+    ]
 
 
 # --- budget -----------------------------------------------------------------------------------
@@ -249,8 +309,9 @@ ANGGARAN = [
 
 
 @pytest.mark.parametrize(("value", "expected", "found"), ANGGARAN, ids=repr)
-def test_budget_cells(value: object, expected: D | None,
-                      found: list[tuple[str, str, str | None]]) -> None:
+def test_budget_cells(
+    value: object, expected: D | None, found: list[tuple[str, str, str | None]]
+) -> None:
     out = Collector("a.xlsx")
     assert C.parse_anggaran(LEAF, C.Cell("E9", value), 2, TW2, out, "Anggaran") == expected
     assert codes(out) == found
@@ -279,13 +340,17 @@ def test_budget_rows(nilai: list[D | None], found: list[tuple[str, str, str | No
 
 # --- helpers ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("d", "text"), [(D("1234.5"), "1.234,5"), (D("0.709"), "0,709"),
-                                         (D(65), "65"), (D("1E+2"), "100")])
+
+@pytest.mark.parametrize(
+    ("d", "text"),
+    [(D("1234.5"), "1.234,5"), (D("0.709"), "0,709"), (D(65), "65"), (D("1E+2"), "100")],
+)
 def test_number_text(d: D, text: str) -> None:
     assert C.number_text(d) == text
 
 
-@pytest.mark.parametrize(("d", "canonical"), [(D("70.900"), "70.9"), (D("1E+2"), "100"),
-                                              (D("0.000"), "0")])
+@pytest.mark.parametrize(
+    ("d", "canonical"), [(D("70.900"), "70.9"), (D("1E+2"), "100"), (D("0.000"), "0")]
+)
 def test_canonical(d: D, canonical: str) -> None:
     assert str(C.canonical(d)) == canonical

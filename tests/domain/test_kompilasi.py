@@ -30,28 +30,46 @@ def _pk(tmp_path: Path, **kw: object) -> PK:
 def _bm() -> DataBidang:
     return DataBidang(
         bidang="BM",
-        realisasi={"IK.01": [D("61.0"), D("62.4")], "IK.02": [D(0), D("3.3")],
-                   "IK.03": [D(33), D("33.6")]},
+        realisasi={
+            "IK.01": [D("61.0"), D("62.4")],
+            "IK.02": [D(0), D("3.3")],
+            "IK.03": [D(33), D("33.6")],
+        },
         narasi={"IK.03": Narasi(penghambat="Hujan", tindak_lanjut="Percepatan")},
-        anggaran={"1.03.10.2.01.0001": [100 * JUTA, 250 * JUTA],
-                  "1.03.10.2.01.0002": [50 * JUTA, None]},
-        sha256="a" * 64, file="2025-TW2-BM.xlsx", diterima="2025-07-08T09:00:00",
+        anggaran={
+            "1.03.10.2.01.0001": [100 * JUTA, 250 * JUTA],
+            "1.03.10.2.01.0002": [50 * JUTA, None],
+        },
+        sha256="a" * 64,
+        file="2025-TW2-BM.xlsx",
+        diterima="2025-07-08T09:00:00",
     )
 
 
 def _ck() -> DataBidang:
     return DataBidang(
         bidang="CK",
-        realisasi={"IK.04": [D("7.0"), D("9.0")], "IK.05": [False, True],
-                   "IK.06": [D(25), D(20)]},
+        realisasi={"IK.04": [D("7.0"), D("9.0")], "IK.05": [False, True], "IK.06": [D(25), D(20)]},
         anggaran={"1.03.03.2.01.0001": [D(0), 300 * JUTA]},
     )
 
 
-def _compile(pk: PK, data: dict[str, DataBidang], periode: Periode = TW2,
-             status: dict[str, str] | None = None, batas: D | None = None) -> Kompilasi:
-    return kompilasi(pk, Settings(tahun=2025, batas_rata_rata=batas), periode, data,
-                     status or {}, [], {"pk.xlsx": pk.sha256})
+def _compile(
+    pk: PK,
+    data: dict[str, DataBidang],
+    periode: Periode = TW2,
+    status: dict[str, str] | None = None,
+    batas: D | None = None,
+) -> Kompilasi:
+    return kompilasi(
+        pk,
+        Settings(tahun=2025, batas_rata_rata=batas),
+        periode,
+        data,
+        status or {},
+        [],
+        {"pk.xlsx": pk.sha256},
+    )
 
 
 def eq(a: D | None, b: D) -> bool:
@@ -127,7 +145,11 @@ def test_two_bidang_and_every_arah(tmp_path: Path) -> None:
     assert j4["target"] == "6.5-8.5" and j4["target_triwulan"] is None
     assert j4["capaian"] == 94.12 and j4["capaian_triwulan"] is None
     j5 = next(i for i in doc["indikator"] if i["kode"] == "IK.05")
-    assert j5["target"] == "Ada" and j5["realisasi"] == "Ada" and j5["realisasi_tw"] == ["Tidak Ada", "Ada"]
+    assert (
+        j5["target"] == "Ada"
+        and j5["realisasi"] == "Ada"
+        and j5["realisasi_tw"] == ["Tidak Ada", "Ada"]
+    )
 
 
 def test_cap_limits_contributions_only(tmp_path: Path) -> None:
@@ -144,7 +166,10 @@ def test_budget_parents_recomputed_never_double_counted(tmp_path: Path) -> None:
     rows = {a.kode: a for a in k.anggaran}
     prog, keg = rows["1.03.10"], rows["1.03.10.2.01"]
     assert (prog.tingkat, keg.tingkat, rows["1.03.10.2.01.0001"].tingkat) == (
-        "program", "kegiatan", "sub-kegiatan")
+        "program",
+        "kegiatan",
+        "sub-kegiatan",
+    )
     assert prog.induk and keg.induk and not rows["1.03.10.2.01.0001"].induk
     assert prog.realisasi == keg.realisasi == 400 * JUTA
     assert prog.realisasi_tw == (150 * JUTA, 250 * JUTA)
@@ -158,9 +183,17 @@ def test_budget_parents_recomputed_never_double_counted(tmp_path: Path) -> None:
     assert bm.pagu == 1500 * JUTA and bm.realisasi_anggaran == 400 * JUTA  # leaves only
     doc = to_json(k)
     assert doc["anggaran"][0] == {
-        "kode": "1.03.10", "bidang": "BM", "pagu": 1500000000, "realisasi": 400000000,
-        "serapan": 26.67, "uraian": "Program Penyelenggaraan Jalan", "tingkat": "program",
-        "induk": True, "sisa": 1100000000, "sasaran": None}
+        "kode": "1.03.10",
+        "bidang": "BM",
+        "pagu": 1500000000,
+        "realisasi": 400000000,
+        "serapan": 26.67,
+        "uraian": "Program Penyelenggaraan Jalan",
+        "tingkat": "program",
+        "induk": True,
+        "sisa": 1100000000,
+        "sasaran": None,
+    }
 
 
 def test_efficiency_per_sasaran_and_bidang(tmp_path: Path) -> None:
@@ -190,19 +223,38 @@ def test_sasaran_without_budget_has_no_efficiency(tmp_path: Path) -> None:
 def test_counts_per_predikat_in_scale_order(tmp_path: Path) -> None:
     pk = _pk(tmp_path)
     k = _compile(pk, {"BM": _bm(), "CK": _ck()})
-    assert list(k.jumlah_predikat) == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah",
-                                       "Sangat Rendah"]
+    assert list(k.jumlah_predikat) == [
+        "Sangat Tinggi",
+        "Tinggi",
+        "Sedang",
+        "Rendah",
+        "Sangat Rendah",
+    ]
     assert k.jumlah_predikat["Sangat Tinggi"] == 6 and sum(k.jumlah_predikat.values()) == 6
 
 
 def test_rulebook_warnings_become_findings(tmp_path: Path) -> None:
-    extra = ["IK.07", None, "Jumlah kejadian", "unit", "naik", "kumulatif", None, 0, 0, 0, 0, 0,
-             "CK"]
+    extra = [
+        "IK.07",
+        None,
+        "Jumlah kejadian",
+        "unit",
+        "naik",
+        "kumulatif",
+        None,
+        0,
+        0,
+        0,
+        0,
+        0,
+        "CK",
+    ]
     pk = _pk(tmp_path, ind=[*IND, extra])
     ck = _ck()
     ck.realisasi["IK.07"] = [D(1), D(0)]
-    given = Finding("realisasi-turun", WARNING, "turun", file="x.xlsx", sheet="Kinerja",
-                    cell="J7", kode="IK.01")
+    given = Finding(
+        "realisasi-turun", WARNING, "turun", file="x.xlsx", sheet="Kinerja", cell="J7", kode="IK.01"
+    )
     k = kompilasi(pk, Settings(tahun=2025), TW2, {"BM": _bm(), "CK": ck}, {}, [given], {})
     assert k.temuan[0] == given
     nol = [f for f in k.temuan if f.code == "target-nol"]
@@ -214,8 +266,10 @@ def test_rulebook_warnings_become_findings(tmp_path: Path) -> None:
 def test_tahunan_uses_annual_target_for_both(tmp_path: Path) -> None:
     pk = _pk(tmp_path)
     bm = _bm()
-    bm.realisasi = {"IK.01": [D(61), D(62), D(64), D("65.4")], "IK.02": [D(0), D("2.5"), D(6),
-                                                                       D("3.5")]}
+    bm.realisasi = {
+        "IK.01": [D(61), D(62), D(64), D("65.4")],
+        "IK.02": [D(0), D("2.5"), D(6), D("3.5")],
+    }
     k = _compile(pk, {"BM": bm}, periode=TAHUNAN)
     i1, i2 = _ind(k, "IK.01"), _ind(k, "IK.02")
     # docs/rulebook.md §6 worked examples: status takes the last quarter, kumulatif sums the quarters.
@@ -226,10 +280,18 @@ def test_tahunan_uses_annual_target_for_both(tmp_path: Path) -> None:
 
 
 def test_tingkat_by_depth_or_position() -> None:
-    rows = [BarisAnggaran("P", "a", "X", D(3)), BarisAnggaran("P.1", "b", "X", D(3)),
-            BarisAnggaran("P.1.2.3", "c", "X", D(3)), BarisAnggaran("1.03.10", "p", "X", D(1))]
-    assert [tingkat_anggaran(rows, r) for r in rows] == ["program", "kegiatan", "sub-kegiatan",
-                                                         "program"]
+    rows = [
+        BarisAnggaran("P", "a", "X", D(3)),
+        BarisAnggaran("P.1", "b", "X", D(3)),
+        BarisAnggaran("P.1.2.3", "c", "X", D(3)),
+        BarisAnggaran("1.03.10", "p", "X", D(1)),
+    ]
+    assert [tingkat_anggaran(rows, r) for r in rows] == [
+        "program",
+        "kegiatan",
+        "sub-kegiatan",
+        "program",
+    ]
 
 
 def test_anggaran_sasaran_sums_only_its_leaves(tmp_path: Path) -> None:
@@ -246,10 +308,16 @@ def test_anggaran_sasaran_sums_only_its_leaves(tmp_path: Path) -> None:
     assert "1.03.03.2.01.0001" in s2 and anggaran_sasaran(k.anggaran, None) == []
 
 
-@pytest.mark.parametrize(("target", "nilai", "teks"), [
-    ("Ya", True, "Ya"), ("Ya", False, "Tidak"), ("Ada", False, "Tidak Ada"),
-    ("Tersedia", True, "Tersedia"), ("", True, "Ada"),
-])
+@pytest.mark.parametrize(
+    ("target", "nilai", "teks"),
+    [
+        ("Ya", True, "Ya"),
+        ("Ya", False, "Tidak"),
+        ("Ada", False, "Tidak Ada"),
+        ("Tersedia", True, "Tersedia"),
+        ("", True, "Ada"),
+    ],
+)
 def test_teks_biner_follows_target_wording(target: str, nilai: bool, teks: str) -> None:
     assert teks_biner(nilai, target) == teks
 

@@ -93,7 +93,11 @@ def test_never_unexpected_exception(text: str) -> None:
     assert a.nilai.is_finite()
 
 
-@given(st.decimals(min_value=-10**12, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False
+    )
+)
 def test_format_then_parse_round_trips(d: Decimal) -> None:
     assert parse_number(format_angka(d)).nilai == d
     assert parse_number(format_rupiah(abs(d))).nilai == abs(d)

@@ -56,19 +56,37 @@ def test_no_code_is_spelled_outside_the_registry() -> None:
 
 def test_collector_uses_the_rule_severity_and_template() -> None:
     out = Collector("a.xlsx")
-    f = out.add(Code.REALISASI_NEGATIF, sheet="Kinerja", cell="J7", kode="IK.03",
-                label="Realisasi TW II", nilai="-5", satuan="km")
+    f = out.add(
+        Code.REALISASI_NEGATIF,
+        sheet="Kinerja",
+        cell="J7",
+        kode="IK.03",
+        label="Realisasi TW II",
+        nilai="-5",
+        satuan="km",
+    )
     assert out.findings == [f]
     assert (f.code, f.severity, f.file, f.sheet, f.cell, f.kode) == (
-        "realisasi-negatif", "error", "a.xlsx", "Kinerja", "J7", "IK.03")
-    assert f.message == ("Realisasi TW II berisi -5, angka negatif; realisasi harus 0 atau "
-                         "lebih (dalam km).")
+        "realisasi-negatif",
+        "error",
+        "a.xlsx",
+        "Kinerja",
+        "J7",
+        "IK.03",
+    )
+    assert f.message == (
+        "Realisasi TW II berisi -5, angka negatif; realisasi harus 0 atau lebih (dalam km)."
+    )
 
 
 def test_a_rule_whose_severity_depends_on_the_case_takes_the_callers() -> None:
     assert rule(Code.REALISASI_TANPA_DATA).severity == EITHER
-    assert finding(Code.REALISASI_TANPA_DATA, severity=WARNING, variant="sebelumnya",
-                   label="x", isi='"-"').severity == WARNING
+    assert (
+        finding(
+            Code.REALISASI_TANPA_DATA, severity=WARNING, variant="sebelumnya", label="x", isi='"-"'
+        ).severity
+        == WARNING
+    )
     assert finding(Code.REALISASI_TANPA_DATA, label="x", isi='"-"').severity == ERROR
 
 

@@ -15,19 +15,31 @@ from support.laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untu
 
 
 def test_signature_block_keeps_plt_and_names_the_agency_once() -> None:
-    ident = Identitas(pemda="Kabupaten Balangan", perangkat_daerah="Dinas Pekerjaan Umum, "
-                      "Penataan Ruang, Perumahan Rakyat dan Kawasan Permukiman",
-                      singkatan="Dinas PUPRPERKIM", tempat="Paringin",
-                      kepala="Ir. H. Ahmad, M.T.", nip_kepala="197603092006042007",
-                      pangkat_kepala="Pembina Utama Muda (IV/c)",
-                      jabatan_kepala="Plt. Kepala Dinas")
+    ident = Identitas(
+        pemda="Kabupaten Balangan",
+        perangkat_daerah="Dinas Pekerjaan Umum, "
+        "Penataan Ruang, Perumahan Rakyat dan Kawasan Permukiman",
+        singkatan="Dinas PUPRPERKIM",
+        tempat="Paringin",
+        kepala="Ir. H. Ahmad, M.T.",
+        nip_kepala="197603092006042007",
+        pangkat_kepala="Pembina Utama Muda (IV/c)",
+        jabatan_kepala="Plt. Kepala Dinas",
+    )
     t = ttd(ident, TANGGAL_TAHUNAN)
-    assert t["jabatan"] == ("Plt. Kepala Dinas Pekerjaan Umum, Penataan Ruang, Perumahan Rakyat "
-                            "dan Kawasan Permukiman Kabupaten Balangan")
-    assert (t["tempat"], t["nama"], t["pangkat"]) == ("Paringin", "Ir. H. Ahmad, M.T.",
-                                                      "Pembina Utama Muda (IV/c)")
-    assert jabatan_lengkap(dataclasses.replace(ident, jabatan_kepala="Plh. Kepala Dinas "
-                                               "PUPRPERKIM")) == "Plh. Kepala Dinas PUPRPERKIM Kabupaten Balangan"
+    assert t["jabatan"] == (
+        "Plt. Kepala Dinas Pekerjaan Umum, Penataan Ruang, Perumahan Rakyat "
+        "dan Kawasan Permukiman Kabupaten Balangan"
+    )
+    assert (t["tempat"], t["nama"], t["pangkat"]) == (
+        "Paringin",
+        "Ir. H. Ahmad, M.T.",
+        "Pembina Utama Muda (IV/c)",
+    )
+    assert (
+        jabatan_lengkap(dataclasses.replace(ident, jabatan_kepala="Plh. Kepala Dinas PUPRPERKIM"))
+        == "Plh. Kepala Dinas PUPRPERKIM Kabupaten Balangan"
+    )
 
 
 def test_narratives_are_cut_visibly() -> None:
@@ -37,8 +49,9 @@ def test_narratives_are_cut_visibly() -> None:
 
 
 def test_only_http_links_become_links() -> None:
-    seg = segmen_bukti("Foto https://balangankab.go.id/a.jpg, javascript:alert(1) dan "
-                       "file:///etc/passwd")
+    seg = segmen_bukti(
+        "Foto https://balangankab.go.id/a.jpg, javascript:alert(1) dan file:///etc/passwd"
+    )
     links = [s["url"] for s in seg if s["url"]]
     assert links == ["https://balangankab.go.id/a.jpg"]
     assert "".join(s["teks"] for s in seg).endswith("javascript:alert(1) dan file:///etc/passwd")
@@ -70,7 +83,8 @@ def test_quarterly_review_shows_last_quarters_follow_up(pk: PK, k_tw1: Kompilasi
     row = next(r for r in ctx["permasalahan"] if r["kode"] == "IK.10")
     assert row["tindak_lanjut"] == "Tindak lanjut TW II"
     assert row["tindak_lanjut_lalu"] == next(
-        i.narasi.tindak_lanjut for i in k_tw1.indikator if i.kode == "IK.10")
+        i.narasi.tindak_lanjut for i in k_tw1.indikator if i.kode == "IK.10"
+    )
     assert ctx["triwulan_lalu"]["ada"] and ctx["triwulan_lalu"]["label"] == "Triwulan I"
 
 
@@ -87,7 +101,9 @@ def test_quarterly_sections(k_tw2: Kompilasi) -> None:
 
 def test_narrative_names_extremes_and_budget(k_tahunan: Kompilasi) -> None:
     text = " ".join(build_context(k_tahunan, TANGGAL_TAHUNAN)["narasi"])
-    lowest = min((i for i in k_tahunan.indikator if i.capaian_periode is not None),
-                 key=lambda i: i.capaian_periode or 0)
+    lowest = min(
+        (i for i in k_tahunan.indikator if i.capaian_periode is not None),
+        key=lambda i: i.capaian_periode or 0,
+    )
     assert lowest.nama in text
     assert "Capaian terendah" in text and "serapan" in text and "…" not in text

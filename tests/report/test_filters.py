@@ -29,16 +29,19 @@ def test_the_five_examples_of_the_issue() -> None:
     assert nip("197603092006042007") == "19760309 200604 2 007"
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (D("1484.425"), "1.484,43"),  # half-up, not banker's rounding
-    (D("0.125"), "0,13"),
-    (D("2.675"), "2,68"),
-    (D("-0.001"), "0,00"),  # no "-0,00"
-    (D("1E+2"), "100,00"),
-    (D("1234567.891"), "1.234.567,89"),
-    (7, "7,00"),
-    (2.5, "2,50"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (D("1484.425"), "1.484,43"),  # half-up, not banker's rounding
+        (D("0.125"), "0,13"),
+        (D("2.675"), "2,68"),
+        (D("-0.001"), "0,00"),  # no "-0,00"
+        (D("1E+2"), "100,00"),
+        (D("1234567.891"), "1.234.567,89"),
+        (7, "7,00"),
+        (2.5, "2,50"),
+    ],
+)
 def test_angka_rounds_half_up(value: object, expected: str) -> None:
     assert angka(value) == expected
 

@@ -22,11 +22,27 @@ from kinerja_cli.domain.proyeksi import (
 from kinerja_cli.domain.rounding import bulat
 
 
-def _ind(arah: Arah = Arah.NAIK, sifat: Sifat = Sifat.KUMULATIF, target: object = D(100),
-         tw: tuple = (D(25), D(50), D(75), D(100)), satuan: str = "unit") -> Indikator:
-    return Indikator(kode="IK.01", sasaran="S1", nama="x", satuan=satuan, arah=arah, sifat=sifat,
-                     rumus=Rumus.DUA_T_MINUS_R, target=target, target_teks=str(target),
-                     target_tw=tw, target_tw_teks=tuple(str(t) for t in tw), bidang="BM")
+def _ind(
+    arah: Arah = Arah.NAIK,
+    sifat: Sifat = Sifat.KUMULATIF,
+    target: object = D(100),
+    tw: tuple = (D(25), D(50), D(75), D(100)),
+    satuan: str = "unit",
+) -> Indikator:
+    return Indikator(
+        kode="IK.01",
+        sasaran="S1",
+        nama="x",
+        satuan=satuan,
+        arah=arah,
+        sifat=sifat,
+        rumus=Rumus.DUA_T_MINUS_R,
+        target=target,
+        target_teks=str(target),
+        target_tw=tw,
+        target_tw_teks=tuple(str(t) for t in tw),
+        bidang="BM",
+    )
 
 
 def test_kumulatif_is_carried_at_the_same_pace() -> None:
@@ -72,14 +88,20 @@ def test_status_uses_the_trend_and_a_share_stays_within_0_100() -> None:
     assert "tren" in p.metode
     turun = proyeksi_indikator(ind, [D(64), D(61)], 2)  # 64, 61 -> 55
     assert turun.nilai == D(55) and turun.berisiko is True
-    jenuh = proyeksi_indikator(_ind(sifat=Sifat.STATUS, target=D(95), satuan="%"),
-                               [D(90), D(98)], 2)
+    jenuh = proyeksi_indikator(
+        _ind(sifat=Sifat.STATUS, target=D(95), satuan="%"), [D(90), D(98)], 2
+    )
     assert jenuh.nilai == D(100)  # 114 held at 100 %
 
 
 def test_turun_projection_uses_the_turun_formula() -> None:
-    ind = _ind(arah=Arah.TURUN, sifat=Sifat.STATUS, target=D(35), satuan="%",
-               tw=(D("38.8"), D(38), D("36.5"), D(35)))
+    ind = _ind(
+        arah=Arah.TURUN,
+        sifat=Sifat.STATUS,
+        target=D(35),
+        satuan="%",
+        tw=(D("38.8"), D(38), D("36.5"), D(35)),
+    )
     p = proyeksi_indikator(ind, [D(39), D(38)], 2)  # -> 36; (70 - 36) / 35
     assert p.nilai == D(36)
     assert bulat(p.capaian, 2) == D("97.14")
@@ -90,8 +112,13 @@ def test_biner_and_rentang_and_nothing_reported() -> None:
     biner = _ind(arah=Arah.BINER, sifat=Sifat.STATUS, target=True, tw=(None, None, True, True))
     assert proyeksi_indikator(biner, [None, False], 2).berisiko is True
     assert proyeksi_indikator(biner, [True, None], 2).nilai is True
-    rentang = _ind(arah=Arah.RENTANG, sifat=Sifat.STATUS, target=Rentang(D("6.5"), D("8.5")),
-                   tw=(Rentang(D("6.5"), D("8.5")),) * 4, satuan="pH")
+    rentang = _ind(
+        arah=Arah.RENTANG,
+        sifat=Sifat.STATUS,
+        target=Rentang(D("6.5"), D("8.5")),
+        tw=(Rentang(D("6.5"), D("8.5")),) * 4,
+        satuan="pH",
+    )
     assert proyeksi_indikator(rentang, [D(7), D("7.5")], 2).berisiko is False
     kosong = proyeksi_indikator(_ind(), [None, None], 2)
     assert (kosong.nilai, kosong.capaian, kosong.berisiko) == (None, None, None)
@@ -117,8 +144,12 @@ def test_trend_compares_like_with_like() -> None:
     assert t is not None and t.dasar == "tahunan"  # 5 % -> 55 % of the annual target
     assert (t.sebelum, t.sekarang, t.arah, t.pembanding) == (D(5), D(55), NAIK, 1)
     q = tren_indikator(_ind(), [D(30), D(10)], 2)  # 120 % of TW I plan -> 80 % of TW II plan
-    assert q is not None and (q.dasar, q.sebelum, q.sekarang, q.arah) == ("triwulan", D(120),
-                                                                          D(80), TURUN)
+    assert q is not None and (q.dasar, q.sebelum, q.sekarang, q.arah) == (
+        "triwulan",
+        D(120),
+        D(80),
+        TURUN,
+    )
     assert tren_indikator(_ind(), [D(30)], 1) is None
     assert tren_indikator(_ind(), [None, D(10)], 2) is None  # nothing earlier to compare
 

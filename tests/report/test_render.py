@@ -34,7 +34,8 @@ def _cocok(nama: str, teks: str) -> None:
         path.write_text(teks, encoding="utf-8")
     assert path.exists(), f"{path} belum ada: jalankan dengan KINERJA_UPDATE_GOLDEN=1"
     assert teks == path.read_text(encoding="utf-8"), (
-        f"{nama} berbeda dari golden; bila disengaja, perbarui dengan KINERJA_UPDATE_GOLDEN=1")
+        f"{nama} berbeda dari golden; bila disengaja, perbarui dengan KINERJA_UPDATE_GOLDEN=1"
+    )
 
 
 def _render(ctx: dict[str, Any], fmt: str, override: Path | None = None) -> bytes:
@@ -74,9 +75,17 @@ def test_golden_quarterly(out_tw2: dict[str, bytes]) -> None:
 
 def test_annual_reads_like_the_signed_document(out_tahunan: dict[str, bytes]) -> None:
     text = html_teks(out_tahunan["html"].decode())
-    for s in ("PEMERINTAH KABUPATEN BALANGAN", "PENGUKURAN KINERJA", "TAHUN 2025", "BAB I",
-              "BAB V", "Paringin, 20 Januari 2026", "Pembina Utama Muda (IV/c)",
-              "NIP. 19720514 199803 1 006", "Rp85.614.665.000"):
+    for s in (
+        "PEMERINTAH KABUPATEN BALANGAN",
+        "PENGUKURAN KINERJA",
+        "TAHUN 2025",
+        "BAB I",
+        "BAB V",
+        "Paringin, 20 Januari 2026",
+        "Pembina Utama Muda (IV/c)",
+        "NIP. 19720514 199803 1 006",
+        "Rp85.614.665.000",
+    ):
         assert s in text, s
     assert text.rstrip().endswith("NIP. 19720514 199803 1 006")  # signature at the end
     assert "…" not in text
@@ -90,8 +99,9 @@ def _cari(rows: list[list[str]], nama: str) -> list[str]:
     return next(r for r in rows if any(c == nama or c.startswith(nama + " ") for c in r))
 
 
-def test_annual_figures_equal_compile_json(k_tahunan: Kompilasi,
-                                           out_tahunan: dict[str, bytes]) -> None:
+def test_annual_figures_equal_compile_json(
+    k_tahunan: Kompilasi, out_tahunan: dict[str, bytes]
+) -> None:
     doc = to_json(k_tahunan)
     for rows in (html_baris(out_tahunan["html"].decode()), docx_baris(out_tahunan["docx"])):
         for i in doc["indikator"]:
@@ -162,8 +172,13 @@ def test_formula_payload_stays_text_in_xlsx(ctx_jahat: dict[str, Any]) -> None:
 
     data = _render(ctx_jahat, "xlsx")
     wb = load_workbook(io.BytesIO(data))
-    cells = [c for ws in wb for row in ws.iter_rows() for c in row
-             if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]
+    cells = [
+        c
+        for ws in wb
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")
+    ]
     assert cells
     for c in cells:
         assert c.data_type == "s" and c.quotePrefix
@@ -178,10 +193,12 @@ def test_xss_payload_stays_text_in_docx(ctx_jahat: dict[str, Any]) -> None:
     assert "<script>alert(1)</script>" in text  # shown as text, the XML still valid
 
 
-def test_workspace_template_overrides_file_by_file(tmp_path: Path,
-                                                   ctx_tahunan: dict[str, Any]) -> None:
+def test_workspace_template_overrides_file_by_file(
+    tmp_path: Path, ctx_tahunan: dict[str, Any]
+) -> None:
     (tmp_path / "_kop.html").write_text(
-        '<div class="kop-khusus">KOP KHUSUS {{ kop.pemda }}</div>', encoding="utf-8")
+        '<div class="kop-khusus">KOP KHUSUS {{ kop.pemda }}</div>', encoding="utf-8"
+    )
     html = _render(ctx_tahunan, "html", tmp_path).decode()
     assert "KOP KHUSUS PEMERINTAH KABUPATEN BALANGAN" in html
     assert "BAB II" in html  # the rest still from the packaged templates
@@ -200,8 +217,9 @@ def test_a_missing_variable_fails_loudly(tmp_path: Path, ctx_tahunan: dict[str, 
         _render(ctx_tahunan, "html", tmp_path)
 
 
-def test_every_chart_is_embedded_as_data_uri(out_tahunan: dict[str, bytes],
-                                             out_tw2: dict[str, bytes]) -> None:
+def test_every_chart_is_embedded_as_data_uri(
+    out_tahunan: dict[str, bytes], out_tw2: dict[str, bytes]
+) -> None:
     for out, n in ((out_tahunan, 3), (out_tw2, 3)):
         html = out["html"].decode()
         assert html.count('src="data:image/png;base64,') == n
@@ -223,15 +241,17 @@ def test_pdf_where_the_extra_is_installed(ctx_tahunan: dict[str, Any]) -> None:
     assert "PENGUKURAN KINERJA" in text and "20 Januari 2026" in text
 
 
-def test_pdf_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch,
-                                    ctx_tahunan: dict[str, Any]) -> None:
+def test_pdf_missing_extra_names_it(
+    monkeypatch: pytest.MonkeyPatch, ctx_tahunan: dict[str, Any]
+) -> None:
     monkeypatch.setattr(render, "pdf_available", lambda: False)
     with pytest.raises(KinerjaError, match=r'pip install "kinerja-cli\[pdf\]"'):
         _render(ctx_tahunan, "pdf")
 
 
-def test_output_names_carry_year_and_periode(ctx_tahunan: dict[str, Any],
-                                             ctx_tw2: dict[str, Any]) -> None:
+def test_output_names_carry_year_and_periode(
+    ctx_tahunan: dict[str, Any], ctx_tw2: dict[str, Any]
+) -> None:
     assert render.file_name(ctx_tahunan, "html") == "Laporan-Pengukuran-Kinerja-2025.html"
     assert render.file_name(ctx_tw2, "docx") == "Reviu-Triwulan-II-2025.docx"
 
@@ -242,7 +262,9 @@ def test_numbers_in_xlsx_are_numbers(out_tahunan: dict[str, bytes]) -> None:
     ws = load_workbook(io.BytesIO(out_tahunan["xlsx"]))["Pengukuran"]
     rows = list(ws.iter_rows(min_row=6, values_only=True))
     assert any(isinstance(r[6], int | float) for r in rows)
-    assert D(str(rows[-1][6])) == D(angka(ctx_dinas(out_tahunan)).replace(".", "").replace(",", "."))
+    assert D(str(rows[-1][6])) == D(
+        angka(ctx_dinas(out_tahunan)).replace(".", "").replace(",", ".")
+    )
 
 
 def ctx_dinas(out: dict[str, bytes]) -> D:

@@ -29,8 +29,11 @@ def test_annual_and_quarterly_in_every_format(ws_fake) -> None:  # noqa: ANN001
     html = (ws.hasil / "Reviu-Triwulan-II-2025.html").read_text(encoding="utf-8")
     assert "Paringin, 20 Juli 2025" in html and "REVIU CAPAIAN KINERJA TRIWULAN II" in html
     assert [(o.kind, o.periode) for o in store.recorded] == [
-        ("laporan-html", "tahunan"), ("laporan-docx", "tahunan"), ("laporan-xlsx", "tahunan"),
-        ("laporan-html", "TW2")]
+        ("laporan-html", "tahunan"),
+        ("laporan-docx", "tahunan"),
+        ("laporan-xlsx", "tahunan"),
+        ("laporan-html", "TW2"),
+    ]
 
 
 def test_out_folder(ws_fake, tmp_path: Path) -> None:  # noqa: ANN001
@@ -41,7 +44,8 @@ def test_out_folder(ws_fake, tmp_path: Path) -> None:  # noqa: ANN001
 
 
 def test_explicit_pdf_without_the_extra_exits_2_but_renders_the_rest(
-        ws_fake, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    ws_fake, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
     ws, _ = ws_fake
     monkeypatch.setattr(render, "pdf_available", lambda: False)
     r = _run(ws, "-f", "html,pdf")
@@ -52,7 +56,8 @@ def test_explicit_pdf_without_the_extra_exits_2_but_renders_the_rest(
 
 
 def test_default_formats_skip_pdf_quietly_when_the_extra_is_missing(
-        ws_fake, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    ws_fake, monkeypatch: pytest.MonkeyPatch
+) -> None:  # noqa: ANN001
     ws, _ = ws_fake
     monkeypatch.setattr(render, "pdf_available", lambda: False)
     r = _run(ws)

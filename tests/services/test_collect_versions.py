@@ -17,13 +17,18 @@ HOUR = 3600
 
 def _changed(d: DataBidang) -> DataBidang:
     """BM's values with two realisations, one narrative and one budget value changed."""
-    new = DataBidang(bidang=d.bidang, realisasi={k: list(v) for k, v in d.realisasi.items()},
-                     narasi=dict(d.narasi), anggaran={k: list(v) for k, v in d.anggaran.items()})
+    new = DataBidang(
+        bidang=d.bidang,
+        realisasi={k: list(v) for k, v in d.realisasi.items()},
+        narasi=dict(d.narasi),
+        anggaran={k: list(v) for k, v in d.anggaran.items()},
+    )
     new.realisasi["IK.10"][1] = Decimal("64.75")
     new.realisasi["IK.12"][0] = Decimal("2.5")
     old = new.narasi["IK.11"]
-    new.narasi["IK.11"] = Narasi(old.pendorong, "Hujan deras sepanjang Juni.", old.tindak_lanjut,
-                                 old.bukti)
+    new.narasi["IK.11"] = Narasi(
+        old.pendorong, "Hujan deras sepanjang Juni.", old.tindak_lanjut, old.bukti
+    )
     leaf = next(iter(new.anggaran))
     new.anggaran[leaf][1] = Decimal("1000")
     return new
@@ -37,8 +42,11 @@ def test_rejected_form_gets_a_marked_up_copy(kit: Kit) -> None:
     f = res.files[0]
     assert f.status == "ditolak" and res.exit_code == 1
     cells = {(x.code, x.cell) for x in f.findings}
-    assert {("realisasi-bukan-angka", "J7"), ("target-diubah", "G8"),
-            ("realisasi-kosong", "K9")} <= cells
+    assert {
+        ("realisasi-bukan-angka", "J7"),
+        ("target-diubah", "G8"),
+        ("realisasi-kosong", "K9"),
+    } <= cells
     assert f.umpan_balik == kit.ws.umpan_balik / "2025-TW2-BM-Bina-Marga-PERBAIKI.xlsx"
     wb = load_workbook(io.BytesIO(f.umpan_balik.read_bytes()))
     assert wb.sheetnames[0] == DAFTAR and wb.active.title == DAFTAR
@@ -54,7 +62,8 @@ def test_rejected_form_gets_a_marked_up_copy(kit: Kit) -> None:
     rows = [r for r in daftar.iter_rows(min_row=7, values_only=True) if r[0]]
     assert len(rows) == len(f.findings)
     assert ("Kinerja", "J7", "IK.10") == rows[0][1:4] or ("Kinerja", "J7", "IK.10") in [
-        r[1:4] for r in rows]
+        r[1:4] for r in rows
+    ]
     assert daftar.cell(7, 3).hyperlink is not None
     # A re-run keeps the same feedback file instead of rebuilding it.
     mtime = f.umpan_balik.stat().st_mtime_ns
@@ -129,17 +138,22 @@ def test_invalid_newer_version_does_not_replace(kit: Kit) -> None:
     by = {f.file: f for f in res.files}
     newer = by["BM terbaru.xlsx"]
     assert newer.status == "ditolak" and not newer.terselesaikan
-    assert newer.catatan[0].startswith("versi terbaru ditolak; versi sebelumnya yang dipakai (BM.xlsx")
+    assert newer.catatan[0].startswith(
+        "versi terbaru ditolak; versi sebelumnya yang dipakai (BM.xlsx"
+    )
     assert by["BM.xlsx"].status == "diterima" and by["BM.xlsx"].digantikan_oleh is None
     assert res.exit_code == 1
     with Store.open(kit.ws) as store:
         assert store.accepted(TW2)["BM"].file == "BM.xlsx"
 
 
-@pytest.mark.parametrize("names, winner", [
-    (("b.xlsx", "a.xlsx"), "a.xlsx"),  # a.xlsx has the later mtime
-    (("a.xlsx", "b.xlsx"), "b.xlsx"),
-])
+@pytest.mark.parametrize(
+    "names, winner",
+    [
+        (("b.xlsx", "a.xlsx"), "a.xlsx"),  # a.xlsx has the later mtime
+        (("a.xlsx", "b.xlsx"), "b.xlsx"),
+    ],
+)
 def test_order_is_mtime_then_name(kit: Kit, names: tuple[str, str], winner: str) -> None:
     kit.refill("BM", names[0], T0)
     kit.refill("BM", names[1], T0 + HOUR, data=_changed(kit.data["BM"]))
@@ -168,10 +182,23 @@ def test_older_file_arriving_later_does_not_win(kit: Kit) -> None:
 
 
 CORPUS = (
-    "case_empty", "case_csv", "case_html", "case_xls", "case_encrypted", "case_ods", "case_xlsb",
-    "case_truncated", "case_corrupt_deflate", "case_missing_content_types",
-    "case_duplicate_entry", "case_billion_laughs", "case_xxe", "case_dimension_bomb",
-    "case_declared_size_lie", "case_shared_strings_lie", "case_many_entries",
+    "case_empty",
+    "case_csv",
+    "case_html",
+    "case_xls",
+    "case_encrypted",
+    "case_ods",
+    "case_xlsb",
+    "case_truncated",
+    "case_corrupt_deflate",
+    "case_missing_content_types",
+    "case_duplicate_entry",
+    "case_billion_laughs",
+    "case_xxe",
+    "case_dimension_bomb",
+    "case_declared_size_lie",
+    "case_shared_strings_lie",
+    "case_many_entries",
 )
 
 

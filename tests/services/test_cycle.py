@@ -100,7 +100,9 @@ def test_diff_two_submissions(demo_ws) -> None:
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert doc["jenis"] == "kiriman" and doc["jumlah"] == len(res.perubahan)
-    assert runner.invoke(app, ["diff", str(lama), str(lama), "-w", str(demo_ws.root)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["diff", str(lama), str(lama), "-w", str(demo_ws.root)]).exit_code == 0
+    )
 
 
 def test_diff_two_drafts_shows_the_sekretaris_correction(demo_ws, tmp_path: Path) -> None:
@@ -159,7 +161,9 @@ def test_two_year_chain(demo_master, tmp_path: Path, example_pk: Path) -> None:
     assert ik["IK.10"]["tahun_lalu"]["tahun"] == 2025
     assert ik["IK.10"]["tahun_lalu"]["capaian"] == by_kode["IK.10"]["capaian"]
     assert ik["IK.10"]["tahun_lalu"]["realisasi"] == by_kode["IK.10"]["realisasi"]
-    r = runner.invoke(app, ["report", "--format", "html", "-w", str(ws26), "--tanggal", "2027-01-20"])
+    r = runner.invoke(
+        app, ["report", "--format", "html", "-w", str(ws26), "--tanggal", "2027-01-20"]
+    )
     assert r.exit_code == 0, r.output
     html = (ws26 / "hasil" / "Laporan-Pengukuran-Kinerja-2026.html").read_text(encoding="utf-8")
     assert "2025" in html and "belum ditautkan" not in html
@@ -181,7 +185,10 @@ def test_chain_from_an_archive_folder(demo_master, tmp_path: Path, example_pk: P
     arsip = root / "arsip" / "2025" / "tahunan" / "v1"
     pk26 = _pk_2026(example_pk, tmp_path / "pk2026.xlsx")
     ws26 = tmp_path / "ws2026"
-    assert runner.invoke(app, ["init", str(ws26), "--pk", str(pk26), "--dari", str(arsip)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["init", str(ws26), "--pk", str(pk26), "--dari", str(arsip)]).exit_code
+        == 0
+    )
     doc = _tahunan_cycle(ws26)
     assert any("tahun_lalu" in i for i in doc["indikator"])
 
@@ -197,5 +204,9 @@ def test_init_dari_carries_codes_and_empties_targets(demo_master, tmp_path: Path
     codes = {f["code"] for f in doc["findings"]}
     assert r.exit_code == 1 and "target-kosong" in codes and "pagu-kosong" in codes
     wb = openpyxl.load_workbook(ws26 / "pk.xlsx")
-    kodes = [c.value for c in wb["Indikator"]["A"] if isinstance(c.value, str) and c.value.startswith("IK.")]
+    kodes = [
+        c.value
+        for c in wb["Indikator"]["A"]
+        if isinstance(c.value, str) and c.value.startswith("IK.")
+    ]
     assert len(kodes) == 35

@@ -33,8 +33,17 @@ def test_schedule_skips_weekend_and_idul_fitri(kit: Kit) -> None:
     assert got[9] == (D(2025, 4, 21), D(2025, 4, 21), 1)
     flags = {s.langkah: s.status for s in res.jadwal}
     # forms were generated (step 3 done, 4 started) but nothing came back by the deadlines
-    assert flags == {3: "selesai", 4: "terlambat", 5: "terlambat", 6: "berjalan", 7: "belum",
-                     8: "belum", 9: "belum", 10: "belum", 11: "belum"}
+    assert flags == {
+        3: "selesai",
+        4: "terlambat",
+        5: "terlambat",
+        6: "berjalan",
+        7: "belum",
+        8: "belum",
+        9: "belum",
+        10: "belum",
+        11: "belum",
+    }
     assert sorted(res.belum) == sorted(kit.forms)
     assert {b.status for b in res.bidang} == {"belum"}
 

@@ -16,8 +16,10 @@ def test_second_holder_gets_a_clear_message(workspace) -> None:
     with workspace_lock(workspace, "kinerja collect"):
         info = holder(workspace)
         assert info is not None and info["pid"]
-        with pytest.raises(KinerjaError) as exc, workspace_lock(workspace, "kinerja collect",
-                                                                timeout=0.1):
+        with (
+            pytest.raises(KinerjaError) as exc,
+            workspace_lock(workspace, "kinerja collect", timeout=0.1),
+        ):
             pass
     msg = str(exc.value)
     assert f"{info['user']}@{info['host']}" in msg and f"pid {info['pid']}" in msg
@@ -38,12 +40,15 @@ def test_lock_held_by_another_process(workspace) -> None:
             print("ok", flush=True)
             sys.stdin.readline()
     """)
-    child = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "ok"
-        with pytest.raises(KinerjaError, match=f"pid {child.pid}"), \
-                workspace_lock(workspace, timeout=0.2):
+        with (
+            pytest.raises(KinerjaError, match=f"pid {child.pid}"),
+            workspace_lock(workspace, timeout=0.2),
+        ):
             pass
     finally:
         assert child.stdin is not None

@@ -36,16 +36,39 @@ def _data(bidang: str = "BM", **over: object) -> DataBidang:
     return d
 
 
-def _record(store: Store, name: str, mtime_s: int, *, bidang: str = "BM",
-            periode: Periode = TW2, ok: bool = True, data: DataBidang | None = None,
-            content: bytes | None = None) -> int:
+def _record(
+    store: Store,
+    name: str,
+    mtime_s: int,
+    *,
+    bidang: str = "BM",
+    periode: Periode = TW2,
+    ok: bool = True,
+    data: DataBidang | None = None,
+    content: bytes | None = None,
+) -> int:
     body = content or f"{name}{mtime_s}{bidang}{periode}{ok}".encode()
-    findings = [] if ok else [Finding("realisasi-bukan-angka", ERROR, "bukan angka", name,
-                                      "Kinerja", "J7", "IK.01")]
-    sub_id = store.record(sha=sha256(body), name=name, size=len(body), mtime_ns=mtime_s * NS,
-                          kind="xlsx", bidang=bidang, periode=periode, form_id=f"f-{bidang}",
-                          status="diterima" if ok else "ditolak", findings=findings,
-                          data=(data or _data(bidang)) if ok else None, producer="Excel")
+    findings = (
+        []
+        if ok
+        else [
+            Finding("realisasi-bukan-angka", ERROR, "bukan angka", name, "Kinerja", "J7", "IK.01")
+        ]
+    )
+    sub_id = store.record(
+        sha=sha256(body),
+        name=name,
+        size=len(body),
+        mtime_ns=mtime_s * NS,
+        kind="xlsx",
+        bidang=bidang,
+        periode=periode,
+        form_id=f"f-{bidang}",
+        status="diterima" if ok else "ditolak",
+        findings=findings,
+        data=(data or _data(bidang)) if ok else None,
+        producer="Excel",
+    )
     store.resolve_versions(bidang, periode.data_kode)
     return sub_id
 
@@ -53,9 +76,19 @@ def _record(store: Store, name: str, mtime_s: int, *, bidang: str = "BM",
 def test_fresh_schema(workspace) -> None:
     with Store.open(workspace) as store:
         assert schema.user_version(store.conn) == schema.VERSION == 3
-        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"files", "sightings", "submissions", "findings", "nilai", "narasi", "forms",
-            "outputs"} <= tables
+        tables = {
+            r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    assert {
+        "files",
+        "sightings",
+        "submissions",
+        "findings",
+        "nilai",
+        "narasi",
+        "forms",
+        "outputs",
+    } <= tables
     assert workspace.db == workspace.root / ".kinerja" / "kinerja.db"
 
 
@@ -70,9 +103,11 @@ def test_older_version_is_migrated(workspace) -> None:
     conn = sqlite3.connect(workspace.db, isolation_level=None)
     assert schema.migrate(conn, upto=1) == 1
     conn.execute("INSERT INTO files VALUES ('ab', 'BM.xlsx', 3, 0, '2025-07-01T09:00:00', 'xlsx')")
-    conn.execute("INSERT INTO submissions (sha256, name, bidang, periode, data_periode, status, "
-                 "received, received_ns, first_seen) VALUES ('ab', 'BM.xlsx', 'BM', 'TW2', 'TW2', "
-                 "'ditolak', '2025-07-01T09:00:00', 0, '2025-07-01T09:00:00')")
+    conn.execute(
+        "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, status, "
+        "received, received_ns, first_seen) VALUES ('ab', 'BM.xlsx', 'BM', 'TW2', 'TW2', "
+        "'ditolak', '2025-07-01T09:00:00', 0, '2025-07-01T09:00:00')"
+    )
     conn.close()
     with Store.open(workspace) as store:
         assert schema.user_version(store.conn) == schema.VERSION
@@ -211,11 +246,23 @@ def test_content_store_is_write_once(workspace) -> None:
 
 def test_findings_and_sightings(workspace) -> None:
     with Store.open(workspace) as store:
-        sub = store.record(sha="c" * 64, name="x.csv", size=3, mtime_ns=5, kind="csv", bidang=None,
-                           periode=None, form_id=None, status="ditolak",
-                           findings=[Finding("file-csv", ERROR, "CSV", "x.csv"),
-                                     Finding("macro-ignored", WARNING, "makro", "x.csv")],
-                           data=None, producer=None)
+        sub = store.record(
+            sha="c" * 64,
+            name="x.csv",
+            size=3,
+            mtime_ns=5,
+            kind="csv",
+            bidang=None,
+            periode=None,
+            form_id=None,
+            status="ditolak",
+            findings=[
+                Finding("file-csv", ERROR, "CSV", "x.csv"),
+                Finding("macro-ignored", WARNING, "makro", "x.csv"),
+            ],
+            data=None,
+            producer=None,
+        )
         store.add_sighting("c" * 64, "x (1).csv", 5)
         store.add_sighting("c" * 64, "x (1).csv", 5)
         assert store.names("c" * 64) == ["x.csv", "x (1).csv"]

@@ -78,10 +78,15 @@ def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
         return StubRead(pf.kind, findings=list(pf.findings), producer=None)
     wb = load_workbook(io.BytesIO(data), data_only=True)
     if L.IDENTITAS not in wb.sheetnames:
-        return StubRead(pf.kind, findings=[Finding("bukan-formulir", ERROR, "bukan formulir kinerja",
-                                                   file=name)])
-    ident = {str(r[0]): str(r[1]) for r in wb[L.IDENTITAS].iter_rows(min_row=2, values_only=True)
-             if r[0] is not None}
+        return StubRead(
+            pf.kind,
+            findings=[Finding("bukan-formulir", ERROR, "bukan formulir kinerja", file=name)],
+        )
+    ident = {
+        str(r[0]): str(r[1])
+        for r in wb[L.IDENTITAS].iter_rows(min_row=2, values_only=True)
+        if r[0] is not None
+    }
     periode = Periode.parse(ident["periode"])
     bidang = ident["bidang"]
     out = StubRead(pf.kind, ident.get("form_id"), bidang, periode, int(ident["tahun"]))
@@ -97,28 +102,69 @@ def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
             cell = f"{get_column_letter(c)}{r}"
             v = ws[cell].value
             if col.field == "kode" and v != ind.kode:
-                f.append(Finding("urutan-baris-berubah", ERROR, f"baris {r} bukan {ind.kode}",
-                                 name, L.KINERJA, cell, ind.kode))
+                f.append(
+                    Finding(
+                        "urutan-baris-berubah",
+                        ERROR,
+                        f"baris {r} bukan {ind.kode}",
+                        name,
+                        L.KINERJA,
+                        cell,
+                        ind.kode,
+                    )
+                )
             elif col.field == "target" and isinstance(ind.target, Decimal) and v is not None:
                 if not isinstance(v, int | float) or Decimal(str(v)) != ind.target:
-                    f.append(Finding("target-diubah", ERROR,
-                                     f"Target {v!r} berbeda dari PK ({ind.target_teks})",
-                                     name, L.KINERJA, cell, ind.kode))
+                    f.append(
+                        Finding(
+                            "target-diubah",
+                            ERROR,
+                            f"Target {v!r} berbeda dari PK ({ind.target_teks})",
+                            name,
+                            L.KINERJA,
+                            cell,
+                            ind.kode,
+                        )
+                    )
             elif col.field == "realisasi":
                 n = _nilai(v, ind.arah == Arah.BINER)
                 if isinstance(n, str):
-                    f.append(Finding("realisasi-bukan-angka", ERROR,
-                                     f"\"{n}\" bukan angka; tulis dengan koma desimal, mis. 98,5",
-                                     name, L.KINERJA, cell, ind.kode))
+                    f.append(
+                        Finding(
+                            "realisasi-bukan-angka",
+                            ERROR,
+                            f'"{n}" bukan angka; tulis dengan koma desimal, mis. 98,5',
+                            name,
+                            L.KINERJA,
+                            cell,
+                            ind.kode,
+                        )
+                    )
                     n = None
                 elif n is None and col.tw == periode.triwulan:
-                    f.append(Finding("realisasi-kosong", ERROR,
-                                     "realisasi triwulan ini kosong; isi angkanya",
-                                     name, L.KINERJA, cell, ind.kode))
+                    f.append(
+                        Finding(
+                            "realisasi-kosong",
+                            ERROR,
+                            "realisasi triwulan ini kosong; isi angkanya",
+                            name,
+                            L.KINERJA,
+                            cell,
+                            ind.kode,
+                        )
+                    )
                 elif n is None:
-                    f.append(Finding("triwulan-sebelumnya-kosong", WARNING,
-                                     "realisasi triwulan sebelumnya kosong",
-                                     name, L.KINERJA, cell, ind.kode))
+                    f.append(
+                        Finding(
+                            "triwulan-sebelumnya-kosong",
+                            WARNING,
+                            "realisasi triwulan sebelumnya kosong",
+                            name,
+                            L.KINERJA,
+                            cell,
+                            ind.kode,
+                        )
+                    )
                 vals.append(n)
             elif col.kind == "narasi":
                 narasi[col.field] = "" if v is None else str(v)
@@ -148,15 +194,22 @@ def real_or_stub() -> Any:
     return read_form
 
 
-def fill_form(src: Path, dest: Path, data: DataBidang, *, edits: dict[str, Any] | None = None,
-              mtime: float | None = None) -> Path:
+def fill_form(
+    src: Path,
+    dest: Path,
+    data: DataBidang,
+    *,
+    edits: dict[str, Any] | None = None,
+    mtime: float | None = None,
+) -> Path:
     """Fill a form written by init-form with `data` (plus raw cell `edits`), like a bidang would."""
     from openpyxl import load_workbook
 
     wb = load_workbook(src)
     ws = wb[L.KINERJA]
-    periode = Periode.parse(next(str(r[1]) for r in wb[L.IDENTITAS].iter_rows(values_only=True)
-                                 if r[0] == "periode"))
+    periode = Periode.parse(
+        next(str(r[1]) for r in wb[L.IDENTITAS].iter_rows(values_only=True) if r[0] == "periode")
+    )
     cols = L.kinerja_columns(periode)
     by_kode = {ws.cell(r, 2).value: r for r in range(L.FIRST_ROW, ws.max_row + 1)}
     for kode, vals in data.realisasi.items():
@@ -229,11 +282,22 @@ class Kit:
             if b not in skip:
                 self.put(self.filled(b))
 
-    def refill(self, bidang: str, dest_name: str, mtime: float, edits: dict[str, Any] | None = None,
-               data: DataBidang | None = None) -> Path:
+    def refill(
+        self,
+        bidang: str,
+        dest_name: str,
+        mtime: float,
+        edits: dict[str, Any] | None = None,
+        data: DataBidang | None = None,
+    ) -> Path:
         """A new return of a bidang straight into masuk/."""
-        return fill_form(self.forms[bidang], self.ws.masuk / dest_name, data or self.data[bidang],
-                         edits=edits, mtime=mtime)
+        return fill_form(
+            self.forms[bidang],
+            self.ws.masuk / dest_name,
+            data or self.data[bidang],
+            edits=edits,
+            mtime=mtime,
+        )
 
     def collect(self, **kw: Any) -> Any:
         from kinerja_cli.services.collect import collect
@@ -269,15 +333,21 @@ def kit(tw2_template: Path, tmp_path: Path) -> Kit:
     ws = find_workspace(tmp_path / "k" / "ws")
     pk = require_pk(ws)
     forms = {p.name.split("-")[2]: p for p in sorted(ws.formulir.glob("*.xlsx"))}
-    return Kit(ws, pk, example_data(pk, TW2), forms, tmp_path / "k" / "isi",
-               tmp_path / "k" / "salah")
+    return Kit(
+        ws, pk, example_data(pk, TW2), forms, tmp_path / "k" / "isi", tmp_path / "k" / "salah"
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
     """Every file's SHA-256 and mtime (ns), to prove the inbox was not touched."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(),
-                                               p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (
+            hashlib.sha256(p.read_bytes()).hexdigest(),
+            p.stat().st_mtime_ns,
+        )
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def dying_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None = None) -> Any:

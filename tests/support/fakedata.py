@@ -109,8 +109,10 @@ def narasi_indikator(ind: Indikator, nilai: list[Nilai | None]) -> Narasi:
 
     c = capaian_indikator(ind, nilai, len(nilai), False).periode_capaian
     if c is not None and c >= 100:
-        return Narasi(pendorong=_pilih(PENDORONG, ind.bidang, "p"),
-                      bukti=f"Laporan bulanan {ind.kode}; dokumentasi kegiatan")
+        return Narasi(
+            pendorong=_pilih(PENDORONG, ind.bidang, "p"),
+            bukti=f"Laporan bulanan {ind.kode}; dokumentasi kegiatan",
+        )
     return Narasi(
         pendorong=_pilih(PENDORONG, ind.bidang, "p"),
         penghambat=_pilih(PENGHAMBAT, ind.kode, "h"),

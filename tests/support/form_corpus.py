@@ -78,9 +78,12 @@ def blank_form(bidang: str = "BM", periode: Periode = TW2, pk: PK | None = None)
     return path.read_bytes()
 
 
-def fill(src: bytes, values: dict[str, list[object]] | None = None,
-         narasi: dict[str, Narasi] | None = None,
-         anggaran: dict[str, list[object]] | None = None) -> bytes:
+def fill(
+    src: bytes,
+    values: dict[str, list[object]] | None = None,
+    narasi: dict[str, Narasi] | None = None,
+    anggaran: dict[str, list[object]] | None = None,
+) -> bytes:
     """`src` filled by fill_form (through temporary files)."""
     with tempfile.TemporaryDirectory() as tmp:
         a, b = Path(tmp) / "a.xlsx", Path(tmp) / "b.xlsx"
@@ -143,8 +146,9 @@ class Expect:
     kode: str | None = None
 
 
-def read(data: bytes, *, name: str = NAME, periode_wajib: Periode | None = TW2,
-         pk: PK | None = None) -> Any:
+def read(
+    data: bytes, *, name: str = NAME, periode_wajib: Periode | None = TW2, pk: PK | None = None
+) -> Any:
     """read_form against the example PK (the TW II collection by default)."""
     from kinerja_cli.io.form.reader import read_form
 
@@ -156,8 +160,14 @@ def check(res: Any, ok: bool, *expected: Expect) -> None:
     lines = "\n".join(f.line() for f in res.findings)
     assert res.ok is ok, lines
     for e in expected:
-        hits = [f for f in res.findings if f.code == e.code and f.cell == e.cell
-                and (e.sheet is None or f.sheet == e.sheet) and (e.kode is None or f.kode == e.kode)]
+        hits = [
+            f
+            for f in res.findings
+            if f.code == e.code
+            and f.cell == e.cell
+            and (e.sheet is None or f.sheet == e.sheet)
+            and (e.kode is None or f.kode == e.kode)
+        ]
         assert hits, f"{e} not found in:\n{lines}"
 
 
@@ -267,13 +277,18 @@ def case_percent_formatted(value: float, fmt: str | None) -> bytes:
 
 def case_control_chars() -> bytes:
     text = "baris1_x000D_&#10;baris2_x0007_bel\u200b"
-    return cell_xml(filled(), KINERJA_XML, "L7",
-                    f'<c r="L7" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
+    return cell_xml(
+        filled(),
+        KINERJA_XML,
+        "L7",
+        f'<c r="L7" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>',
+    )
 
 
 def case_text_over_excel_limit() -> bytes:
-    return cell_xml(filled(), KINERJA_XML, "N7",
-                    f'<c r="N7" t="inlineStr"><is><t>{"x" * 40_000}</t></is></c>')
+    return cell_xml(
+        filled(), KINERJA_XML, "N7", f'<c r="N7" t="inlineStr"><is><t>{"x" * 40_000}</t></is></c>'
+    )
 
 
 def case_unicode_variants() -> bytes:
@@ -360,128 +375,394 @@ def _value(kode: str, tw: int, expected: object) -> Callable[[Any], None]:
 
 IDENT = "_kinerja"
 CASES: list[Case] = [
-    Case("29-sheet-renamed", lambda: edit(filled(), lambda wb: _rename(wb, "Kinerja", "TW II")),
-         True, (Expect("lembar-diganti-nama", None, "TW II"),), check=_values_intact, only=True),
-    Case("30-sheet-copied", lambda: edit(filled(), _copy_sheet), True,
-         (Expect("lembar-salinan", None, "Kinerja Copy"),), check=_values_intact, only=True),
-    Case("30-two-copies-no-name", lambda: edit(filled(), lambda wb: _copy_sheet(wb, True)), False,
-         (Expect("lembar-ganda", None, "Kinerja A"),)),
-    Case("31-identity-deleted", lambda: edit(filled(), _drop_identity), True,
-         (Expect("identitas-hilang", None, None),), check=_values_intact, only=True),
-    Case("31-identity-sheet-deleted-id-kept",
-         lambda: edit(filled(), lambda wb: _drop_identity(wb, keep_id=True)), True,
-         (Expect("identitas-hilang", None, None),), check=_values_intact, only=True),
-    Case("31-not-a-kinerja-form", case_foreign_form, False, (Expect("bukan-formulir", None, None),),
-         name="EKONOMI_TW3.xlsx", only=True),
-    Case("31-pk-workbook-sent-instead", lambda: EXAMPLE_PK.read_bytes(), False,
-         (Expect("bukan-formulir", None, None),), name="pk.xlsx", only=True),
-    Case("32-identity-copies-disagree", lambda: case_custom_property("2025-TW2-BM-0000000000"),
-         False, (Expect("identitas-tidak-cocok", "B2", IDENT),)),
-    Case("33-wrong-period", filled, False, (Expect("periode-salah", "B9", IDENT),),
-         periode_wajib=Periode(3), only=True),
-    Case("33-tw4-is-tahunan", case_tw4_form, True, (), periode_wajib=Periode.parse(None),
-         name="2025-TW4-BM-Bina-Marga.xlsx", only=True),
-    Case("33-other-year", lambda: case_identity_field("B8", "2024"), False,
-         (Expect("bukan-formulir-ini", "B8", IDENT),)),
-    Case("33-other-agency", lambda: case_identity_field("B4", "Kabupaten Tabalong"), False,
-         (Expect("bukan-formulir-ini", "B4", IDENT),)),
-    Case("34-filename-names-other-bidang", filled, True,
-         (Expect("nama-file-tidak-cocok", None, None),), name="2025-TW2-CK-Cipta-Karya.xlsx",
-         only=True),
-    Case("35-unknown-form-id",
-         lambda: case_identity_field("B2", "5f0c7c1e-8a51-4f7e-9a0e-2b8c3c0d9e11"), False,
-         (Expect("identitas-tidak-cocok", "B2", IDENT),)),
-    Case("35-identity-bidang-edited", lambda: case_identity_field("B6", "CK"), False,
-         (Expect("identitas-tidak-cocok", "B2", IDENT),)),
-    Case("36-target-changed-protection-removed", case_target_changed, False,
-         (Expect("target-diubah", "G8", kode="IK.11"),), only=True),
-    Case("36-target-same-value-as-text", lambda: set_cells(filled(), G7="65,0", H8="38.8"), True,
-         (), only=True),
-    Case("37-indicator-text-nbsp", _ws(lambda ws: ws.__setitem__(
-        "D7", "  " + str(ws["D7"].value).replace(" ", "\u00a0 ", 2) + "\u00a0")), True, (),
-        only=True),
-    Case("37-indicator-word-changed", _ws(lambda ws: ws.__setitem__(
-        "D7", str(ws["D7"].value).replace("kabupaten", "provinsi"))), False,
-        (Expect("indikator-diubah", "D7", kode="IK.10"),), only=True),
-    Case("38-row-inserted", _ws(lambda ws: _insert_row(ws, "IK.99")), False,
-         (Expect("baris-tambahan", "B9", kode="IK.99"),), check=_values_intact, only=True),
-    Case("38-row-inserted-without-code", _ws(lambda ws: _insert_row(ws, None)), False,
-         (Expect("baris-tambahan", "B9"),), check=_values_intact, only=True),
-    Case("39-row-deleted", _ws(lambda ws: ws.delete_rows(8)), False,
-         (Expect("baris-hilang", "B8", kode="IK.11"),), only=True),
-    Case("40-duplicate-code", _ws(lambda ws: _copy_row(ws, 7, 13)), False,
-         (Expect("baris-ganda", "B13", kode="IK.10"),), only=True),
-    Case("41-rows-reordered", _ws(lambda ws: _swap_rows(ws, 7, 8)), False,
-         (Expect("urutan-baris-berubah", "B8", kode="IK.10"),), check=_values_intact, only=True),
-    Case("42-columns-reordered", _ws(lambda ws: (_swap_cols(ws, 10, 11), _swap_cols(ws, 12, 15))),
-         True, (), check=lambda res: (_values_intact(res),
-                                      _narasi_intact(res)), only=True),
-    Case("43-column-deleted", _ws(lambda ws: ws.delete_cols(11)), False,
-         (Expect("kolom-hilang", "K6"),)),
-    Case("43-column-doubled", _ws(lambda ws: ws.__setitem__("P6", "Realisasi TW I")), False,
-         (Expect("kolom-ganda", "P6"),)),
-    Case("44-merged-input-cells", _ws(lambda ws: ws.merge_cells("J7:J8")), False,
-         (Expect("sel-isian-digabung", "J8", kode="IK.11"),)),
-    Case("45-hidden-row-still-read", _ws(lambda ws: (
-        setattr(ws.row_dimensions[9], "hidden", True), ws.__setitem__("K9", 3.5))), True, (),
-        check=_value("IK.12", 2, D("3.5")), only=True),
-    Case("46-data-outside-form", _ws(lambda ws: (ws.__setitem__("Z999", "catatan"),
-                                                 ws.__setitem__("Q7", "x"),
-                                                 ws.__setitem__("A15", "catatan"))), True,
-         (Expect("di-luar-area-formulir", "Z999"), Expect("di-luar-area-formulir", "Q7"),
-          Expect("di-luar-area-formulir", "A15")), check=_values_intact, only=True),
+    Case(
+        "29-sheet-renamed",
+        lambda: edit(filled(), lambda wb: _rename(wb, "Kinerja", "TW II")),
+        True,
+        (Expect("lembar-diganti-nama", None, "TW II"),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "30-sheet-copied",
+        lambda: edit(filled(), _copy_sheet),
+        True,
+        (Expect("lembar-salinan", None, "Kinerja Copy"),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "30-two-copies-no-name",
+        lambda: edit(filled(), lambda wb: _copy_sheet(wb, True)),
+        False,
+        (Expect("lembar-ganda", None, "Kinerja A"),),
+    ),
+    Case(
+        "31-identity-deleted",
+        lambda: edit(filled(), _drop_identity),
+        True,
+        (Expect("identitas-hilang", None, None),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "31-identity-sheet-deleted-id-kept",
+        lambda: edit(filled(), lambda wb: _drop_identity(wb, keep_id=True)),
+        True,
+        (Expect("identitas-hilang", None, None),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "31-not-a-kinerja-form",
+        case_foreign_form,
+        False,
+        (Expect("bukan-formulir", None, None),),
+        name="EKONOMI_TW3.xlsx",
+        only=True,
+    ),
+    Case(
+        "31-pk-workbook-sent-instead",
+        lambda: EXAMPLE_PK.read_bytes(),
+        False,
+        (Expect("bukan-formulir", None, None),),
+        name="pk.xlsx",
+        only=True,
+    ),
+    Case(
+        "32-identity-copies-disagree",
+        lambda: case_custom_property("2025-TW2-BM-0000000000"),
+        False,
+        (Expect("identitas-tidak-cocok", "B2", IDENT),),
+    ),
+    Case(
+        "33-wrong-period",
+        filled,
+        False,
+        (Expect("periode-salah", "B9", IDENT),),
+        periode_wajib=Periode(3),
+        only=True,
+    ),
+    Case(
+        "33-tw4-is-tahunan",
+        case_tw4_form,
+        True,
+        (),
+        periode_wajib=Periode.parse(None),
+        name="2025-TW4-BM-Bina-Marga.xlsx",
+        only=True,
+    ),
+    Case(
+        "33-other-year",
+        lambda: case_identity_field("B8", "2024"),
+        False,
+        (Expect("bukan-formulir-ini", "B8", IDENT),),
+    ),
+    Case(
+        "33-other-agency",
+        lambda: case_identity_field("B4", "Kabupaten Tabalong"),
+        False,
+        (Expect("bukan-formulir-ini", "B4", IDENT),),
+    ),
+    Case(
+        "34-filename-names-other-bidang",
+        filled,
+        True,
+        (Expect("nama-file-tidak-cocok", None, None),),
+        name="2025-TW2-CK-Cipta-Karya.xlsx",
+        only=True,
+    ),
+    Case(
+        "35-unknown-form-id",
+        lambda: case_identity_field("B2", "5f0c7c1e-8a51-4f7e-9a0e-2b8c3c0d9e11"),
+        False,
+        (Expect("identitas-tidak-cocok", "B2", IDENT),),
+    ),
+    Case(
+        "35-identity-bidang-edited",
+        lambda: case_identity_field("B6", "CK"),
+        False,
+        (Expect("identitas-tidak-cocok", "B2", IDENT),),
+    ),
+    Case(
+        "36-target-changed-protection-removed",
+        case_target_changed,
+        False,
+        (Expect("target-diubah", "G8", kode="IK.11"),),
+        only=True,
+    ),
+    Case(
+        "36-target-same-value-as-text",
+        lambda: set_cells(filled(), G7="65,0", H8="38.8"),
+        True,
+        (),
+        only=True,
+    ),
+    Case(
+        "37-indicator-text-nbsp",
+        _ws(
+            lambda ws: ws.__setitem__(
+                "D7", "  " + str(ws["D7"].value).replace(" ", "\u00a0 ", 2) + "\u00a0"
+            )
+        ),
+        True,
+        (),
+        only=True,
+    ),
+    Case(
+        "37-indicator-word-changed",
+        _ws(lambda ws: ws.__setitem__("D7", str(ws["D7"].value).replace("kabupaten", "provinsi"))),
+        False,
+        (Expect("indikator-diubah", "D7", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "38-row-inserted",
+        _ws(lambda ws: _insert_row(ws, "IK.99")),
+        False,
+        (Expect("baris-tambahan", "B9", kode="IK.99"),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "38-row-inserted-without-code",
+        _ws(lambda ws: _insert_row(ws, None)),
+        False,
+        (Expect("baris-tambahan", "B9"),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "39-row-deleted",
+        _ws(lambda ws: ws.delete_rows(8)),
+        False,
+        (Expect("baris-hilang", "B8", kode="IK.11"),),
+        only=True,
+    ),
+    Case(
+        "40-duplicate-code",
+        _ws(lambda ws: _copy_row(ws, 7, 13)),
+        False,
+        (Expect("baris-ganda", "B13", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "41-rows-reordered",
+        _ws(lambda ws: _swap_rows(ws, 7, 8)),
+        False,
+        (Expect("urutan-baris-berubah", "B8", kode="IK.10"),),
+        check=_values_intact,
+        only=True,
+    ),
+    Case(
+        "42-columns-reordered",
+        _ws(lambda ws: (_swap_cols(ws, 10, 11), _swap_cols(ws, 12, 15))),
+        True,
+        (),
+        check=lambda res: (_values_intact(res), _narasi_intact(res)),
+        only=True,
+    ),
+    Case(
+        "43-column-deleted",
+        _ws(lambda ws: ws.delete_cols(11)),
+        False,
+        (Expect("kolom-hilang", "K6"),),
+    ),
+    Case(
+        "43-column-doubled",
+        _ws(lambda ws: ws.__setitem__("P6", "Realisasi TW I")),
+        False,
+        (Expect("kolom-ganda", "P6"),),
+    ),
+    Case(
+        "44-merged-input-cells",
+        _ws(lambda ws: ws.merge_cells("J7:J8")),
+        False,
+        (Expect("sel-isian-digabung", "J8", kode="IK.11"),),
+    ),
+    Case(
+        "45-hidden-row-still-read",
+        _ws(lambda ws: (setattr(ws.row_dimensions[9], "hidden", True), ws.__setitem__("K9", 3.5))),
+        True,
+        (),
+        check=_value("IK.12", 2, D("3.5")),
+        only=True,
+    ),
+    Case(
+        "46-data-outside-form",
+        _ws(
+            lambda ws: (
+                ws.__setitem__("Z999", "catatan"),
+                ws.__setitem__("Q7", "x"),
+                ws.__setitem__("A15", "catatan"),
+            )
+        ),
+        True,
+        (
+            Expect("di-luar-area-formulir", "Z999"),
+            Expect("di-luar-area-formulir", "Q7"),
+            Expect("di-luar-area-formulir", "A15"),
+        ),
+        check=_values_intact,
+        only=True,
+    ),
     Case("19-far-formatting-only", case_far_formatting, True, (), only=True),
-    Case("47-formula-with-cached-value", case_formula_cached, True,
-         (Expect("rumus-di-sel-isian", "K7", kode="IK.10"),), check=_value("IK.10", 2, D("62.3")),
-         only=True),
-    Case("48-formula-without-cached-value", case_formula_no_cache, False,
-         (Expect("rumus-tanpa-nilai", "K7", kode="IK.10"),), only=True),
-    Case("49-external-link", case_external_link, False,
-         (Expect("tautan-eksternal", "K8", kode="IK.11"),), check=_value("IK.11", 2, None),
-         only=True),
-    Case("50-error-cell", case_error_cell, False, (Expect("sel-galat", "K7", kode="IK.10"),),
-         only=True),
-    Case("50-bool-and-date", case_bool_and_date, False,
-         (Expect("realisasi-bukan-angka", "K8", kode="IK.11"),
-          Expect("realisasi-bukan-angka", "K9", kode="IK.12")), only=True),
-    Case("27-non-finite-number", lambda: cell_xml(filled(), KINERJA_XML, "K7",
-                                                 '<c r="K7"><v>1e400</v></c>'), False,
-         (Expect("realisasi-bukan-angka", "K7", kode="IK.10"),), only=True),
-    Case("27-huge-numbers", lambda: set_cells(set_cells(filled(), K7=1e300, K10="1" + ".000" * 150),
-                                              "Anggaran", E9=1e30), False,
-         (Expect("persen-di-atas-100", "K7", kode="IK.10"),
-          Expect("anggaran-melebihi-pagu", "E9", "Anggaran", "1.03.10.2.01.0032")),
-         check=_value("IK.13", 2, Decimal(10) ** 450)),
-    Case("52-english-number", lambda: set_cells(filled(), K10="1,234.56"), False,
-         (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),), only=True),
-    Case("52-broken-grouping", lambda: set_cells(filled(), K10="1.23.4"), False,
-         (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),), only=True),
-    Case("54-negative-parenthesised", lambda: set_cells(filled(), K9="(1.500)"), False,
-         (Expect("realisasi-negatif", "K9", kode="IK.12"),), only=True),
-    Case("54-negative-unicode-minus", lambda: set_cells(filled(), K11="\u22121.500"), False,
-         (Expect("realisasi-negatif", "K11", kode="IK.14"),), only=True),
-    Case("55-percent-formatted-fraction", lambda: case_percent_formatted(0.623, "0.0%"), True,
-         (), check=_value("IK.10", 2, D("62.3")), only=True),
-    Case("55-percent-plain-number", lambda: case_percent_formatted(62.3, None), True, (),
-         check=_value("IK.10", 2, D("62.3")), only=True),
-    Case("55-percent-bare-fraction", lambda: case_percent_formatted(0.9, None), True,
-         (Expect("persen-skala-ambigu", "K7", kode="IK.10"),), check=_value("IK.10", 2, D("0.9")),
-         only=True),
-    Case("56-control-characters", case_control_chars, True,
-         (Expect("teks-karakter-kontrol", "L7", kode="IK.10"),), only=True,
-         check=lambda res: _narasi_is(res, "IK.10", "pendorong", "baris1\nbaris2 bel")),
-    Case("15-text-over-excel-limit", case_text_over_excel_limit, False,
-         (Expect("teks-melebihi-batas", "N7", kode="IK.10"),), only=True),
-    Case("57-unicode-code-variants", case_unicode_variants, True, (), check=_values_intact,
-         only=True),
-    Case("65-wps-dimension-a1", case_wps_dimension, True, (), only=True,
-         check=lambda res: (_values_intact(res), _anggaran_intact(res))),
-    Case("lembar-anggaran-hilang", lambda: edit(filled(), lambda wb: wb.remove(wb["Anggaran"])),
-         False, (Expect("lembar-hilang", None, "Anggaran"),), only=True),
-    Case("lembar-kinerja-hilang", lambda: edit(filled(), lambda wb: wb.remove(wb["Kinerja"])),
-         False, (Expect("lembar-hilang", None, "Kinerja"),)),
-    Case("merged-budget-input", _ws(lambda ws: ws.merge_cells("D9:E9"), "Anggaran"), False,
-         (Expect("sel-isian-digabung", "E9", "Anggaran", "1.03.10.2.01.0032"),)),
+    Case(
+        "47-formula-with-cached-value",
+        case_formula_cached,
+        True,
+        (Expect("rumus-di-sel-isian", "K7", kode="IK.10"),),
+        check=_value("IK.10", 2, D("62.3")),
+        only=True,
+    ),
+    Case(
+        "48-formula-without-cached-value",
+        case_formula_no_cache,
+        False,
+        (Expect("rumus-tanpa-nilai", "K7", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "49-external-link",
+        case_external_link,
+        False,
+        (Expect("tautan-eksternal", "K8", kode="IK.11"),),
+        check=_value("IK.11", 2, None),
+        only=True,
+    ),
+    Case(
+        "50-error-cell",
+        case_error_cell,
+        False,
+        (Expect("sel-galat", "K7", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "50-bool-and-date",
+        case_bool_and_date,
+        False,
+        (
+            Expect("realisasi-bukan-angka", "K8", kode="IK.11"),
+            Expect("realisasi-bukan-angka", "K9", kode="IK.12"),
+        ),
+        only=True,
+    ),
+    Case(
+        "27-non-finite-number",
+        lambda: cell_xml(filled(), KINERJA_XML, "K7", '<c r="K7"><v>1e400</v></c>'),
+        False,
+        (Expect("realisasi-bukan-angka", "K7", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "27-huge-numbers",
+        lambda: set_cells(
+            set_cells(filled(), K7=1e300, K10="1" + ".000" * 150), "Anggaran", E9=1e30
+        ),
+        False,
+        (
+            Expect("persen-di-atas-100", "K7", kode="IK.10"),
+            Expect("anggaran-melebihi-pagu", "E9", "Anggaran", "1.03.10.2.01.0032"),
+        ),
+        check=_value("IK.13", 2, Decimal(10) ** 450),
+    ),
+    Case(
+        "52-english-number",
+        lambda: set_cells(filled(), K10="1,234.56"),
+        False,
+        (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),),
+        only=True,
+    ),
+    Case(
+        "52-broken-grouping",
+        lambda: set_cells(filled(), K10="1.23.4"),
+        False,
+        (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),),
+        only=True,
+    ),
+    Case(
+        "54-negative-parenthesised",
+        lambda: set_cells(filled(), K9="(1.500)"),
+        False,
+        (Expect("realisasi-negatif", "K9", kode="IK.12"),),
+        only=True,
+    ),
+    Case(
+        "54-negative-unicode-minus",
+        lambda: set_cells(filled(), K11="\u22121.500"),
+        False,
+        (Expect("realisasi-negatif", "K11", kode="IK.14"),),
+        only=True,
+    ),
+    Case(
+        "55-percent-formatted-fraction",
+        lambda: case_percent_formatted(0.623, "0.0%"),
+        True,
+        (),
+        check=_value("IK.10", 2, D("62.3")),
+        only=True,
+    ),
+    Case(
+        "55-percent-plain-number",
+        lambda: case_percent_formatted(62.3, None),
+        True,
+        (),
+        check=_value("IK.10", 2, D("62.3")),
+        only=True,
+    ),
+    Case(
+        "55-percent-bare-fraction",
+        lambda: case_percent_formatted(0.9, None),
+        True,
+        (Expect("persen-skala-ambigu", "K7", kode="IK.10"),),
+        check=_value("IK.10", 2, D("0.9")),
+        only=True,
+    ),
+    Case(
+        "56-control-characters",
+        case_control_chars,
+        True,
+        (Expect("teks-karakter-kontrol", "L7", kode="IK.10"),),
+        only=True,
+        check=lambda res: _narasi_is(res, "IK.10", "pendorong", "baris1\nbaris2 bel"),
+    ),
+    Case(
+        "15-text-over-excel-limit",
+        case_text_over_excel_limit,
+        False,
+        (Expect("teks-melebihi-batas", "N7", kode="IK.10"),),
+        only=True,
+    ),
+    Case(
+        "57-unicode-code-variants", case_unicode_variants, True, (), check=_values_intact, only=True
+    ),
+    Case(
+        "65-wps-dimension-a1",
+        case_wps_dimension,
+        True,
+        (),
+        only=True,
+        check=lambda res: (_values_intact(res), _anggaran_intact(res)),
+    ),
+    Case(
+        "lembar-anggaran-hilang",
+        lambda: edit(filled(), lambda wb: wb.remove(wb["Anggaran"])),
+        False,
+        (Expect("lembar-hilang", None, "Anggaran"),),
+        only=True,
+    ),
+    Case(
+        "lembar-kinerja-hilang",
+        lambda: edit(filled(), lambda wb: wb.remove(wb["Kinerja"])),
+        False,
+        (Expect("lembar-hilang", None, "Kinerja"),),
+    ),
+    Case(
+        "merged-budget-input",
+        _ws(lambda ws: ws.merge_cells("D9:E9"), "Anggaran"),
+        False,
+        (Expect("sel-isian-digabung", "E9", "Anggaran", "1.03.10.2.01.0032"),),
+    ),
 ]
 
 

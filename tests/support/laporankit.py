@@ -28,8 +28,9 @@ BELUM = ("PR",)  # one bidang that has not returned its form, as in real life
 class FakeStore:
     """An in-memory StoreAPI over fakedata.example_data."""
 
-    def __init__(self, pk: PK, kecuali: tuple[str, ...] = BELUM,
-                 ubah: dict[str, DataBidang] | None = None) -> None:
+    def __init__(
+        self, pk: PK, kecuali: tuple[str, ...] = BELUM, ubah: dict[str, DataBidang] | None = None
+    ) -> None:
         self.pk = pk
         self.kecuali = kecuali
         self.ubah = ubah or {}
@@ -56,12 +57,19 @@ class FakeStore:
         self.recorded.append(Output(kind, periode.kode, str(path), sha256, "2025-07-20T10:00:00"))
 
     def outputs(self, kind: str | None = None, periode: Periode | None = None) -> list[Output]:
-        return [o for o in self.recorded if (kind is None or o.kind == kind)
-                and (periode is None or o.periode == periode.kode)]
+        return [
+            o
+            for o in self.recorded
+            if (kind is None or o.kind == kind) and (periode is None or o.periode == periode.kode)
+        ]
 
 
-def kompilasi_untuk(pk: PK, periode: Periode, kecuali: tuple[str, ...] = BELUM,
-                    ubah: dict[str, DataBidang] | None = None) -> Kompilasi:
+def kompilasi_untuk(
+    pk: PK,
+    periode: Periode,
+    kecuali: tuple[str, ...] = BELUM,
+    ubah: dict[str, DataBidang] | None = None,
+) -> Kompilasi:
     from kinerja_cli.services.compile import kompilasi_dari
 
     k, _ = kompilasi_dari(pk, Settings(tahun=2025), periode, FakeStore(pk, kecuali, ubah))

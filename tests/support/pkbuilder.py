@@ -21,24 +21,121 @@ IDENTITAS = [
 ]
 BIDANG_HEAD = ["Kode", "Nama", "Kepala", "NIP", "Jabatan"]
 BIDANG = [
-    ["BM", "Bidang Bina Marga", "(nama Kabid BM)", "198001012005011001", "Kepala Bidang Bina Marga"],
+    [
+        "BM",
+        "Bidang Bina Marga",
+        "(nama Kabid BM)",
+        "198001012005011001",
+        "Kepala Bidang Bina Marga",
+    ],
     ["CK", "Bidang Cipta Karya", "(nama Kabid CK)", "", "Kepala Bidang Cipta Karya"],
 ]
-IND_HEAD = ["Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Sifat", "Rumus", "Target",
-            "Target TW I", "Target TW II", "Target TW III", "Target TW IV", "Bidang"]
+IND_HEAD = [
+    "Kode",
+    "Sasaran",
+    "Indikator Kinerja",
+    "Satuan",
+    "Arah",
+    "Sifat",
+    "Rumus",
+    "Target",
+    "Target TW I",
+    "Target TW II",
+    "Target TW III",
+    "Target TW IV",
+    "Bidang",
+]
 IND = [
-    ["IK.01", "Meningkatnya kemantapan jalan", "Persentase jalan mantap", "%", "naik", "status", None,
-     65, 61.2, 62, 63.5, 65, "BM"],
-    ["IK.02", None, "Panjang jalan ditingkatkan", "km", "naik", "kumulatif", None,
-     12, 0, 3, 8, 12, "BM"],
-    ["IK.03", None, "Persentase jalan rusak", "%", "turun", "status", "2T-R",
-     30, 33, 32, 31, 30, "BM"],
-    ["IK.04", "Meningkatnya layanan air minum", "Kualitas air (pH)", "pH", "rentang", "status", None,
-     "6,5-8,5", None, None, None, "6,5-8,5", "CK"],
-    ["IK.05", None, "Tersedianya dokumen RISPAM", "dokumen", "biner", None, None,
-     "Ada", None, None, None, "Ada", "CK"],
-    ["IK.06", None, "Waktu layanan PBG", "hari", "turun", "status", "T/R",
-     18, 24, 22, 20, 18, "CK"],
+    [
+        "IK.01",
+        "Meningkatnya kemantapan jalan",
+        "Persentase jalan mantap",
+        "%",
+        "naik",
+        "status",
+        None,
+        65,
+        61.2,
+        62,
+        63.5,
+        65,
+        "BM",
+    ],
+    [
+        "IK.02",
+        None,
+        "Panjang jalan ditingkatkan",
+        "km",
+        "naik",
+        "kumulatif",
+        None,
+        12,
+        0,
+        3,
+        8,
+        12,
+        "BM",
+    ],
+    [
+        "IK.03",
+        None,
+        "Persentase jalan rusak",
+        "%",
+        "turun",
+        "status",
+        "2T-R",
+        30,
+        33,
+        32,
+        31,
+        30,
+        "BM",
+    ],
+    [
+        "IK.04",
+        "Meningkatnya layanan air minum",
+        "Kualitas air (pH)",
+        "pH",
+        "rentang",
+        "status",
+        None,
+        "6,5-8,5",
+        None,
+        None,
+        None,
+        "6,5-8,5",
+        "CK",
+    ],
+    [
+        "IK.05",
+        None,
+        "Tersedianya dokumen RISPAM",
+        "dokumen",
+        "biner",
+        None,
+        None,
+        "Ada",
+        None,
+        None,
+        None,
+        "Ada",
+        "CK",
+    ],
+    [
+        "IK.06",
+        None,
+        "Waktu layanan PBG",
+        "hari",
+        "turun",
+        "status",
+        "T/R",
+        18,
+        24,
+        22,
+        20,
+        18,
+        "CK",
+    ],
 ]
 ANG_HEAD = ["Kode", "Uraian", "Bidang", "Pagu", "Sasaran"]
 ANG = [
@@ -50,8 +147,15 @@ ANG = [
 ]
 
 
-def _sheet(wb: Any, name: str, head: list[str], rows: list[list[Any]], title_rows: int = 0,
-           order: list[int] | None = None, extra: bool = False) -> Any:
+def _sheet(
+    wb: Any,
+    name: str,
+    head: list[str],
+    rows: list[list[Any]],
+    title_rows: int = 0,
+    order: list[int] | None = None,
+    extra: bool = False,
+) -> Any:
     ws = wb.create_sheet(name)
     for r in range(title_rows):
         ws.cell(r + 1, 1, f"JUDUL {name.upper()} {r + 1}")
@@ -66,11 +170,21 @@ def _sheet(wb: Any, name: str, head: list[str], rows: list[list[Any]], title_row
     return ws
 
 
-def make_pk(path: Path, *, identitas: list[tuple[str, Any]] | None = None,
-            bidang: list[list[Any]] | None = None, ind: list[list[Any]] | None = None,
-            ang: list[list[Any]] | None = None, ind_head: list[str] | None = None,
-            title_rows: int = 0, shuffle: bool = False, merge_sasaran: bool = False,
-            drop_sheet: str | None = None, extra: bool = False, lower_headers: bool = False) -> Path:
+def make_pk(
+    path: Path,
+    *,
+    identitas: list[tuple[str, Any]] | None = None,
+    bidang: list[list[Any]] | None = None,
+    ind: list[list[Any]] | None = None,
+    ang: list[list[Any]] | None = None,
+    ind_head: list[str] | None = None,
+    title_rows: int = 0,
+    shuffle: bool = False,
+    merge_sasaran: bool = False,
+    drop_sheet: str | None = None,
+    extra: bool = False,
+    lower_headers: bool = False,
+) -> Path:
     """Write a PK workbook; every argument changes one aspect of the layout or content."""
     import openpyxl
 
@@ -89,8 +203,15 @@ def make_pk(path: Path, *, identitas: list[tuple[str, Any]] | None = None,
         if name == drop_sheet:
             continue
         order = list(reversed(range(len(head)))) if shuffle else None
-        ws = _sheet(wb, name if not lower_headers else name.upper(), head, rows,
-                    title_rows=title_rows, order=order, extra=extra)
+        ws = _sheet(
+            wb,
+            name if not lower_headers else name.upper(),
+            head,
+            rows,
+            title_rows=title_rows,
+            order=order,
+            extra=extra,
+        )
         if name == "Indikator" and merge_sasaran:
             col = (order or list(range(len(head)))).index(1) + 1
             first = title_rows + 2
@@ -98,7 +219,8 @@ def make_pk(path: Path, *, identitas: list[tuple[str, Any]] | None = None,
             starts = [i for i, row in enumerate(rows) if row[1]] + [len(rows)]
             for a, b in zip(starts, starts[1:], strict=False):
                 if b - a > 1:
-                    ws.merge_cells(start_row=first + a, start_column=col, end_row=first + b - 1,
-                                   end_column=col)
+                    ws.merge_cells(
+                        start_row=first + a, start_column=col, end_row=first + b - 1, end_column=col
+                    )
     wb.save(path)
     return path

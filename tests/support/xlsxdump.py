@@ -50,8 +50,15 @@ def check_golden(actual: str, golden: Path) -> None:
     if actual != expected:
         import difflib
 
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            str(golden), "actual", n=1))
-        raise AssertionError(f"draft differs from {golden.name} (update with {UPDATE_ENV}=1):\n"
-                             + diff[:6000])
+        diff = "".join(
+            difflib.unified_diff(
+                expected.splitlines(keepends=True),
+                actual.splitlines(keepends=True),
+                str(golden),
+                "actual",
+                n=1,
+            )
+        )
+        raise AssertionError(
+            f"draft differs from {golden.name} (update with {UPDATE_ENV}=1):\n" + diff[:6000]
+        )

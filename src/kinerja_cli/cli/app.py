@@ -30,9 +30,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    debug: bool = typer.Option(False, "--debug", help="Tampilkan traceback lengkap bila terjadi galat."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Tampilkan versi lalu keluar."),
+    debug: bool = typer.Option(
+        False, "--debug", help="Tampilkan traceback lengkap bila terjadi galat."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Tampilkan versi lalu keluar."
+    ),
 ) -> None:
     STATE["debug"] = debug
 
@@ -76,8 +79,14 @@ def _localise_help() -> None:
     write_usage = formatting.HelpFormatter.write_usage
 
     def usage_id(self, prog, args="", prefix=None):  # type: ignore[no-untyped-def]
-        write_usage(self, prog, args.replace("[OPTIONS]", "[OPSI]").replace(
-            "COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."), prefix or "Pemakaian: ")
+        write_usage(
+            self,
+            prog,
+            args.replace("[OPTIONS]", "[OPSI]").replace(
+                "COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."
+            ),
+            prefix or "Pemakaian: ",
+        )
 
     formatting.HelpFormatter.write_usage = usage_id  # type: ignore[method-assign]
 

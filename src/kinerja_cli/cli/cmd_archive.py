@@ -19,8 +19,11 @@ from kinerja_cli.cli.common import (
 @guarded
 def archive(
     triwulan: str = TriwulanOpt,
-    verify: bool = typer.Option(False, "--verify", help="Periksa ulang SHA-256 semua berkas arsip "
-                                "dan sebutkan yang berubah atau hilang."),
+    verify: bool = typer.Option(
+        False,
+        "--verify",
+        help="Periksa ulang SHA-256 semua berkas arsip dan sebutkan yang berubah atau hilang.",
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Bekukan satu periode ke arsip/TAHUN/PERIODE/vN, hanya-baca, dengan manifest SHA-256.
@@ -41,13 +44,17 @@ def archive(
         res = do_verify(ws, periode)
         for line in res.problems:
             print(line)
-        print(f"{len(res.checked)} versi arsip diperiksa: "
-              f"{'utuh' if res.ok else f'{len(res.problems)} masalah'}.")
+        print(
+            f"{len(res.checked)} versi arsip diperiksa: "
+            f"{'utuh' if res.ok else f'{len(res.problems)} masalah'}."
+        )
         raise typer.Exit(0 if res.ok else 1)
     periode = parse_triwulan(triwulan)
     out = do_archive(ws, periode)
-    print(f"Arsip {periode.label} versi {out.version} dibuat di {rel(out.folder)} "
-          f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json).")
+    print(
+        f"Arsip {periode.label} versi {out.version} dibuat di {rel(out.folder)} "
+        f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json)."
+    )
 
 
 # Exit codes of each command, for the README's command table (generated, docs/contract.md §3).

@@ -20,23 +20,44 @@ from kinerja_cli.cli.common import (
 )
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
-STATUS_LABEL = {"diterima": "DITERIMA", "ditolak": "DITOLAK", "duplikat": "duplikat",
-                "diabaikan": "diabaikan", "belum": "BELUM"}
-STATUS_STYLE = {"diterima": "green", "ditolak": "bold red", "belum": "yellow",
-                "duplikat": "dim", "diabaikan": "dim", "selesai": "green",
-                "terlambat": "bold red", "berjalan": "cyan"}
+STATUS_LABEL = {
+    "diterima": "DITERIMA",
+    "ditolak": "DITOLAK",
+    "duplikat": "duplikat",
+    "diabaikan": "diabaikan",
+    "belum": "BELUM",
+}
+STATUS_STYLE = {
+    "diterima": "green",
+    "ditolak": "bold red",
+    "belum": "yellow",
+    "duplikat": "dim",
+    "diabaikan": "dim",
+    "selesai": "green",
+    "terlambat": "bold red",
+    "berjalan": "cyan",
+}
 
 
 @guarded
 def collect(
     inbox: Path = typer.Argument(
-        None, metavar="[FOLDER]", file_okay=False,
+        None,
+        metavar="[FOLDER]",
+        file_okay=False,
         help="Folder kiriman (bawaan: masuk/ di ruang kerja). Hanya berkas di folder itu yang "
-        "dibaca, subfolder tidak."),
+        "dibaca, subfolder tidak.",
+    ),
     triwulan: str = TriwulanOpt,
     as_json: bool = JsonOpt,
-    jobs: int = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help="Jumlah proses pembaca berkas "
-                             "(bawaan: 1, atau 2 bila ada ratusan berkas baru)."),
+    jobs: int = typer.Option(
+        None,
+        "--jobs",
+        "-j",
+        min=1,
+        metavar="N",
+        help="Jumlah proses pembaca berkas (bawaan: 1, atau 2 bila ada ratusan berkas baru).",
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Periksa setiap berkas kiriman bidang, terima yang sah, tulis umpan balik untuk yang ditolak.
@@ -80,9 +101,14 @@ class _progress:
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-            self.bar = Progress("Memeriksa berkas", BarColumn(), MofNCompleteColumn(),
-                                TimeRemainingColumn(), console=Console(stderr=True),
-                                transient=True)
+            self.bar = Progress(
+                "Memeriksa berkas",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
         self.bar.update(self.task, completed=done)
@@ -120,9 +146,14 @@ def _print_collect(res: Any) -> None:
                 ket.append(f"{len(f.findings) - f.errors} peringatan")
             ket += f.catatan
             style = STATUS_STYLE.get(f.status, "")
-            t.add_row(str(i), escape(f.file), f.bidang or "-", f.periode or "-",
-                      f"[{style}]{STATUS_LABEL.get(f.status, f.status)}[/]",
-                      escape("; ".join(ket)))
+            t.add_row(
+                str(i),
+                escape(f.file),
+                f.bidang or "-",
+                f.periode or "-",
+                f"[{style}]{STATUS_LABEL.get(f.status, f.status)}[/]",
+                escape("; ".join(ket)),
+            )
         con.print(t)
         with_findings = [f for f in res.files if f.findings and f.status != "duplikat"]
         if with_findings:
@@ -142,20 +173,29 @@ def _print_collect(res: Any) -> None:
             t.add_column(h, no_wrap=h in ("Kode", "Periode", "Status"), overflow="fold")
         for b in res.bidang:
             style = STATUS_STYLE.get(b.status, "")
-            t.add_row(b.kode, escape(b.nama), b.periode,
-                      f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]", escape(b.file or "-"))
+            t.add_row(
+                b.kode,
+                escape(b.nama),
+                b.periode,
+                f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
+                escape(b.file or "-"),
+            )
         con.print(t)
     if res.umpan_balik:
         con.print("\nUmpan balik untuk berkas yang ditolak (kirimkan ke bidangnya):")
         for p in res.umpan_balik:
             con.print(f"  {escape(rel(p))}")
     if res.subfolder:
-        con.print(f"\nSubfolder tidak dibaca (hanya berkas langsung di folder masuk): "
-                  f"{escape(', '.join(res.subfolder))}")
+        con.print(
+            f"\nSubfolder tidak dibaca (hanya berkas langsung di folder masuk): "
+            f"{escape(', '.join(res.subfolder))}"
+        )
     n = {s: res.count(s) for s in ("diterima", "ditolak", "duplikat", "diabaikan")}
-    con.print(f"\n{len(res.files)} berkas: {n['diterima']} diterima, {n['ditolak']} ditolak, "
-              f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan; {res.dibaca} dibaca baru "
-              f"({format_angka(res.detik, 1)} detik).")
+    con.print(
+        f"\n{len(res.files)} berkas: {n['diterima']} diterima, {n['ditolak']} ditolak, "
+        f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan; {res.dibaca} dibaca baru "
+        f"({format_angka(res.detik, 1)} detik)."
+    )
 
 
 @guarded
@@ -193,8 +233,13 @@ def _print_status(res: Any) -> None:
         t.add_column(h, no_wrap=h in ("Kode", "Status"), overflow="fold")
     for b in res.bidang:
         style = STATUS_STYLE.get(b.status, "")
-        t.add_row(b.kode, escape(b.nama), f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
-                  escape(b.file or "-"), _waktu(b.diterima))
+        t.add_row(
+            b.kode,
+            escape(b.nama),
+            f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
+            escape(b.file or "-"),
+            _waktu(b.diterima),
+        )
     con.print(t)
     con.print(f"\nJadwal SOP {res.periode.label} (hari ini {tanggal_id(res.hari_ini)})")
     t = Table()
@@ -202,8 +247,14 @@ def _print_status(res: Any) -> None:
         t.add_column(h, no_wrap=h != "Kegiatan", overflow="fold")
     for s in res.jadwal:
         style = STATUS_STYLE.get(s.status, "")
-        t.add_row(str(s.langkah), escape(s.nama), str(s.hari), tanggal_id(s.mulai),
-                  tanggal_id(s.batas), f"[{style}]{s.status}[/]")
+        t.add_row(
+            str(s.langkah),
+            escape(s.nama),
+            str(s.hari),
+            tanggal_id(s.mulai),
+            tanggal_id(s.batas),
+            f"[{style}]{s.status}[/]",
+        )
     con.print(t)
     if res.belum:
         con.print(f"\nBelum diterima: {', '.join(res.belum)}")

@@ -29,9 +29,13 @@ def _persen(d: Any) -> str:
 @guarded
 def compile_(
     triwulan: str = TriwulanOpt,
-    out: Path = typer.Option(None, "--out", help="Berkas draf tujuan (bawaan: hasil/Draf-"
-                             "Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).", dir_okay=False,
-                             metavar="BERKAS"),
+    out: Path = typer.Option(
+        None,
+        "--out",
+        help="Berkas draf tujuan (bawaan: hasil/Draf-Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).",
+        dir_okay=False,
+        metavar="BERKAS",
+    ),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,
 ) -> None:
@@ -63,12 +67,18 @@ def compile_(
             err(f"Belum ada formulir {periode.label} yang diterima; draf tidak ditulis.")
         raise typer.Exit(res.exit_code)
     if res.path is None:
-        print(f"Belum ada formulir {periode.label} yang diterima; tidak ada yang dikompilasi "
-              "dan draf tidak ditulis. Taruh berkas kembalian di masuk/ lalu jalankan: "
-              "kinerja collect")
+        print(
+            f"Belum ada formulir {periode.label} yang diterima; tidak ada yang dikompilasi "
+            "dan draf tidak ditulis. Taruh berkas kembalian di masuk/ lalu jalankan: "
+            "kinerja collect"
+        )
         raise typer.Exit(1)
-    print(f"Pengukuran Kinerja {periode.label} {k.tahun} — {k.identitas.singkatan or k.identitas.perangkat_daerah}")
-    print(f"  Capaian dinas: {_persen(k.dinas_capaian)} ({k.dinas_predikat or 'belum dapat dihitung'})")
+    print(
+        f"Pengukuran Kinerja {periode.label} {k.tahun} — {k.identitas.singkatan or k.identitas.perangkat_daerah}"
+    )
+    print(
+        f"  Capaian dinas: {_persen(k.dinas_capaian)} ({k.dinas_predikat or 'belum dapat dihitung'})"
+    )
     for s in k.sasaran:
         print(f"  {s.kode:<4} {_persen(s.capaian):>9}  {s.predikat or '-':<14} {s.nama}")
     belum = [b for b in k.bidang if b.status != "diterima"]

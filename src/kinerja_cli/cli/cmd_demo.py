@@ -24,8 +24,9 @@ Ulangi pada PK sendiri: kinerja init FOLDER --pk PK.xlsx (lihat README)."""
 
 @guarded
 def demo(
-    folder: Path = typer.Argument(Path("demo-kinerja"), metavar="[FOLDER]",
-                                  help="Folder demo (bawaan: demo-kinerja)."),
+    folder: Path = typer.Argument(
+        Path("demo-kinerja"), metavar="[FOLDER]", help="Folder demo (bawaan: demo-kinerja)."
+    ),
 ) -> None:
     """Jalankan seluruh siklus pada contoh PK Dinas PUPRPERKIM Kabupaten Balangan.
 

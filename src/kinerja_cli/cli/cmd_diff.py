@@ -11,7 +11,9 @@ from kinerja_cli.cli.common import JsonOpt, WorkspaceOpt, guarded, open_workspac
 
 @guarded
 def diff(
-    a: str = typer.Argument(..., metavar="A", help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."),
+    a: str = typer.Argument(
+        ..., metavar="A", help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."
+    ),
     b: str = typer.Argument(..., metavar="B", help="Versi baru, dalam bentuk yang sama."),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,

@@ -18,9 +18,12 @@ from kinerja_cli.cli.common import (
 )
 from kinerja_cli.errors import KinerjaError
 
-_NAMA_FORMAT = {"html": "HTML (buka di peramban, cetak A4 lanskap)",
-                "docx": "Word (dapat disunting)", "xlsx": "Excel (tabel laporan)",
-                "pdf": "PDF (siap cetak)"}
+_NAMA_FORMAT = {
+    "html": "HTML (buka di peramban, cetak A4 lanskap)",
+    "docx": "Word (dapat disunting)",
+    "xlsx": "Excel (tabel laporan)",
+    "pdf": "PDF (siap cetak)",
+}
 
 
 def _tanggal(text: str | None) -> dt.date | None:
@@ -29,22 +32,31 @@ def _tanggal(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise KinerjaError(f"--tanggal harus berformat TTTT-BB-HH, misalnya 2026-01-20 "
-                           f"(bukan {text!r})") from None
+        raise KinerjaError(
+            f"--tanggal harus berformat TTTT-BB-HH, misalnya 2026-01-20 (bukan {text!r})"
+        ) from None
 
 
 @guarded
 def report(
     triwulan: str = TriwulanOpt,
     format_: str = typer.Option(
-        None, "--format", "-f", metavar="FORMAT",
+        None,
+        "--format",
+        "-f",
+        metavar="FORMAT",
         help="Format dipisah koma: html,docx,xlsx,pdf (bawaan: format_laporan di kinerja.toml; "
-             "pdf memerlukan paket tambahan kinerja-cli\\[pdf])."),
-    out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: hasil/).",
-                             file_okay=False, metavar="FOLDER"),
+        "pdf memerlukan paket tambahan kinerja-cli\\[pdf]).",
+    ),
+    out: Path = typer.Option(
+        None, "--out", help="Folder tujuan (bawaan: hasil/).", file_okay=False, metavar="FOLDER"
+    ),
     tanggal: str = typer.Option(
-        None, "--tanggal", metavar="TTTT-BB-HH",
-        help="Tanggal pada blok tanda tangan, TTTT-BB-HH (bawaan: hari ini)."),
+        None,
+        "--tanggal",
+        metavar="TTTT-BB-HH",
+        help="Tanggal pada blok tanda tangan, TTTT-BB-HH (bawaan: hari ini).",
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Susun laporan Pengukuran Kinerja tahunan (untuk ditandatangani Kepala Dinas) atau Reviu Triwulan (untuk rapat evaluasi) dari formulir yang diterima.

@@ -21,18 +21,33 @@ from kinerja_cli.cli.common import (
 
 @guarded
 def init(
-    folder: Path = typer.Argument(Path("."), metavar="[FOLDER]",
-                                  help="Folder ruang kerja baru (bawaan: folder saat ini)."),
-    pk: Path = typer.Option(None, "--pk", help="Berkas PK (.xlsx) yang disalin ke ruang kerja.",
-                            dir_okay=False, metavar="BERKAS"),
-    tahun: int = typer.Option(None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini).",
-                              metavar="TAHUN"),
-    dari: Path = typer.Option(None, "--dari", help="Ruang kerja atau folder arsip tahun lalu: bidang, "
-                              "pejabat dan kode indikator dibawa (target dan pagu dikosongkan), dan "
-                              "capaian tahun lalu tampil di compile dan report.", metavar="FOLDER",
-                              file_okay=False),
-    templat: bool = typer.Option(False, "--templat", help="Salin templat laporan ke FOLDER/templates "
-                                 "agar kop, logo dan kata-kata bisa diubah."),
+    folder: Path = typer.Argument(
+        Path("."), metavar="[FOLDER]", help="Folder ruang kerja baru (bawaan: folder saat ini)."
+    ),
+    pk: Path = typer.Option(
+        None,
+        "--pk",
+        help="Berkas PK (.xlsx) yang disalin ke ruang kerja.",
+        dir_okay=False,
+        metavar="BERKAS",
+    ),
+    tahun: int = typer.Option(
+        None, "--tahun", help="Tahun anggaran (bawaan: dari PK, atau tahun ini).", metavar="TAHUN"
+    ),
+    dari: Path = typer.Option(
+        None,
+        "--dari",
+        help="Ruang kerja atau folder arsip tahun lalu: bidang, "
+        "pejabat dan kode indikator dibawa (target dan pagu dikosongkan), dan "
+        "capaian tahun lalu tampil di compile dan report.",
+        metavar="FOLDER",
+        file_okay=False,
+    ),
+    templat: bool = typer.Option(
+        False,
+        "--templat",
+        help="Salin templat laporan ke FOLDER/templates agar kop, logo dan kata-kata bisa diubah.",
+    ),
 ) -> None:
     """Buat ruang kerja: kinerja.toml, pk.xlsx, formulir/, masuk/, hasil/.
 
@@ -63,8 +78,10 @@ def init(
     print("  hasil/        draf dan laporan")
     errors = [f for f in res.findings if f.severity == "error"]
     if res.findings:
-        err(f"PK memuat {len(errors)} kesalahan dan {len(res.findings) - len(errors)} peringatan; "
-            "lihat: kinerja check-pk")
+        err(
+            f"PK memuat {len(errors)} kesalahan dan {len(res.findings) - len(errors)} peringatan; "
+            "lihat: kinerja check-pk"
+        )
 
 
 @guarded
@@ -81,23 +98,33 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
     pk, findings = load_pk(ws)
     errors = [f for f in findings if f.severity == "error"]
     if as_json:
-        print_json({
-            "file": ws.pk.name,
-            "valid": pk is not None and not errors,
-            "ringkasan": None if pk is None else {
-                "bidang": len(pk.bidang), "sasaran": len(pk.sasaran),
-                "indikator": len(pk.indikator), "anggaran": len(pk.anggaran),
-            },
-            "findings": [f.to_json() for f in findings],
-        })
+        print_json(
+            {
+                "file": ws.pk.name,
+                "valid": pk is not None and not errors,
+                "ringkasan": None
+                if pk is None
+                else {
+                    "bidang": len(pk.bidang),
+                    "sasaran": len(pk.sasaran),
+                    "indikator": len(pk.indikator),
+                    "anggaran": len(pk.anggaran),
+                },
+                "findings": [f.to_json() for f in findings],
+            }
+        )
     else:
         if pk is not None:
-            print(f"{ws.pk.name}: {len(pk.bidang)} bidang, {len(pk.sasaran)} sasaran, "
-                  f"{len(pk.indikator)} indikator, {len(pk.anggaran)} baris anggaran")
+            print(
+                f"{ws.pk.name}: {len(pk.bidang)} bidang, {len(pk.sasaran)} sasaran, "
+                f"{len(pk.indikator)} indikator, {len(pk.anggaran)} baris anggaran"
+            )
         for f in findings:
             print(f.line())
         if errors:
-            print(f"PK bermasalah: {len(errors)} kesalahan, {len(findings) - len(errors)} peringatan.")
+            print(
+                f"PK bermasalah: {len(errors)} kesalahan, {len(findings) - len(errors)} peringatan."
+            )
         else:
             print(f"PK sah{f' ({len(findings)} peringatan)' if findings else ''}.")
     raise typer.Exit(1 if errors or pk is None else 0)
@@ -106,10 +133,17 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
 @guarded
 def init_form(
     triwulan: str = TriwulanOpt,
-    bidang: list[str] = typer.Option(None, "--bidang", "-b", metavar="KODE", help="Kode bidang (boleh diulang). "
-                                     "Bawaan: semua bidang yang memiliki indikator atau anggaran."),
-    out: Path = typer.Option(None, "--out", help="Folder tujuan (bawaan: formulir/).", file_okay=False,
-                             metavar="FOLDER"),
+    bidang: list[str] = typer.Option(
+        None,
+        "--bidang",
+        "-b",
+        metavar="KODE",
+        help="Kode bidang (boleh diulang). "
+        "Bawaan: semua bidang yang memiliki indikator atau anggaran.",
+    ),
+    out: Path = typer.Option(
+        None, "--out", help="Folder tujuan (bawaan: formulir/).", file_okay=False, metavar="FOLDER"
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Tulis satu formulir .xlsx terkunci dan tervalidasi untuk setiap bidang.
@@ -123,10 +157,14 @@ def init_form(
     ws = open_workspace(workspace)
     periode = parse_triwulan(triwulan)
     res = init_forms(ws, periode, bidang or None, out)
-    print(f"{len(res.forms)} formulir {res.periode.label} ditulis dalam {format_angka(res.detik, 1)} detik; "
-          f"batas pengembalian {tanggal_id(res.batas)}:")
+    print(
+        f"{len(res.forms)} formulir {res.periode.label} ditulis dalam {format_angka(res.detik, 1)} detik; "
+        f"batas pengembalian {tanggal_id(res.batas)}:"
+    )
     for f in res.forms:
-        print(f"  {f.bidang:<6} {rel(f.path)}  ({f.indikator} indikator, {f.anggaran} baris anggaran)")
+        print(
+            f"  {f.bidang:<6} {rel(f.path)}  ({f.indikator} indikator, {f.anggaran} baris anggaran)"
+        )
 
 
 # Exit codes of each command, for the README's command table (generated, docs/contract.md §3).

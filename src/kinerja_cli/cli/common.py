@@ -18,12 +18,19 @@ STATE = {"debug": False}
 F = TypeVar("F", bound=Callable[..., Any])
 
 WorkspaceOpt = typer.Option(
-    None, "--workspace", "-w", help="Folder ruang kerja (bawaan: folder saat ini atau induknya).",
-    file_okay=False, metavar="FOLDER",
+    None,
+    "--workspace",
+    "-w",
+    help="Folder ruang kerja (bawaan: folder saat ini atau induknya).",
+    file_okay=False,
+    metavar="FOLDER",
 )
 JsonOpt = typer.Option(False, "--json", help="Cetak satu dokumen JSON di stdout.")
 TriwulanOpt = typer.Option(
-    None, "--triwulan", "-t", help="Triwulan 1-4 (atau I-IV). Tanpa ini: periode tahunan.",
+    None,
+    "--triwulan",
+    "-t",
+    help="Triwulan 1-4 (atau I-IV). Tanpa ini: periode tahunan.",
     metavar="K",
 )
 
@@ -58,8 +65,10 @@ def guarded(func: F) -> F:
         except Exception as exc:
             if STATE["debug"]:
                 raise
-            err(f"Galat internal ({type(exc).__name__}: {exc}). "
-                "Jalankan ulang dengan --debug untuk rinciannya dan laporkan ke pengembang.")
+            err(
+                f"Galat internal ({type(exc).__name__}: {exc}). "
+                "Jalankan ulang dengan --debug untuk rinciannya dan laporkan ke pengembang."
+            )
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]

@@ -8,10 +8,14 @@ import re
 
 COMMON = {"workspace"}  # options every command has, explained once in the README text
 MARKERS = {
-    "perintah": ("<!-- tabel-perintah: dibuat dari kode, jangan disunting -->",
-                 "<!-- /tabel-perintah -->"),
-    "kode": ("<!-- tabel-kode: dibuat dari domain/rules.py, jangan disunting -->",
-             "<!-- /tabel-kode -->"),
+    "perintah": (
+        "<!-- tabel-perintah: dibuat dari kode, jangan disunting -->",
+        "<!-- /tabel-perintah -->",
+    ),
+    "kode": (
+        "<!-- tabel-kode: dibuat dari domain/rules.py, jangan disunting -->",
+        "<!-- /tabel-kode -->",
+    ),
 }
 
 
@@ -66,5 +70,6 @@ def sync(readme: str) -> str:
         pattern = re.compile(re.escape(start) + r"\n.*?\n" + re.escape(end), re.S)
         if not pattern.search(readme):
             raise ValueError(f"README has no {start} ... {end} block")
-        readme = pattern.sub(lambda _m, s=start, t=table, e=end: f"{s}\n{t}\n{e}", readme)
+        block = f"{start}\n{table}\n{end}"
+        readme = pattern.sub(block.replace("\\", "\\\\"), readme)
     return readme

@@ -109,8 +109,15 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
         total = sum((c.pagu for c in kids), Decimal(0))
         if total == r.pagu:
             continue
-        findings.append(finding(
-            Code.PAGU_INDUK_BEDA, sheet=SHEET, kode=r.kode, pagu=format_rupiah(r.pagu),
-            jumlah=len(kids), total=format_rupiah(total),
-            selisih=format_rupiah(abs(r.pagu - total))))
+        findings.append(
+            finding(
+                Code.PAGU_INDUK_BEDA,
+                sheet=SHEET,
+                kode=r.kode,
+                pagu=format_rupiah(r.pagu),
+                jumlah=len(kids),
+                total=format_rupiah(total),
+                selisih=format_rupiah(abs(r.pagu - total)),
+            )
+        )
     return findings

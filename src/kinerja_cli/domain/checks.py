@@ -110,8 +110,16 @@ def _not_a_number(value: object) -> tuple[str, dict[str, Any]]:
     return "waktu", {"waktu": value}
 
 
-def parse_numeric(value: object, out: Collector, sheet: str, ref: str, kode: str | None,
-                  label: str, kind: str, own_quarter: bool) -> Angka | None:
+def parse_numeric(
+    value: object,
+    out: Collector,
+    sheet: str,
+    ref: str,
+    kode: str | None,
+    label: str,
+    kind: str,
+    own_quarter: bool,
+) -> Angka | None:
     """Parse a numeric input (`kind` realisasi or anggaran); None after a finding or when blank."""
     if value is None:
         return None
@@ -130,16 +138,27 @@ def parse_numeric(value: object, out: Collector, sheet: str, ref: str, kode: str
         if exc.code == "kosong":
             return None
         if exc.code == "tanpa-data":
-            out.add(tanpa_data, **where, severity=ERROR if own_quarter else WARNING,
-                    variant="periode" if own_quarter else "sebelumnya", label=label,
-                    isi=quote(value))
+            out.add(
+                tanpa_data,
+                **where,
+                severity=ERROR if own_quarter else WARNING,
+                variant="periode" if own_quarter else "sebelumnya",
+                label=label,
+                isi=quote(value),
+            )
             return None
         if exc.suggestion:
             variant = "saran"
         else:
             variant = "contoh-rupiah" if kind == "anggaran" else "contoh"
-        out.add(bukan_angka, **where, variant=variant, label=label, isi=quote(value),
-                saran=exc.suggestion)
+        out.add(
+            bukan_angka,
+            **where,
+            variant=variant,
+            label=label,
+            isi=quote(value),
+            saran=exc.suggestion,
+        )
         return None
 
 
@@ -152,8 +171,15 @@ def target_number(ind: Indikator) -> Decimal | None:
     return None
 
 
-def parse_realisasi(ind: Indikator, cell: Cell, tw: int, periode: Periode, out: Collector,
-                    sheet: str, persen_format: Callable[[str], bool | None]) -> Nilai | None:
+def parse_realisasi(
+    ind: Indikator,
+    cell: Cell,
+    tw: int,
+    periode: Periode,
+    out: Collector,
+    sheet: str,
+    persen_format: Callable[[str], bool | None],
+) -> Nilai | None:
     """The realisation in one cell, or None (blank, or unusable after a finding).
 
     `persen_format(ref)` tells whether a cell's number format shows %, None when unknown;
@@ -172,22 +198,39 @@ def parse_realisasi(ind: Indikator, cell: Cell, tw: int, periode: Periode, out: 
     nilai = canonical(angka.nilai)
     where: Where = {"sheet": sheet, "cell": cell.ref, "kode": ind.kode}
     if nilai < 0:
-        out.add(Code.REALISASI_NEGATIF, **where, label=label, nilai=number_text(nilai),
-                satuan=ind.satuan)
+        out.add(
+            Code.REALISASI_NEGATIF,
+            **where,
+            label=label,
+            nilai=number_text(nilai),
+            satuan=ind.satuan,
+        )
         return nilai
     target = target_number(ind)
-    if (ind.is_persen and not angka.persen and target is not None and 0 < nilai <= SKALA_PERSEN
-            and target > SKALA_PERSEN):
+    if (
+        ind.is_persen
+        and not angka.persen
+        and target is not None
+        and 0 < nilai <= SKALA_PERSEN
+        and target > SKALA_PERSEN
+    ):
         fmt = persen_format(cell.ref) if not isinstance(value, str) else None
         if fmt:
             return canonical(nilai * _SERATUS)  # 0,709 shown as 70,9% means 70,9
-        out.add(Code.PERSEN_SKALA_AMBIGU, **where, label=label, nilai=number_text(nilai),
-                target=number_text(target), kali_seratus=number_text(canonical(nilai * _SERATUS)))
+        out.add(
+            Code.PERSEN_SKALA_AMBIGU,
+            **where,
+            label=label,
+            nilai=number_text(nilai),
+            target=number_text(target),
+            kali_seratus=number_text(canonical(nilai * _SERATUS)),
+        )
     return nilai
 
 
-def _parse_biner(ind: Indikator, value: object, ref: str, label: str, own: bool, out: Collector,
-                 sheet: str) -> bool | None:
+def _parse_biner(
+    ind: Indikator, value: object, ref: str, label: str, own: bool, out: Collector, sheet: str
+) -> bool | None:
     if isinstance(value, str):
         value = value.strip()
     yn = parse_biner(value)
@@ -199,15 +242,26 @@ def _parse_biner(ind: Indikator, value: object, ref: str, label: str, own: bool,
         if exc.code == "tanpa-data":
             parse_numeric(value, out, sheet, ref, ind.kode, label, "realisasi", own)
             return None
-    pilihan = "Ya atau Tidak" if ind.target_teks.strip().casefold() in ("ya", "tidak") else (
-        "Ada atau Tidak Ada")
-    out.add(Code.BINER_TIDAK_SAH, sheet=sheet, cell=ref, kode=ind.kode, label=label,
-            isi=quote(value), pilihan=pilihan)
+    pilihan = (
+        "Ya atau Tidak"
+        if ind.target_teks.strip().casefold() in ("ya", "tidak")
+        else ("Ada atau Tidak Ada")
+    )
+    out.add(
+        Code.BINER_TIDAK_SAH,
+        sheet=sheet,
+        cell=ref,
+        kode=ind.kode,
+        label=label,
+        isi=quote(value),
+        pilihan=pilihan,
+    )
     return None
 
 
-def check_narasi(text: str, cleaned: bool, out: Collector, sheet: str, ref: str, kode: str,
-                 label: str) -> str:
+def check_narasi(
+    text: str, cleaned: bool, out: Collector, sheet: str, ref: str, kode: str, label: str
+) -> str:
     """Check a narrative already cleaned by the reader; warn on controls and length."""
     where: Where = {"sheet": sheet, "cell": ref, "kode": kode}
     if cleaned:
@@ -234,7 +288,9 @@ class RealisasiRow:
 
 
 def _distance(target: Rentang, v: Decimal) -> Decimal:
-    return target.bawah - v if v < target.bawah else v - target.atas if v > target.atas else Decimal(0)
+    return (
+        target.bawah - v if v < target.bawah else v - target.atas if v > target.atas else Decimal(0)
+    )
 
 
 def _worse(ind: Indikator, prev: Decimal, cur: Decimal) -> bool:
@@ -251,8 +307,13 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
     k = periode.triwulan
     for tw in range(1, len(nilai) + 1):
         if nilai[tw - 1] is None and tw < k and tw not in row.flagged and refs[tw - 1]:
-            out.add(Code.TRIWULAN_SEBELUMNYA_KOSONG, sheet=sheet, cell=refs[tw - 1], kode=ind.kode,
-                    tw=romawi(tw))
+            out.add(
+                Code.TRIWULAN_SEBELUMNYA_KOSONG,
+                sheet=sheet,
+                cell=refs[tw - 1],
+                kode=ind.kode,
+                tw=romawi(tw),
+            )
     if ind.arah == Arah.BINER:
         return
     nums = [v if isinstance(v, Decimal) and not isinstance(v, bool) else None for v in nilai]
@@ -260,8 +321,14 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
         if tw in row.flagged:
             nums[tw - 1] = None  # one finding per mistake: no follow-up warnings on that cell
         elif v is not None and ind.is_persen and ind.sifat == Sifat.STATUS and v > _SERATUS:
-            out.add(Code.PERSEN_DI_ATAS_100, sheet=sheet, cell=refs[tw - 1], kode=ind.kode,
-                    tw=romawi(tw), nilai=number_text(v))
+            out.add(
+                Code.PERSEN_DI_ATAS_100,
+                sheet=sheet,
+                cell=refs[tw - 1],
+                kode=ind.kode,
+                tw=romawi(tw),
+                nilai=number_text(v),
+            )
     penghambat = row.narasi.penghambat.strip()
     for tw in range(2, len(nums) + 1):
         prev, cur = nums[tw - 2], nums[tw - 1]
@@ -270,20 +337,36 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
         where: Where = {"sheet": sheet, "cell": refs[tw - 1], "kode": ind.kode}
         tw_, now, tw_lalu, before = romawi(tw), number_text(cur), romawi(tw - 1), number_text(prev)
         if ind.sifat == Sifat.STATUS and not penghambat and _worse(ind, prev, cur):
-            out.add(Code.STATUS_MENURUN_TANPA_PENGHAMBAT, **where, tw=tw_, nilai=now,
-                    tw_lalu=tw_lalu, nilai_lalu=before)
+            out.add(
+                Code.STATUS_MENURUN_TANPA_PENGHAMBAT,
+                **where,
+                tw=tw_,
+                nilai=now,
+                tw_lalu=tw_lalu,
+                nilai_lalu=before,
+            )
         if prev > 0 and abs(cur - prev) > prev * _SETENGAH:
             jenis = rule(Code.PERUBAHAN_BESAR).part(ind.sifat.value)
-            out.add(Code.PERUBAHAN_BESAR, **where, tw=tw_, nilai=now, tw_lalu=tw_lalu,
-                    nilai_lalu=before, jenis=jenis)
+            out.add(
+                Code.PERUBAHAN_BESAR,
+                **where,
+                tw=tw_,
+                nilai=now,
+                tw_lalu=tw_lalu,
+                nilai_lalu=before,
+                jenis=jenis,
+            )
     _narasi_required(row, periode, out, sheet)
 
 
 def _narasi_required(row: RealisasiRow, periode: Periode, out: Collector, sheet: str) -> None:
     if row.has_error or periode.triwulan in row.flagged:
         return
-    blank = [f for f in ("penghambat", "tindak_lanjut")
-             if row.narasi_refs.get(f) and not getattr(row.narasi, f).strip()]
+    blank = [
+        f
+        for f in ("penghambat", "tindak_lanjut")
+        if row.narasi_refs.get(f) and not getattr(row.narasi, f).strip()
+    ]
     if not blank:
         return  # nothing to ask for, whatever the capaian
     ind = row.ind
@@ -297,19 +380,27 @@ def _narasi_required(row: RealisasiRow, periode: Periode, out: Collector, sheet:
     for fld, kolom in (("penghambat", "Faktor Penghambat"), ("tindak_lanjut", "Tindak Lanjut")):
         ref = row.narasi_refs.get(fld)
         if ref and fld in blank:
-            out.add(Code.NARASI_WAJIB_KOSONG, sheet=sheet, cell=ref, kode=ind.kode,
-                    capaian=number_text(c.quantize(Decimal("0.01"))), kolom=kolom)
+            out.add(
+                Code.NARASI_WAJIB_KOSONG,
+                sheet=sheet,
+                cell=ref,
+                kode=ind.kode,
+                capaian=number_text(c.quantize(Decimal("0.01"))),
+                kolom=kolom,
+            )
 
 
-def parse_anggaran(baris: BarisAnggaran, cell: Cell, tw: int, periode: Periode, out: Collector,
-                   sheet: str) -> Decimal | None:
+def parse_anggaran(
+    baris: BarisAnggaran, cell: Cell, tw: int, periode: Periode, out: Collector, sheet: str
+) -> Decimal | None:
     """Budget realisation (Rp) in one leaf cell, or None."""
     label = f"Realisasi anggaran TW {romawi(tw)}"
     value = cell_content(cell, out, sheet, baris.kode, label)
     if value is REJECTED or value is None:
         return None
-    angka = parse_numeric(value, out, sheet, cell.ref, baris.kode, label, "anggaran",
-                          tw == periode.triwulan)
+    angka = parse_numeric(
+        value, out, sheet, cell.ref, baris.kode, label, "anggaran", tw == periode.triwulan
+    )
     if angka is None:
         return None
     nilai = canonical(angka.nilai)
@@ -322,9 +413,15 @@ def parse_anggaran(baris: BarisAnggaran, cell: Cell, tw: int, periode: Periode, 
     return nilai
 
 
-def check_anggaran_row(baris: BarisAnggaran, nilai: Sequence[Decimal | None],
-                       refs: Sequence[str | None], flagged: frozenset[int], periode: Periode,
-                       out: Collector, sheet: str) -> None:
+def check_anggaran_row(
+    baris: BarisAnggaran,
+    nilai: Sequence[Decimal | None],
+    refs: Sequence[str | None],
+    flagged: frozenset[int],
+    periode: Periode,
+    out: Collector,
+    sheet: str,
+) -> None:
     """Blank quarters and the pagu ceiling of one leaf budget row."""
     k = periode.triwulan
     for tw in range(1, len(nilai) + 1):
@@ -334,10 +431,23 @@ def check_anggaran_row(baris: BarisAnggaran, nilai: Sequence[Decimal | None],
         if tw == k:
             out.add(Code.ANGGARAN_KOSONG, sheet=sheet, cell=ref, kode=baris.kode, tw=romawi(tw))
         else:
-            out.add(Code.TRIWULAN_SEBELUMNYA_KOSONG, sheet=sheet, cell=ref, kode=baris.kode,
-                    variant="anggaran", tw=romawi(tw))
+            out.add(
+                Code.TRIWULAN_SEBELUMNYA_KOSONG,
+                sheet=sheet,
+                cell=ref,
+                kode=baris.kode,
+                variant="anggaran",
+                tw=romawi(tw),
+            )
     total = sum((v for v in nilai if v is not None), Decimal(0))
     if total > baris.pagu:
         ref = refs[k - 1] if k <= len(refs) and refs[k - 1] else next((r for r in refs if r), None)
-        out.add(Code.ANGGARAN_MELEBIHI_PAGU, sheet=sheet, cell=ref, kode=baris.kode,
-                tw=romawi(len(nilai)), total=number_text(total), pagu=number_text(baris.pagu))
+        out.add(
+            Code.ANGGARAN_MELEBIHI_PAGU,
+            sheet=sheet,
+            cell=ref,
+            kode=baris.kode,
+            tw=romawi(len(nilai)),
+            total=number_text(total),
+            pagu=number_text(baris.pagu),
+        )

@@ -47,7 +47,9 @@ class Langkah:
     batas: dt.date
 
 
-def susun_jadwal(mulai: dt.date, durasi: dict[str, int], libur: Collection[dt.date]) -> list[Langkah]:
+def susun_jadwal(
+    mulai: dt.date, durasi: dict[str, int], libur: Collection[dt.date]
+) -> list[Langkah]:
     """Chain the SOP steps from `mulai`, each starting the working day after the last ends."""
     out: list[Langkah] = []
     start = mulai

@@ -105,32 +105,59 @@ def _baris_indikator(
         ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
     except TypeError as exc:
         # The store only holds validated values; a value of the wrong kind is reported, not fatal.
-        findings.append(finding(Code.REALISASI_TIDAK_TERBACA, sheet=SHEET_PENGUKURAN,
-                                kode=ind.kode, sebab=exc))
+        findings.append(
+            finding(Code.REALISASI_TIDAK_TERBACA, sheet=SHEET_PENGUKURAN, kode=ind.kode, sebab=exc)
+        )
         nilai_tw = (None,) * k
         ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
     for code in ci.peringatan:
         # Only the quarter's target is 0: say so, and what the predikat uses instead.
-        quarter_only = (code == Code.TARGET_NOL and ci.hasil.peringatan != code
-                        and not periode.tahunan)
-        findings.append(finding(Code(code), sheet=SHEET_PENGUKURAN, kode=ind.kode,
-                                variant="triwulan" if quarter_only else None, tw=romawi(k)))
+        quarter_only = (
+            code == Code.TARGET_NOL and ci.hasil.peringatan != code and not periode.tahunan
+        )
+        findings.append(
+            finding(
+                Code(code),
+                sheet=SHEET_PENGUKURAN,
+                kode=ind.kode,
+                variant="triwulan" if quarter_only else None,
+                tw=romawi(k),
+            )
+        )
     t_tw: TargetValue | None = ind.target if periode.tahunan else ind.target_tw[k - 1]
     t_tw_teks = ind.target_teks if periode.tahunan else ind.target_tw_teks[k - 1]
-    used = ci.hasil_triwulan if (not periode.tahunan and ci.capaian_triwulan is not None) else ci.hasil
+    used = (
+        ci.hasil_triwulan if (not periode.tahunan and ci.capaian_triwulan is not None) else ci.hasil
+    )
     teks = used.rumus_teks if used is not None else rumus_teks(ind.arah, ind.rumus)
     baris = BarisIndikator(
-        no=no, kode=ind.kode, bidang=ind.bidang, sasaran=ind.sasaran, nama=ind.nama,
-        satuan=ind.satuan, arah=ind.arah, sifat=ind.sifat, rumus=ind.rumus,
-        target=ind.target, target_teks=ind.target_teks,
-        target_tw=tuple(ind.target_tw), target_tw_teks=tuple(ind.target_tw_teks),
-        target_triwulan=t_tw, target_triwulan_teks=t_tw_teks if t_tw is not None else "",
-        realisasi_tw=nilai_tw, realisasi=ci.realisasi,
-        capaian=ci.capaian, capaian_triwulan=ci.capaian_triwulan,
-        capaian_periode=ci.periode_capaian, predikat=ci.predikat, status=ci.status,
-        rumus_teks=teks, peringatan=ci.peringatan,
+        no=no,
+        kode=ind.kode,
+        bidang=ind.bidang,
+        sasaran=ind.sasaran,
+        nama=ind.nama,
+        satuan=ind.satuan,
+        arah=ind.arah,
+        sifat=ind.sifat,
+        rumus=ind.rumus,
+        target=ind.target,
+        target_teks=ind.target_teks,
+        target_tw=tuple(ind.target_tw),
+        target_tw_teks=tuple(ind.target_tw_teks),
+        target_triwulan=t_tw,
+        target_triwulan_teks=t_tw_teks if t_tw is not None else "",
+        realisasi_tw=nilai_tw,
+        realisasi=ci.realisasi,
+        capaian=ci.capaian,
+        capaian_triwulan=ci.capaian_triwulan,
+        capaian_periode=ci.periode_capaian,
+        predikat=ci.predikat,
+        status=ci.status,
+        rumus_teks=teks,
+        peringatan=ci.peringatan,
         narasi=(db.narasi.get(ind.kode) if db else None) or Narasi(),
-        status_bidang=status_bidang, tahun_lalu=tahun_lalu,
+        status_bidang=status_bidang,
+        tahun_lalu=tahun_lalu,
     )
     return baris, findings
 
@@ -157,12 +184,22 @@ def _baris_anggaran(
         p = pagu[r.kode]
         p = r.pagu if p is None else p
         real = sd[r.kode]
-        out.append(BarisAnggaranHasil(
-            kode=r.kode, uraian=r.uraian, bidang=r.bidang, sasaran=r.sasaran,
-            tingkat=tingkat_anggaran(rows, r), induk=r.kode not in leaf_codes,
-            pagu=p, pagu_pk=r.pagu, realisasi_tw=tuple(t[r.kode] for t in per_tw),
-            realisasi=real, serapan=serapan(real, p), sisa=sisa(real, p),
-        ))
+        out.append(
+            BarisAnggaranHasil(
+                kode=r.kode,
+                uraian=r.uraian,
+                bidang=r.bidang,
+                sasaran=r.sasaran,
+                tingkat=tingkat_anggaran(rows, r),
+                induk=r.kode not in leaf_codes,
+                pagu=p,
+                pagu_pk=r.pagu,
+                realisasi_tw=tuple(t[r.kode] for t in per_tw),
+                realisasi=real,
+                serapan=serapan(real, p),
+                sisa=sisa(real, p),
+            )
+        )
     return tuple(out)
 
 
@@ -176,9 +213,18 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
     real = _sum([r.realisasi for r in roots])
     tw = tuple(_sum([r.realisasi_tw[q] for r in roots]) for q in range(k))
     return BarisAnggaranHasil(
-        kode="", uraian="Jumlah", bidang="", sasaran=None, tingkat="total", induk=True,
-        pagu=pagu, pagu_pk=sum((r.pagu_pk for r in roots), Decimal(0)), realisasi_tw=tw,
-        realisasi=real, serapan=serapan(real, pagu), sisa=sisa(real, pagu),
+        kode="",
+        uraian="Jumlah",
+        bidang="",
+        sasaran=None,
+        tingkat="total",
+        induk=True,
+        pagu=pagu,
+        pagu_pk=sum((r.pagu_pk for r in roots), Decimal(0)),
+        realisasi_tw=tw,
+        realisasi=real,
+        serapan=serapan(real, pagu),
+        sisa=sisa(real, pagu),
     )
 
 
@@ -205,8 +251,14 @@ def kompilasi(
     indikator: list[BarisIndikator] = []
     for no, ind in enumerate(pk.indikator, start=1):
         baris, found = _baris_indikator(
-            no, ind, periode, settings, data.get(ind.bidang),
-            _status_bidang(ind.bidang, data, status), (tahun_lalu or {}).get(ind.kode))
+            no,
+            ind,
+            periode,
+            settings,
+            data.get(ind.bidang),
+            _status_bidang(ind.bidang, data, status),
+            (tahun_lalu or {}).get(ind.kode),
+        )
         indikator.append(baris)
         extra.extend(found)
 
@@ -219,11 +271,19 @@ def kompilasi(
         cap = capaian_sasaran((i.capaian_periode for i in inds), batas)
         pagu, real = _leaf_budget([a for a in leaves if a.sasaran == s.kode])
         ser = serapan(real, pagu)
-        sasaran.append(BarisSasaran(
-            kode=s.kode, nama=s.nama, capaian=cap, predikat=predikat(cap, skala),
-            jumlah_indikator=len(inds), pagu=pagu, realisasi_anggaran=real, serapan=ser,
-            efisiensi=efisiensi(cap, ser) if pagu is not None else None,
-        ))
+        sasaran.append(
+            BarisSasaran(
+                kode=s.kode,
+                nama=s.nama,
+                capaian=cap,
+                predikat=predikat(cap, skala),
+                jumlah_indikator=len(inds),
+                pagu=pagu,
+                realisasi_anggaran=real,
+                serapan=ser,
+                efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+            )
+        )
     dinas = capaian_dinas(s.capaian for s in sasaran)
 
     owners = {i.bidang for i in pk.indikator} | {a.bidang for a in pk.anggaran}
@@ -235,13 +295,24 @@ def kompilasi(
         cap = rata_rata((i.capaian_periode for i in inds), batas)
         pagu, real = _leaf_budget([a for a in leaves if a.bidang == b.kode])
         ser = serapan(real, pagu)
-        bidang.append(BarisBidang(
-            kode=b.kode, nama=b.nama, kepala=b.kepala, status=_status_bidang(b.kode, data, status),
-            diterima=db.diterima if db else "", file=db.file if db else "",
-            sha256=db.sha256 if db else "", jumlah_indikator=len(inds), capaian=cap,
-            predikat=predikat(cap, skala), pagu=pagu, realisasi_anggaran=real, serapan=ser,
-            efisiensi=efisiensi(cap, ser) if pagu is not None else None,
-        ))
+        bidang.append(
+            BarisBidang(
+                kode=b.kode,
+                nama=b.nama,
+                kepala=b.kepala,
+                status=_status_bidang(b.kode, data, status),
+                diterima=db.diterima if db else "",
+                file=db.file if db else "",
+                sha256=db.sha256 if db else "",
+                jumlah_indikator=len(inds),
+                capaian=cap,
+                predikat=predikat(cap, skala),
+                pagu=pagu,
+                realisasi_anggaran=real,
+                serapan=ser,
+                efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+            )
+        )
 
     jumlah = {label: 0 for label in skala.urutan}
     for i in indikator:
@@ -249,11 +320,23 @@ def kompilasi(
             jumlah[i.predikat] = jumlah.get(i.predikat, 0) + 1
 
     return Kompilasi(
-        tahun=pk.identitas.tahun, periode=periode, identitas=pk.identitas, bidang_pk=pk.bidang,
-        indikator=tuple(indikator), sasaran=tuple(sasaran), dinas_capaian=dinas,
-        dinas_predikat=predikat(dinas, skala), anggaran=anggaran, bidang=tuple(bidang),
-        jumlah_predikat=jumlah, temuan=(*temuan, *extra), input_sha256=dict(input_sha256),
-        skala=skala, batas_rata_rata=batas, dibuat=dibuat, tahun_lalu_ada=bool(tahun_lalu),
+        tahun=pk.identitas.tahun,
+        periode=periode,
+        identitas=pk.identitas,
+        bidang_pk=pk.bidang,
+        indikator=tuple(indikator),
+        sasaran=tuple(sasaran),
+        dinas_capaian=dinas,
+        dinas_predikat=predikat(dinas, skala),
+        anggaran=anggaran,
+        bidang=tuple(bidang),
+        jumlah_predikat=jumlah,
+        temuan=(*temuan, *extra),
+        input_sha256=dict(input_sha256),
+        skala=skala,
+        batas_rata_rata=batas,
+        dibuat=dibuat,
+        tahun_lalu_ada=bool(tahun_lalu),
         anggaran_total=_total_anggaran(anggaran, periode.triwulan),
     )
 
@@ -278,10 +361,22 @@ def anggaran_sasaran(
         pagu = sum((leaf.pagu for leaf in below), Decimal(0))
         k = len(r.realisasi_tw)
         real = _sum([leaf.realisasi for leaf in below])
-        out.append(BarisAnggaranHasil(
-            kode=r.kode, uraian=r.uraian, bidang=r.bidang, sasaran=sasaran, tingkat=r.tingkat,
-            induk=True, pagu=pagu, pagu_pk=r.pagu_pk,
-            realisasi_tw=tuple(_sum([leaf.realisasi_tw[q] for leaf in below]) for q in range(k)),
-            realisasi=real, serapan=serapan(real, pagu), sisa=sisa(real, pagu),
-        ))
+        out.append(
+            BarisAnggaranHasil(
+                kode=r.kode,
+                uraian=r.uraian,
+                bidang=r.bidang,
+                sasaran=sasaran,
+                tingkat=r.tingkat,
+                induk=True,
+                pagu=pagu,
+                pagu_pk=r.pagu_pk,
+                realisasi_tw=tuple(
+                    _sum([leaf.realisasi_tw[q] for leaf in below]) for q in range(k)
+                ),
+                realisasi=real,
+                serapan=serapan(real, pagu),
+                sisa=sisa(real, pagu),
+            )
+        )
     return out

@@ -177,8 +177,9 @@ class PK:
     @cached_property
     def _parents(self) -> frozenset[str]:
         """Every code that is a dotted prefix of some budget row's code."""
-        return frozenset(a.kode[:n] for a in self.anggaran
-                         for n, ch in enumerate(a.kode) if ch == ".")
+        return frozenset(
+            a.kode[:n] for a in self.anggaran for n, ch in enumerate(a.kode) if ch == "."
+        )
 
     def indikator_of(self, bidang: str) -> tuple[Indikator, ...]:
         """The indicators a bidang reports, in PK order."""
@@ -206,11 +207,23 @@ class PK:
 
     def _fingerprint(self, bidang: str) -> str:
         rows = {
-            "identitas": [self.identitas.pemda, self.identitas.perangkat_daerah,
-                          self.identitas.tahun],
+            "identitas": [
+                self.identitas.pemda,
+                self.identitas.perangkat_daerah,
+                self.identitas.tahun,
+            ],
             "indikator": [
-                [i.kode, i.sasaran, i.nama, i.satuan, i.arah.value, i.sifat.value,
-                 i.rumus.value, i.target_teks, list(i.target_tw_teks)]
+                [
+                    i.kode,
+                    i.sasaran,
+                    i.nama,
+                    i.satuan,
+                    i.arah.value,
+                    i.sifat.value,
+                    i.rumus.value,
+                    i.target_teks,
+                    list(i.target_tw_teks),
+                ]
                 for i in self.indikator_of(bidang)
             ],
             "anggaran": [[a.kode, a.uraian, str(a.pagu)] for a in self.anggaran_of(bidang)],

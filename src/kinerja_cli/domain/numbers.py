@@ -16,8 +16,22 @@ from decimal import Decimal, InvalidOperation
 from kinerja_cli.domain.rounding import bulat
 
 _SENTINELS = {
-    "-", "–", "—", "n/a", "na", "#n/a", "tidak ada", "tidak ada data", "belum ada data",
-    "tidak tersedia", "nihil", "none", "null", "tbd", "?", "belum",
+    "-",
+    "–",
+    "—",
+    "n/a",
+    "na",
+    "#n/a",
+    "tidak ada",
+    "tidak ada data",
+    "belum ada data",
+    "tidak tersedia",
+    "nihil",
+    "none",
+    "null",
+    "tbd",
+    "?",
+    "belum",
 }
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")

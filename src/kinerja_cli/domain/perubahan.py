@@ -57,8 +57,15 @@ def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
         a, b = _series(lama.realisasi, kode, n), _series(baru.realisasi, kode, n)
         for k in range(n):
             if not _same(a[k], b[k]):
-                out.append(Perubahan("realisasi", kode, f"Realisasi TW {romawi(k + 1)}",
-                                     teks_nilai(a[k]), teks_nilai(b[k])))
+                out.append(
+                    Perubahan(
+                        "realisasi",
+                        kode,
+                        f"Realisasi TW {romawi(k + 1)}",
+                        teks_nilai(a[k]),
+                        teks_nilai(b[k]),
+                    )
+                )
     for kode in dict.fromkeys([*lama.narasi, *baru.narasi]):
         na, nb = lama.narasi.get(kode, Narasi()), baru.narasi.get(kode, Narasi())
         for field, label in _NARASI_LABEL.items():
@@ -70,6 +77,13 @@ def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
         a, b = _series(lama.anggaran, kode, n), _series(baru.anggaran, kode, n)
         for k in range(n):
             if not _same(a[k], b[k]):
-                out.append(Perubahan("anggaran", kode, f"Realisasi TW {romawi(k + 1)}",
-                                     teks_nilai(a[k]), teks_nilai(b[k])))
+                out.append(
+                    Perubahan(
+                        "anggaran",
+                        kode,
+                        f"Realisasi TW {romawi(k + 1)}",
+                        teks_nilai(a[k]),
+                        teks_nilai(b[k]),
+                    )
+                )
     return out

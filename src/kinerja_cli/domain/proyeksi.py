@@ -105,9 +105,16 @@ def proyeksi_indikator(ind: Indikator, nilai_tw: Sequence[Nilai | None], k: int)
         nilai, metode = r, METODE_BINER
     elif ind.sifat == Sifat.KUMULATIF:
         t_k = ind.target_tw[k - 1]
-        if (isinstance(t_k, Decimal) and t_k > 0 and isinstance(ind.target, Decimal)
-                and not isinstance(ind.target, bool)):
-            nilai, metode = proyeksi_rencana(r, t_k, ind.target), METODE_RENCANA.format(k=_romawi(k))
+        if (
+            isinstance(t_k, Decimal)
+            and t_k > 0
+            and isinstance(ind.target, Decimal)
+            and not isinstance(ind.target, bool)
+        ):
+            nilai, metode = (
+                proyeksi_rencana(r, t_k, ind.target),
+                METODE_RENCANA.format(k=_romawi(k)),
+            )
         else:
             nilai, metode = proyeksi_kumulatif(r, k), METODE_KUMULATIF.format(k=k)
     else:
@@ -172,8 +179,10 @@ def tren_indikator(
         if all(v is None for v in nilai_tw[:j]):
             continue
         before = capaian_indikator(ind, nilai_tw, j, tahunan=False, skala=skala)
-        pairs = ((before.capaian_triwulan, now.capaian_triwulan, "triwulan"),
-                 (before.capaian, now.capaian, "tahunan"))
+        pairs = (
+            (before.capaian_triwulan, now.capaian_triwulan, "triwulan"),
+            (before.capaian, now.capaian, "tahunan"),
+        )
         for a, b, dasar in pairs:
             arah = arah_tren(a, b)
             if arah is not None and a is not None and b is not None:

@@ -150,7 +150,9 @@ class Where(TypedDict):
 
 
 RuleSeverity = Literal["error", "warning", "error/warning"]
-EITHER: RuleSeverity = "error/warning"  # the caller decides (e.g. error only in the periode's quarter)
+EITHER: RuleSeverity = (
+    "error/warning"  # the caller decides (e.g. error only in the periode's quarter)
+)
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,9 @@ _E, _W, _EW = ERROR, WARNING, EITHER
 _S = Stage
 _KIRIM_ULANG = "Minta bidang mengirim ulang formulir .xlsx asli."
 _SIMPAN_XLSX = "Buka file, pilih Simpan Sebagai → Excel Workbook (*.xlsx), lalu kirim ulang."
-_KIRIM_FORMULIR = "Pakai formulir dari kinerja init-form untuk {untuk}, isi ulang, lalu kirim kembali."
+_KIRIM_FORMULIR = (
+    "Pakai formulir dari kinerja init-form untuk {untuk}, isi ulang, lalu kirim kembali."
+)
 _KUNCI = "{header} berisi {isi}, berbeda dari PK ({pk}); sel terkunci tidak boleh diubah; kinerja memakai isi PK."
 _TAUTAN = "rumus mengambil nilai dari file lain (galat di sel isian)"
 # A numeric input that is not a usable number: realisations and budget share the wording.
@@ -207,208 +211,511 @@ _TANPA_DATA = {
 
 _RULES: tuple[Rule, ...] = (
     # ---- the PK workbook (io/pk/reader.py, domain/anggaran.py) --------------------------------
-    Rule(Code.PK_SHEET_HILANG, _E, _S.PK, "lembar wajib (Identitas, Bidang, Indikator, Anggaran) tidak ada",
-         "lembar '{lembar}' tidak ada di PK"),
-    Rule(Code.PK_KOLOM_HILANG, _E, _S.PK, "kolom wajib tidak ada di baris judul tabel",
-         "kolom '{kolom}' tidak ditemukan di baris judul tabel"),
+    Rule(
+        Code.PK_SHEET_HILANG,
+        _E,
+        _S.PK,
+        "lembar wajib (Identitas, Bidang, Indikator, Anggaran) tidak ada",
+        "lembar '{lembar}' tidak ada di PK",
+    ),
+    Rule(
+        Code.PK_KOLOM_HILANG,
+        _E,
+        _S.PK,
+        "kolom wajib tidak ada di baris judul tabel",
+        "kolom '{kolom}' tidak ditemukan di baris judul tabel",
+    ),
     Rule(Code.KODE_KOSONG, _E, _S.PK, "kode bidang/indikator/anggaran kosong", "Kode {apa} kosong"),
-    Rule(Code.KODE_GANDA, _E, _S.PK, "kode dipakai lebih dari sekali",
-         "Kode {apa} {kode} dipakai lebih dari sekali"),
-    Rule(Code.BIDANG_TIDAK_DIKENAL, _E, _S.PK, "bidang tidak ada di lembar Bidang",
-         "Bidang {bidang!r} tidak ada di lembar Bidang", variants={"kosong": "Bidang kosong"}),
-    Rule(Code.ARAH_TIDAK_SAH, _E, _S.PK, "Arah bukan naik/turun/rentang/biner",
-         "Arah {isi!r} tidak sah; pilih naik, turun, rentang atau biner"),
-    Rule(Code.SIFAT_TIDAK_SAH, _E, _S.PK, "Sifat bukan kumulatif/status",
-         "Sifat {isi!r} tidak sah; pilih kumulatif atau status"),
-    Rule(Code.RUMUS_TIDAK_SAH, _E, _S.PK, "Rumus bukan 2T-R/T/R",
-         "Rumus {isi!r} tidak sah; pilih 2T-R atau T/R"),
-    Rule(Code.RUMUS_DIABAIKAN, _W, _S.PK, "Rumus diisi untuk indikator yang bukan turun",
-         "Rumus hanya berlaku untuk Arah turun; diabaikan"),
+    Rule(
+        Code.KODE_GANDA,
+        _E,
+        _S.PK,
+        "kode dipakai lebih dari sekali",
+        "Kode {apa} {kode} dipakai lebih dari sekali",
+    ),
+    Rule(
+        Code.BIDANG_TIDAK_DIKENAL,
+        _E,
+        _S.PK,
+        "bidang tidak ada di lembar Bidang",
+        "Bidang {bidang!r} tidak ada di lembar Bidang",
+        variants={"kosong": "Bidang kosong"},
+    ),
+    Rule(
+        Code.ARAH_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Arah bukan naik/turun/rentang/biner",
+        "Arah {isi!r} tidak sah; pilih naik, turun, rentang atau biner",
+    ),
+    Rule(
+        Code.SIFAT_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Sifat bukan kumulatif/status",
+        "Sifat {isi!r} tidak sah; pilih kumulatif atau status",
+    ),
+    Rule(
+        Code.RUMUS_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Rumus bukan 2T-R/T/R",
+        "Rumus {isi!r} tidak sah; pilih 2T-R atau T/R",
+    ),
+    Rule(
+        Code.RUMUS_DIABAIKAN,
+        _W,
+        _S.PK,
+        "Rumus diisi untuk indikator yang bukan turun",
+        "Rumus hanya berlaku untuk Arah turun; diabaikan",
+    ),
     Rule(Code.TARGET_KOSONG, _E, _S.PK, "Target tahunan kosong", "Target kosong"),
-    Rule(Code.TARGET_TIDAK_SAH, _E, _S.PK, "target tidak dapat dibaca untuk Arah-nya",
-         "target {isi!r} tidak sah untuk Arah {arah} (harus {harus}): {sebab}",
-         variants={"negatif": "target {isi!r} negatif"}),
-    Rule(Code.TARGET_TW4_BEDA, _E, _S.PK, "Target TW IV berbeda dengan Target tahunan",
-         "Target TW IV ({tw4}) berbeda dengan Target tahunan ({target})"),
-    Rule(Code.TARGET_TW_MENURUN, _E, _S.PK, "target TW kumulatif menurun",
-         "Target TW kumulatif menurun ({target} setelah {sebelumnya}); untuk indikator kumulatif "
-         "target TW adalah s/d triwulan itu"),
-    Rule(Code.SASARAN_KOSONG, _E, _S.PK, "Sasaran kosong",
-         "Sasaran kosong (dan tidak ada sasaran di baris atasnya)"),
-    Rule(Code.SASARAN_TIDAK_DIKENAL, _W, _S.PK, "Sasaran di lembar Anggaran tidak dikenal",
-         "Sasaran {isi!r} tidak ada di lembar Indikator"),
-    Rule(Code.INDIKATOR_KINERJA_KOSONG, _E, _S.PK, "teks Indikator Kinerja kosong",
-         "'Indikator Kinerja' kosong"),
+    Rule(
+        Code.TARGET_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "target tidak dapat dibaca untuk Arah-nya",
+        "target {isi!r} tidak sah untuk Arah {arah} (harus {harus}): {sebab}",
+        variants={"negatif": "target {isi!r} negatif"},
+    ),
+    Rule(
+        Code.TARGET_TW4_BEDA,
+        _E,
+        _S.PK,
+        "Target TW IV berbeda dengan Target tahunan",
+        "Target TW IV ({tw4}) berbeda dengan Target tahunan ({target})",
+    ),
+    Rule(
+        Code.TARGET_TW_MENURUN,
+        _E,
+        _S.PK,
+        "target TW kumulatif menurun",
+        "Target TW kumulatif menurun ({target} setelah {sebelumnya}); untuk indikator kumulatif "
+        "target TW adalah s/d triwulan itu",
+    ),
+    Rule(
+        Code.SASARAN_KOSONG,
+        _E,
+        _S.PK,
+        "Sasaran kosong",
+        "Sasaran kosong (dan tidak ada sasaran di baris atasnya)",
+    ),
+    Rule(
+        Code.SASARAN_TIDAK_DIKENAL,
+        _W,
+        _S.PK,
+        "Sasaran di lembar Anggaran tidak dikenal",
+        "Sasaran {isi!r} tidak ada di lembar Indikator",
+    ),
+    Rule(
+        Code.INDIKATOR_KINERJA_KOSONG,
+        _E,
+        _S.PK,
+        "teks Indikator Kinerja kosong",
+        "'Indikator Kinerja' kosong",
+    ),
     Rule(Code.SATUAN_KOSONG, _E, _S.PK, "Satuan kosong", "'Satuan' kosong"),
-    Rule(Code.NIP_TIDAK_SAH, _E, _S.PK, "NIP bukan 18 angka 8-6-1-3 dengan tanggal wajar",
-         "NIP {nip!r} tidak sah: {sebab}", variants={"kepala": "NIP Kepala {nip!r} tidak sah: {sebab}"}),
-    Rule(Code.TAHUN_TIDAK_SAH, _E, _S.PK, "Tahun di lembar Identitas tidak sah",
-         "Tahun {isi!r} tidak sah; isi tahun empat angka, mis. 2025"),
-    Rule(Code.IDENTITAS_KOSONG, _E, _S.PK, "Pemerintah Daerah atau Perangkat Daerah kosong",
-         "isian '{isian}' kosong atau tidak ada"),
+    Rule(
+        Code.NIP_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "NIP bukan 18 angka 8-6-1-3 dengan tanggal wajar",
+        "NIP {nip!r} tidak sah: {sebab}",
+        variants={"kepala": "NIP Kepala {nip!r} tidak sah: {sebab}"},
+    ),
+    Rule(
+        Code.TAHUN_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Tahun di lembar Identitas tidak sah",
+        "Tahun {isi!r} tidak sah; isi tahun empat angka, mis. 2025",
+    ),
+    Rule(
+        Code.IDENTITAS_KOSONG,
+        _E,
+        _S.PK,
+        "Pemerintah Daerah atau Perangkat Daerah kosong",
+        "isian '{isian}' kosong atau tidak ada",
+    ),
     Rule(Code.PAGU_KOSONG, _E, _S.PK, "Pagu kosong", "Pagu kosong; isi pagu dari DPA"),
-    Rule(Code.PAGU_TIDAK_SAH, _E, _S.PK, "Pagu bukan angka atau negatif",
-         "Pagu {isi!r} tidak sah: {sebab}"),
-    Rule(Code.PAGU_INDUK_BEDA, _E, _S.PK, "pagu induk berbeda dengan jumlah pagu anaknya",
-         "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya {total} "
-         "(selisih {selisih}); samakan pagu induk dengan jumlah rinciannya sesuai DPA."),
+    Rule(
+        Code.PAGU_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Pagu bukan angka atau negatif",
+        "Pagu {isi!r} tidak sah: {sebab}",
+    ),
+    Rule(
+        Code.PAGU_INDUK_BEDA,
+        _E,
+        _S.PK,
+        "pagu induk berbeda dengan jumlah pagu anaknya",
+        "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya {total} "
+        "(selisih {selisih}); samakan pagu induk dengan jumlah rinciannya sesuai DPA.",
+    ),
     # ---- the bytes of a received file (io/xlsx/guard.py, before any parser) ----------------------
-    Rule(Code.FILE_EMPTY, _E, _S.FILE, "file kosong (0 byte)",
-         "File kosong — salinan atau unduhan gagal. " + _KIRIM_ULANG),
-    Rule(Code.FILE_TOO_LARGE, _E, _S.FILE, "file jauh lebih besar dari formulir biasa (batas 10 MB)",
-         "File berukuran {detail}, jauh di atas formulir biasa (batas 10 MB). Kirim formulir .xlsx "
-         "asli tanpa gambar atau lembar tambahan."),
-    Rule(Code.FILE_CSV, _E, _S.FILE, "teks CSV, bukan workbook .xlsx",
-         "File berisi teks CSV, bukan workbook Excel, walaupun namanya .xlsx; CSV kehilangan "
-         "lembar metadata dan format angka. Buka formulir asli di Excel, Simpan Sebagai → Excel "
-         "Workbook (*.xlsx), lalu kirim ulang."),
-    Rule(Code.FILE_NOT_SPREADSHEET, _E, _S.FILE, "bukan lembar kerja (HTML, PDF, arsip lain, ...)",
-         "File ini {detail}, bukan workbook Excel. " + _KIRIM_ULANG,
-         parts={"html": "sepertinya halaman web/HTML (mis. halaman galat webmail atau 'Simpan "
-                "sebagai Halaman Web')",
-                "pdf": "berformat PDF (hasil cetak)",
-                "unknown": "tidak dikenali sebagai lembar kerja",
-                "zip-other": "arsip ZIP atau dokumen lain (mis. Word)"}),
-    Rule(Code.FILE_FORMAT_XLS, _E, _S.FILE, "format Excel 97-2003 (.xls), bukan .xlsx",
-         "File berformat Excel 97-2003 (.xls), bukan .xlsx. " + _SIMPAN_XLSX),
-    Rule(Code.FILE_FORMAT_ODS, _E, _S.FILE, "format OpenDocument (.ods), bukan .xlsx",
-         "File berformat OpenDocument (.ods, LibreOffice/WPS), bukan .xlsx. Di LibreOffice pilih "
-         "File → Simpan Sebagai → Excel 2007-365 (.xlsx), lalu kirim ulang."),
-    Rule(Code.FILE_FORMAT_XLSB, _E, _S.FILE, "format Excel Binary (.xlsb), bukan .xlsx",
-         "File berformat Excel Binary (.xlsb), bukan .xlsx. " + _SIMPAN_XLSX),
-    Rule(Code.FILE_ENCRYPTED, _E, _S.FILE, "file dikunci kata sandi",
-         "File dikunci kata sandi sehingga tidak bisa dibaca. Buka di Excel, hapus kata sandinya "
-         "(File → Info → Protect Workbook), simpan, lalu kirim ulang. Jangan kirimkan kata "
-         "sandinya."),
-    Rule(Code.FILE_CORRUPT, _E, _S.FILE, "file rusak atau terpotong",
-         "File rusak atau terpotong ({detail}). " + _KIRIM_ULANG,
-         parts={"error": "data terkompresi rusak", "BadZipFile": "CRC atau ukuran tidak cocok",
-                "EOFError": "data terpotong", "terpotong": "isi ZIP terpotong",
-                "zip": "struktur ZIP tidak sah", "saat-membaca": "{jenis} saat membaca isi",
-                "metode": "metode kompresi {metode} di '{nama}' tidak dipakai Excel",
-                "bagian": "bagian '{nama}': {sebab}",
-                "ukuran": "ukuran {ada} byte, dinyatakan {dinyatakan}"}),
-    Rule(Code.OOXML_PART_MISSING, _E, _S.FILE, "bagian wajib workbook tidak ada",
-         "Bagian wajib '{part}' tidak ada di dalam file — file rusak atau dibuat program yang tidak "
-         "lengkap. Buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang."),
-    Rule(Code.ZIP_DUPLICATE_ENTRY, _E, _S.FILE, "dua bagian ZIP bernama sama (kemungkinan rekayasa)",
-         "File berisi dua bagian bernama '{part}'; program berbeda akan membaca isi yang berbeda — "
-         "kemungkinan file rekayasa. " + _KIRIM_ULANG),
-    Rule(Code.ZIP_BOMB, _E, _S.FILE, "isi mengembang jauh di luar ukuran wajar (zip bomb)",
-         "File ditolak demi keamanan: {detail}, jauh di luar ukuran formulir biasa (kemungkinan "
-         "'zip bomb'). " + _KIRIM_ULANG,
-         parts={"bagian": "berisi {jumlah} bagian (batas {batas})",
-                "mengembang": "'{nama}' mengembang menjadi {mb} MB",
-                "rasio": "'{nama}' dimampatkan {rasio}:1",
-                "total": "seluruh isinya mengembang menjadi {mb} MB",
-                "tumpang-tindih": "bagian '{nama}' saling tumpang tindih",
-                "lebih-besar": "'{nama}' lebih besar dari ukuran yang dinyatakan",
-                "memori": "isinya terlalu besar",
-                "ukuran-bagian": "'{nama}' berukuran {kb} KB",
-                "sel-rumus": "'{nama}' berisi {jumlah} sel rumus/galat",
-                "isi-bagian": "'{nama}' {sebab}"}),
-    Rule(Code.XML_DTD_FORBIDDEN, _E, _S.FILE, "deklarasi DTD/entitas XML (kemungkinan rekayasa)",
-         "File berisi deklarasi DTD/entitas XML di '{part}' yang tidak pernah dibuat oleh "
-         "Excel/LibreOffice — kemungkinan file rekayasa. " + _KIRIM_ULANG),
-    Rule(Code.XML_MALFORMED, _E, _S.FILE, "XML tidak sah",
-         "XML di bagian '{part}' tidak sah ({detail}). File rusak atau diubah di luar Excel; buka "
-         "di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang."),
-    Rule(Code.OUTSIDE_FORM_AREA, _E, _S.FILE, "sel terpakai jauh di luar area formulir; file tidak dibaca",
-         "Lembar memakai {detail}, jauh di luar area formulir (batas kolom ZZ, baris 99.999, dua "
-         "juta sel); file tidak dibaca demi keamanan. Hapus isi sel itu atau salin isian ke "
-         "formulir baru, simpan, lalu kirim ulang."),
-    Rule(Code.MACRO_IGNORED, _W, _S.FILE, "makro (VBA) diabaikan, hanya nilai sel dibaca",
-         "File berisi makro (VBA); makro diabaikan dan tidak pernah dijalankan, hanya nilai sel "
-         "yang dibaca. Sebaiknya simpan sebagai Excel Workbook (*.xlsx)."),
-    Rule(Code.EXTERNAL_LINK, _E, _S.FILE, "rumus/tautan ke file lain (diubah menjadi tautan-eksternal)",
-         "Workbook berisi rumus/tautan ke file lain{detail}; nilainya berasal dari file yang tidak "
-         "ikut dikirim sehingga tidak dipakai. Ketik angkanya langsung, simpan, lalu kirim ulang.",
-         parts={"sel": " (sel {sel})"}),
+    Rule(
+        Code.FILE_EMPTY,
+        _E,
+        _S.FILE,
+        "file kosong (0 byte)",
+        "File kosong — salinan atau unduhan gagal. " + _KIRIM_ULANG,
+    ),
+    Rule(
+        Code.FILE_TOO_LARGE,
+        _E,
+        _S.FILE,
+        "file jauh lebih besar dari formulir biasa (batas 10 MB)",
+        "File berukuran {detail}, jauh di atas formulir biasa (batas 10 MB). Kirim formulir .xlsx "
+        "asli tanpa gambar atau lembar tambahan.",
+    ),
+    Rule(
+        Code.FILE_CSV,
+        _E,
+        _S.FILE,
+        "teks CSV, bukan workbook .xlsx",
+        "File berisi teks CSV, bukan workbook Excel, walaupun namanya .xlsx; CSV kehilangan "
+        "lembar metadata dan format angka. Buka formulir asli di Excel, Simpan Sebagai → Excel "
+        "Workbook (*.xlsx), lalu kirim ulang.",
+    ),
+    Rule(
+        Code.FILE_NOT_SPREADSHEET,
+        _E,
+        _S.FILE,
+        "bukan lembar kerja (HTML, PDF, arsip lain, ...)",
+        "File ini {detail}, bukan workbook Excel. " + _KIRIM_ULANG,
+        parts={
+            "html": "sepertinya halaman web/HTML (mis. halaman galat webmail atau 'Simpan "
+            "sebagai Halaman Web')",
+            "pdf": "berformat PDF (hasil cetak)",
+            "unknown": "tidak dikenali sebagai lembar kerja",
+            "zip-other": "arsip ZIP atau dokumen lain (mis. Word)",
+        },
+    ),
+    Rule(
+        Code.FILE_FORMAT_XLS,
+        _E,
+        _S.FILE,
+        "format Excel 97-2003 (.xls), bukan .xlsx",
+        "File berformat Excel 97-2003 (.xls), bukan .xlsx. " + _SIMPAN_XLSX,
+    ),
+    Rule(
+        Code.FILE_FORMAT_ODS,
+        _E,
+        _S.FILE,
+        "format OpenDocument (.ods), bukan .xlsx",
+        "File berformat OpenDocument (.ods, LibreOffice/WPS), bukan .xlsx. Di LibreOffice pilih "
+        "File → Simpan Sebagai → Excel 2007-365 (.xlsx), lalu kirim ulang.",
+    ),
+    Rule(
+        Code.FILE_FORMAT_XLSB,
+        _E,
+        _S.FILE,
+        "format Excel Binary (.xlsb), bukan .xlsx",
+        "File berformat Excel Binary (.xlsb), bukan .xlsx. " + _SIMPAN_XLSX,
+    ),
+    Rule(
+        Code.FILE_ENCRYPTED,
+        _E,
+        _S.FILE,
+        "file dikunci kata sandi",
+        "File dikunci kata sandi sehingga tidak bisa dibaca. Buka di Excel, hapus kata sandinya "
+        "(File → Info → Protect Workbook), simpan, lalu kirim ulang. Jangan kirimkan kata "
+        "sandinya.",
+    ),
+    Rule(
+        Code.FILE_CORRUPT,
+        _E,
+        _S.FILE,
+        "file rusak atau terpotong",
+        "File rusak atau terpotong ({detail}). " + _KIRIM_ULANG,
+        parts={
+            "error": "data terkompresi rusak",
+            "BadZipFile": "CRC atau ukuran tidak cocok",
+            "EOFError": "data terpotong",
+            "terpotong": "isi ZIP terpotong",
+            "zip": "struktur ZIP tidak sah",
+            "saat-membaca": "{jenis} saat membaca isi",
+            "metode": "metode kompresi {metode} di '{nama}' tidak dipakai Excel",
+            "bagian": "bagian '{nama}': {sebab}",
+            "ukuran": "ukuran {ada} byte, dinyatakan {dinyatakan}",
+        },
+    ),
+    Rule(
+        Code.OOXML_PART_MISSING,
+        _E,
+        _S.FILE,
+        "bagian wajib workbook tidak ada",
+        "Bagian wajib '{part}' tidak ada di dalam file — file rusak atau dibuat program yang tidak "
+        "lengkap. Buka di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
+        Code.ZIP_DUPLICATE_ENTRY,
+        _E,
+        _S.FILE,
+        "dua bagian ZIP bernama sama (kemungkinan rekayasa)",
+        "File berisi dua bagian bernama '{part}'; program berbeda akan membaca isi yang berbeda — "
+        "kemungkinan file rekayasa. " + _KIRIM_ULANG,
+    ),
+    Rule(
+        Code.ZIP_BOMB,
+        _E,
+        _S.FILE,
+        "isi mengembang jauh di luar ukuran wajar (zip bomb)",
+        "File ditolak demi keamanan: {detail}, jauh di luar ukuran formulir biasa (kemungkinan "
+        "'zip bomb'). " + _KIRIM_ULANG,
+        parts={
+            "bagian": "berisi {jumlah} bagian (batas {batas})",
+            "mengembang": "'{nama}' mengembang menjadi {mb} MB",
+            "rasio": "'{nama}' dimampatkan {rasio}:1",
+            "total": "seluruh isinya mengembang menjadi {mb} MB",
+            "tumpang-tindih": "bagian '{nama}' saling tumpang tindih",
+            "lebih-besar": "'{nama}' lebih besar dari ukuran yang dinyatakan",
+            "memori": "isinya terlalu besar",
+            "ukuran-bagian": "'{nama}' berukuran {kb} KB",
+            "sel-rumus": "'{nama}' berisi {jumlah} sel rumus/galat",
+            "isi-bagian": "'{nama}' {sebab}",
+        },
+    ),
+    Rule(
+        Code.XML_DTD_FORBIDDEN,
+        _E,
+        _S.FILE,
+        "deklarasi DTD/entitas XML (kemungkinan rekayasa)",
+        "File berisi deklarasi DTD/entitas XML di '{part}' yang tidak pernah dibuat oleh "
+        "Excel/LibreOffice — kemungkinan file rekayasa. " + _KIRIM_ULANG,
+    ),
+    Rule(
+        Code.XML_MALFORMED,
+        _E,
+        _S.FILE,
+        "XML tidak sah",
+        "XML di bagian '{part}' tidak sah ({detail}). File rusak atau diubah di luar Excel; buka "
+        "di Excel, simpan ulang sebagai .xlsx, lalu kirim ulang.",
+    ),
+    Rule(
+        Code.OUTSIDE_FORM_AREA,
+        _E,
+        _S.FILE,
+        "sel terpakai jauh di luar area formulir; file tidak dibaca",
+        "Lembar memakai {detail}, jauh di luar area formulir (batas kolom ZZ, baris 99.999, dua "
+        "juta sel); file tidak dibaca demi keamanan. Hapus isi sel itu atau salin isian ke "
+        "formulir baru, simpan, lalu kirim ulang.",
+    ),
+    Rule(
+        Code.MACRO_IGNORED,
+        _W,
+        _S.FILE,
+        "makro (VBA) diabaikan, hanya nilai sel dibaca",
+        "File berisi makro (VBA); makro diabaikan dan tidak pernah dijalankan, hanya nilai sel "
+        "yang dibaca. Sebaiknya simpan sebagai Excel Workbook (*.xlsx).",
+    ),
+    Rule(
+        Code.EXTERNAL_LINK,
+        _E,
+        _S.FILE,
+        "rumus/tautan ke file lain (diubah menjadi tautan-eksternal)",
+        "Workbook berisi rumus/tautan ke file lain{detail}; nilainya berasal dari file yang tidak "
+        "ikut dikirim sehingga tidak dipakai. Ketik angkanya langsung, simpan, lalu kirim ulang.",
+        parts={"sel": " (sel {sel})"},
+    ),
     # ---- a returned form: identity (io/form/identity.py, io/form/reader.py) ----------------------
-    Rule(Code.BUKAN_FORMULIR, _E, _S.FORM,
-         "bukan formulir kinerja: identitas dan kode indikator tidak dikenali",
-         "Bukan formulir kinerja ruang kerja ini: lembar identitas {lembar} tidak ada atau tidak "
-         "lengkap dan tidak ada kode indikator atau anggaran dari PK ini. Isi formulir dari "
-         "kinerja init-form lalu kirim ulang.",
-         variants={"beberapa": "Bukan formulir kinerja ruang kerja ini: lembar identitas {lembar} "
-                   "tidak ada atau tidak lengkap dan kodenya cocok dengan beberapa bidang "
-                   "({bidang}). Isi formulir dari kinerja init-form lalu kirim ulang."}),
-    Rule(Code.BUKAN_FORMULIR_INI, _E, _S.FORM, "formulir perangkat daerah, tahun, atau bidang lain",
-         "Formulir ini untuk {apa} {isi!r}, bukan {harus!r} seperti PK ruang kerja ini. "
-         + _KIRIM_FORMULIR,
-         variants={"tahun-id": "ID formulir {form_id!r} menunjukkan tahun {tahun}, bukan {untuk}. "
-                   + _KIRIM_FORMULIR}),
-    Rule(Code.IDENTITAS_HILANG, _W, _S.FORM, "lembar identitas _kinerja hilang; dikenali dari ID atau kode",
-         "Lembar identitas {lembar} tidak ada atau tidak lengkap; formulir dikenali dari ID "
-         "formulir {form_id!r} (bidang {bidang}, {periode}).",
-         variants={"kode": "Lembar identitas {lembar} tidak ada atau tidak lengkap; formulir "
-                   "dikenali dari kode indikatornya sebagai formulir bidang {bidang}."}),
-    Rule(Code.IDENTITAS_TIDAK_COCOK, _E, _S.FORM,
-         "isi identitas saling bertentangan (diubah di luar kinerja)",
-         "ID formulir {form_id!r} tidak sesuai dengan isi lembar identitas (bidang {bidang}, "
-         "{periode}); lembar identitas telah diubah. " + _KIRIM_FORMULIR,
-         variants={
-             "periode": "Periode di identitas berisi {isi!r}, bukan TW1-TW4 atau tahunan; lembar "
-             "identitas telah diubah.",
-             "salinan": "ID formulir di {asal} ({lain!r}) berbeda dari lembar identitas "
-             "({form_id!r}); isi formulir mungkin disalin dari berkas lain.",
-             "nama-properti": "ID formulir di nama terdefinisi ({nama!r}) berbeda dari properti "
-             "dokumen ({properti!r}).",
-         },
-         parts={"nama": "nama terdefinisi", "properti": "properti dokumen"}),
-    Rule(Code.PERIODE_SALAH, _E, _S.FORM, "formulir untuk periode lain",
-         "Formulir ini untuk {periode}, sedangkan yang dikumpulkan {wajib}; kirim formulir {wajib}.",
-         variants={"kumpul": "Berkas ini formulir {periode}, sedangkan yang dikumpulkan sekarang "
-                   "{wajib}. Kirim formulir {wajib} (kinerja init-form --triwulan {triwulan})."}),
-    Rule(Code.PK_BERUBAH, _W, _S.FORM, "formulir dibuat dari PK versi lain",
-         "Formulir dibuat dari PK versi lain (sidik {lama}, PK sekarang {baru}); setiap perbedaan "
-         "dengan PK dilaporkan di bawah. Sebaiknya pakai formulir baru dari kinerja init-form.",
-         variants={"id": "ID formulir {form_id!r} tidak cocok dengan PK sekarang (PK berubah atau "
-                   "formulir perangkat daerah lain); setiap perbedaan dengan PK dilaporkan."}),
-    Rule(Code.NAMA_FILE_TIDAK_COCOK, _W, _S.FORM, "nama file menyebut bidang/periode lain dari isinya",
-         "Nama file menyebut {beda}; kinerja memakai isi formulir, bukan nama file. Periksa apakah "
-         "berkas yang dikirim sudah benar.",
-         parts={"bidang": "bidang {nama} (isinya bidang {isi})", "periode": "{nama} (isinya {isi})",
-                "tahun": "tahun {nama} (isinya {isi})"}),
+    Rule(
+        Code.BUKAN_FORMULIR,
+        _E,
+        _S.FORM,
+        "bukan formulir kinerja: identitas dan kode indikator tidak dikenali",
+        "Bukan formulir kinerja ruang kerja ini: lembar identitas {lembar} tidak ada atau tidak "
+        "lengkap dan tidak ada kode indikator atau anggaran dari PK ini. Isi formulir dari "
+        "kinerja init-form lalu kirim ulang.",
+        variants={
+            "beberapa": "Bukan formulir kinerja ruang kerja ini: lembar identitas {lembar} "
+            "tidak ada atau tidak lengkap dan kodenya cocok dengan beberapa bidang "
+            "({bidang}). Isi formulir dari kinerja init-form lalu kirim ulang."
+        },
+    ),
+    Rule(
+        Code.BUKAN_FORMULIR_INI,
+        _E,
+        _S.FORM,
+        "formulir perangkat daerah, tahun, atau bidang lain",
+        "Formulir ini untuk {apa} {isi!r}, bukan {harus!r} seperti PK ruang kerja ini. "
+        + _KIRIM_FORMULIR,
+        variants={
+            "tahun-id": "ID formulir {form_id!r} menunjukkan tahun {tahun}, bukan {untuk}. "
+            + _KIRIM_FORMULIR
+        },
+    ),
+    Rule(
+        Code.IDENTITAS_HILANG,
+        _W,
+        _S.FORM,
+        "lembar identitas _kinerja hilang; dikenali dari ID atau kode",
+        "Lembar identitas {lembar} tidak ada atau tidak lengkap; formulir dikenali dari ID "
+        "formulir {form_id!r} (bidang {bidang}, {periode}).",
+        variants={
+            "kode": "Lembar identitas {lembar} tidak ada atau tidak lengkap; formulir "
+            "dikenali dari kode indikatornya sebagai formulir bidang {bidang}."
+        },
+    ),
+    Rule(
+        Code.IDENTITAS_TIDAK_COCOK,
+        _E,
+        _S.FORM,
+        "isi identitas saling bertentangan (diubah di luar kinerja)",
+        "ID formulir {form_id!r} tidak sesuai dengan isi lembar identitas (bidang {bidang}, "
+        "{periode}); lembar identitas telah diubah. " + _KIRIM_FORMULIR,
+        variants={
+            "periode": "Periode di identitas berisi {isi!r}, bukan TW1-TW4 atau tahunan; lembar "
+            "identitas telah diubah.",
+            "salinan": "ID formulir di {asal} ({lain!r}) berbeda dari lembar identitas "
+            "({form_id!r}); isi formulir mungkin disalin dari berkas lain.",
+            "nama-properti": "ID formulir di nama terdefinisi ({nama!r}) berbeda dari properti "
+            "dokumen ({properti!r}).",
+        },
+        parts={"nama": "nama terdefinisi", "properti": "properti dokumen"},
+    ),
+    Rule(
+        Code.PERIODE_SALAH,
+        _E,
+        _S.FORM,
+        "formulir untuk periode lain",
+        "Formulir ini untuk {periode}, sedangkan yang dikumpulkan {wajib}; kirim formulir {wajib}.",
+        variants={
+            "kumpul": "Berkas ini formulir {periode}, sedangkan yang dikumpulkan sekarang "
+            "{wajib}. Kirim formulir {wajib} (kinerja init-form --triwulan {triwulan})."
+        },
+    ),
+    Rule(
+        Code.PK_BERUBAH,
+        _W,
+        _S.FORM,
+        "formulir dibuat dari PK versi lain",
+        "Formulir dibuat dari PK versi lain (sidik {lama}, PK sekarang {baru}); setiap perbedaan "
+        "dengan PK dilaporkan di bawah. Sebaiknya pakai formulir baru dari kinerja init-form.",
+        variants={
+            "id": "ID formulir {form_id!r} tidak cocok dengan PK sekarang (PK berubah atau "
+            "formulir perangkat daerah lain); setiap perbedaan dengan PK dilaporkan."
+        },
+    ),
+    Rule(
+        Code.NAMA_FILE_TIDAK_COCOK,
+        _W,
+        _S.FORM,
+        "nama file menyebut bidang/periode lain dari isinya",
+        "Nama file menyebut {beda}; kinerja memakai isi formulir, bukan nama file. Periksa apakah "
+        "berkas yang dikirim sudah benar.",
+        parts={
+            "bidang": "bidang {nama} (isinya bidang {isi})",
+            "periode": "{nama} (isinya {isi})",
+            "tahun": "tahun {nama} (isinya {isi})",
+        },
+    ),
     # ---- a returned form: structure (io/form/reader.py, io/form/structure.py, io/form/rows.py) ---
-    Rule(Code.LEMBAR_HILANG, _E, _S.FORM, "lembar wajib (Kinerja/Anggaran) tidak ada",
-         "Lembar '{lembar}' tidak ada; pakai formulir dari kinerja init-form tanpa menghapus lembar.",
-         variants={"anggaran": "Lembar '{lembar}' tidak ada padahal bidang ini punya anggaran; "
-                   "pakai formulir dari kinerja init-form tanpa menghapus lembar."}),
-    Rule(Code.LEMBAR_DIGANTI_NAMA, _W, _S.FORM, "lembar diganti nama; dikenali dari tata letaknya",
-         "Lembar '{lembar}' diganti nama menjadi '{nama}'; dikenali dari judul kolomnya. Sebaiknya "
-         "kembalikan namanya."),
-    Rule(Code.LEMBAR_GANDA, _E, _S.FORM, "dua lembar sama-sama berisi tabel formulir",
-         "Lembar {daftar} sama-sama berisi tabel {lembar} dan tidak ada lembar bernama '{lembar}'; "
-         "kinerja tidak tahu mana yang dipakai. Sisakan satu lembar dan beri nama '{lembar}'."),
-    Rule(Code.LEMBAR_SALINAN, _W, _S.FORM, "salinan lembar formulir diabaikan",
-         "Lembar '{salinan}' juga berisi tabel {lembar}; hanya lembar '{nama}' yang dibaca. Hapus "
-         "salinan itu bila isiannya sudah dipindahkan."),
-    Rule(Code.KOLOM_HILANG, _E, _S.FORM, "judul kolom wajib tidak ada",
-         "Kolom '{kolom}' tidak ada di baris judul (baris {baris}); jangan menghapus atau mengganti "
-         "judul kolom. Salin isian ke formulir baru bila perlu."),
-    Rule(Code.KOLOM_GANDA, _E, _S.FORM, "judul kolom yang sama muncul dua kali",
-         "Kolom '{kolom}' ada lebih dari sekali (kolom {pertama} dan {kedua}); hapus salinannya."),
-    Rule(Code.BARIS_TAMBAHAN, _E, _S.FORM, "baris yang tidak ada di PK",
-         "Kode {isi} tidak ada di PK untuk {apa} bidang ini; jangan menambah baris. Hapus baris itu.",
-         variants={"tanpa-kode": "Baris {baris} tanpa kode berisi isian; jangan menambah baris. "
-                   "Hapus baris itu."}),
-    Rule(Code.BARIS_HILANG, _E, _S.FORM, "baris PK tidak ada di formulir",
-         "Baris {kode} dari PK tidak ada; jangan menghapus baris. Pakai formulir baru bila baris "
-         "terhapus."),
-    Rule(Code.BARIS_GANDA, _E, _S.FORM, "kode yang sama muncul dua kali",
-         "Kode {kode} sudah ada di baris {baris}; hapus baris salinannya."),
-    Rule(Code.URUTAN_BARIS_BERUBAH, _E, _S.FORM, "urutan baris berbeda dari PK",
-         "Urutan baris berbeda dari PK (kode {kode} seharusnya sebelum {sebelum}); kembalikan "
-         "urutan semula, jangan mengurutkan tabel."),
-    Rule(Code.SEL_ISIAN_DIGABUNG, _E, _S.FORM, "sel isian digabung (merge)",
-         "Sel isian {sel} digabung (merge) dengan {rentang}; isinya hilang. Batalkan penggabungan "
-         "(Unmerge) dan isi setiap sel."),
-    Rule(Code.DI_LUAR_AREA_FORMULIR, _W, _S.FORM, "isian di luar area formulir (diabaikan)",
-         "Sel {sel} berisi data di luar area formulir; isinya tidak dibaca. Pindahkan keterangan ke "
-         "kolom Faktor Pendorong/Penghambat/Tindak Lanjut/Bukti Dukung.",
-         variants={"lagi": "Masih ada sel lain berisi data di luar area formulir setelah {sel}; "
-                   "isinya tidak dibaca."}),
+    Rule(
+        Code.LEMBAR_HILANG,
+        _E,
+        _S.FORM,
+        "lembar wajib (Kinerja/Anggaran) tidak ada",
+        "Lembar '{lembar}' tidak ada; pakai formulir dari kinerja init-form tanpa menghapus lembar.",
+        variants={
+            "anggaran": "Lembar '{lembar}' tidak ada padahal bidang ini punya anggaran; "
+            "pakai formulir dari kinerja init-form tanpa menghapus lembar."
+        },
+    ),
+    Rule(
+        Code.LEMBAR_DIGANTI_NAMA,
+        _W,
+        _S.FORM,
+        "lembar diganti nama; dikenali dari tata letaknya",
+        "Lembar '{lembar}' diganti nama menjadi '{nama}'; dikenali dari judul kolomnya. Sebaiknya "
+        "kembalikan namanya.",
+    ),
+    Rule(
+        Code.LEMBAR_GANDA,
+        _E,
+        _S.FORM,
+        "dua lembar sama-sama berisi tabel formulir",
+        "Lembar {daftar} sama-sama berisi tabel {lembar} dan tidak ada lembar bernama '{lembar}'; "
+        "kinerja tidak tahu mana yang dipakai. Sisakan satu lembar dan beri nama '{lembar}'.",
+    ),
+    Rule(
+        Code.LEMBAR_SALINAN,
+        _W,
+        _S.FORM,
+        "salinan lembar formulir diabaikan",
+        "Lembar '{salinan}' juga berisi tabel {lembar}; hanya lembar '{nama}' yang dibaca. Hapus "
+        "salinan itu bila isiannya sudah dipindahkan.",
+    ),
+    Rule(
+        Code.KOLOM_HILANG,
+        _E,
+        _S.FORM,
+        "judul kolom wajib tidak ada",
+        "Kolom '{kolom}' tidak ada di baris judul (baris {baris}); jangan menghapus atau mengganti "
+        "judul kolom. Salin isian ke formulir baru bila perlu.",
+    ),
+    Rule(
+        Code.KOLOM_GANDA,
+        _E,
+        _S.FORM,
+        "judul kolom yang sama muncul dua kali",
+        "Kolom '{kolom}' ada lebih dari sekali (kolom {pertama} dan {kedua}); hapus salinannya.",
+    ),
+    Rule(
+        Code.BARIS_TAMBAHAN,
+        _E,
+        _S.FORM,
+        "baris yang tidak ada di PK",
+        "Kode {isi} tidak ada di PK untuk {apa} bidang ini; jangan menambah baris. Hapus baris itu.",
+        variants={
+            "tanpa-kode": "Baris {baris} tanpa kode berisi isian; jangan menambah baris. "
+            "Hapus baris itu."
+        },
+    ),
+    Rule(
+        Code.BARIS_HILANG,
+        _E,
+        _S.FORM,
+        "baris PK tidak ada di formulir",
+        "Baris {kode} dari PK tidak ada; jangan menghapus baris. Pakai formulir baru bila baris "
+        "terhapus.",
+    ),
+    Rule(
+        Code.BARIS_GANDA,
+        _E,
+        _S.FORM,
+        "kode yang sama muncul dua kali",
+        "Kode {kode} sudah ada di baris {baris}; hapus baris salinannya.",
+    ),
+    Rule(
+        Code.URUTAN_BARIS_BERUBAH,
+        _E,
+        _S.FORM,
+        "urutan baris berbeda dari PK",
+        "Urutan baris berbeda dari PK (kode {kode} seharusnya sebelum {sebelum}); kembalikan "
+        "urutan semula, jangan mengurutkan tabel.",
+    ),
+    Rule(
+        Code.SEL_ISIAN_DIGABUNG,
+        _E,
+        _S.FORM,
+        "sel isian digabung (merge)",
+        "Sel isian {sel} digabung (merge) dengan {rentang}; isinya hilang. Batalkan penggabungan "
+        "(Unmerge) dan isi setiap sel.",
+    ),
+    Rule(
+        Code.DI_LUAR_AREA_FORMULIR,
+        _W,
+        _S.FORM,
+        "isian di luar area formulir (diabaikan)",
+        "Sel {sel} berisi data di luar area formulir; isinya tidak dibaca. Pindahkan keterangan ke "
+        "kolom Faktor Pendorong/Penghambat/Tindak Lanjut/Bukti Dukung.",
+        variants={
+            "lagi": "Masih ada sel lain berisi data di luar area formulir setelah {sel}; "
+            "isinya tidak dibaca."
+        },
+    ),
     # ---- a returned form: locked values compared with the PK (io/form/rows.py) -------------------
     Rule(Code.INDIKATOR_DIUBAH, _E, _S.FORM, "teks Indikator Kinerja berbeda dari PK", _KUNCI),
     Rule(Code.SASARAN_DIUBAH, _E, _S.FORM, "teks Sasaran berbeda dari PK", _KUNCI),
@@ -418,100 +725,260 @@ _RULES: tuple[Rule, ...] = (
     Rule(Code.URAIAN_DIUBAH, _E, _S.FORM, "Uraian anggaran berbeda dari PK", _KUNCI),
     Rule(Code.PAGU_DIUBAH, _E, _S.FORM, "Pagu berbeda dari PK", _KUNCI),
     # ---- a returned form: what is inside an input cell (domain/checks.py) ------------------------
-    Rule(Code.RUMUS_DI_SEL_ISIAN, _W, _S.FORM, "rumus di sel isian; nilai tersimpannya dipakai",
-         "{label} berisi rumus{rumus}; nilai tersimpannya {isi} dipakai. Sebaiknya ketik angkanya "
-         "langsung."),
-    Rule(Code.RUMUS_TANPA_NILAI, _E, _S.FORM, "rumus di sel isian tanpa nilai tersimpan",
-         "{label} berisi rumus{rumus} tanpa nilai tersimpan; ketik angkanya langsung, atau buka di "
-         "Excel lalu simpan ulang."),
-    Rule(Code.SEL_GALAT, _E, _S.FORM, "sel berisi galat (#DIV/0!, #REF!, ...)",
-         "{label} berisi galat{galat}, bukan nilai; ketik nilainya langsung."),
-    Rule(Code.TAUTAN_EKSTERNAL, _EW, _S.FORM, _TAUTAN,
-         "{label} berisi rumus{rumus} yang mengambil nilai dari file lain; nilainya tidak dipakai. "
-         "Ketik angkanya langsung.",
-         variants={"sel": "Sel {sel} berisi rumus yang mengambil nilai dari file lain; nilainya "
-                   "tidak dipakai. Ketik nilainya langsung.",
-                   "workbook": "Workbook berisi tautan ke file lain; nilai dari file itu tidak "
-                   "pernah dipakai. Sebaiknya hapus tautannya (Data → Edit Links → Break Link)."}),
+    Rule(
+        Code.RUMUS_DI_SEL_ISIAN,
+        _W,
+        _S.FORM,
+        "rumus di sel isian; nilai tersimpannya dipakai",
+        "{label} berisi rumus{rumus}; nilai tersimpannya {isi} dipakai. Sebaiknya ketik angkanya "
+        "langsung.",
+    ),
+    Rule(
+        Code.RUMUS_TANPA_NILAI,
+        _E,
+        _S.FORM,
+        "rumus di sel isian tanpa nilai tersimpan",
+        "{label} berisi rumus{rumus} tanpa nilai tersimpan; ketik angkanya langsung, atau buka di "
+        "Excel lalu simpan ulang.",
+    ),
+    Rule(
+        Code.SEL_GALAT,
+        _E,
+        _S.FORM,
+        "sel berisi galat (#DIV/0!, #REF!, ...)",
+        "{label} berisi galat{galat}, bukan nilai; ketik nilainya langsung.",
+    ),
+    Rule(
+        Code.TAUTAN_EKSTERNAL,
+        _EW,
+        _S.FORM,
+        _TAUTAN,
+        "{label} berisi rumus{rumus} yang mengambil nilai dari file lain; nilainya tidak dipakai. "
+        "Ketik angkanya langsung.",
+        variants={
+            "sel": "Sel {sel} berisi rumus yang mengambil nilai dari file lain; nilainya "
+            "tidak dipakai. Ketik nilainya langsung.",
+            "workbook": "Workbook berisi tautan ke file lain; nilai dari file itu tidak "
+            "pernah dipakai. Sebaiknya hapus tautannya (Data → Edit Links → Break Link).",
+        },
+    ),
     # ---- a returned form: realisations (domain/checks.py, io/form/rows.py) -----------------------
-    Rule(Code.REALISASI_BUKAN_ANGKA, _E, _S.FORM, "realisasi bukan angka (teks, tanggal, nilai logika)",
-         _BUKAN_ANGKA["contoh"], variants=_BUKAN_ANGKA),
-    Rule(Code.REALISASI_TANPA_DATA, _EW, _S.FORM,
-         "tanda tidak ada data (-, n/a, ...); galat untuk triwulan periode",
-         _TANPA_DATA["periode"], variants=_TANPA_DATA),
-    Rule(Code.REALISASI_NEGATIF, _E, _S.FORM, "realisasi negatif",
-         "{label} berisi {nilai}, angka negatif; realisasi harus 0 atau lebih (dalam {satuan})."),
-    Rule(Code.BINER_TIDAK_SAH, _E, _S.FORM, "jawaban indikator biner tidak sah",
-         "{label} berisi {isi}, bukan jawaban yang sah; pilih {pilihan} dari daftar."),
-    Rule(Code.REALISASI_KOSONG, _E, _S.FORM, "realisasi triwulan periode ini kosong",
-         "Realisasi TW {tw} (triwulan periode ini) kosong; isi realisasi {kode} dalam {satuan}."),
-    Rule(Code.TRIWULAN_SEBELUMNYA_KOSONG, _W, _S.FORM, "realisasi triwulan sebelumnya kosong",
-         "Realisasi TW {tw} kosong; isi realisasi triwulan itu (0 bila memang nol).",
-         variants={"anggaran": "Realisasi anggaran TW {tw} kosong; isi 0 bila tidak ada belanja."}),
-    Rule(Code.PERSEN_SKALA_AMBIGU, _W, _S.FORM, "angka persen ≤ 1,5 tanpa format %: 0,9 atau 90?",
-         "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% atau "
-         "{kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100."),
-    Rule(Code.PERSEN_DI_ATAS_100, _W, _S.FORM, "persentase (status) di atas 100",
-         "Realisasi TW {tw} berisi {nilai}%, di atas 100%; periksa kembali (persentase keadaan "
-         "biasanya 0-100)."),
-    Rule(Code.STATUS_MENURUN_TANPA_PENGHAMBAT, _W, _S.FORM,
-         "nilai status memburuk tanpa Faktor Penghambat",
-         "Realisasi TW {tw} ({nilai}) memburuk dari TW {tw_lalu} ({nilai_lalu}) tetapi Faktor "
-         "Penghambat kosong; jelaskan penyebabnya."),
-    Rule(Code.NARASI_WAJIB_KOSONG, _W, _S.FORM, "capaian < 100% tanpa Faktor Penghambat/Tindak Lanjut",
-         "Capaian {capaian}% di bawah 100% tetapi {kolom} kosong; isi {kolom}."),
-    Rule(Code.PERUBAHAN_BESAR, _W, _S.FORM, "berubah lebih dari 50% dari triwulan sebelumnya",
-         "Realisasi TW {tw} ({nilai}) berubah lebih dari 50% dari TW {tw_lalu} ({nilai_lalu}, "
-         "{jenis}); pastikan tidak salah ketik.",
-         parts={"kumulatif": "nilai dalam triwulan", "status": "nilai"}),
+    Rule(
+        Code.REALISASI_BUKAN_ANGKA,
+        _E,
+        _S.FORM,
+        "realisasi bukan angka (teks, tanggal, nilai logika)",
+        _BUKAN_ANGKA["contoh"],
+        variants=_BUKAN_ANGKA,
+    ),
+    Rule(
+        Code.REALISASI_TANPA_DATA,
+        _EW,
+        _S.FORM,
+        "tanda tidak ada data (-, n/a, ...); galat untuk triwulan periode",
+        _TANPA_DATA["periode"],
+        variants=_TANPA_DATA,
+    ),
+    Rule(
+        Code.REALISASI_NEGATIF,
+        _E,
+        _S.FORM,
+        "realisasi negatif",
+        "{label} berisi {nilai}, angka negatif; realisasi harus 0 atau lebih (dalam {satuan}).",
+    ),
+    Rule(
+        Code.BINER_TIDAK_SAH,
+        _E,
+        _S.FORM,
+        "jawaban indikator biner tidak sah",
+        "{label} berisi {isi}, bukan jawaban yang sah; pilih {pilihan} dari daftar.",
+    ),
+    Rule(
+        Code.REALISASI_KOSONG,
+        _E,
+        _S.FORM,
+        "realisasi triwulan periode ini kosong",
+        "Realisasi TW {tw} (triwulan periode ini) kosong; isi realisasi {kode} dalam {satuan}.",
+    ),
+    Rule(
+        Code.TRIWULAN_SEBELUMNYA_KOSONG,
+        _W,
+        _S.FORM,
+        "realisasi triwulan sebelumnya kosong",
+        "Realisasi TW {tw} kosong; isi realisasi triwulan itu (0 bila memang nol).",
+        variants={"anggaran": "Realisasi anggaran TW {tw} kosong; isi 0 bila tidak ada belanja."},
+    ),
+    Rule(
+        Code.PERSEN_SKALA_AMBIGU,
+        _W,
+        _S.FORM,
+        "angka persen ≤ 1,5 tanpa format %: 0,9 atau 90?",
+        "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% atau "
+        "{kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100.",
+    ),
+    Rule(
+        Code.PERSEN_DI_ATAS_100,
+        _W,
+        _S.FORM,
+        "persentase (status) di atas 100",
+        "Realisasi TW {tw} berisi {nilai}%, di atas 100%; periksa kembali (persentase keadaan "
+        "biasanya 0-100).",
+    ),
+    Rule(
+        Code.STATUS_MENURUN_TANPA_PENGHAMBAT,
+        _W,
+        _S.FORM,
+        "nilai status memburuk tanpa Faktor Penghambat",
+        "Realisasi TW {tw} ({nilai}) memburuk dari TW {tw_lalu} ({nilai_lalu}) tetapi Faktor "
+        "Penghambat kosong; jelaskan penyebabnya.",
+    ),
+    Rule(
+        Code.NARASI_WAJIB_KOSONG,
+        _W,
+        _S.FORM,
+        "capaian < 100% tanpa Faktor Penghambat/Tindak Lanjut",
+        "Capaian {capaian}% di bawah 100% tetapi {kolom} kosong; isi {kolom}.",
+    ),
+    Rule(
+        Code.PERUBAHAN_BESAR,
+        _W,
+        _S.FORM,
+        "berubah lebih dari 50% dari triwulan sebelumnya",
+        "Realisasi TW {tw} ({nilai}) berubah lebih dari 50% dari TW {tw_lalu} ({nilai_lalu}, "
+        "{jenis}); pastikan tidak salah ketik.",
+        parts={"kumulatif": "nilai dalam triwulan", "status": "nilai"},
+    ),
     # ---- a returned form: budget (domain/checks.py, io/form/rows.py) ----------------------------
-    Rule(Code.ANGGARAN_BUKAN_ANGKA, _E, _S.FORM, "realisasi anggaran bukan angka",
-         _BUKAN_ANGKA["contoh-rupiah"], variants=_BUKAN_ANGKA),
-    Rule(Code.ANGGARAN_TANPA_DATA, _EW, _S.FORM, "tanda tidak ada data pada realisasi anggaran",
-         _TANPA_DATA["periode"], variants=_TANPA_DATA),
-    Rule(Code.ANGGARAN_NEGATIF, _E, _S.FORM, "realisasi anggaran negatif",
-         "{label} berisi {nilai}, angka negatif; isi rupiah 0 atau lebih."),
-    Rule(Code.ANGGARAN_MELEBIHI_PAGU, _E, _S.FORM, "jumlah realisasi anggaran melebihi pagu",
-         "Jumlah realisasi anggaran TW I-{tw} Rp{total} melebihi pagu Rp{pagu}; periksa isian."),
-    Rule(Code.ANGGARAN_INDUK_DIISI, _W, _S.FORM, "baris induk (program/kegiatan) diisi; diabaikan",
-         "Baris induk {kode} (program/kegiatan) diisi; isinya diabaikan karena kinerja menjumlahkan "
-         "baris sub-kegiatan di bawahnya."),
-    Rule(Code.ANGGARAN_KOSONG, _W, _S.FORM, "realisasi anggaran triwulan periode ini kosong",
-         "Realisasi anggaran TW {tw} kosong; isi 0 bila belum ada belanja."),
+    Rule(
+        Code.ANGGARAN_BUKAN_ANGKA,
+        _E,
+        _S.FORM,
+        "realisasi anggaran bukan angka",
+        _BUKAN_ANGKA["contoh-rupiah"],
+        variants=_BUKAN_ANGKA,
+    ),
+    Rule(
+        Code.ANGGARAN_TANPA_DATA,
+        _EW,
+        _S.FORM,
+        "tanda tidak ada data pada realisasi anggaran",
+        _TANPA_DATA["periode"],
+        variants=_TANPA_DATA,
+    ),
+    Rule(
+        Code.ANGGARAN_NEGATIF,
+        _E,
+        _S.FORM,
+        "realisasi anggaran negatif",
+        "{label} berisi {nilai}, angka negatif; isi rupiah 0 atau lebih.",
+    ),
+    Rule(
+        Code.ANGGARAN_MELEBIHI_PAGU,
+        _E,
+        _S.FORM,
+        "jumlah realisasi anggaran melebihi pagu",
+        "Jumlah realisasi anggaran TW I-{tw} Rp{total} melebihi pagu Rp{pagu}; periksa isian.",
+    ),
+    Rule(
+        Code.ANGGARAN_INDUK_DIISI,
+        _W,
+        _S.FORM,
+        "baris induk (program/kegiatan) diisi; diabaikan",
+        "Baris induk {kode} (program/kegiatan) diisi; isinya diabaikan karena kinerja menjumlahkan "
+        "baris sub-kegiatan di bawahnya.",
+    ),
+    Rule(
+        Code.ANGGARAN_KOSONG,
+        _W,
+        _S.FORM,
+        "realisasi anggaran triwulan periode ini kosong",
+        "Realisasi anggaran TW {tw} kosong; isi 0 bila belum ada belanja.",
+    ),
     # ---- a returned form: text (domain/checks.py) ------------------------------------------------
-    Rule(Code.TEKS_TERLALU_PANJANG, _W, _S.FORM, "uraian lebih dari 2.000 karakter (dipotong di laporan)",
-         "{label} berisi {jumlah} karakter, lebih dari 2.000; teks akan dipotong di laporan."),
-    Rule(Code.TEKS_MELEBIHI_BATAS, _E, _S.FORM, "teks lebih dari 32.767 karakter (batas sel Excel)",
-         "{label} berisi {jumlah} karakter, melebihi batas sel Excel 32.767 karakter; ringkas "
-         "uraiannya."),
-    Rule(Code.TEKS_KARAKTER_KONTROL, _W, _S.FORM, "karakter kontrol dibersihkan dari teks",
-         "{label} berisi karakter kontrol/tak terlihat; sudah dibersihkan (diganti spasi)."),
+    Rule(
+        Code.TEKS_TERLALU_PANJANG,
+        _W,
+        _S.FORM,
+        "uraian lebih dari 2.000 karakter (dipotong di laporan)",
+        "{label} berisi {jumlah} karakter, lebih dari 2.000; teks akan dipotong di laporan.",
+    ),
+    Rule(
+        Code.TEKS_MELEBIHI_BATAS,
+        _E,
+        _S.FORM,
+        "teks lebih dari 32.767 karakter (batas sel Excel)",
+        "{label} berisi {jumlah} karakter, melebihi batas sel Excel 32.767 karakter; ringkas "
+        "uraiannya.",
+    ),
+    Rule(
+        Code.TEKS_KARAKTER_KONTROL,
+        _W,
+        _S.FORM,
+        "karakter kontrol dibersihkan dari teks",
+        "{label} berisi karakter kontrol/tak terlihat; sudah dibersihkan (diganti spasi).",
+    ),
     # ---- collecting and compiling (services/collect*.py, domain/kompilasi.py) -------------------
-    Rule(Code.DUPLIKAT_IDENTIK, _W, _S.PROCESS, "isi sama persis dengan berkas lain; dihitung sekali",
-         "Isi berkas sama persis dengan {pertama}; dihitung sekali."),
-    Rule(Code.TERLAMBAT, _W, _S.PROCESS, "berkas tiba setelah batas pengembalian",
-         "Berkas bertanggal {tanggal}, setelah batas pengembalian {batas}; tetap diterima dan "
-         "dicatat terlambat."),
-    Rule(Code.BERKAS_TIDAK_TERBACA, _E, _S.PROCESS,
-         "berkas di folder masuk tidak dapat dibaca (izin/terkunci)",
-         "Berkas tidak dapat dibuka ({sebab}). Bila sedang dibuka program lain, tutup lalu "
-         "jalankan ulang."),
-    Rule(Code.GAGAL_MEMBACA, _E, _S.PROCESS,
-         "pembacaan berkas gagal tak terduga; dicoba lagi pada collect berikutnya",
-         "kinerja gagal membaca berkas ini ({sebab}). Berkas lain tetap diproses; laporkan ke "
-         "pengembang dengan --debug.",
-         variants={"pembaca-berhenti": "proses pembaca berhenti mendadak (kehabisan memori?) saat "
-                   "berkas ini atau berkas lain dibaca. Jalankan collect lagi tanpa --jobs."}),
-    Rule(Code.TARGET_NOL, _W, _S.PROCESS, "target 0 untuk Arah naik: capaian tidak dapat dihitung",
-         "Target bernilai 0: capaian R / T × 100 tidak dapat dihitung (pembagian dengan nol).",
-         variants={"triwulan": "Target TW {tw} bernilai 0: capaian TW {tw} (R / T × 100) tidak dapat "
-                   "dihitung; predikat memakai capaian terhadap target tahunan."}),
-    Rule(Code.RUMUS_TR_REALISASI_NOL, _W, _S.PROCESS,
-         "rumus T/R dengan realisasi 0: capaian tidak dapat dihitung",
-         "Realisasi 0 dengan rumus T / R: capaian tidak terdefinisi (pembagian dengan nol); "
-         "sebaiknya gunakan Rumus 2T-R untuk indikator ini."),
-    Rule(Code.REALISASI_TIDAK_TERBACA, _W, _S.PROCESS, "realisasi tersimpan tidak sesuai jenis indikator",
-         "Realisasi {kode} tidak dapat dihitung ({sebab}); indikator dikosongkan di draf."),
+    Rule(
+        Code.DUPLIKAT_IDENTIK,
+        _W,
+        _S.PROCESS,
+        "isi sama persis dengan berkas lain; dihitung sekali",
+        "Isi berkas sama persis dengan {pertama}; dihitung sekali.",
+    ),
+    Rule(
+        Code.TERLAMBAT,
+        _W,
+        _S.PROCESS,
+        "berkas tiba setelah batas pengembalian",
+        "Berkas bertanggal {tanggal}, setelah batas pengembalian {batas}; tetap diterima dan "
+        "dicatat terlambat.",
+    ),
+    Rule(
+        Code.BERKAS_TIDAK_TERBACA,
+        _E,
+        _S.PROCESS,
+        "berkas di folder masuk tidak dapat dibaca (izin/terkunci)",
+        "Berkas tidak dapat dibuka ({sebab}). Bila sedang dibuka program lain, tutup lalu "
+        "jalankan ulang.",
+    ),
+    Rule(
+        Code.GAGAL_MEMBACA,
+        _E,
+        _S.PROCESS,
+        "pembacaan berkas gagal tak terduga; dicoba lagi pada collect berikutnya",
+        "kinerja gagal membaca berkas ini ({sebab}). Berkas lain tetap diproses; laporkan ke "
+        "pengembang dengan --debug.",
+        variants={
+            "pembaca-berhenti": "proses pembaca berhenti mendadak (kehabisan memori?) saat "
+            "berkas ini atau berkas lain dibaca. Jalankan collect lagi tanpa --jobs."
+        },
+    ),
+    Rule(
+        Code.TARGET_NOL,
+        _W,
+        _S.PROCESS,
+        "target 0 untuk Arah naik: capaian tidak dapat dihitung",
+        "Target bernilai 0: capaian R / T × 100 tidak dapat dihitung (pembagian dengan nol).",
+        variants={
+            "triwulan": "Target TW {tw} bernilai 0: capaian TW {tw} (R / T × 100) tidak dapat "
+            "dihitung; predikat memakai capaian terhadap target tahunan."
+        },
+    ),
+    Rule(
+        Code.RUMUS_TR_REALISASI_NOL,
+        _W,
+        _S.PROCESS,
+        "rumus T/R dengan realisasi 0: capaian tidak dapat dihitung",
+        "Realisasi 0 dengan rumus T / R: capaian tidak terdefinisi (pembagian dengan nol); "
+        "sebaiknya gunakan Rumus 2T-R untuk indikator ini.",
+    ),
+    Rule(
+        Code.REALISASI_TIDAK_TERBACA,
+        _W,
+        _S.PROCESS,
+        "realisasi tersimpan tidak sesuai jenis indikator",
+        "Realisasi {kode} tidak dapat dihitung ({sebab}); indikator dikosongkan di draf.",
+    ),
 )
 
 RULES: dict[Code, Rule] = {r.code: r for r in _RULES}
@@ -528,9 +995,17 @@ def severity_of(code: Code | str) -> Severity:
     return WARNING if rule(code).severity == WARNING else ERROR
 
 
-def finding(code: Code, *, file: str | None = None, sheet: str | None = None,
-            cell: str | None = None, kode: str | None = None, severity: Severity | None = None,
-            variant: str | None = None, **params: Any) -> Finding:
+def finding(
+    code: Code,
+    *,
+    file: str | None = None,
+    sheet: str | None = None,
+    cell: str | None = None,
+    kode: str | None = None,
+    severity: Severity | None = None,
+    variant: str | None = None,
+    **params: Any,
+) -> Finding:
     """One finding of a declared rule, its message built from the rule's template (which may use
     the location fields `sheet`, `cell` and `kode` as well as the values given)."""
     r = RULES[code]
@@ -545,12 +1020,28 @@ class Collector:
     file: str | None = None
     findings: list[Finding] = field(default_factory=list)
 
-    def add(self, code: Code, *, sheet: str | None = None, cell: str | None = None,
-            kode: str | None = None, severity: Severity | None = None,
-            variant: str | None = None, **params: Any) -> Finding:
+    def add(
+        self,
+        code: Code,
+        *,
+        sheet: str | None = None,
+        cell: str | None = None,
+        kode: str | None = None,
+        severity: Severity | None = None,
+        variant: str | None = None,
+        **params: Any,
+    ) -> Finding:
         """Record one finding of a declared rule; return it."""
-        f = finding(code, file=self.file, sheet=sheet, cell=cell, kode=kode, severity=severity,
-                    variant=variant, **params)
+        f = finding(
+            code,
+            file=self.file,
+            sheet=sheet,
+            cell=cell,
+            kode=kode,
+            severity=severity,
+            variant=variant,
+            **params,
+        )
         self.findings.append(f)
         return f
 

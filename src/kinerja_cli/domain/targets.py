@@ -23,7 +23,9 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
     if arah == Arah.BINER:
         yn = parse_yes_no(value)
         if yn is None:
-            raise NumberError(Code.TARGET_TIDAK_SAH, f"{value!r} bukan target ya/tidak (Ada/Ya/Tidak)")
+            raise NumberError(
+                Code.TARGET_TIDAK_SAH, f"{value!r} bukan target ya/tidak (Ada/Ya/Tidak)"
+            )
         return yn
     if arah == Arah.RENTANG:
         if isinstance(value, str):
@@ -34,7 +36,8 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
                 if a <= b:
                     return Rentang(a, b)
         raise NumberError(
-            Code.TARGET_TIDAK_SAH, f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)"
+            Code.TARGET_TIDAK_SAH,
+            f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)",
         )
     angka = _number(value)
     nilai = angka.nilai
@@ -58,7 +61,11 @@ def target_text(value: object, parsed: TargetValue) -> str:
         return "Ada" if parsed else "Tidak"
     if isinstance(parsed, Rentang):
         return str(parsed)
-    s = format(parsed.normalize(), "f") if parsed == parsed.to_integral_value() else format(parsed, "f")
+    s = (
+        format(parsed.normalize(), "f")
+        if parsed == parsed.to_integral_value()
+        else format(parsed, "f")
+    )
     return s
 
 

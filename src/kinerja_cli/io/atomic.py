@@ -70,7 +70,8 @@ def atomic_path(target: Path, *, fsync: bool = True) -> Iterator[Path]:
         raise KinerjaError(
             f"Tidak ada izin menulis di folder {target.parent}; berkas lama tidak berubah. "
             "Periksa izin folder itu (atau pilih folder lain) lalu jalankan ulang.",
-            location=str(target)) from exc
+            location=str(target),
+        ) from exc
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise KinerjaError(

@@ -115,7 +115,7 @@ def load_settings(path: Path) -> Settings:
         raise _bad(path, text, "umum.tahun", f"{tahun!r}; isi tahun empat angka, mis. 2025")
     pk = umum.get("pk", "pk.xlsx")
     if not isinstance(pk, str) or not pk:
-        raise _bad(path, text, "umum.pk", "isi nama berkas PK, mis. \"pk.xlsx\"")
+        raise _bad(path, text, "umum.pk", 'isi nama berkas PK, mis. "pk.xlsx"')
     try:
         rumus = Rumus(str(cap.get("rumus_turun", "2T-R")).strip().upper())
     except ValueError:
@@ -126,7 +126,9 @@ def load_settings(path: Path) -> Settings:
         if batas < 0 or isinstance(batas_raw, bool):
             raise InvalidOperation
     except InvalidOperation:
-        raise _bad(path, text, "capaian.batas_rata_rata", "isi angka >= 0 (0 = tanpa batas)") from None
+        raise _bad(
+            path, text, "capaian.batas_rata_rata", "isi angka >= 0 (0 = tanpa batas)"
+        ) from None
     skala = _load_skala(path, text, data.get("predikat"))
     mulai: dict[str, dt.date] = {}
     for pk_key in ("tw1", "tw2", "tw3", "tw4", "tahunan"):

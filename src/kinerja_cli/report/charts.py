@@ -56,9 +56,7 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def grafik_capaian(
-    label: Sequence[str], nilai: Sequence[Decimal | None], judul: str
-) -> bytes:
+def grafik_capaian(label: Sequence[str], nilai: Sequence[Decimal | None], judul: str) -> bytes:
     """Horizontal bars of capaian (%) with a dashed 100 % line; unknown values marked `–`."""
     plt = _plt()
     with plt.rc_context(_RC):
@@ -71,8 +69,13 @@ def grafik_capaian(
         top = max([100.0, *vals]) * 1.15
         for bar, v in zip(bars, nilai, strict=True):
             txt = angka(v) + "%" if v is not None else "–"
-            ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, txt,
-                    va="center", fontsize=7.5)
+            ax.text(
+                bar.get_width() + top * 0.01,
+                bar.get_y() + bar.get_height() / 2,
+                txt,
+                va="center",
+                fontsize=7.5,
+            )
         ax.set_yticks(y, [_label(t) for t in label])
         ax.set_xlim(0, top)
         ax.set_xlabel("Capaian (%)")
@@ -96,16 +99,34 @@ def grafik_serapan(
         y = [float(i) for i in range(n)][::-1]
         c = [_float(v) for v in capaian]
         s = [_float(v) for v in serapan]
-        b1 = ax.barh([v + h / 2 for v in y], c, height=h, color="white", edgecolor="black",
-                     hatch="///", label="Capaian kinerja (%)")
-        b2 = ax.barh([v - h / 2 for v in y], s, height=h, color=_ABU[0], edgecolor="black",
-                     label="Serapan anggaran (%)")
+        b1 = ax.barh(
+            [v + h / 2 for v in y],
+            c,
+            height=h,
+            color="white",
+            edgecolor="black",
+            hatch="///",
+            label="Capaian kinerja (%)",
+        )
+        b2 = ax.barh(
+            [v - h / 2 for v in y],
+            s,
+            height=h,
+            color=_ABU[0],
+            edgecolor="black",
+            label="Serapan anggaran (%)",
+        )
         top = max([100.0, *c, *s]) * 1.18
         for bars, raw in ((b1, capaian), (b2, serapan)):
             for bar, v in zip(bars, raw, strict=True):
                 txt = angka(v) + "%" if v is not None else "–"
-                ax.text(bar.get_width() + top * 0.01, bar.get_y() + bar.get_height() / 2, txt,
-                        va="center", fontsize=7)
+                ax.text(
+                    bar.get_width() + top * 0.01,
+                    bar.get_y() + bar.get_height() / 2,
+                    txt,
+                    va="center",
+                    fontsize=7,
+                )
         ax.axvline(100, color="black", linestyle="--", linewidth=1.0)
         ax.set_yticks(y, [_label(t, 34) for t in label])
         ax.set_xlim(0, top)
@@ -132,13 +153,27 @@ def grafik_tren(
                 continue
             semua.extend(v for _, v in pts)
             tebal = 2.2 if i == 0 else 1.1
-            ax.plot([p[0] for p in pts], [p[1] for p in pts], color=_ABU[3 if i == 0 else 0],
-                    marker=_MARKER[i % len(_MARKER)], linestyle=_GARIS[i % len(_GARIS)],
-                    linewidth=tebal, markersize=5, label=_label(nama, 45))
+            ax.plot(
+                [p[0] for p in pts],
+                [p[1] for p in pts],
+                color=_ABU[3 if i == 0 else 0],
+                marker=_MARKER[i % len(_MARKER)],
+                linestyle=_GARIS[i % len(_GARIS)],
+                linewidth=tebal,
+                markersize=5,
+                label=_label(nama, 45),
+            )
             if i == 0:
                 for px, py in pts:
-                    ax.annotate(angka(Decimal(str(py))) + "%", (px, py), textcoords="offset points",
-                                xytext=(0, 7), ha="center", fontsize=7, fontweight="bold")
+                    ax.annotate(
+                        angka(Decimal(str(py))) + "%",
+                        (px, py),
+                        textcoords="offset points",
+                        xytext=(0, 7),
+                        ha="center",
+                        fontsize=7,
+                        fontweight="bold",
+                    )
         ax.axhline(100, color="black", linestyle="--", linewidth=0.8)
         ax.set_xticks(x, list(triwulan))
         ax.set_xlim(-0.3, max(len(x) - 1, 1) + 0.3)

@@ -29,8 +29,6 @@ STATUS_BIDANG = {"diterima": "Diterima", "ditolak": "Ditolak", "belum": "Belum m
 _URL = re.compile(r"(https?://[^\s<>\"']+)", re.IGNORECASE)
 
 
-
-
 def tautan_aman(url: str) -> bool:
     """Only http/https links with a host become clickable (docs/reliability.md B2)."""
     try:
@@ -51,7 +49,7 @@ def segmen_bukti(text: str | None) -> list[dict[str, str]]:
         if url and tautan_aman(url):
             out.append({"teks": url, "url": url})
             if len(url) < len(part):
-                out.append({"teks": part[len(url):], "url": ""})
+                out.append({"teks": part[len(url) :], "url": ""})
         else:
             out.append({"teks": part, "url": ""})
     return out
@@ -98,7 +96,7 @@ def jabatan_lengkap(identitas: Identitas) -> str:
             pd = " ".join(pd_kata[1:])  # "Kepala Dinas" + "Dinas Pekerjaan Umum" once
         jabatan = f"{jabatan} {pd}".strip()
     pemda = " ".join(identitas.pemda.split())
-    pemda = pemda[len("pemerintah "):] if pemda.casefold().startswith("pemerintah ") else pemda
+    pemda = pemda[len("pemerintah ") :] if pemda.casefold().startswith("pemerintah ") else pemda
     if pemda and pemda.casefold() not in jabatan.casefold():
         jabatan = f"{jabatan} {pemda}"
     return jabatan
@@ -116,25 +114,19 @@ def ttd(identitas: Identitas, tanggal: dt.date) -> dict[str, Any]:
     }
 
 
-
-
 def _nama_bidang(k: Kompilasi) -> dict[str, str]:
     names = {b.kode: b.nama for b in k.bidang_pk}
     names.update({b.kode: b.nama for b in k.bidang})
     return names
 
 
-
-
-
-
-
-
 def ringkasan(k: Kompilasi) -> dict[str, Any]:
     """Dinas capaian, counts per predikat and per status, measurable or not."""
     terukur = [i for i in k.indikator if i.capaian_periode is not None]
-    status = {s: sum(1 for i in k.indikator if i.status == s)
-              for s in ("Melampaui", "Tercapai", "Tidak Tercapai")}
+    status = {
+        s: sum(1 for i in k.indikator if i.status == s)
+        for s in ("Melampaui", "Tercapai", "Tidak Tercapai")
+    }
     return {
         "capaian": k.dinas_capaian,
         "predikat": k.dinas_predikat or "",
@@ -142,40 +134,77 @@ def ringkasan(k: Kompilasi) -> dict[str, Any]:
         "jumlah_sasaran": len(k.sasaran),
         "terukur": len(terukur),
         "belum_terukur": len(k.indikator) - len(terukur),
-        "jumlah_predikat": [{"label": label, "jumlah": k.jumlah_predikat.get(label, 0)}
-                            for label in k.skala.urutan],
+        "jumlah_predikat": [
+            {"label": label, "jumlah": k.jumlah_predikat.get(label, 0)} for label in k.skala.urutan
+        ],
         "status": [{"label": s, "jumlah": n} for s, n in status.items()],
     }
 
 
-def _efisiensi(pagu: Decimal | None, real: Decimal | None, ser: Decimal | None,
-               cap: Decimal | None) -> dict[str, Any]:
+def _efisiensi(
+    pagu: Decimal | None, real: Decimal | None, ser: Decimal | None, cap: Decimal | None
+) -> dict[str, Any]:
     e = efisiensi(cap, ser) if pagu is not None else None
-    return {"pagu": pagu, "realisasi": real, "serapan": ser, "capaian": cap,
-            "sisa": (pagu - real) if pagu is not None and real is not None else None,
-            "ie": e.ie if e else None, "label": (e.label or "") if e else "",
-            "selisih": e.selisih if e else None}
+    return {
+        "pagu": pagu,
+        "realisasi": real,
+        "serapan": ser,
+        "capaian": cap,
+        "sisa": (pagu - real) if pagu is not None and real is not None else None,
+        "ie": e.ie if e else None,
+        "label": (e.label or "") if e else "",
+        "selisih": e.selisih if e else None,
+    }
 
 
 def anggaran(k: Kompilasi) -> dict[str, Any]:
     """Budget per sasaran and per bidang with efficiency, the dinas total, and the detail rows."""
     nama_bidang = _nama_bidang(k)
-    per_sasaran = [{"kode": s.kode, "nama": s.nama,
-                    **_efisiensi(s.pagu, s.realisasi_anggaran, s.serapan, s.capaian)}
-                   for s in k.sasaran if s.pagu is not None]
-    per_bidang = [{"kode": b.kode, "nama": b.nama,
-                   **_efisiensi(b.pagu, b.realisasi_anggaran, b.serapan, b.capaian)}
-                  for b in k.bidang if b.pagu is not None]
+    per_sasaran = [
+        {
+            "kode": s.kode,
+            "nama": s.nama,
+            **_efisiensi(s.pagu, s.realisasi_anggaran, s.serapan, s.capaian),
+        }
+        for s in k.sasaran
+        if s.pagu is not None
+    ]
+    per_bidang = [
+        {
+            "kode": b.kode,
+            "nama": b.nama,
+            **_efisiensi(b.pagu, b.realisasi_anggaran, b.serapan, b.capaian),
+        }
+        for b in k.bidang
+        if b.pagu is not None
+    ]
     t = k.anggaran_total
-    total = _efisiensi(t.pagu if t else None, t.realisasi if t else None,
-                       t.serapan if t else None, k.dinas_capaian)
-    rincian = [{"kode": a.kode, "uraian": a.uraian, "tingkat": a.tingkat, "induk": a.induk,
-                "bidang": nama_bidang.get(a.bidang, a.bidang), "pagu": a.pagu,
-                "realisasi_tw": list(a.realisasi_tw), "realisasi": a.realisasi,
-                "serapan": a.serapan, "sisa": a.sisa}
-               for a in k.anggaran if a.tingkat in ("program", "kegiatan")]
-    return {"ada": bool(k.anggaran), "sasaran": per_sasaran, "bidang": per_bidang,
-            "total": total, "rincian": rincian}
+    total = _efisiensi(
+        t.pagu if t else None, t.realisasi if t else None, t.serapan if t else None, k.dinas_capaian
+    )
+    rincian = [
+        {
+            "kode": a.kode,
+            "uraian": a.uraian,
+            "tingkat": a.tingkat,
+            "induk": a.induk,
+            "bidang": nama_bidang.get(a.bidang, a.bidang),
+            "pagu": a.pagu,
+            "realisasi_tw": list(a.realisasi_tw),
+            "realisasi": a.realisasi,
+            "serapan": a.serapan,
+            "sisa": a.sisa,
+        }
+        for a in k.anggaran
+        if a.tingkat in ("program", "kegiatan")
+    ]
+    return {
+        "ada": bool(k.anggaran),
+        "sasaran": per_sasaran,
+        "bidang": per_bidang,
+        "total": total,
+        "rincian": rincian,
+    }
 
 
 def bidang(k: Kompilasi) -> list[dict[str, Any]]:
@@ -184,10 +213,17 @@ def bidang(k: Kompilasi) -> list[dict[str, Any]]:
 
 
 def _bidang(b: BarisBidang) -> dict[str, Any]:
-    return {"kode": b.kode, "nama": b.nama, "kepala": b.kepala, "status": b.status,
-            "status_teks": STATUS_BIDANG.get(b.status, b.status), "capaian": b.capaian,
-            "predikat": b.predikat or "", "jumlah_indikator": b.jumlah_indikator,
-            "serapan": b.serapan}
+    return {
+        "kode": b.kode,
+        "nama": b.nama,
+        "kepala": b.kepala,
+        "status": b.status,
+        "status_teks": STATUS_BIDANG.get(b.status, b.status),
+        "capaian": b.capaian,
+        "predikat": b.predikat or "",
+        "jumlah_indikator": b.jumlah_indikator,
+        "serapan": b.serapan,
+    }
 
 
 def metode(k: Kompilasi) -> dict[str, Any]:
@@ -195,9 +231,12 @@ def metode(k: Kompilasi) -> dict[str, Any]:
     groups: dict[str, list[str]] = {}
     for i in k.indikator:
         groups.setdefault(rumus_teks(i.arah, i.rumus), []).append(i.kode)
-    nama_arah = {Arah.NAIK.value: "Semakin tinggi semakin baik",
-                 Arah.TURUN.value: "Semakin rendah semakin baik",
-                 Arah.RENTANG.value: "Rentang nilai", Arah.BINER.value: "Ya/tidak"}
+    nama_arah = {
+        Arah.NAIK.value: "Semakin tinggi semakin baik",
+        Arah.TURUN.value: "Semakin rendah semakin baik",
+        Arah.RENTANG.value: "Rentang nilai",
+        Arah.BINER.value: "Ya/tidak",
+    }
     rumus: list[dict[str, str]] = []
     for i in k.indikator:
         teks = rumus_teks(i.arah, i.rumus)
@@ -227,11 +266,20 @@ def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[
         tl_lalu = potong((lalu or {}).get(i.kode, ""))
         if not ada and i.status != "Tidak Tercapai" and not tl_lalu:
             continue
-        out.append({"no": len(out) + 1, "kode": i.kode, "nama": i.nama,
-                    "capaian": i.capaian_periode, "predikat": i.predikat or "",
-                    "pendorong": potong(n.pendorong), "penghambat": potong(n.penghambat),
-                    "tindak_lanjut": potong(n.tindak_lanjut), "tindak_lanjut_lalu": tl_lalu,
-                    "bukti": segmen_bukti(n.bukti)})
+        out.append(
+            {
+                "no": len(out) + 1,
+                "kode": i.kode,
+                "nama": i.nama,
+                "capaian": i.capaian_periode,
+                "predikat": i.predikat or "",
+                "pendorong": potong(n.pendorong),
+                "penghambat": potong(n.penghambat),
+                "tindak_lanjut": potong(n.tindak_lanjut),
+                "tindak_lanjut_lalu": tl_lalu,
+                "bukti": segmen_bukti(n.bukti),
+            }
+        )
     return out
 
 
@@ -243,18 +291,33 @@ def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
         if t is None:
             continue
         beda = (i.capaian - t.capaian) if i.capaian is not None and t.capaian is not None else None
-        rows.append({"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
-                     "target_lalu": t.target_teks, "realisasi_lalu": t.realisasi,
-                     "capaian_lalu": t.capaian, "target": i.target, "target_teks": i.target_teks,
-                     "realisasi": i.realisasi, "capaian": i.capaian, "selisih": beda})
+        rows.append(
+            {
+                "kode": i.kode,
+                "nama": i.nama,
+                "satuan": i.satuan,
+                "target_lalu": t.target_teks,
+                "realisasi_lalu": t.realisasi,
+                "capaian_lalu": t.capaian,
+                "target": i.target,
+                "target_teks": i.target_teks,
+                "realisasi": i.realisasi,
+                "capaian": i.capaian,
+                "selisih": beda,
+            }
+        )
     tahun = next((i.tahun_lalu.tahun for i in k.indikator if i.tahun_lalu), k.tahun - 1)
     if rows:
-        kalimat = (f"Tabel berikut membandingkan realisasi dan capaian Tahun {k.tahun} dengan "
-                   f"Tahun {tahun} untuk {len(rows)} indikator yang juga diukur pada tahun lalu.")
+        kalimat = (
+            f"Tabel berikut membandingkan realisasi dan capaian Tahun {k.tahun} dengan "
+            f"Tahun {tahun} untuk {len(rows)} indikator yang juga diukur pada tahun lalu."
+        )
     else:
-        kalimat = (f"Data pengukuran kinerja Tahun {k.tahun - 1} belum ditautkan ke ruang kerja "
-                   "ini, sehingga perbandingan capaian dengan tahun sebelumnya belum dapat "
-                   "disajikan.")
+        kalimat = (
+            f"Data pengukuran kinerja Tahun {k.tahun - 1} belum ditautkan ke ruang kerja "
+            "ini, sehingga perbandingan capaian dengan tahun sebelumnya belum dapat "
+            "disajikan."
+        )
     return {"ada": bool(rows), "tahun": tahun, "kalimat": kalimat, "baris": rows}
 
 
@@ -267,11 +330,19 @@ def dokumen(k: Kompilasi) -> dict[str, Any]:
         r = romawi(k.periode.triwulan)
         judul = f"Reviu Capaian Kinerja Triwulan {r} Tahun {k.tahun}"
         atas, bawah = f"REVIU CAPAIAN KINERJA TRIWULAN {r}", f"TAHUN {k.tahun}"
-    return {"judul": judul, "judul_atas": atas, "judul_bawah": bawah,
-            "nama_dinas": nama_dinas(k.identitas), "singkatan": k.identitas.singkatan or "",
-            "tahun": k.tahun, "periode": k.periode.kode, "periode_label": k.periode.label,
-            "triwulan": k.periode.triwulan, "romawi": romawi(k.periode.triwulan),
-            "tahunan": k.periode.tahunan}
+    return {
+        "judul": judul,
+        "judul_atas": atas,
+        "judul_bawah": bawah,
+        "nama_dinas": nama_dinas(k.identitas),
+        "singkatan": k.identitas.singkatan or "",
+        "tahun": k.tahun,
+        "periode": k.periode.kode,
+        "periode_label": k.periode.label,
+        "triwulan": k.periode.triwulan,
+        "romawi": romawi(k.periode.triwulan),
+        "tahunan": k.periode.tahunan,
+    }
 
 
 def build_context(
@@ -285,8 +356,11 @@ def build_context(
 
     nb = _nama_bidang(k)
     rows = [{**baris_indikator(b, nb), "sasaran_kode": b.sasaran} for b in k.indikator]
-    lalu = ({i.kode: i.narasi.tindak_lanjut for i in sebelumnya.indikator}
-            if sebelumnya is not None else None)
+    lalu = (
+        {i.kode: i.narasi.tindak_lanjut for i in sebelumnya.indikator}
+        if sebelumnya is not None
+        else None
+    )
     ctx: dict[str, Any] = {
         "jenis": "tahunan" if k.periode.tahunan else "triwulan",
         "dokumen": dokumen(k),

@@ -32,8 +32,7 @@ _TREN_LABEL = {NAIK: "Naik", TURUN: "Turun"}
 
 def _tren_teks(t: Tren | None, ada_data: bool) -> dict[str, Any]:
     if t is None:
-        return {"arah": "", "label": "–",
-                "teks": "Belum ada pembanding" if ada_data else "–"}
+        return {"arah": "", "label": "–", "teks": "Belum ada pembanding" if ada_data else "–"}
     label = _TREN_LABEL.get(t.arah, "Tetap")
     dasar = "" if t.dasar == "triwulan" else "; thd target tahunan"
     if t.arah == TETAP:
@@ -69,10 +68,15 @@ def lengkapi(
         per_tw = capaian_per_triwulan(ind, b.realisasi_tw, tw, skala)
         p = proyeksi_indikator(ind, b.realisasi_tw, tw)
         r["capaian_tw_list"] = per_tw
-        r["tren"] = _tren_teks(tren_indikator(ind, b.realisasi_tw, tw, skala),
-                               b.realisasi is not None)
-        r["proyeksi"] = {"nilai": p.nilai, "capaian": p.capaian, "berisiko": p.berisiko,
-                         "metode": p.metode}
+        r["tren"] = _tren_teks(
+            tren_indikator(ind, b.realisasi_tw, tw, skala), b.realisasi is not None
+        )
+        r["proyeksi"] = {
+            "nilai": p.nilai,
+            "capaian": p.capaian,
+            "berisiko": p.berisiko,
+            "metode": p.metode,
+        }
     sasaran = kelompok_sasaran(k, rows)
     ctx["sasaran"] = sasaran
     ctx["kuartal"] = [romawi(j) for j in range(1, tw + 1)]
@@ -80,36 +84,52 @@ def lengkapi(
     # Trend per sasaran and for the dinas, quarter by quarter.
     seri_sasaran = []
     for s in sasaran:
-        nilai = [rata_rata((r["capaian_tw_list"][j] for r in s["indikator"]), batas)
-                 for j in range(tw)]
+        nilai = [
+            rata_rata((r["capaian_tw_list"][j] for r in s["indikator"]), batas) for j in range(tw)
+        ]
         seri_sasaran.append({"kode": s["kode"], "nama": s["nama"], "nilai": nilai})
     dinas = [rata_rata(x["nilai"][j] for x in seri_sasaran) for j in range(tw)]
-    ctx["tren"] = {"dinas": dinas, "sasaran": seri_sasaran,
-                   "dinas_arah": _tren_seri(dinas, tw)}
+    ctx["tren"] = {"dinas": dinas, "sasaran": seri_sasaran, "dinas_arah": _tren_seri(dinas, tw)}
 
-    berisiko = sorted((r for r in rows if r["proyeksi"]["berisiko"]),
-                      key=lambda r: r["proyeksi"]["capaian"])
+    berisiko = sorted(
+        (r for r in rows if r["proyeksi"]["berisiko"]), key=lambda r: r["proyeksi"]["capaian"]
+    )
     ctx["berisiko"] = [{**r, "no": i} for i, r in enumerate(berisiko, start=1)]
     ctx["terproyeksi"] = sum(1 for r in rows if r["proyeksi"]["berisiko"] is not None)
 
-    rendah = sorted((r for r in rows if r["capaian_periode"] is not None
-                     and r["capaian_periode"] < 100), key=lambda r: r["capaian_periode"])
+    rendah = sorted(
+        (r for r in rows if r["capaian_periode"] is not None and r["capaian_periode"] < 100),
+        key=lambda r: r["capaian_periode"],
+    )
     narasi = {b.kode: b.narasi for b in k.indikator}
     ctx["masalah_utama"] = [
-        {"nama": r["nama"], "bidang_nama": r["bidang_nama"], "capaian": r["capaian_periode"],
-         "predikat": r["predikat"], "penghambat": potong(narasi[r["kode"]].penghambat, 400),
-         "berisiko": bool(r["proyeksi"]["berisiko"])}
+        {
+            "nama": r["nama"],
+            "bidang_nama": r["bidang_nama"],
+            "capaian": r["capaian_periode"],
+            "predikat": r["predikat"],
+            "penghambat": potong(narasi[r["kode"]].penghambat, 400),
+            "berisiko": bool(r["proyeksi"]["berisiko"]),
+        }
         for r in rendah[:JUMLAH_MASALAH_UTAMA]
     ]
     if tw == 1:
-        kalimat = ("Reviu ini adalah reviu triwulan pertama; tindak lanjut triwulan sebelumnya "
-                   "belum ada.")
+        kalimat = (
+            "Reviu ini adalah reviu triwulan pertama; tindak lanjut triwulan sebelumnya belum ada."
+        )
     elif sebelumnya is None:
-        kalimat = (f"Data Triwulan {romawi(tw - 1)} belum tersedia di ruang kerja, sehingga "
-                   "tindak lanjut triwulan sebelumnya belum dapat ditampilkan.")
+        kalimat = (
+            f"Data Triwulan {romawi(tw - 1)} belum tersedia di ruang kerja, sehingga "
+            "tindak lanjut triwulan sebelumnya belum dapat ditampilkan."
+        )
     else:
-        kalimat = (f"Kolom tindak lanjut Triwulan {romawi(tw - 1)} diambil dari formulir "
-                   f"triwulan tersebut untuk dipantau pelaksanaannya.")
-    ctx["triwulan_lalu"] = {"ada": tw > 1 and sebelumnya is not None,
-                            "label": f"Triwulan {romawi(tw - 1)}" if tw > 1 else "",
-                            "romawi": romawi(tw - 1) if tw > 1 else "", "kalimat": kalimat}
+        kalimat = (
+            f"Kolom tindak lanjut Triwulan {romawi(tw - 1)} diambil dari formulir "
+            f"triwulan tersebut untuk dipantau pelaksanaannya."
+        )
+    ctx["triwulan_lalu"] = {
+        "ada": tw > 1 and sebelumnya is not None,
+        "label": f"Triwulan {romawi(tw - 1)}" if tw > 1 else "",
+        "romawi": romawi(tw - 1) if tw > 1 else "",
+        "kalimat": kalimat,
+    }

@@ -28,11 +28,16 @@ def render_docx(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes], templat
         for k, v in grafik.items()
     }
     try:
-        tpl.render({**ctx, "grafik": gambar, "untuk_pdf": False, "huruf": {}}, jinja_env=env,
-                   autoescape=True)
+        tpl.render(
+            {**ctx, "grafik": gambar, "untuk_pdf": False, "huruf": {}},
+            jinja_env=env,
+            autoescape=True,
+        )
     except TemplateError as exc:
-        raise KinerjaError(f"templat Word {templat.name} tidak dapat dipakai: {exc}. Periksa "
-                           "tag {{ … }} dan {% … %} di dalamnya (setiap tag harus utuh).") from exc
+        raise KinerjaError(
+            f"templat Word {templat.name} tidak dapat dipakai: {exc}. Periksa "
+            "tag {{ … }} dan {% … %} di dalamnya (setiap tag harus utuh)."
+        ) from exc
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()

@@ -40,10 +40,15 @@ def _satuan(teks: str, satuan: str) -> str:
 
 
 def _rinci(b: BarisIndikator) -> str:
-    if (b.capaian_triwulan is not None and b.capaian_periode == b.capaian_triwulan
-            and b.target_triwulan is not None and b.target_triwulan != b.target):
-        t = "target triwulan " + _satuan(target(b.target_triwulan, b.target_triwulan_teks),
-                                         b.satuan)
+    if (
+        b.capaian_triwulan is not None
+        and b.capaian_periode == b.capaian_triwulan
+        and b.target_triwulan is not None
+        and b.target_triwulan != b.target
+    ):
+        t = "target triwulan " + _satuan(
+            target(b.target_triwulan, b.target_triwulan_teks), b.satuan
+        )
     else:
         t = "target " + _satuan(target(b.target, b.target_teks), b.satuan)
     r = _satuan(realisasi(b.realisasi, b.target, b.target_teks), b.satuan)
@@ -51,14 +56,19 @@ def _rinci(b: BarisIndikator) -> str:
 
 
 def _kalimat_predikat(k: Kompilasi) -> str:
-    parts = [f"{n} indikator berpredikat {label}" for label, n in
-             ((lb, k.jumlah_predikat.get(lb, 0)) for lb in k.skala.urutan) if n]
+    parts = [
+        f"{n} indikator berpredikat {label}"
+        for label, n in ((lb, k.jumlah_predikat.get(lb, 0)) for lb in k.skala.urutan)
+        if n
+    ]
     terukur = sum(k.jumlah_predikat.values())
     if not terukur:
         return "Belum ada indikator yang dapat diukur capaiannya."
     s = f"Dari {terukur} indikator yang dapat diukur, {daftar(parts)}."
-    status = {st: sum(1 for i in k.indikator if i.status == st)
-              for st in ("Melampaui", "Tercapai", "Tidak Tercapai")}
+    status = {
+        st: sum(1 for i in k.indikator if i.status == st)
+        for st in ("Melampaui", "Tercapai", "Tidak Tercapai")
+    }
     bagian = []
     if status["Melampaui"]:
         bagian.append(f"{status['Melampaui']} indikator melampaui target")
@@ -70,34 +80,44 @@ def _kalimat_predikat(k: Kompilasi) -> str:
         s += f" Dilihat dari targetnya, {daftar(bagian)}."
     sisa = len(k.indikator) - terukur
     if sisa:
-        s += (f" Sebanyak {sisa} indikator belum dapat diukur karena realisasinya belum "
-              "tersedia atau targetnya tidak memungkinkan perhitungan capaian.")
+        s += (
+            f" Sebanyak {sisa} indikator belum dapat diukur karena realisasinya belum "
+            "tersedia atau targetnya tidak memungkinkan perhitungan capaian."
+        )
     return s
 
 
 def _kalimat_ekstrem(k: Kompilasi) -> list[str]:
     terukur = [i for i in k.indikator if i.capaian_periode is not None]
-    bawah = sorted((i for i in terukur if i.capaian_periode is not None
-                    and i.capaian_periode < 100), key=lambda i: (i.capaian_periode, i.no))
-    atas = sorted((i for i in terukur if i.capaian_periode is not None
-                   and i.capaian_periode > 100), key=lambda i: (-(i.capaian_periode or 0), i.no))
+    bawah = sorted(
+        (i for i in terukur if i.capaian_periode is not None and i.capaian_periode < 100),
+        key=lambda i: (i.capaian_periode, i.no),
+    )
+    atas = sorted(
+        (i for i in terukur if i.capaian_periode is not None and i.capaian_periode > 100),
+        key=lambda i: (-(i.capaian_periode or 0), i.no),
+    )
     out = []
     if bawah:
         contoh = [_rinci(i) for i in bawah[:JUMLAH_CONTOH]]
         s = f"Capaian terendah terdapat pada indikator {contoh[0]}"
         if len(contoh) > 1:
             s += f", diikuti oleh indikator {daftar(contoh[1:])}"
-        out.append(s + ". Indikator tersebut perlu mendapat perhatian dalam perumusan tindak "
-                   "lanjut, terutama pada faktor penghambat yang disampaikan bidang pengampu.")
+        out.append(
+            s + ". Indikator tersebut perlu mendapat perhatian dalam perumusan tindak "
+            "lanjut, terutama pada faktor penghambat yang disampaikan bidang pengampu."
+        )
     elif terukur:
         out.append("Seluruh indikator yang dapat diukur telah mencapai atau melampaui target.")
     if atas:
         contoh = [_rinci(i) for i in atas[:JUMLAH_CONTOH]]
         s = f"Adapun capaian tertinggi terdapat pada indikator {daftar(contoh)}."
         if (atas[0].capaian_periode or 0) > SANGAT_MELAMPAUI:
-            s += (f" Capaian di atas {persen(SANGAT_MELAMPAUI, 0)} perlu ditelaah kembali untuk "
-                  "memastikan target yang ditetapkan dalam Perjanjian Kinerja sudah cukup "
-                  "menantang.")
+            s += (
+                f" Capaian di atas {persen(SANGAT_MELAMPAUI, 0)} perlu ditelaah kembali untuk "
+                "memastikan target yang ditetapkan dalam Perjanjian Kinerja sudah cukup "
+                "menantang."
+            )
         out.append(s)
     return out
 
@@ -106,23 +126,30 @@ def _kalimat_anggaran(k: Kompilasi, ctx: dict[str, Any], sd: str) -> str:
     total = ctx["anggaran"]["total"]
     if total["pagu"] is None or total["serapan"] is None:
         return ""
-    s = (f"Realisasi anggaran {sd} sebesar {rupiah(total['realisasi'])} dari pagu "
-         f"{rupiah(total['pagu'])} atau serapan {persen(total['serapan'])}.")
+    s = (
+        f"Realisasi anggaran {sd} sebesar {rupiah(total['realisasi'])} dari pagu "
+        f"{rupiah(total['pagu'])} atau serapan {persen(total['serapan'])}."
+    )
     if k.dinas_capaian is not None and total["selisih"] is not None:
         beda = total["selisih"]
         if beda == 0:
             letak = "sama dengan serapan anggaran"
         else:
-            letak = (f"berada {angka(abs(beda))} poin persen "
-                     f"{'di atas' if beda > 0 else 'di bawah'} serapan anggaran")
+            letak = (
+                f"berada {angka(abs(beda))} poin persen "
+                f"{'di atas' if beda > 0 else 'di bawah'} serapan anggaran"
+            )
         s += f" Capaian kinerja sebesar {persen(k.dinas_capaian)} {letak}"
         if total["ie"] is not None:
             s += f", dengan indeks efisiensi {angka(total['ie'])} ({total['label']})"
         s += "."
     kurang = [b for b in ctx["anggaran"]["bidang"] if b["label"] == "Kurang Efisien"]
     if kurang:
-        s += (" Bidang dengan indeks efisiensi di bawah 1 adalah "
-              + daftar([f"{b['nama']} ({angka(b['ie'])})" for b in kurang]) + ".")
+        s += (
+            " Bidang dengan indeks efisiensi di bawah 1 adalah "
+            + daftar([f"{b['nama']} ({angka(b['ie'])})" for b in kurang])
+            + "."
+        )
     elif ctx["anggaran"]["bidang"]:
         s += " Seluruh bidang yang memiliki anggaran berada pada kategori Efisien."
     return s
@@ -132,14 +159,18 @@ def narasi_tahunan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
     """Paragraphs for the annual report's analysis."""
     nama = ctx["dokumen"]["nama_dinas"]
     if k.dinas_capaian is None:
-        p1 = (f"Capaian kinerja {nama} Tahun {k.tahun} belum dapat dihitung karena belum ada "
-              "realisasi indikator yang diterima.")
+        p1 = (
+            f"Capaian kinerja {nama} Tahun {k.tahun} belum dapat dihitung karena belum ada "
+            "realisasi indikator yang diterima."
+        )
     else:
-        p1 = (f"Berdasarkan hasil pengukuran kinerja Tahun {k.tahun}, capaian kinerja {nama} "
-              f"secara keseluruhan sebesar {persen(k.dinas_capaian)} dengan predikat "
-              f"{k.dinas_predikat}. Nilai tersebut merupakan rata-rata capaian "
-              f"{len(k.sasaran)} sasaran strategis yang diukur melalui {len(k.indikator)} "
-              "indikator kinerja sebagaimana ditetapkan dalam Perjanjian Kinerja.")
+        p1 = (
+            f"Berdasarkan hasil pengukuran kinerja Tahun {k.tahun}, capaian kinerja {nama} "
+            f"secara keseluruhan sebesar {persen(k.dinas_capaian)} dengan predikat "
+            f"{k.dinas_predikat}. Nilai tersebut merupakan rata-rata capaian "
+            f"{len(k.sasaran)} sasaran strategis yang diukur melalui {len(k.indikator)} "
+            "indikator kinerja sebagaimana ditetapkan dalam Perjanjian Kinerja."
+        )
     out = [p1, _kalimat_predikat(k), *_kalimat_ekstrem(k)]
     anggaran = _kalimat_anggaran(k, ctx, "sampai dengan akhir tahun")
     if anggaran:
@@ -152,11 +183,15 @@ def narasi_triwulan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
     tw = ctx["dokumen"]["romawi"]
     nama = ctx["dokumen"]["nama_dinas"]
     if k.dinas_capaian is None:
-        p1 = (f"Capaian kinerja {nama} sampai dengan Triwulan {tw} Tahun {k.tahun} belum dapat "
-              "dihitung karena belum ada realisasi indikator yang diterima.")
+        p1 = (
+            f"Capaian kinerja {nama} sampai dengan Triwulan {tw} Tahun {k.tahun} belum dapat "
+            "dihitung karena belum ada realisasi indikator yang diterima."
+        )
     else:
-        p1 = (f"Sampai dengan Triwulan {tw} Tahun {k.tahun}, capaian kinerja {nama} sebesar "
-              f"{persen(k.dinas_capaian)} dengan predikat {k.dinas_predikat}")
+        p1 = (
+            f"Sampai dengan Triwulan {tw} Tahun {k.tahun}, capaian kinerja {nama} sebesar "
+            f"{persen(k.dinas_capaian)} dengan predikat {k.dinas_predikat}"
+        )
         arah = ctx["tren"]["dinas_arah"]
         if arah["arah"]:
             p1 += f", {arah['teks'][:1].lower()}{arah['teks'][1:]}"
@@ -164,21 +199,29 @@ def narasi_triwulan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
     out = [p1, _kalimat_predikat(k)]
     belum = ctx["bidang_belum"]
     if belum:
-        out.append(f"Sebanyak {len(belum)} bidang belum menyampaikan formulir yang diterima, "
-                   f"yaitu {daftar(belum)}; indikator bidang tersebut belum dapat diukur pada "
-                   "reviu ini.")
+        out.append(
+            f"Sebanyak {len(belum)} bidang belum menyampaikan formulir yang diterima, "
+            f"yaitu {daftar(belum)}; indikator bidang tersebut belum dapat diukur pada "
+            "reviu ini."
+        )
     berisiko = ctx["berisiko"]
     if berisiko:
-        contoh = [f"“{r['nama']}” (proyeksi capaian {persen(r['proyeksi']['capaian'])})"
-                  for r in berisiko[:JUMLAH_CONTOH]]
-        out.append(f"Berdasarkan proyeksi atas laju realisasi sampai dengan Triwulan {tw}, "
-                   f"sebanyak {len(berisiko)} indikator berisiko tidak mencapai target tahunan, "
-                   f"antara lain {daftar(contoh)}. Proyeksi ini merupakan perkiraan, bukan "
-                   "realisasi, dan dimaksudkan sebagai bahan pembahasan langkah percepatan.")
+        contoh = [
+            f"“{r['nama']}” (proyeksi capaian {persen(r['proyeksi']['capaian'])})"
+            for r in berisiko[:JUMLAH_CONTOH]
+        ]
+        out.append(
+            f"Berdasarkan proyeksi atas laju realisasi sampai dengan Triwulan {tw}, "
+            f"sebanyak {len(berisiko)} indikator berisiko tidak mencapai target tahunan, "
+            f"antara lain {daftar(contoh)}. Proyeksi ini merupakan perkiraan, bukan "
+            "realisasi, dan dimaksudkan sebagai bahan pembahasan langkah percepatan."
+        )
     elif ctx["terproyeksi"]:
-        out.append(f"Berdasarkan proyeksi atas laju realisasi sampai dengan Triwulan {tw}, "
-                   "seluruh indikator yang dapat diproyeksikan diperkirakan mencapai target "
-                   "tahunan.")
+        out.append(
+            f"Berdasarkan proyeksi atas laju realisasi sampai dengan Triwulan {tw}, "
+            "seluruh indikator yang dapat diproyeksikan diperkirakan mencapai target "
+            "tahunan."
+        )
     out.extend(_kalimat_ekstrem(k)[:1])
     anggaran = _kalimat_anggaran(k, ctx, f"sampai dengan Triwulan {tw}")
     if anggaran:

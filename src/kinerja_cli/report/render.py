@@ -23,7 +23,7 @@ TEMPLAT = {"tahunan": "laporan-tahunan", "triwulan": "reviu-triwulan"}
 LOGO = "logo.png"
 PESAN_PDF = (
     'Format pdf memerlukan paket tambahan. Pasang dengan: pip install "kinerja-cli[pdf]" '
-    "(atau: uv pip install \"kinerja-cli[pdf]\"), lalu jalankan ulang. "
+    '(atau: uv pip install "kinerja-cli[pdf]"), lalu jalankan ulang. '
     "Format lain (html, docx, xlsx) tetap dapat dibuat."
 )
 
@@ -57,8 +57,9 @@ def make_env(override: Path | None = None) -> Any:
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
     loader = ChoiceLoader([FileSystemLoader(str(f)) for f in template_folders(override)])
-    env = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True)
+    env = Environment(
+        loader=loader, autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True
+    )
     env.filters.update(FILTERS)
     return env
 
@@ -93,29 +94,44 @@ def charts_png(ctx: dict[str, Any]) -> dict[str, bytes]:
     sasaran = ctx["sasaran"]
     if any(s["capaian"] is not None for s in sasaran):
         out["sasaran"] = charts.grafik_capaian(
-            [f"{s['no']}. {s['nama']}" for s in sasaran], [s["capaian"] for s in sasaran],
-            "Capaian per sasaran strategis")
+            [f"{s['no']}. {s['nama']}" for s in sasaran],
+            [s["capaian"] for s in sasaran],
+            "Capaian per sasaran strategis",
+        )
     bidang = [b for b in ctx["bidang"] if b["jumlah_indikator"]]
     if any(b["capaian"] is not None for b in bidang):
         out["bidang"] = charts.grafik_capaian(
-            [b["nama"] for b in bidang], [b["capaian"] for b in bidang], "Capaian per bidang")
+            [b["nama"] for b in bidang], [b["capaian"] for b in bidang], "Capaian per bidang"
+        )
     agg = ctx["anggaran"]["bidang"]
     if any(b["serapan"] is not None for b in agg):
         out["serapan"] = charts.grafik_serapan(
-            [b["nama"] for b in agg], [b["capaian"] for b in agg], [b["serapan"] for b in agg],
-            "Capaian kinerja dan serapan anggaran per bidang")
+            [b["nama"] for b in agg],
+            [b["capaian"] for b in agg],
+            [b["serapan"] for b in agg],
+            "Capaian kinerja dan serapan anggaran per bidang",
+        )
     if ctx["jenis"] == "triwulan" and any(v is not None for v in ctx["tren"]["dinas"]):
         seri = [("Perangkat daerah", ctx["tren"]["dinas"])]
         seri += [(f"Sasaran {i}", s["nilai"]) for i, s in enumerate(ctx["tren"]["sasaran"], 1)]
-        out["tren"] = charts.grafik_tren([f"TW {q}" for q in ctx["kuartal"]], seri,
-                                         "Tren capaian per triwulan")
+        out["tren"] = charts.grafik_tren(
+            [f"TW {q}" for q in ctx["kuartal"]], seri, "Tren capaian per triwulan"
+        )
     return out
 
 
-def _html_ctx(ctx: dict[str, Any], grafik: dict[str, bytes], untuk_pdf: bool,
-              huruf: dict[str, str] | None = None) -> dict[str, Any]:
-    return {**ctx, "grafik": {k: data_uri(v) if v else "" for k, v in grafik.items()},
-            "untuk_pdf": untuk_pdf, "huruf": huruf or {}}
+def _html_ctx(
+    ctx: dict[str, Any],
+    grafik: dict[str, bytes],
+    untuk_pdf: bool,
+    huruf: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    return {
+        **ctx,
+        "grafik": {k: data_uri(v) if v else "" for k, v in grafik.items()},
+        "untuk_pdf": untuk_pdf,
+        "huruf": huruf or {},
+    }
 
 
 def render_template(env: Any, nama: str, ctx: dict[str, Any]) -> str:
@@ -125,8 +141,10 @@ def render_template(env: Any, nama: str, ctx: dict[str, Any]) -> str:
     try:
         return str(env.get_template(nama).render(ctx))
     except TemplateError as exc:
-        raise KinerjaError(f"templat {nama} tidak dapat dipakai: {exc}. Periksa salinan templat "
-                           "di folder templates/ ruang kerja (hapus untuk memakai bawaan).") from exc
+        raise KinerjaError(
+            f"templat {nama} tidak dapat dipakai: {exc}. Periksa salinan templat "
+            "di folder templates/ ruang kerja (hapus untuk memakai bawaan)."
+        ) from exc
 
 
 def render_html(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> str:
@@ -146,8 +164,11 @@ def _huruf() -> dict[str, str]:
     import matplotlib
 
     base = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-    return {"biasa": str(base / "DejaVuSans.ttf"), "tebal": str(base / "DejaVuSans-Bold.ttf"),
-            "miring": str(base / "DejaVuSans-Oblique.ttf")}
+    return {
+        "biasa": str(base / "DejaVuSans.ttf"),
+        "tebal": str(base / "DejaVuSans-Bold.ttf"),
+        "miring": str(base / "DejaVuSans-Oblique.ttf"),
+    }
 
 
 def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes:
@@ -161,7 +182,9 @@ def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes
 
     huruf = _huruf()
     boleh = set(huruf.values())
-    html = render_template(env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, True, huruf))
+    html = render_template(
+        env, TEMPLAT[ctx["jenis"]] + ".html", _html_ctx(ctx, grafik, True, huruf)
+    )
 
     def link_callback(uri: str, rel: str) -> str:
         if uri.startswith("data:") or uri in boleh:
@@ -173,7 +196,8 @@ def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes
         from xhtml2pdf.config.resources import ResourceAccessPolicy
 
         kwargs["resource_policy"] = ResourceAccessPolicy(
-            allow_remote=False, base_dir=Path(huruf["biasa"]).parent)
+            allow_remote=False, base_dir=Path(huruf["biasa"]).parent
+        )
     out = io.BytesIO()
     logging.getLogger("xhtml2pdf").setLevel(logging.CRITICAL)
     status = pisa.CreatePDF(html, dest=out, **kwargs)
@@ -182,8 +206,9 @@ def render_pdf(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes]) -> bytes
     return out.getvalue()
 
 
-def render_docx(ctx: dict[str, Any], env: Any, grafik: dict[str, bytes],
-                override: Path | None) -> bytes:
+def render_docx(
+    ctx: dict[str, Any], env: Any, grafik: dict[str, bytes], override: Path | None
+) -> bytes:
     """The editable Word document from `<templat>.docx` (docxtpl)."""
     from kinerja_cli.report.docx_out import render_docx as _docx
 
@@ -201,7 +226,9 @@ def render_xlsx(ctx: dict[str, Any]) -> bytes:
     return _xlsx(ctx)
 
 
-def renderer(fmt: str, override: Path | None) -> Callable[[dict[str, Any], Any, dict[str, bytes]], bytes]:
+def renderer(
+    fmt: str, override: Path | None
+) -> Callable[[dict[str, Any], Any, dict[str, bytes]], bytes]:
     """The function producing `fmt` as bytes from (context, env, charts)."""
     if fmt == "html":
         return lambda c, e, g: render_html(c, e, g).encode("utf-8")

@@ -27,9 +27,17 @@ def indikator_model(b: BarisIndikator) -> Indikator:
     tw = (tuple(b.target_tw) + (None,) * 4)[:4]
     teks = (tuple(b.target_tw_teks) + ("",) * 4)[:4]
     return Indikator(
-        kode=b.kode, sasaran=b.sasaran, nama=b.nama, satuan=b.satuan, arah=b.arah, sifat=b.sifat,
-        rumus=b.rumus, target=b.target, target_teks=b.target_teks,
-        target_tw=(tw[0], tw[1], tw[2], tw[3]), target_tw_teks=(teks[0], teks[1], teks[2], teks[3]),
+        kode=b.kode,
+        sasaran=b.sasaran,
+        nama=b.nama,
+        satuan=b.satuan,
+        arah=b.arah,
+        sifat=b.sifat,
+        rumus=b.rumus,
+        target=b.target,
+        target_teks=b.target_teks,
+        target_tw=(tw[0], tw[1], tw[2], tw[3]),
+        target_tw_teks=(teks[0], teks[1], teks[2], teks[3]),
         bidang=b.bidang,
     )
 
@@ -64,8 +72,11 @@ def baris_indikator(b: BarisIndikator, bidang: dict[str, str]) -> dict[str, Any]
 
 def _keterangan(b: BarisIndikator) -> str:
     if b.status_bidang != "diterima":
-        return "Bidang belum menyampaikan formulir" if b.status_bidang == "belum" else (
-            "Formulir bidang ditolak; menunggu perbaikan")
+        return (
+            "Bidang belum menyampaikan formulir"
+            if b.status_bidang == "belum"
+            else ("Formulir bidang ditolak; menunggu perbaikan")
+        )
     if b.realisasi is None:
         return "Realisasi belum diisi"
     if Code.TARGET_NOL in b.peringatan:
@@ -80,7 +91,15 @@ def kelompok_sasaran(k: Kompilasi, rows: list[dict[str, Any]]) -> list[dict[str,
     out: list[dict[str, Any]] = []
     for no, s in enumerate(k.sasaran, start=1):
         inds = [r for r in rows if r["sasaran_kode"] == s.kode]
-        out.append({"no": no, "kode": s.kode, "nama": s.nama, "capaian": s.capaian,
-                    "predikat": s.predikat or "", "jumlah_indikator": len(inds),
-                    "indikator": inds})
+        out.append(
+            {
+                "no": no,
+                "kode": s.kode,
+                "nama": s.nama,
+                "capaian": s.capaian,
+                "predikat": s.predikat or "",
+                "jumlah_indikator": len(inds),
+                "indikator": inds,
+            }
+        )
     return out

@@ -37,15 +37,31 @@ def _styles(wb: Any) -> None:
     ns("lp_judul", font=Font(bold=True, size=12))
     ns("lp_sub", font=Font(bold=True, size=10))
     ns("lp_par", alignment=Alignment(wrap_text=True, vertical="top"))
-    ns("lp_kepala", font=Font(bold=True), fill=PatternFill("solid", fgColor="D9D9D9"),
-       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True), border=border)
+    ns(
+        "lp_kepala",
+        font=Font(bold=True),
+        fill=PatternFill("solid", fgColor="D9D9D9"),
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        border=border,
+    )
     ns("lp_teks", border=border, alignment=top)
-    ns("lp_tengah", border=border, alignment=Alignment(horizontal="center", vertical="top",
-                                                        wrap_text=True))
-    ns("lp_angka", border=border, number_format=_NUM,
-       alignment=Alignment(horizontal="right", vertical="top"))
-    ns("lp_rp", border=border, number_format=_RP,
-       alignment=Alignment(horizontal="right", vertical="top"))
+    ns(
+        "lp_tengah",
+        border=border,
+        alignment=Alignment(horizontal="center", vertical="top", wrap_text=True),
+    )
+    ns(
+        "lp_angka",
+        border=border,
+        number_format=_NUM,
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
+    ns(
+        "lp_rp",
+        border=border,
+        number_format=_RP,
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
 
 
 def _isi(ws: Any, row: int, col: int, sel: Sel) -> None:
@@ -67,16 +83,23 @@ def _isi(ws: Any, row: int, col: int, sel: Sel) -> None:
 
 def _kop(ws: Any, ctx: dict[str, Any], judul: str) -> int:
     kop, dok = ctx["kop"], ctx["dokumen"]
-    for r, (text, style) in enumerate(((kop["pemda"], "lp_sub"), (kop["perangkat_daerah"], "lp_sub"),
-                                       (f"{dok['judul']} — {judul}", "lp_judul")), start=1):
+    for r, (text, style) in enumerate(
+        (
+            (kop["pemda"], "lp_sub"),
+            (kop["perangkat_daerah"], "lp_sub"),
+            (f"{dok['judul']} — {judul}", "lp_judul"),
+        ),
+        start=1,
+    ):
         cell = ws.cell(row=r, column=1)
         cell.style = style
         safe_text(cell, text)
     return 5
 
 
-def _tabel(ws: Any, start: int, kepala: list[str], lebar: Sequence[float],
-           baris: list[list[Sel]]) -> int:
+def _tabel(
+    ws: Any, start: int, kepala: list[str], lebar: Sequence[float], baris: list[list[Sel]]
+) -> int:
     from openpyxl.utils import get_column_letter
 
     for j, (h, w) in enumerate(zip(kepala, lebar, strict=True), start=1):
@@ -121,42 +144,89 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
     start = _kop(ws, ctx, "Capaian Indikator" if tw else "Pengukuran Kinerja")
     rows: list[list[Sel]] = []
     if not tw:
-        kepala = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi",
-                  "Capaian (%)", "Predikat"]
+        kepala = [
+            "No",
+            "Sasaran",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Predikat",
+        ]
         lebar = [5, 34, 50, 10, 11, 11, 11, 14]
         for s in ctx["sasaran"]:
             for r in s["indikator"]:
-                rows.append([_c(s["no"]), _t(s["nama"]), _t(r["nama"]), _c(r["satuan"]),
-                             _nilai(r["target"], teks=r["target_teks"], is_target=True),
-                             _nilai(r["realisasi"], r["target"], r["target_teks"]),
-                             _n(r["capaian_periode"]), _c(r["predikat"] or KOSONG)])
-            rows.append(_rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"],
-                              s["predikat"]))
+                rows.append(
+                    [
+                        _c(s["no"]),
+                        _t(s["nama"]),
+                        _t(r["nama"]),
+                        _c(r["satuan"]),
+                        _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                        _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                        _n(r["capaian_periode"]),
+                        _c(r["predikat"] or KOSONG),
+                    ]
+                )
+            rows.append(
+                _rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"], s["predikat"])
+            )
     else:
         q = ctx["kuartal"]
-        kepala = ["No", "Sasaran", "Indikator Kinerja", "Bidang", "Satuan",
-                  f"Target TW {ctx['dokumen']['romawi']}", "Target Tahun",
-                  *[f"Realisasi TW {x}" for x in q], f"Realisasi s/d TW {ctx['dokumen']['romawi']}",
-                  "Capaian Triwulan (%)", "Capaian Tahunan (%)", "Predikat", "Tren",
-                  "Proyeksi TW IV", "Capaian Proyeksi (%)"]
+        kepala = [
+            "No",
+            "Sasaran",
+            "Indikator Kinerja",
+            "Bidang",
+            "Satuan",
+            f"Target TW {ctx['dokumen']['romawi']}",
+            "Target Tahun",
+            *[f"Realisasi TW {x}" for x in q],
+            f"Realisasi s/d TW {ctx['dokumen']['romawi']}",
+            "Capaian Triwulan (%)",
+            "Capaian Tahunan (%)",
+            "Predikat",
+            "Tren",
+            "Proyeksi TW IV",
+            "Capaian Proyeksi (%)",
+        ]
         lebar = [6, 30, 44, 22, 9, 10, 10, *[10] * len(q), 11, 11, 11, 13, 24, 11, 11]
         for s in ctx["sasaran"]:
             for i, r in enumerate(s["indikator"], start=1):
                 p = r["proyeksi"]
-                rows.append([
-                    _c(f"{s['no']}.{i}"), _t(s["nama"]), _t(r["nama"]), _t(r["bidang_nama"]),
-                    _c(r["satuan"]),
-                    _nilai(r["target_triwulan"], teks=r["target_triwulan_teks"], is_target=True),
-                    _nilai(r["target"], teks=r["target_teks"], is_target=True),
-                    *[_nilai(v, r["target"], r["target_teks"]) for v in r["realisasi_tw"]],
-                    _nilai(r["realisasi"], r["target"], r["target_teks"]),
-                    _n(r["capaian_triwulan"]), _n(r["capaian"]), _c(r["predikat"] or KOSONG),
-                    _t(r["tren"]["teks"]), _nilai(p["nilai"], r["target"], r["target_teks"]),
-                    _n(p["capaian"])])
-            rows.append(_rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"],
-                              s["predikat"]))
-    rows.append(_rata(kepala, "Capaian kinerja perangkat daerah", ctx["ringkasan"]["capaian"],
-                      ctx["ringkasan"]["predikat"]))
+                rows.append(
+                    [
+                        _c(f"{s['no']}.{i}"),
+                        _t(s["nama"]),
+                        _t(r["nama"]),
+                        _t(r["bidang_nama"]),
+                        _c(r["satuan"]),
+                        _nilai(
+                            r["target_triwulan"], teks=r["target_triwulan_teks"], is_target=True
+                        ),
+                        _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                        *[_nilai(v, r["target"], r["target_teks"]) for v in r["realisasi_tw"]],
+                        _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                        _n(r["capaian_triwulan"]),
+                        _n(r["capaian"]),
+                        _c(r["predikat"] or KOSONG),
+                        _t(r["tren"]["teks"]),
+                        _nilai(p["nilai"], r["target"], r["target_teks"]),
+                        _n(p["capaian"]),
+                    ]
+                )
+            rows.append(
+                _rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"], s["predikat"])
+            )
+    rows.append(
+        _rata(
+            kepala,
+            "Capaian kinerja perangkat daerah",
+            ctx["ringkasan"]["capaian"],
+            ctx["ringkasan"]["predikat"],
+        )
+    )
     _tabel(ws, start, kepala, lebar, rows)
 
 
@@ -174,41 +244,105 @@ def _anggaran(wb: Any, ctx: dict[str, Any]) -> None:
     a = ctx["anggaran"]
     if not a["ada"]:
         return
-    kepala = ["No", "Uraian", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Kinerja (%)",
-              "Selisih (poin)", "IE", "Kategori"]
+    kepala = [
+        "No",
+        "Uraian",
+        "Pagu (Rp)",
+        "Realisasi (Rp)",
+        "Serapan (%)",
+        "Capaian Kinerja (%)",
+        "Selisih (poin)",
+        "IE",
+        "Kategori",
+    ]
     lebar = [5, 50, 18, 18, 11, 13, 11, 8, 15]
 
     def baris(items: list[dict[str, Any]]) -> list[list[Sel]]:
-        return [[_c(i), _t(x["nama"]), _rp(x["pagu"]), _rp(x["realisasi"]), _n(x["serapan"]),
-                 _n(x["capaian"]), _n(x["selisih"]), _n(x["ie"]), _c(x["label"] or KOSONG)]
-                for i, x in enumerate(items, start=1)]
+        return [
+            [
+                _c(i),
+                _t(x["nama"]),
+                _rp(x["pagu"]),
+                _rp(x["realisasi"]),
+                _n(x["serapan"]),
+                _n(x["capaian"]),
+                _n(x["selisih"]),
+                _n(x["ie"]),
+                _c(x["label"] or KOSONG),
+            ]
+            for i, x in enumerate(items, start=1)
+        ]
 
     t = a["total"]
-    jumlah = [_c(""), _t("Perangkat daerah", True), _rp(t["pagu"], True), _rp(t["realisasi"], True),
-              _n(t["serapan"], True), _n(t["capaian"], True), _n(t["selisih"], True),
-              _n(t["ie"], True), _c(t["label"] or KOSONG, True)]
+    jumlah = [
+        _c(""),
+        _t("Perangkat daerah", True),
+        _rp(t["pagu"], True),
+        _rp(t["realisasi"], True),
+        _n(t["serapan"], True),
+        _n(t["capaian"], True),
+        _n(t["selisih"], True),
+        _n(t["ie"], True),
+        _c(t["label"] or KOSONG, True),
+    ]
     if ctx["jenis"] == "tahunan":
         ws = wb.create_sheet("Efisiensi Sasaran")
-        _tabel(ws, _kop(ws, ctx, "Anggaran dan Efisiensi per Sasaran"), kepala, lebar,
-               [*baris(a["sasaran"]), jumlah])
+        _tabel(
+            ws,
+            _kop(ws, ctx, "Anggaran dan Efisiensi per Sasaran"),
+            kepala,
+            lebar,
+            [*baris(a["sasaran"]), jumlah],
+        )
     ws = wb.create_sheet("Efisiensi Bidang")
-    _tabel(ws, _kop(ws, ctx, "Anggaran dan Efisiensi per Bidang"), kepala, lebar,
-           [*baris(a["bidang"]), jumlah])
+    _tabel(
+        ws,
+        _kop(ws, ctx, "Anggaran dan Efisiensi per Bidang"),
+        kepala,
+        lebar,
+        [*baris(a["bidang"]), jumlah],
+    )
     if ctx["jenis"] == "tahunan":
         ws = wb.create_sheet("Rincian Anggaran")
-        _tabel(ws, _kop(ws, ctx, "Realisasi Anggaran per Program dan Kegiatan"),
-               ["Kode", "Program / Kegiatan", "Bidang", "Pagu (Rp)", "Realisasi (Rp)",
-                "Serapan (%)", "Sisa (Rp)"], [18, 55, 30, 18, 18, 11, 18],
-               [[_t(x["kode"]), _t(x["uraian"], x["tingkat"] == "program"), _t(x["bidang"]),
-                 _rp(x["pagu"]), _rp(x["realisasi"]), _n(x["serapan"]), _rp(x["sisa"])]
-                for x in a["rincian"]])
+        _tabel(
+            ws,
+            _kop(ws, ctx, "Realisasi Anggaran per Program dan Kegiatan"),
+            [
+                "Kode",
+                "Program / Kegiatan",
+                "Bidang",
+                "Pagu (Rp)",
+                "Realisasi (Rp)",
+                "Serapan (%)",
+                "Sisa (Rp)",
+            ],
+            [18, 55, 30, 18, 18, 11, 18],
+            [
+                [
+                    _t(x["kode"]),
+                    _t(x["uraian"], x["tingkat"] == "program"),
+                    _t(x["bidang"]),
+                    _rp(x["pagu"]),
+                    _rp(x["realisasi"]),
+                    _n(x["serapan"]),
+                    _rp(x["sisa"]),
+                ]
+                for x in a["rincian"]
+            ],
+        )
 
 
 def _permasalahan(wb: Any, ctx: dict[str, Any]) -> None:
     ws = wb.create_sheet("Permasalahan")
     tw = ctx["jenis"] == "triwulan"
-    kepala = ["No", "Kode", "Indikator Kinerja", "Capaian (%)", "Faktor Pendorong",
-              "Faktor Penghambat"]
+    kepala = [
+        "No",
+        "Kode",
+        "Indikator Kinerja",
+        "Capaian (%)",
+        "Faktor Pendorong",
+        "Faktor Penghambat",
+    ]
     lebar = [5, 9, 40, 11, 40, 40]
     if tw:
         kepala.append(f"Tindak Lanjut {ctx['triwulan_lalu']['label'] or 'Triwulan Sebelumnya'}")
@@ -217,8 +351,14 @@ def _permasalahan(wb: Any, ctx: dict[str, Any]) -> None:
     lebar += [40, 30]
     rows = []
     for r in ctx["permasalahan"]:
-        row = [_c(r["no"]), _c(r["kode"]), _t(r["nama"]), _n(r["capaian"]), _t(r["pendorong"]),
-               _t(r["penghambat"])]
+        row = [
+            _c(r["no"]),
+            _c(r["kode"]),
+            _t(r["nama"]),
+            _n(r["capaian"]),
+            _t(r["pendorong"]),
+            _t(r["penghambat"]),
+        ]
         if tw:
             row.append(_t(r["tindak_lanjut_lalu"]))
         row += [_t(r["tindak_lanjut"]), _t("".join(s["teks"] for s in r["bukti"]))]
@@ -232,30 +372,75 @@ def _tahun_lalu(wb: Any, ctx: dict[str, Any]) -> None:
         return
     ws = wb.create_sheet("Tahun Lalu")
     th, tn = t["tahun"], ctx["dokumen"]["tahun"]
-    _tabel(ws, _kop(ws, ctx, "Perbandingan dengan Tahun Sebelumnya"),
-           ["No", "Indikator Kinerja", "Satuan", f"Target {th}", f"Realisasi {th}",
-            f"Capaian {th} (%)", f"Target {tn}", f"Realisasi {tn}", f"Capaian {tn} (%)",
-            "Perubahan Capaian (poin)"], [5, 45, 10, 11, 11, 11, 11, 11, 11, 13],
-           [[_c(i), _t(r["nama"]), _c(r["satuan"]), _c(r["target_lalu"] or KOSONG),
-             _nilai(r["realisasi_lalu"], r["target"], r["target_lalu"]), _n(r["capaian_lalu"]),
-             _nilai(r["target"], teks=r["target_teks"], is_target=True),
-             _nilai(r["realisasi"], r["target"], r["target_teks"]), _n(r["capaian"]),
-             _n(r["selisih"])] for i, r in enumerate(t["baris"], start=1)])
+    _tabel(
+        ws,
+        _kop(ws, ctx, "Perbandingan dengan Tahun Sebelumnya"),
+        [
+            "No",
+            "Indikator Kinerja",
+            "Satuan",
+            f"Target {th}",
+            f"Realisasi {th}",
+            f"Capaian {th} (%)",
+            f"Target {tn}",
+            f"Realisasi {tn}",
+            f"Capaian {tn} (%)",
+            "Perubahan Capaian (poin)",
+        ],
+        [5, 45, 10, 11, 11, 11, 11, 11, 11, 13],
+        [
+            [
+                _c(i),
+                _t(r["nama"]),
+                _c(r["satuan"]),
+                _c(r["target_lalu"] or KOSONG),
+                _nilai(r["realisasi_lalu"], r["target"], r["target_lalu"]),
+                _n(r["capaian_lalu"]),
+                _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                _n(r["capaian"]),
+                _n(r["selisih"]),
+            ]
+            for i, r in enumerate(t["baris"], start=1)
+        ],
+    )
 
 
 def _triwulan(wb: Any, ctx: dict[str, Any]) -> None:
     ws = wb.create_sheet("Berisiko (Proyeksi)")
     start = _kop(ws, ctx, "Indikator Berisiko Tidak Mencapai Target Tahunan (proyeksi)")
-    _tabel(ws, start, ["No", "Indikator Kinerja", "Bidang", "Sifat", "Target Tahun",
-                       f"Realisasi s/d TW {ctx['dokumen']['romawi']}", "Capaian Triwulan (%)",
-                       "Proyeksi TW IV", "Capaian Proyeksi (%)", "Dasar Proyeksi"],
-           [5, 45, 28, 11, 11, 12, 12, 12, 12, 40],
-           [[_c(r["no"]), _t(r["nama"]), _t(r["bidang_nama"]), _c(r["sifat"]),
-             _nilai(r["target"], teks=r["target_teks"], is_target=True),
-             _nilai(r["realisasi"], r["target"], r["target_teks"]), _n(r["capaian_triwulan"]),
-             _nilai(r["proyeksi"]["nilai"], r["target"], r["target_teks"]),
-             _n(r["proyeksi"]["capaian"]), _t(r["proyeksi"]["metode"])]
-            for r in ctx["berisiko"]])
+    _tabel(
+        ws,
+        start,
+        [
+            "No",
+            "Indikator Kinerja",
+            "Bidang",
+            "Sifat",
+            "Target Tahun",
+            f"Realisasi s/d TW {ctx['dokumen']['romawi']}",
+            "Capaian Triwulan (%)",
+            "Proyeksi TW IV",
+            "Capaian Proyeksi (%)",
+            "Dasar Proyeksi",
+        ],
+        [5, 45, 28, 11, 11, 12, 12, 12, 12, 40],
+        [
+            [
+                _c(r["no"]),
+                _t(r["nama"]),
+                _t(r["bidang_nama"]),
+                _c(r["sifat"]),
+                _nilai(r["target"], teks=r["target_teks"], is_target=True),
+                _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                _n(r["capaian_triwulan"]),
+                _nilai(r["proyeksi"]["nilai"], r["target"], r["target_teks"]),
+                _n(r["proyeksi"]["capaian"]),
+                _t(r["proyeksi"]["metode"]),
+            ]
+            for r in ctx["berisiko"]
+        ],
+    )
 
 
 def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
@@ -268,8 +453,10 @@ def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
         [_t("Predikat"), _c(r["predikat"] or KOSONG, True)],
         [_t("Jumlah indikator"), _c(r["jumlah_indikator"])],
         [_t("Indikator terukur"), _c(r["terukur"])],
-        *[[_t(f"Indikator berpredikat {p['label']}"), _c(p["jumlah"])]
-          for p in r["jumlah_predikat"]],
+        *[
+            [_t(f"Indikator berpredikat {p['label']}"), _c(p["jumlah"])]
+            for p in r["jumlah_predikat"]
+        ],
         [_t("Bidang belum menyampaikan formulir"), _t(", ".join(ctx["bidang_belum"]) or "Nihil")],
     ]
     if ctx["jenis"] == "triwulan":
@@ -285,9 +472,15 @@ def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
         nxt += 1
     t = ctx["ttd"]
     nxt += 1
-    lines = [f"{t['tempat']}, {tanggal(t['tanggal'])}" if t["tempat"] else tanggal(t["tanggal"]),
-             t["jabatan"] + ",", "", "", t["nama"], t["pangkat"],
-             f"NIP. {nip(t['nip'])}" if t["nip"] else ""]
+    lines = [
+        f"{t['tempat']}, {tanggal(t['tanggal'])}" if t["tempat"] else tanggal(t["tanggal"]),
+        t["jabatan"] + ",",
+        "",
+        "",
+        t["nama"],
+        t["pangkat"],
+        f"NIP. {nip(t['nip'])}" if t["nip"] else "",
+    ]
     for line in lines:
         safe_text(ws.cell(row=nxt, column=2), line)
         nxt += 1
@@ -310,4 +503,3 @@ def render_xlsx(ctx: dict[str, Any]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-

@@ -54,7 +54,9 @@ def _periode_dir(ws: Workspace, periode: Periode) -> Path:
 
 
 def _next_version(base: Path) -> int:
-    versions = [int(p.name[1:]) for p in base.glob("v*") if p.name[1:].isdigit()] if base.exists() else []
+    versions = (
+        [int(p.name[1:]) for p in base.glob("v*") if p.name[1:].isdigit()] if base.exists() else []
+    )
     return max(versions, default=0) + 1
 
 
@@ -159,8 +161,15 @@ def _make_read_only(folder: Path) -> None:
     if os.name != "nt":
         for d in sorted([*folder.rglob("*"), folder], reverse=True):
             if d.is_dir():
-                os.chmod(d, stat.S_IREAD | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP
-                         | stat.S_IROTH | stat.S_IXOTH)
+                os.chmod(
+                    d,
+                    stat.S_IREAD
+                    | stat.S_IXUSR
+                    | stat.S_IRGRP
+                    | stat.S_IXGRP
+                    | stat.S_IROTH
+                    | stat.S_IXOTH,
+                )
 
 
 def verify(ws: Workspace, periode: Periode | None) -> VerifyResult:
@@ -192,5 +201,7 @@ def verify(ws: Workspace, periode: Periode | None) -> VerifyResult:
                     res.problems.append(f"{rel}/{r}: berkas tambahan yang tidak ada di manifest")
     if not res.checked:
         where = periode.kode if periode else str(ws.settings.tahun)
-        raise KinerjaError(f"belum ada arsip untuk {where}; buat dengan: kinerja archive", exit_code=1)
+        raise KinerjaError(
+            f"belum ada arsip untuk {where}; buat dengan: kinerja archive", exit_code=1
+        )
     return res

@@ -86,9 +86,15 @@ class _Entry:
     fixed: FileResult | None = None  # junk or unreadable: decided without the store
 
 
-def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | None = None,
-            progress: ProgressFn | None = None, *, jobs: int | None = 1,
-            reader: Reader | None = None) -> CollectResult:
+def collect(
+    ws: Workspace,
+    inbox: Path | None = None,
+    periode_wajib: Periode | None = None,
+    progress: ProgressFn | None = None,
+    *,
+    jobs: int | None = 1,
+    reader: Reader | None = None,
+) -> CollectResult:
     """Validate every file in the inbox (default `masuk/`), record it, write feedback.
 
     `jobs`: worker processes for parsing new files (None: 1, or min(2, cpus) when many new
@@ -118,8 +124,16 @@ def collect(ws: Workspace, inbox: Path | None = None, periode_wajib: Periode | N
         view = View(ws, store, run.pk_loaded or pk, run.parsed_shas, run.failed)
         files = view.files(run.entries, periode_wajib)
         bidang, periodes = view.bidang(files, periode_wajib)
-    return CollectResult(ws.root, folder, files, bidang, periodes, len(run.parsed_shas),
-                         subfolders, time.perf_counter() - t0)
+    return CollectResult(
+        ws.root,
+        folder,
+        files,
+        bidang,
+        periodes,
+        len(run.parsed_shas),
+        subfolders,
+        time.perf_counter() - t0,
+    )
 
 
 def _is_file(p: Path) -> bool:
@@ -132,8 +146,15 @@ def _is_file(p: Path) -> bool:
 class _Run:
     """Inventory, hashing and parsing of one collect run."""
 
-    def __init__(self, ws: Workspace, store: Any, pk: PK | PKOutline, reader: Reader | None,
-                 progress: ProgressFn | None, total: int) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        store: Any,
+        pk: PK | PKOutline,
+        reader: Reader | None,
+        progress: ProgressFn | None,
+        total: int,
+    ) -> None:
         self.ws, self.store, self.reader = ws, store, reader
         self.pk_loaded: PK | None = pk if isinstance(pk, PK) else None
         self.progress, self.total = progress, total
@@ -204,8 +225,12 @@ class _Run:
             e = _Entry(p, p.name)
             self.entries.append(e)
             if is_junk_name(e.name):
-                e.fixed = FileResult(e.name, _hash_quietly(p), DIABAIKAN, catatan=[
-                    "berkas kunci Office atau berkas sistem; diabaikan"])
+                e.fixed = FileResult(
+                    e.name,
+                    _hash_quietly(p),
+                    DIABAIKAN,
+                    catatan=["berkas kunci Office atau berkas sistem; diabaikan"],
+                )
                 self._tick()
                 continue
             try:
@@ -219,9 +244,18 @@ class _Run:
                 else:
                     e.sha = _hash_file(p)
             except OSError as exc:
-                e.fixed = FileResult(e.name, "", DITOLAK, findings=[finding(
-                    Code.BERKAS_TIDAK_TERBACA, file=e.name,
-                    sebab=exc.strerror or type(exc).__name__)])
+                e.fixed = FileResult(
+                    e.name,
+                    "",
+                    DITOLAK,
+                    findings=[
+                        finding(
+                            Code.BERKAS_TIDAK_TERBACA,
+                            file=e.name,
+                            sebab=exc.strerror or type(exc).__name__,
+                        )
+                    ],
+                )
                 self._tick()
                 continue
             if e.sha in self._new or self.store.known(e.sha) is not None:
@@ -238,7 +272,9 @@ class _Run:
     def _parse(self, e: _Entry, data: bytes) -> None:
         try:
             read = read_one(data, e.name, self.pk, self.reader)
-        except Exception as exc:  # one bad file never stops the others (docs/reliability.md Ground rule 1)
+        except (
+            Exception
+        ) as exc:  # one bad file never stops the others (docs/reliability.md Ground rule 1)
             self._fail(e, exc)
         else:
             self._record(e, read)
@@ -254,8 +290,11 @@ class _Run:
         try:
             for e, data in todo:
                 seen += 1
-                if pool is None and restarts <= MAX_POOL_RESTARTS and self._want_pool(
-                        jobs, seen, workers):
+                if (
+                    pool is None
+                    and restarts <= MAX_POOL_RESTARTS
+                    and self._want_pool(jobs, seen, workers)
+                ):
                     pool = self._pool(workers)
                 if pool is None:
                     if restarts > MAX_POOL_RESTARTS:  # workers keep dying: stop reading
@@ -284,8 +323,11 @@ class _Run:
 
         # spawn everywhere: the same behaviour as Windows, and no forked sqlite handle.
         return ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(self.pk, self.reader))
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.pk, self.reader),
+        )
 
     def _want_pool(self, jobs: int | None, new_seen: int, workers: int) -> bool:
         if workers <= 1:
@@ -310,9 +352,19 @@ class _Run:
         from concurrent.futures.process import BrokenProcessPool
 
         broken = isinstance(exc, BrokenProcessPool)
-        self.failed[e.sha] = FileResult(e.name, e.sha, DITOLAK, findings=[finding(
-            Code.GAGAL_MEMBACA, file=e.name, variant="pembaca-berhenti" if broken else None,
-            sebab=f"{type(exc).__name__}: {str(exc)[:200]}")])
+        self.failed[e.sha] = FileResult(
+            e.name,
+            e.sha,
+            DITOLAK,
+            findings=[
+                finding(
+                    Code.GAGAL_MEMBACA,
+                    file=e.name,
+                    variant="pembaca-berhenti" if broken else None,
+                    sebab=f"{type(exc).__name__}: {str(exc)[:200]}",
+                )
+            ],
+        )
 
     def _record(self, e: _Entry, read: Any) -> None:
         periode: Periode | None = getattr(read, "periode", None)
@@ -321,11 +373,19 @@ class _Run:
         ok = bool(read.ok) and bool(bidang) and periode is not None and data is not None
         findings = [f if f.file else f.at(file=e.name) for f in read.findings]
         self.store.record(
-            sha=e.sha, name=e.name, size=e.size, mtime_ns=e.mtime_ns,
-            kind=getattr(read, "kind", None) or "unknown", bidang=bidang or None,
-            periode=periode, form_id=getattr(read, "form_id", None),
-            status=DITERIMA if ok else DITOLAK, findings=findings, data=data,
-            producer=getattr(read, "producer", None))
+            sha=e.sha,
+            name=e.name,
+            size=e.size,
+            mtime_ns=e.mtime_ns,
+            kind=getattr(read, "kind", None) or "unknown",
+            bidang=bidang or None,
+            periode=periode,
+            form_id=getattr(read, "form_id", None),
+            status=DITERIMA if ok else DITOLAK,
+            findings=findings,
+            data=data,
+            producer=getattr(read, "producer", None),
+        )
         self.parsed_shas.add(e.sha)
         self._commit()
         if bidang and periode is not None:
@@ -336,9 +396,19 @@ class _Run:
 
         mb = f"{e.size / (1 << 20):.1f} MB".replace(".", ",")
         self.store.record(
-            sha=e.sha, name=e.name, size=e.size, mtime_ns=e.mtime_ns, kind="too-large",
-            bidang=None, periode=None, form_id=None, status=DITOLAK,
-            findings=[file_finding(Code.FILE_TOO_LARGE, e.name, mb)], data=None, producer=None)
+            sha=e.sha,
+            name=e.name,
+            size=e.size,
+            mtime_ns=e.mtime_ns,
+            kind="too-large",
+            bidang=None,
+            periode=None,
+            form_id=None,
+            status=DITOLAK,
+            findings=[file_finding(Code.FILE_TOO_LARGE, e.name, mb)],
+            data=None,
+            producer=None,
+        )
         self.parsed_shas.add(e.sha)
 
 
@@ -363,6 +433,15 @@ def _hash_quietly(p: Path) -> str:
 
 
 __all__ = [
-    "BELUM", "DIABAIKAN", "DITERIMA", "DITOLAK", "DUPLIKAT", "WARNING",
-    "BidangResult", "CollectResult", "FileResult", "collect", "read_one",
+    "BELUM",
+    "DIABAIKAN",
+    "DITERIMA",
+    "DITOLAK",
+    "DUPLIKAT",
+    "WARNING",
+    "BidangResult",
+    "CollectResult",
+    "FileResult",
+    "collect",
+    "read_one",
 ]

@@ -9,7 +9,12 @@ from typing import Any
 from kinerja_cli.domain.findings import ERROR, Finding
 
 DITERIMA, DITOLAK, DUPLIKAT, DIABAIKAN, BELUM = (
-    "diterima", "ditolak", "duplikat", "diabaikan", "belum")
+    "diterima",
+    "ditolak",
+    "duplikat",
+    "diabaikan",
+    "belum",
+)
 
 
 @dataclass
@@ -77,8 +82,14 @@ class BidangResult:
 
     def to_json(self) -> dict[str, Any]:
         """docs/contract.md §5 bidang record (with periode, file and time added)."""
-        return {"kode": self.kode, "status": self.status, "nama": self.nama,
-                "periode": self.periode, "file": self.file, "diterima": self.received}
+        return {
+            "kode": self.kode,
+            "status": self.status,
+            "nama": self.nama,
+            "periode": self.periode,
+            "file": self.file,
+            "diterima": self.received,
+        }
 
 
 @dataclass

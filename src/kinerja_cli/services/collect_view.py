@@ -40,8 +40,14 @@ def _waktu(iso: str) -> str:
 class View:
     """collect's answer for one run."""
 
-    def __init__(self, ws: Workspace, store: Any, pk: PK | PKOutline, parsed: set[str],
-                 failed: dict[str, FileResult]) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        store: Any,
+        pk: PK | PKOutline,
+        parsed: set[str],
+        failed: dict[str, FileResult],
+    ) -> None:
         self.ws, self.store, self.pk = ws, store, pk
         self.parsed, self.failed = parsed, failed
         self._batas: dict[tuple[str, bool], dt.date | None] = {}
@@ -85,22 +91,48 @@ class View:
     def _duplicate(self, name: str, sha: str, first: str) -> FileResult:
         sub = self._known(sha)
         return FileResult(
-            name, sha, DUPLIKAT, sub.bidang if sub else None, sub.periode if sub else None,
+            name,
+            sha,
+            DUPLIKAT,
+            sub.bidang if sub else None,
+            sub.periode if sub else None,
             findings=[finding(Code.DUPLIKAT_IDENTIK, file=name, pertama=first)],
-            kind=sub.kind if sub else None, duplikat_dari=first)
+            kind=sub.kind if sub else None,
+            duplikat_dari=first,
+        )
 
     def _stored(self, name: str, sha: str, periode_wajib: Periode | None) -> FileResult:
         sub = self._known(sha)
-        fr = FileResult(name, sha, sub.status, sub.bidang, sub.periode,
-                        findings=[f.at(file=name) for f in self.store.findings(sub.id)],
-                        kind=sub.kind, form_id=sub.form_id, received=sub.received,
-                        dibaca=sha in self.parsed)
+        fr = FileResult(
+            name,
+            sha,
+            sub.status,
+            sub.bidang,
+            sub.periode,
+            findings=[f.at(file=name) for f in self.store.findings(sub.id)],
+            kind=sub.kind,
+            form_id=sub.form_id,
+            received=sub.received,
+            dibaca=sha in self.parsed,
+        )
         per = sub.periode_obj()
-        if periode_wajib is not None and per is not None and per.data_kode != periode_wajib.data_kode:
+        if (
+            periode_wajib is not None
+            and per is not None
+            and per.data_kode != periode_wajib.data_kode
+        ):
             fr.status = DITOLAK
-            fr.findings.insert(0, finding(
-                Code.PERIODE_SALAH, file=name, variant="kumpul", periode=per.label,
-                wajib=periode_wajib.label, triwulan=periode_wajib.triwulan))
+            fr.findings.insert(
+                0,
+                finding(
+                    Code.PERIODE_SALAH,
+                    file=name,
+                    variant="kumpul",
+                    periode=per.label,
+                    wajib=periode_wajib.label,
+                    triwulan=periode_wajib.triwulan,
+                ),
+            )
             fr.umpan_balik = self._feedback(fr, sub, text_only=True)
             return fr
         if sub.status == DITERIMA:
@@ -117,8 +149,10 @@ class View:
             prev = self._submission(sub.supersedes)
             fr.menggantikan = prev.name
             fr.perubahan = self.store.perubahan(sub)
-            fr.catatan.append(f"menggantikan versi {prev.name} ({_waktu(prev.received)}); "
-                              f"{fr.perubahan} nilai berubah")
+            fr.catatan.append(
+                f"menggantikan versi {prev.name} ({_waktu(prev.received)}); "
+                f"{fr.perubahan} nilai berubah"
+            )
         if sub.superseded_by is not None:
             newer = self._submission(sub.superseded_by)
             fr.digantikan_oleh = newer.name
@@ -132,8 +166,10 @@ class View:
             fr.terselesaikan = True
             fr.catatan.append(f"sudah diganti versi yang diterima: {win.name}")
         else:
-            fr.catatan.append(f"versi terbaru ditolak; versi sebelumnya yang dipakai ({win.name}, "
-                              f"{_waktu(win.received)})")
+            fr.catatan.append(
+                f"versi terbaru ditolak; versi sebelumnya yang dipakai ({win.name}, "
+                f"{_waktu(win.received)})"
+            )
 
     def _late(self, fr: FileResult, sub: Any, per: Periode | None) -> None:
         """docs/reliability.md E63: a file dated after the return deadline is accepted, but flagged."""
@@ -149,8 +185,11 @@ class View:
             return
         batas = self._deadline(per)
         if batas is not None and sent > batas:
-            fr.findings.append(finding(Code.TERLAMBAT, file=fr.file, tanggal=tanggal_id(sent),
-                                       batas=tanggal_id(batas)))
+            fr.findings.append(
+                finding(
+                    Code.TERLAMBAT, file=fr.file, tanggal=tanggal_id(sent), batas=tanggal_id(batas)
+                )
+            )
 
     def _deadline(self, per: Periode, *, libur: bool = True) -> dt.date | None:
         """The return deadline; without the national holidays (no `holidays` import) it is
@@ -188,22 +227,34 @@ class View:
         kembali = self.ws.settings.kembalikan_ke
         path: Path | None = None
         data = None if text_only else read_copy(self.ws, sub.sha256)
-        if (data is not None and sub.kind in WORKBOOK_KINDS and sub.bidang
-                and fits_openpyxl(data)):
+        if data is not None and sub.kind in WORKBOOK_KINDS and sub.bidang and fits_openpyxl(data):
             try:
                 path = write_feedback_workbook(
-                    data, fr.findings, self.ws.umpan_balik / feedback_name(fr.file, ".xlsx"),
-                    original=fr.file, kembalikan_ke=kembali)
+                    data,
+                    fr.findings,
+                    self.ws.umpan_balik / feedback_name(fr.file, ".xlsx"),
+                    original=fr.file,
+                    kembalikan_ke=kembali,
+                )
             except Exception:  # an odd workbook openpyxl cannot round-trip: say it in text
                 path = None
         if path is None:
             try:
                 path = write_feedback_text(
-                    fr.findings, self.ws.umpan_balik / feedback_name(fr.file, ".txt"),
-                    original=fr.file, kind=sub.kind, sha256=sub.sha256, received=sub.received,
-                    kembalikan_ke=kembali, alasan=(
+                    fr.findings,
+                    self.ws.umpan_balik / feedback_name(fr.file, ".txt"),
+                    original=fr.file,
+                    kind=sub.kind,
+                    sha256=sub.sha256,
+                    received=sub.received,
+                    kembalikan_ke=kembali,
+                    alasan=(
                         "Berkas ini formulir untuk periode lain, sehingga ditolak untuk periode "
-                        "yang sedang dikumpulkan:") if text_only else None)
+                        "yang sedang dikumpulkan:"
+                    )
+                    if text_only
+                    else None,
+                )
             except Exception as exc:  # e.g. the old feedback is open in Excel
                 fr.catatan.append(f"umpan balik tidak dapat ditulis: {exc}")
                 return None
@@ -213,8 +264,9 @@ class View:
 
     # ---- per bidang ---------------------------------------------------------------------
 
-    def bidang(self, files: Sequence[FileResult],
-               periode_wajib: Periode | None) -> tuple[list[BidangResult], list[str]]:
+    def bidang(
+        self, files: Sequence[FileResult], periode_wajib: Periode | None
+    ) -> tuple[list[BidangResult], list[str]]:
         """Each bidang with PK rows: diterima / ditolak / belum, for the periode(s) seen."""
         keys: dict[str, str] = {}
         if periode_wajib is not None:
@@ -233,13 +285,18 @@ class View:
             for b in self.pk.bidang_with_rows():
                 win = self.store.winner(b.kode, data_kode)
                 if win is not None:
-                    out.append(BidangResult(b.kode, b.nama, label, DITERIMA, win.name, win.received))
+                    out.append(
+                        BidangResult(b.kode, b.nama, label, DITERIMA, win.name, win.received)
+                    )
                     continue
                 versions = self.store.versions(b.kode, data_kode)
                 if versions:
                     last_sub = versions[-1]
-                    out.append(BidangResult(b.kode, b.nama, label, DITOLAK, last_sub.name,
-                                            last_sub.received))
+                    out.append(
+                        BidangResult(
+                            b.kode, b.nama, label, DITOLAK, last_sub.name, last_sub.received
+                        )
+                    )
                 else:
                     out.append(BidangResult(b.kode, b.nama, label, BELUM))
         return out, list(keys.values())

@@ -63,8 +63,9 @@ def _versioned(base: Path, versi: int) -> Path:
     return base if versi <= 1 else base.with_name(f"{base.stem}-v{versi}{base.suffix}")
 
 
-def choose_path(store: StoreAPI, ws: Workspace, base: Path,
-                kind: str = KIND_DRAF) -> tuple[Path, int, list[Path]]:
+def choose_path(
+    store: StoreAPI, ws: Workspace, base: Path, kind: str = KIND_DRAF
+) -> tuple[Path, int, list[Path]]:
     """The first version of `base` that is free or still exactly as kinerja wrote it; the
     outputs skipped because someone edited them (or they were not written by kinerja)."""
     kept: list[Path] = []
@@ -78,7 +79,9 @@ def choose_path(store: StoreAPI, ws: Workspace, base: Path,
         kept.append(path)
     from kinerja_cli.errors import KinerjaError
 
-    raise KinerjaError(f"terlalu banyak versi draf {base.name}; pindahkan versi lama ke folder lain")
+    raise KinerjaError(
+        f"terlalu banyak versi draf {base.name}; pindahkan versi lama ke folder lain"
+    )
 
 
 def _input_sha256(pk_name: str, pk: PK, data: dict[str, DataBidang]) -> dict[str, str]:
@@ -104,9 +107,17 @@ def kompilasi_dari(
     submission; nothing is written. Compile and report both use this."""
     data = store.accepted(periode)
     temuan = [*store.open_findings(periode), *pk_findings]
-    k = kompilasi(pk, settings, periode, data, store.bidang_status(periode), temuan,
-                  _input_sha256(Path(settings.pk).name, pk, data), tahun_lalu=tahun_lalu,
-                  dibuat=dibuat)
+    k = kompilasi(
+        pk,
+        settings,
+        periode,
+        data,
+        store.bidang_status(periode),
+        temuan,
+        _input_sha256(Path(settings.pk).name, pk, data),
+        tahun_lalu=tahun_lalu,
+        dibuat=dibuat,
+    )
     return k, len(data)
 
 
@@ -115,8 +126,12 @@ def valid_pk(ws: Workspace) -> tuple[PK, list[Finding]]:
     from kinerja_cli.services.setup import load_pk, require_pk
 
     pk, findings = load_pk(ws)
-    tahun_beda = (pk is not None and ws.settings.tahun and pk.identitas.tahun
-                  and ws.settings.tahun != pk.identitas.tahun)
+    tahun_beda = (
+        pk is not None
+        and ws.settings.tahun
+        and pk.identitas.tahun
+        and ws.settings.tahun != pk.identitas.tahun
+    )
     if pk is None or has_errors(findings) or tahun_beda:
         pk = require_pk(ws)  # raises with the list of problems
     return pk, findings
@@ -137,8 +152,9 @@ def compile_from(
     bidang has an accepted submission."""
     from kinerja_cli.io.draft import draft_filename, write_draft
 
-    k, diterima = kompilasi_dari(pk, settings, periode, store, pk_findings, tahun_lalu,
-                                 dibuat or dt.datetime.now())
+    k, diterima = kompilasi_dari(
+        pk, settings, periode, store, pk_findings, tahun_lalu, dibuat or dt.datetime.now()
+    )
     if not diterima:
         return CompileResult(k, None)
     base = Path(out) if out else ws.hasil / draft_filename(k.tahun, periode)
@@ -148,8 +164,12 @@ def compile_from(
     return CompileResult(k, path, sha, versi, kept, diterima)
 
 
-def compile_draft(ws: Workspace, periode: Periode, out: Path | None = None,
-                  tahun_lalu: dict[str, TahunLalu] | None = None) -> CompileResult:
+def compile_draft(
+    ws: Workspace,
+    periode: Periode,
+    out: Path | None = None,
+    tahun_lalu: dict[str, TahunLalu] | None = None,
+) -> CompileResult:
     """`kinerja compile`: read the PK and the store, write the draft in `hasil/`."""
     from kinerja_cli.store.db import Store
     from kinerja_cli.store.lock import workspace_lock

@@ -72,17 +72,32 @@ def run_demo(folder: Path) -> DemoResult:
     steps: list[DemoStep] = []
     res = init_workspace(root, example_pk(), None)
     ws = find_workspace(root)
-    steps.append(DemoStep("3", f"kinerja init {root.name} --pk {example_pk().name}",
-                          "ruang kerja dengan PK contoh Dinas PUPRPERKIM Kabupaten Balangan",
-                          [res.root / "kinerja.toml", res.pk]))
+    steps.append(
+        DemoStep(
+            "3",
+            f"kinerja init {root.name} --pk {example_pk().name}",
+            "ruang kerja dengan PK contoh Dinas PUPRPERKIM Kabupaten Balangan",
+            [res.root / "kinerja.toml", res.pk],
+        )
+    )
     _pk, findings = load_pk(ws)
-    steps.append(DemoStep("3", "kinerja check-pk",
-                          f"PK diperiksa: {len([f for f in findings if f.severity == 'error'])} kesalahan",
-                          []))
+    steps.append(
+        DemoStep(
+            "3",
+            "kinerja check-pk",
+            f"PK diperiksa: {len([f for f in findings if f.severity == 'error'])} kesalahan",
+            [],
+        )
+    )
     forms = init_forms(ws, Periode.parse(2), None, None)
-    steps.append(DemoStep("4", "kinerja init-form --triwulan 2",
-                          f"{len(forms.forms)} formulir Triwulan II, satu per bidang",
-                          [f.path for f in forms.forms]))
+    steps.append(
+        DemoStep(
+            "4",
+            "kinerja init-form --triwulan 2",
+            f"{len(forms.forms)} formulir Triwulan II, satu per bidang",
+            [f.path for f in forms.forms],
+        )
+    )
     steps += _returns_and_collect(ws, forms)
     steps += _compile_report_archive(ws, forms.periode, laporan="reviu")
     steps += _annual(ws)
@@ -100,28 +115,54 @@ def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> li
     steps: list[DemoStep] = []
     st = status(ws, periode)
     belum = [b for b in st.bidang if b.status != "diterima"]
-    steps.append(DemoStep("5", f"kinerja status{flag}",
-                          f"{len(st.bidang) - len(belum)} bidang diterima, {len(belum)} belum/ditolak; "
-                          f"jadwal SOP {len(st.jadwal)} langkah dengan batas hari kerja", []))
+    steps.append(
+        DemoStep(
+            "5",
+            f"kinerja status{flag}",
+            f"{len(st.bidang) - len(belum)} bidang diterima, {len(belum)} belum/ditolak; "
+            f"jadwal SOP {len(st.jadwal)} langkah dengan batas hari kerja",
+            [],
+        )
+    )
     comp = compile_draft(ws, periode)
     k = comp.kompilasi
     from kinerja_cli.domain.numbers import format_angka
 
     cap = format_angka(k.dinas_capaian) + "%" if k.dinas_capaian is not None else "–"
-    steps.append(DemoStep("6-7", f"kinerja compile{flag}",
-                          f"draf dinas: capaian {cap} ({k.dinas_predikat}); sembilan lembar "
-                          "termasuk Pengukuran dan Evaluasi Renja", [comp.path] if comp.path else []))
+    steps.append(
+        DemoStep(
+            "6-7",
+            f"kinerja compile{flag}",
+            f"draf dinas: capaian {cap} ({k.dinas_predikat}); sembilan lembar "
+            "termasuk Pengukuran dan Evaluasi Renja",
+            [comp.path] if comp.path else [],
+        )
+    )
     if periode.triwulan == 2 and not periode.tahunan:
         steps.append(_diff_step(ws))
     rep = render_report(ws, periode, ["html", "docx", "xlsx"], None, None)
-    judul = ("Reviu Triwulan untuk rapat evaluasi" if laporan == "reviu"
-             else "Pengukuran Kinerja tahunan untuk ditandatangani Kepala Dinas")
-    steps.append(DemoStep("11" if laporan == "reviu" else "9", f"kinerja report{flag}", judul,
-                          [p for _f, p in rep.berkas]))
+    judul = (
+        "Reviu Triwulan untuk rapat evaluasi"
+        if laporan == "reviu"
+        else "Pengukuran Kinerja tahunan untuk ditandatangani Kepala Dinas"
+    )
+    steps.append(
+        DemoStep(
+            "11" if laporan == "reviu" else "9",
+            f"kinerja report{flag}",
+            judul,
+            [p for _f, p in rep.berkas],
+        )
+    )
     arc = archive(ws, periode, ["kinerja", "archive", *flag.split()])
-    steps.append(DemoStep("10", f"kinerja archive{flag}",
-                          f"{len(arc.files)} berkas dibekukan (hanya-baca) dengan manifest SHA-256",
-                          [arc.folder / "MANIFEST.json"]))
+    steps.append(
+        DemoStep(
+            "10",
+            f"kinerja archive{flag}",
+            f"{len(arc.files)} berkas dibekukan (hanya-baca) dengan manifest SHA-256",
+            [arc.folder / "MANIFEST.json"],
+        )
+    )
     return steps
 
 
@@ -135,10 +176,16 @@ def _diff_step(ws: Workspace) -> DemoStep:
     baru = salah[0]
     lama = ws.masuk / baru.name.replace(" (perbaikan)", "")
     res = diff(ws, str(lama), str(baru))
-    contoh = "; ".join(f"{p.kode} {p.kolom}: {p.lama or '(kosong)'} → {p.baru or '(kosong)'}"
-                       for p in res.perubahan[:3])
-    return DemoStep("8", f'kinerja diff "{lama.name}" "{baru.name}"',
-                    f"{len(res.perubahan)} perubahan, mis. {contoh}", [])
+    contoh = "; ".join(
+        f"{p.kode} {p.kolom}: {p.lama or '(kosong)'} → {p.baru or '(kosong)'}"
+        for p in res.perubahan[:3]
+    )
+    return DemoStep(
+        "8",
+        f'kinerja diff "{lama.name}" "{baru.name}"',
+        f"{len(res.perubahan)} perubahan, mis. {contoh}",
+        [],
+    )
 
 
 def _annual(ws: Workspace) -> list[DemoStep]:
@@ -159,16 +206,25 @@ def _annual(ws: Workspace) -> list[DemoStep]:
         os.utime(dest, (_at(forms.batas, 9 + i % 6, 1),) * 2)
     got = collect(ws, folder)
     steps = [
-        DemoStep("4", "kinerja init-form (tahunan)", f"{len(forms.forms)} formulir tahunan (TW I–IV)",
-                 [f.path for f in forms.forms]),
-        DemoStep("5", "kinerja collect masuk/tahunan",
-                 f"{got.count('diterima')} berkas tahunan diterima", []),
+        DemoStep(
+            "4",
+            "kinerja init-form (tahunan)",
+            f"{len(forms.forms)} formulir tahunan (TW I–IV)",
+            [f.path for f in forms.forms],
+        ),
+        DemoStep(
+            "5",
+            "kinerja collect masuk/tahunan",
+            f"{got.count('diterima')} berkas tahunan diterima",
+            [],
+        ),
     ]
     return steps + _compile_report_archive(ws, TAHUNAN, laporan="tahunan")
 
 
 def _salah_satu(pk: PK, kodes: list[str]) -> str:
     """The bidang whose first return has mistakes: BM in the example, else one with 3 numbers."""
+
     def numerik(k: str) -> int:
         return sum(1 for i in pk.indikator_of(k) if i.arah != Arah.BINER)
 
@@ -209,17 +265,27 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
             fill_form(f.path, dest, values, narasi, anggaran)
             os.utime(dest, (_at(forms.batas, 10 + i % 6, 2),) * 2)
         sent.append(dest)
-    steps = [DemoStep("4", "bidang mengisi dan mengembalikan formulir (simulasi)",
-                      f"{len(sent)} berkas di {ws.masuk.name}/; formulir {salah} berisi tiga "
-                      "kesalahan: realisasi \"98.5x\", target diubah, realisasi triwulan kosong",
-                      sent)]
+    steps = [
+        DemoStep(
+            "4",
+            "bidang mengisi dan mengembalikan formulir (simulasi)",
+            f"{len(sent)} berkas di {ws.masuk.name}/; formulir {salah} berisi tiga "
+            'kesalahan: realisasi "98.5x", target diubah, realisasi triwulan kosong',
+            sent,
+        )
+    ]
     first = collect(ws)
     ditolak = [r for r in first.files if r.status == "ditolak"]
-    steps.append(DemoStep(
-        "5", "kinerja collect",
-        f"{first.count('diterima')} berkas diterima, {len(ditolak)} ditolak ("
-        + "; ".join(f"{r.file}: {r.errors} kesalahan" for r in ditolak)
-        + "); umpan balik bertanda ditulis untuk bidang itu", list(first.umpan_balik)))
+    steps.append(
+        DemoStep(
+            "5",
+            "kinerja collect",
+            f"{first.count('diterima')} berkas diterima, {len(ditolak)} ditolak ("
+            + "; ".join(f"{r.file}: {r.errors} kesalahan" for r in ditolak)
+            + "); umpan balik bertanda ditulis untuk bidang itu",
+            list(first.umpan_balik),
+        )
+    )
     assert fixed is not None
     src, values, narasi, anggaran = fixed
     revisi = ws.masuk / f"{src.stem} (perbaikan).xlsx"
@@ -228,11 +294,15 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
     second = collect(ws)
     baru = next(r for r in second.files if r.file == revisi.name)
     diterima = sum(1 for b in second.bidang if b.status == "diterima")
-    steps.append(DemoStep(
-        "5", "kinerja collect (kiriman perbaikan)",
-        f"{revisi.name}: {baru.status}, menggantikan versi yang ditolak; {diterima} dari "
-        f"{len(second.bidang)} bidang diterima, semua versi tersimpan di .kinerja/berkas/",
-        [revisi]))
+    steps.append(
+        DemoStep(
+            "5",
+            "kinerja collect (kiriman perbaikan)",
+            f"{revisi.name}: {baru.status}, menggantikan versi yang ditolak; {diterima} dari "
+            f"{len(second.bidang)} bidang diterima, semua versi tersimpan di .kinerja/berkas/",
+            [revisi],
+        )
+    )
     return steps
 
 

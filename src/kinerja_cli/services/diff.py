@@ -31,8 +31,12 @@ class DiffResult:
     def to_json(self) -> dict[str, Any]:
         """`{"jenis", "a", "b", "jumlah", "perubahan": [{"jenis","kode","kolom","lama","baru"}]}`."""
         return {
-            "jenis": self.jenis, "a": self.a, "b": self.b, "jumlah": len(self.perubahan),
-            "perubahan": [p.__dict__ for p in self.perubahan], "catatan": self.catatan,
+            "jenis": self.jenis,
+            "a": self.a,
+            "b": self.b,
+            "jumlah": len(self.perubahan),
+            "perubahan": [p.__dict__ for p in self.perubahan],
+            "catatan": self.catatan,
         }
 
 
@@ -48,8 +52,12 @@ def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
         if len(matches) == 1:
             return f"{ref[:12]} (arsip kiriman)", matches[0].read_bytes()
         if len(matches) > 1:
-            raise KinerjaError(f"awalan SHA-256 {ref} cocok dengan {len(matches)} berkas; tulis lebih panjang")
-    raise KinerjaError(f"{ref} tidak ditemukan (berkas, berkas di masuk/, atau awalan SHA-256 kiriman)")
+            raise KinerjaError(
+                f"awalan SHA-256 {ref} cocok dengan {len(matches)} berkas; tulis lebih panjang"
+            )
+    raise KinerjaError(
+        f"{ref} tidak ditemukan (berkas, berkas di masuk/, atau awalan SHA-256 kiriman)"
+    )
 
 
 def _is_draft(data: bytes) -> bool:
@@ -72,7 +80,9 @@ def diff(ws: Workspace, a: str, b: str) -> DiffResult:
     return _diff_forms(ws, name_a, data_a, name_b, data_b)
 
 
-def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
+def _diff_forms(
+    ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes
+) -> DiffResult:
     from kinerja_cli.io.form import read_form
     from kinerja_cli.services.setup import require_pk
 
@@ -81,22 +91,34 @@ def _diff_forms(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: 
     res = DiffResult("kiriman", name_a, name_b)
     for r, name in ((ra, name_a), (rb, name_b)):
         if r.data is None:
-            raise KinerjaError(f"{name} bukan formulir kinerja yang dapat dibaca "
-                               f"({r.findings[0].message if r.findings else r.kind})")
+            raise KinerjaError(
+                f"{name} bukan formulir kinerja yang dapat dibaca "
+                f"({r.findings[0].message if r.findings else r.kind})"
+            )
     assert ra.data is not None and rb.data is not None
     if (ra.bidang, ra.periode) != (rb.bidang, rb.periode):
         res.catatan.append(
             f"A adalah {ra.bidang} {ra.periode}, B adalah {rb.bidang} {rb.periode}: bukan versi "
-            "formulir yang sama")
+            "formulir yang sama"
+        )
     res.perubahan = bandingkan(ra.data, rb.data)
+
     # Locked values: a finding about a changed locked cell present in one version only.
     def locked(r: Any) -> dict[tuple[str | None, str | None], str]:
         return {(f.kode, f.code): f.message for f in r.findings if f.code.endswith("-diubah")}
+
     la, lb = locked(ra), locked(rb)
     for key in sorted(set(la) | set(lb), key=lambda k: (k[0] or "", k[1] or "")):
         if la.get(key) != lb.get(key):
-            res.perubahan.append(Perubahan("terkunci", key[0] or "", key[1] or "",
-                                           la.get(key, "sama dengan PK"), lb.get(key, "sama dengan PK")))
+            res.perubahan.append(
+                Perubahan(
+                    "terkunci",
+                    key[0] or "",
+                    key[1] or "",
+                    la.get(key, "sama dengan PK"),
+                    lb.get(key, "sama dengan PK"),
+                )
+            )
     return res
 
 
@@ -110,10 +132,19 @@ def _diff_drafts(name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> Diff
         for kode in list(dict.fromkeys([*ra, *rb])):
             ca, cb = ra.get(kode), rb.get(kode)
             if ca is None or cb is None:
-                res.perubahan.append(Perubahan(sheet, kode, "baris",
-                                               "" if ca is None else "ada", "" if cb is None else "ada"))
+                res.perubahan.append(
+                    Perubahan(
+                        sheet,
+                        kode,
+                        "baris",
+                        "" if ca is None else "ada",
+                        "" if cb is None else "ada",
+                    )
+                )
                 continue
             for col in dict.fromkeys([*ca, *cb]):
                 if ca.get(col, "") != cb.get(col, ""):
-                    res.perubahan.append(Perubahan(sheet, kode, col, ca.get(col, ""), cb.get(col, "")))
+                    res.perubahan.append(
+                        Perubahan(sheet, kode, col, ca.get(col, ""), cb.get(col, ""))
+                    )
     return res

@@ -56,12 +56,15 @@ def choose_formats(formats: Sequence[str] | None, settings: Settings) -> tuple[l
             if not name:
                 continue
             if name not in FORMAT:
-                raise KinerjaError(f"format laporan tidak dikenal: {name!r} "
-                                   f"(pilih dari: {', '.join(FORMAT)})")
+                raise KinerjaError(
+                    f"format laporan tidak dikenal: {name!r} (pilih dari: {', '.join(FORMAT)})"
+                )
             if name not in out:
                 out.append(name)
     if not out:
-        raise KinerjaError(f"tidak ada format laporan yang dipilih (pilih dari: {', '.join(FORMAT)})")
+        raise KinerjaError(
+            f"tidak ada format laporan yang dipilih (pilih dari: {', '.join(FORMAT)})"
+        )
     return out, default
 
 
@@ -138,7 +141,8 @@ def render_report(
         if diterima == 0:
             raise KinerjaError(
                 f"Belum ada formulir {periode.label} yang diterima, sehingga laporan belum dapat "
-                "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect")
+                "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect"
+            )
         sebelumnya = None
         if not periode.tahunan and periode.triwulan > 1:
             lalu = Periode(periode.triwulan - 1)

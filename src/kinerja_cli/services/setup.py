@@ -45,12 +45,15 @@ def _previous(dari: Path) -> tuple[Path, int]:
     return dari / "pk.xlsx", load_settings(dari / CONFIG_NAME).tahun
 
 
-def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
-                   dari: Path | None = None) -> InitResult:
+def init_workspace(
+    folder: Path, pk_file: Path | None, tahun: int | None, dari: Path | None = None
+) -> InitResult:
     """Create the workspace of docs/contract.md §3 in `folder` (from last year's with `dari`)."""
     folder = Path(folder)
     if (folder / CONFIG_NAME).exists():
-        raise KinerjaError(f"{folder} sudah berisi ruang kerja ({CONFIG_NAME} sudah ada); tidak ditimpa.")
+        raise KinerjaError(
+            f"{folder} sudah berisi ruang kerja ({CONFIG_NAME} sudah ada); tidak ditimpa."
+        )
     findings: list[Finding] = []
     prev_pk: Path | None = None
     if dari is not None:
@@ -91,8 +94,14 @@ def init_workspace(folder: Path, pk_file: Path | None, tahun: int | None,
     if dari is not None:
         link = str(Path(dari).resolve())
     write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link)
-    return InitResult(folder.resolve(), pk_target, tahun, pk_file is None and dari is None, findings,
-                      dari=Path(dari).resolve() if dari else None)
+    return InitResult(
+        folder.resolve(),
+        pk_target,
+        tahun,
+        pk_file is None and dari is None,
+        findings,
+        dari=Path(dari).resolve() if dari else None,
+    )
 
 
 def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
@@ -184,8 +193,13 @@ class InitFormResult:
     detik: float
 
 
-def init_forms(ws: Workspace, periode: Periode, bidang: list[str] | None, out: Path | None,
-               prefill: dict[str, DataBidang] | None = None) -> InitFormResult:
+def init_forms(
+    ws: Workspace,
+    periode: Periode,
+    bidang: list[str] | None,
+    out: Path | None,
+    prefill: dict[str, DataBidang] | None = None,
+) -> InitFormResult:
     """Write one form per bidang (all bidang owning rows, unless `bidang` is given)."""
     from kinerja_cli.io.form import FormSpec, form_filename, write_form
 
@@ -207,12 +221,21 @@ def init_forms(ws: Workspace, periode: Periode, bidang: list[str] | None, out: P
     written: list[FormDibuat] = []
     for b in targets:
         path = out_dir / form_filename(pk.identitas.tahun, periode, b.kode, b.nama)
-        spec = FormSpec(pk=pk, bidang=b.kode, periode=periode, batas=batas,
-                        kembalikan_ke=ws.settings.kembalikan_ke, kata_sandi=ws.settings.kata_sandi,
-                        prefill=prefill.get(b.kode))
+        spec = FormSpec(
+            pk=pk,
+            bidang=b.kode,
+            periode=periode,
+            batas=batas,
+            kembalikan_ke=ws.settings.kembalikan_ke,
+            kata_sandi=ws.settings.kata_sandi,
+            prefill=prefill.get(b.kode),
+        )
         fid = write_form(spec, path)
-        written.append(FormDibuat(b.kode, b.nama, path, fid, len(pk.indikator_of(b.kode)),
-                                  len(pk.anggaran_of(b.kode))))
+        written.append(
+            FormDibuat(
+                b.kode, b.nama, path, fid, len(pk.indikator_of(b.kode)), len(pk.anggaran_of(b.kode))
+            )
+        )
     _record_forms(ws, periode, written)
     return InitFormResult(periode, batas, written, time.perf_counter() - t0)
 

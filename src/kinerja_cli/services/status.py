@@ -29,8 +29,13 @@ class BidangStatus:
     diterima: str | None = None  # the file's time (mtime, ISO)
 
     def to_json(self) -> dict[str, Any]:
-        return {"kode": self.kode, "nama": self.nama, "status": self.status, "file": self.file,
-                "diterima": self.diterima}
+        return {
+            "kode": self.kode,
+            "nama": self.nama,
+            "status": self.status,
+            "file": self.file,
+            "diterima": self.diterima,
+        }
 
 
 @dataclass(frozen=True)
@@ -46,9 +51,14 @@ class LangkahStatus:
     status: str  # selesai | terlambat | berjalan | belum
 
     def to_json(self) -> dict[str, Any]:
-        return {"langkah": self.langkah, "nama": self.nama, "hari": self.hari,
-                "mulai": self.mulai.isoformat(), "batas": self.batas.isoformat(),
-                "status": self.status}
+        return {
+            "langkah": self.langkah,
+            "nama": self.nama,
+            "hari": self.hari,
+            "mulai": self.mulai.isoformat(),
+            "batas": self.batas.isoformat(),
+            "status": self.status,
+        }
 
 
 @dataclass
@@ -84,8 +94,9 @@ def status(ws: Workspace, periode: Periode, today: dt.date | None = None) -> Sta
     try:
         mulai = ws.settings.mulai_periode(periode.kode)
     except KeyError:
-        raise KinerjaError(f"tanggal mulai SOP untuk {periode.kode} tidak diketahui; "
-                           "setel di kinerja.toml") from None
+        raise KinerjaError(
+            f"tanggal mulai SOP untuk {periode.kode} tidak diketahui; setel di kinerja.toml"
+        ) from None
     jadwal = susun_jadwal(mulai, ws.settings.durasi, libur(tahun))
     bidang: list[BidangStatus] = []
     forms_made, any_sent = False, False

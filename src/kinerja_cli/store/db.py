@@ -40,6 +40,7 @@ from kinerja_cli.store.schema import VERSION, migrate, user_version
 
 __all__ = ["DIABAIKAN", "DITERIMA", "DITOLAK", "DUPLIKAT", "Store", "Submission"]
 
+
 class Store:
     """The workspace database; use `with Store.open(ws) as store:`."""
 
@@ -56,8 +57,9 @@ class Store:
         try:
             conn = sqlite3.connect(ws.db, timeout=10, isolation_level=None)
         except sqlite3.Error as exc:
-            raise KinerjaError(f"basis data ruang kerja tidak dapat dibuka: {exc}",
-                               location=str(ws.db)) from exc
+            raise KinerjaError(
+                f"basis data ruang kerja tidak dapat dibuka: {exc}", location=str(ws.db)
+            ) from exc
         try:
             try:
                 conn.execute("PRAGMA foreign_keys = ON")
@@ -66,13 +68,16 @@ class Store:
                     raise KinerjaError(
                         f"basis data ruang kerja dibuat oleh kinerja yang lebih baru (skema "
                         f"{found}, versi ini mengenal {VERSION}); perbarui kinerja.",
-                        location=str(ws.db))
+                        location=str(ws.db),
+                    )
                 migrate(conn)
             except sqlite3.DatabaseError as exc:
                 raise KinerjaError(
                     f"basis data ruang kerja rusak ({exc}). Pulihkan {ws.db.name} dari cadangan, "
                     "atau pindahkan berkas itu lalu jalankan collect ulang (salinan berkas "
-                    "kiriman tetap ada di .kinerja/berkas).", location=str(ws.db)) from exc
+                    "kiriman tetap ada di .kinerja/berkas).",
+                    location=str(ws.db),
+                ) from exc
             yield cls(conn, ws)
         finally:
             if conn.in_transaction:
@@ -133,8 +138,9 @@ class Store:
 
     def known(self, sha: str) -> Submission | None:
         """The stored submission for these bytes, or None when they were never read."""
-        row = self.conn.execute(f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 = ?",
-                                (sha,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 = ?", (sha,)
+        ).fetchone()
         return Submission(*row) if row else None
 
     def known_many(self, shas: Iterable[str]) -> dict[str, Submission]:
@@ -142,18 +148,20 @@ class Store:
         wanted = sorted(set(shas))
         out: dict[str, Submission] = {}
         for i in range(0, len(wanted), 500):  # within SQLite's bound on parameters
-            chunk = wanted[i:i + 500]
+            chunk = wanted[i : i + 500]
             for row in self.conn.execute(
-                    f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 IN "
-                    f"({','.join('?' * len(chunk))})", chunk):
+                f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.sha256 IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
                 sub = Submission(*row)
                 out[sub.sha256] = sub
         return out
 
     def submission(self, sub_id: int) -> Submission | None:
         """A submission by id."""
-        row = self.conn.execute(f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.id = ?",
-                                (sub_id,)).fetchone()
+        row = self.conn.execute(
+            f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.id = ?", (sub_id,)
+        ).fetchone()
         return Submission(*row) if row else None
 
     def findings(self, sub_id: int) -> list[Finding]:
@@ -161,44 +169,82 @@ class Store:
         name = self.conn.execute("SELECT name FROM submissions WHERE id = ?", (sub_id,)).fetchone()
         rows = self.conn.execute(
             "SELECT code, severity, message, sheet, cell, kode FROM findings "
-            "WHERE submission_id = ? ORDER BY seq", (sub_id,)).fetchall()
-        return [Finding(c, s, m, file=name[0] if name else None, sheet=sh, cell=ce, kode=k)
-                for c, s, m, sh, ce, k in rows]
+            "WHERE submission_id = ? ORDER BY seq",
+            (sub_id,),
+        ).fetchall()
+        return [
+            Finding(c, s, m, file=name[0] if name else None, sheet=sh, cell=ce, kode=k)
+            for c, s, m, sh, ce, k in rows
+        ]
 
     def add_sighting(self, sha: str, name: str, mtime_ns: int) -> None:
         """Remember that these bytes were seen under this name and mtime (every name is kept)."""
         self.conn.execute(
             "INSERT OR IGNORE INTO sightings (sha256, name, mtime_ns, seen_at) VALUES (?,?,?,?)",
-            (sha, name, mtime_ns, now_iso()))
+            (sha, name, mtime_ns, now_iso()),
+        )
 
     def names(self, sha: str) -> list[str]:
         """Every name these bytes were seen under, first first."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT name FROM sightings WHERE sha256 = ? GROUP BY name ORDER BY MIN(rowid)", (sha,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT name FROM sightings WHERE sha256 = ? GROUP BY name ORDER BY MIN(rowid)",
+                (sha,),
+            )
+        ]
 
-    def record(self, *, sha: str, name: str, size: int, mtime_ns: int, kind: str,
-               bidang: str | None, periode: Periode | None, form_id: str | None, status: str,
-               findings: Iterable[Finding], data: DataBidang | None,
-               producer: str | None) -> int:
+    def record(
+        self,
+        *,
+        sha: str,
+        name: str,
+        size: int,
+        mtime_ns: int,
+        kind: str,
+        bidang: str | None,
+        periode: Periode | None,
+        form_id: str | None,
+        status: str,
+        findings: Iterable[Finding],
+        data: DataBidang | None,
+        producer: str | None,
+    ) -> int:
         """Record a newly read file: its row, submission, findings and values, all or nothing."""
         seen = now_iso()
         with self.transaction():
             self.conn.execute(
                 "INSERT OR IGNORE INTO files (sha256, name, size, mtime_ns, first_seen, kind) "
-                "VALUES (?,?,?,?,?,?)", (sha, name, size, mtime_ns, seen, kind))
+                "VALUES (?,?,?,?,?,?)",
+                (sha, name, size, mtime_ns, seen, kind),
+            )
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
                 "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
                 "status, received, received_ns, first_seen, producer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (sha, name, bidang, periode.kode if periode else None,
-                 periode.data_kode if periode else None, form_id, status, mtime_iso(mtime_ns),
-                 mtime_ns, seen, producer))
+                (
+                    sha,
+                    name,
+                    bidang,
+                    periode.kode if periode else None,
+                    periode.data_kode if periode else None,
+                    form_id,
+                    status,
+                    mtime_iso(mtime_ns),
+                    mtime_ns,
+                    seen,
+                    producer,
+                ),
+            )
             sub_id = int(cur.lastrowid or 0)
             self.conn.executemany(
                 "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
                 "message) VALUES (?,?,?,?,?,?,?,?)",
-                [(sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
-                 for i, f in enumerate(findings)])
+                [
+                    (sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
+                    for i, f in enumerate(findings)
+                ],
+            )
             if data is not None and status == DITERIMA:
                 self._record_values(sub_id, data)
         return sub_id
@@ -213,12 +259,17 @@ class Store:
                         rows.append((sub_id, kind, kode, tw, text, biner))
         self.conn.executemany(
             "INSERT INTO nilai (submission_id, kind, kode, triwulan, value, biner) "
-            "VALUES (?,?,?,?,?,?)", rows)
+            "VALUES (?,?,?,?,?,?)",
+            rows,
+        )
         self.conn.executemany(
             "INSERT INTO narasi (submission_id, kode, pendorong, penghambat, tindak_lanjut, bukti) "
             "VALUES (?,?,?,?,?,?)",
-            [(sub_id, kode, n.pendorong, n.penghambat, n.tindak_lanjut, n.bukti)
-             for kode, n in data.narasi.items()])
+            [
+                (sub_id, kode, n.pendorong, n.penghambat, n.tindak_lanjut, n.bukti)
+                for kode, n in data.narasi.items()
+            ],
+        )
 
     def resolve_versions(self, bidang: str, data_periode: str) -> None:
         """Chain the accepted versions of a bidang and periode: the newest (mtime, name) wins.
@@ -227,27 +278,43 @@ class Store:
         supersedes; a link that was already there keeps the count made for it.
         """
         with self.transaction():
-            before = {sid: (sup, n) for sid, sup, n in self.conn.execute(
-                "SELECT id, supersedes, perubahan FROM submissions "
-                "WHERE bidang = ? AND data_periode = ?", (bidang, data_periode))}
+            before = {
+                sid: (sup, n)
+                for sid, sup, n in self.conn.execute(
+                    "SELECT id, supersedes, perubahan FROM submissions "
+                    "WHERE bidang = ? AND data_periode = ?",
+                    (bidang, data_periode),
+                )
+            }
             self.conn.execute(
                 "UPDATE submissions SET supersedes = NULL, superseded_by = NULL, perubahan = NULL "
-                "WHERE bidang = ? AND data_periode = ?", (bidang, data_periode))
-            ids = [r[0] for r in self.conn.execute(
-                f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
-                f"AND status = 'diterima' ORDER BY {ORDER}", (bidang, data_periode))]
+                "WHERE bidang = ? AND data_periode = ?",
+                (bidang, data_periode),
+            )
+            ids = [
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
+                    f"AND status = 'diterima' ORDER BY {ORDER}",
+                    (bidang, data_periode),
+                )
+            ]
             values: dict[int, dict[tuple[str, ...], str]] = {}
             for older, newer in itertools.pairwise(ids):
                 sup, n = before.get(newer, (None, None))
                 if sup != older or n is None:
                     n = self._count_changes(older, newer, values)
-                self.conn.execute("UPDATE submissions SET superseded_by = ? WHERE id = ?",
-                                  (newer, older))
-                self.conn.execute("UPDATE submissions SET supersedes = ?, perubahan = ? "
-                                  "WHERE id = ?", (older, n, newer))
+                self.conn.execute(
+                    "UPDATE submissions SET superseded_by = ? WHERE id = ?", (newer, older)
+                )
+                self.conn.execute(
+                    "UPDATE submissions SET supersedes = ?, perubahan = ? WHERE id = ?",
+                    (older, n, newer),
+                )
 
-    def _count_changes(self, older: int, newer: int,
-                       values: dict[int, dict[tuple[str, ...], str]] | None = None) -> int:
+    def _count_changes(
+        self, older: int, newer: int, values: dict[int, dict[tuple[str, ...], str]] | None = None
+    ) -> int:
         """How many values differ between two versions (`values` caches each one's values)."""
         cache = {} if values is None else values
         for sid in (older, newer):
@@ -275,40 +342,53 @@ class Store:
         (a database migrated from schema v2)."""
         rows = self.conn.execute(
             f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.supersedes IS NOT NULL "
-            f"AND s.perubahan IS NULL ORDER BY s.id").fetchall()
+            f"AND s.perubahan IS NULL ORDER BY s.id"
+        ).fetchall()
         return [Submission(*r) for r in rows]
 
     def unchained(self) -> list[tuple[str, str]]:
         """(bidang, data periode) whose accepted versions are not chained: more than one is
         not superseded. Happens when a run stopped after recording and before chaining."""
-        return [(b, p) for b, p in self.conn.execute(
-            "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' "
-            "AND superseded_by IS NULL AND bidang IS NOT NULL AND data_periode IS NOT NULL "
-            "GROUP BY bidang, data_periode HAVING COUNT(*) > 1")]
+        return [
+            (b, p)
+            for b, p in self.conn.execute(
+                "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' "
+                "AND superseded_by IS NULL AND bidang IS NOT NULL AND data_periode IS NOT NULL "
+                "GROUP BY bidang, data_periode HAVING COUNT(*) > 1"
+            )
+        ]
 
     def versions(self, bidang: str, data_periode: str) -> list[Submission]:
         """Every submission of a bidang for a periode's data, oldest first."""
         rows = self.conn.execute(
             f"SELECT {SUB_COLS} {SUB_FROM} WHERE s.bidang = ? AND s.data_periode = ? "
-            f"ORDER BY s.received_ns, s.name, s.id", (bidang, data_periode)).fetchall()
+            f"ORDER BY s.received_ns, s.name, s.id",
+            (bidang, data_periode),
+        ).fetchall()
         return [Submission(*r) for r in rows]
 
     def winner(self, bidang: str, data_periode: str) -> Submission | None:
         """The accepted version in use for a bidang and periode, or None."""
-        winners = [s for s in self.versions(bidang, data_periode)
-                   if s.status == DITERIMA and s.superseded_by is None]
+        winners = [
+            s
+            for s in self.versions(bidang, data_periode)
+            if s.status == DITERIMA and s.superseded_by is None
+        ]
         return winners[-1] if winners else None
 
     def values(self, sub_id: int) -> dict[tuple[str, ...], str]:
         """Every accepted value of a submission, keyed for comparison between versions."""
         out: dict[tuple[str, ...], str] = {}
         for kind, kode, tw, value, biner in self.conn.execute(
-                "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ?",
-                (sub_id,)):
+            "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ?",
+            (sub_id,),
+        ):
             out[(kind, kode, str(tw))] = value if biner else str(Decimal(value).normalize())
         for row in self.conn.execute(
-                "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
-                "WHERE submission_id = ?", (sub_id,)):
+            "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
+            "WHERE submission_id = ?",
+            (sub_id,),
+        ):
             for fld, text in zip(NARASI_FIELDS, row[1:], strict=True):
                 if text:
                     out[("narasi", row[0], fld)] = text
@@ -322,19 +402,24 @@ class Store:
         """A submission's accepted values as DataBidang."""
         per = sub.periode_obj()
         n = per.triwulan if per else 4
-        out = DataBidang(bidang=sub.bidang or "", sha256=sub.sha256, file=sub.name,
-                         diterima=sub.first_seen)
+        out = DataBidang(
+            bidang=sub.bidang or "", sha256=sub.sha256, file=sub.name, diterima=sub.first_seen
+        )
         for kind, kode, tw, value, biner in self.conn.execute(
-                "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ? "
-                "ORDER BY rowid", (sub.id,)):
+            "SELECT kind, kode, triwulan, value, biner FROM nilai WHERE submission_id = ? "
+            "ORDER BY rowid",
+            (sub.id,),
+        ):
             table: dict[str, Any] = out.realisasi if kind == "realisasi" else out.anggaran
             values = table.setdefault(kode, [None] * n)
             if len(values) < tw:
                 values.extend([None] * (tw - len(values)))
             values[tw - 1] = decode(value, biner)
         for kode, *texts in self.conn.execute(
-                "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
-                "WHERE submission_id = ? ORDER BY rowid", (sub.id,)):
+            "SELECT kode, pendorong, penghambat, tindak_lanjut, bukti FROM narasi "
+            "WHERE submission_id = ? ORDER BY rowid",
+            (sub.id,),
+        ):
             out.narasi[kode] = Narasi(*texts)
         return out
 
@@ -346,9 +431,19 @@ class Store:
             sql, args = sql + " WHERE s.data_periode = ?", (periode.data_kode,)
         rows = self.conn.execute(sql + " ORDER BY s.received_ns, s.name, s.id", args)
         subs = [Submission(*r) for r in rows]
-        return [SubmissionInfo(s.id, s.sha256, s.name, s.bidang, s.periode, s.status,
-                               s.status == DITERIMA and s.superseded_by is None, s.first_seen)
-                for s in subs]
+        return [
+            SubmissionInfo(
+                s.id,
+                s.sha256,
+                s.name,
+                s.bidang,
+                s.periode,
+                s.status,
+                s.status == DITERIMA and s.superseded_by is None,
+                s.first_seen,
+            )
+            for s in subs
+        ]
 
     def blob_path(self, sha: str) -> Path:
         """Where the content-addressed copy of these bytes is kept."""
@@ -359,9 +454,14 @@ class Store:
     # ---- StoreAPI -----------------------------------------------------------------------
 
     def _bidang_with_data(self, data_periode: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT bidang FROM submissions WHERE data_periode = ? AND bidang IS NOT NULL "
-            "ORDER BY bidang", (data_periode,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT bidang FROM submissions WHERE data_periode = ? AND bidang IS NOT NULL "
+                "ORDER BY bidang",
+                (data_periode,),
+            )
+        ]
 
     def accepted(self, periode: Periode) -> dict[str, DataBidang]:
         """Winning accepted submission of each bidang for the periode's data (tahunan = TW4)."""
@@ -408,7 +508,8 @@ class Store:
         with self.transaction():
             self.conn.executemany(
                 "INSERT INTO forms (periode, bidang, form_id, file, generated_at) VALUES (?,?,?,?,?)",
-                [(periode.kode, b, fid, name, at) for b, fid, name in forms])
+                [(periode.kode, b, fid, name, at) for b, fid, name in forms],
+            )
 
     def forms(self, periode: Periode | None = None) -> list[tuple[str, str, str, str, str]]:
         """Generated forms as (periode, bidang, form_id, file, generated_at), oldest first."""
@@ -428,7 +529,8 @@ class Store:
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO outputs (kind, periode, path, sha256, written) VALUES (?,?,?,?,?)",
-                (kind, periode.kode, text, sha256, now_iso()))
+                (kind, periode.kode, text, sha256, now_iso()),
+            )
 
     def outputs(self, kind: str | None = None, periode: Periode | None = None) -> list[Output]:
         """Recorded outputs, oldest first."""

@@ -53,8 +53,10 @@ def holder(ws: Workspace) -> dict[str, str | int] | None:
 def _busy_message(ws: Workspace, command: str) -> str:
     info = holder(ws)
     if info:
-        who = (f"{info.get('user', '?')}@{info.get('host', '?')} (pid {info.get('pid', '?')}, "
-               f"mulai {str(info.get('start', '?')).replace('T', ' ')})")
+        who = (
+            f"{info.get('user', '?')}@{info.get('host', '?')} (pid {info.get('pid', '?')}, "
+            f"mulai {str(info.get('start', '?')).replace('T', ' ')})"
+        )
     else:
         who = "proses kinerja lain"
     return (
@@ -66,8 +68,9 @@ def _busy_message(ws: Workspace, command: str) -> str:
 
 
 @contextmanager
-def workspace_lock(ws: Workspace, command: str = "perintah ini",
-                   timeout: float = TIMEOUT) -> Iterator[None]:
+def workspace_lock(
+    ws: Workspace, command: str = "perintah ini", timeout: float = TIMEOUT
+) -> Iterator[None]:
     """Hold the workspace lock for the block; KinerjaError (exit 2) when another run holds it."""
     from filelock import FileLock, Timeout
 

@@ -44,7 +44,9 @@ class Submission:
     first_seen: str
     producer: str | None
     umpan_balik: str | None
-    perubahan: int | None  # values changed against the version it supersedes (None: not yet counted)
+    perubahan: (
+        int | None
+    )  # values changed against the version it supersedes (None: not yet counted)
     kind: str
 
     def periode_obj(self) -> Periode | None:
@@ -52,9 +54,11 @@ class Submission:
         return Periode.parse(self.periode) if self.periode else None
 
 
-SUB_COLS = ("s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
-             "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
-             "s.producer, s.umpan_balik, s.perubahan, f.kind")
+SUB_COLS = (
+    "s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
+    "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
+    "s.producer, s.umpan_balik, s.perubahan, f.kind"
+)
 SUB_FROM = "FROM submissions s JOIN files f ON f.sha256 = s.sha256"
 
 

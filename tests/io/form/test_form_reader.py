@@ -49,7 +49,11 @@ def test_round_trip_every_bidang(workspace, tmp_path, periode: Periode) -> None:
         assert got.findings == [], [f.line() for f in got.findings]
         assert got.ok and got.kind == "xlsx" and not got.slow_path
         assert (got.form_id, got.bidang, got.periode, got.tahun) == (
-            form.form_id, form.bidang, periode, 2025)
+            form.form_id,
+            form.bidang,
+            periode,
+            2025,
+        )
         assert got.identitas == "lembar" and got.producer == "openpyxl"
         assert got.data is not None
         assert got.data.realisasi == values
@@ -63,7 +67,9 @@ def test_simulated_values_are_deterministic_and_varied() -> None:
     a = simulated_values(pk, "BM", Periode(3), seed=1)
     assert a == simulated_values(pk, "BM", Periode(3), seed=1)
     assert a != simulated_values(pk, "BM", Periode(3), seed=2)
-    narasi = [n for p in range(5) for n in simulated_values(pk, "CK", Periode(2), seed=p)[1].values()]
+    narasi = [
+        n for p in range(5) for n in simulated_values(pk, "CK", Periode(2), seed=p)[1].values()
+    ]
     assert any(n.penghambat and n.tindak_lanjut for n in narasi)  # some fall below target
     for kode, per_tw in a[2].items():  # budget stays under pagu
         pagu = next(x.pagu for x in pk.anggaran if x.kode == kode)
@@ -81,17 +87,23 @@ def test_filled_form_reads_exactly_what_was_written() -> None:
 
 def test_blank_form_reports_every_empty_input() -> None:
     res = read(blank_form())
-    check(res, False,
-          *(Expect("realisasi-kosong", f"K{r}", kode=f"IK.{r + 3}") for r in range(7, 13)),
-          *(Expect("triwulan-sebelumnya-kosong", f"J{r}") for r in range(7, 13)),
-          Expect("anggaran-kosong", "E9", "Anggaran", "1.03.10.2.01.0032"))
+    check(
+        res,
+        False,
+        *(Expect("realisasi-kosong", f"K{r}", kode=f"IK.{r + 3}") for r in range(7, 13)),
+        *(Expect("triwulan-sebelumnya-kosong", f"J{r}") for r in range(7, 13)),
+        Expect("anggaran-kosong", "E9", "Anggaran", "1.03.10.2.01.0032"),
+    )
     assert res.data.realisasi["IK.10"] == [None, None]
 
 
 def test_never_raises_and_unreadable_bytes_keep_the_sniff_verdict() -> None:
     pk = example_pk()
-    for data, code in ((b"", "file-empty"), (b"Kode;Realisasi\r\nIK.10;61,5\r\n", "file-csv"),
-                       (filled()[:3000], "file-corrupt")):
+    for data, code in (
+        (b"", "file-empty"),
+        (b"Kode;Realisasi\r\nIK.10;61,5\r\n", "file-csv"),
+        (filled()[:3000], "file-corrupt"),
+    ):
         res = read_form(data, "x.xlsx", pk)
         assert not res.ok and res.data is None and code in codes(res)
 
@@ -132,70 +144,182 @@ def _pr(value: object) -> bytes:
 
 RULES: list[Case] = [
     # errors
-    ("bukan-angka", lambda: set_cells(filled(), K7="98.5x"), False,
-     (Expect("realisasi-bukan-angka", "K7", kode="IK.10"),)),
-    ("angka-inggris", lambda: set_cells(filled(), K10="1,234.56"), False,
-     (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),)),
-    ("negatif", lambda: set_cells(filled(), K9=-5), False,
-     (Expect("realisasi-negatif", "K9", kode="IK.12"),)),
-    ("kosong-periode", lambda: set_cells(filled(), K7=None), False,
-     (Expect("realisasi-kosong", "K7", kode="IK.10"),)),
-    ("tanpa-data-periode", lambda: set_cells(filled(), K8="-"), False,
-     (Expect("realisasi-tanpa-data", "K8", kode="IK.11"),)),
-    ("biner-tidak-sah", lambda: _pr("Mungkin"), False,
-     (Expect("biner-tidak-sah", "K7", kode="IK.26"),)),
-    ("melebihi-pagu", lambda: set_cells(filled(), "Anggaran", D11=3_000_000_000,
-                                        E11=2_000_000_000), False,
-     (Expect("anggaran-melebihi-pagu", "E11", "Anggaran", "1.03.10.2.01.0040"),)),
-    ("anggaran-bukan-angka", lambda: set_cells(filled(), "Anggaran", E9="satu miliar"), False,
-     (Expect("anggaran-bukan-angka", "E9", "Anggaran", "1.03.10.2.01.0032"),)),
-    ("anggaran-negatif", lambda: set_cells(filled(), "Anggaran", D10=-1), False,
-     (Expect("anggaran-negatif", "D10", "Anggaran", "1.03.10.2.01.0033"),)),
-    ("anggaran-tanpa-data", lambda: set_cells(filled(), "Anggaran", E12="n/a"), False,
-     (Expect("anggaran-tanpa-data", "E12", "Anggaran", "1.03.10.2.01.0046"),)),
-    ("pagu-diubah", lambda: set_cells(filled(), "Anggaran", C9=1), False,
-     (Expect("pagu-diubah", "C9", "Anggaran", "1.03.10.2.01.0032"),)),
-    ("uraian-diubah", lambda: set_cells(filled(), "Anggaran", B10="Belanja lain"), False,
-     (Expect("uraian-diubah", "B10", "Anggaran", "1.03.10.2.01.0033"),)),
-    ("satuan-diubah", lambda: set_cells(filled(), E7="persen"), False,
-     (Expect("satuan-diubah", "E7", kode="IK.10"),)),
-    ("arah-diubah", lambda: set_cells(filled(), F8="naik"), False,
-     (Expect("arah-diubah", "F8", kode="IK.11"),)),
-    ("sasaran-diubah", lambda: set_cells(filled(), C9="Sasaran lain"), False,
-     (Expect("sasaran-diubah", "C9", kode="IK.12"),)),
-    ("target-tw-diubah", lambda: set_cells(filled(), I7=60), False,
-     (Expect("target-diubah", "I7", kode="IK.10"),)),
+    (
+        "bukan-angka",
+        lambda: set_cells(filled(), K7="98.5x"),
+        False,
+        (Expect("realisasi-bukan-angka", "K7", kode="IK.10"),),
+    ),
+    (
+        "angka-inggris",
+        lambda: set_cells(filled(), K10="1,234.56"),
+        False,
+        (Expect("realisasi-bukan-angka", "K10", kode="IK.13"),),
+    ),
+    (
+        "negatif",
+        lambda: set_cells(filled(), K9=-5),
+        False,
+        (Expect("realisasi-negatif", "K9", kode="IK.12"),),
+    ),
+    (
+        "kosong-periode",
+        lambda: set_cells(filled(), K7=None),
+        False,
+        (Expect("realisasi-kosong", "K7", kode="IK.10"),),
+    ),
+    (
+        "tanpa-data-periode",
+        lambda: set_cells(filled(), K8="-"),
+        False,
+        (Expect("realisasi-tanpa-data", "K8", kode="IK.11"),),
+    ),
+    (
+        "biner-tidak-sah",
+        lambda: _pr("Mungkin"),
+        False,
+        (Expect("biner-tidak-sah", "K7", kode="IK.26"),),
+    ),
+    (
+        "melebihi-pagu",
+        lambda: set_cells(filled(), "Anggaran", D11=3_000_000_000, E11=2_000_000_000),
+        False,
+        (Expect("anggaran-melebihi-pagu", "E11", "Anggaran", "1.03.10.2.01.0040"),),
+    ),
+    (
+        "anggaran-bukan-angka",
+        lambda: set_cells(filled(), "Anggaran", E9="satu miliar"),
+        False,
+        (Expect("anggaran-bukan-angka", "E9", "Anggaran", "1.03.10.2.01.0032"),),
+    ),
+    (
+        "anggaran-negatif",
+        lambda: set_cells(filled(), "Anggaran", D10=-1),
+        False,
+        (Expect("anggaran-negatif", "D10", "Anggaran", "1.03.10.2.01.0033"),),
+    ),
+    (
+        "anggaran-tanpa-data",
+        lambda: set_cells(filled(), "Anggaran", E12="n/a"),
+        False,
+        (Expect("anggaran-tanpa-data", "E12", "Anggaran", "1.03.10.2.01.0046"),),
+    ),
+    (
+        "pagu-diubah",
+        lambda: set_cells(filled(), "Anggaran", C9=1),
+        False,
+        (Expect("pagu-diubah", "C9", "Anggaran", "1.03.10.2.01.0032"),),
+    ),
+    (
+        "uraian-diubah",
+        lambda: set_cells(filled(), "Anggaran", B10="Belanja lain"),
+        False,
+        (Expect("uraian-diubah", "B10", "Anggaran", "1.03.10.2.01.0033"),),
+    ),
+    (
+        "satuan-diubah",
+        lambda: set_cells(filled(), E7="persen"),
+        False,
+        (Expect("satuan-diubah", "E7", kode="IK.10"),),
+    ),
+    (
+        "arah-diubah",
+        lambda: set_cells(filled(), F8="naik"),
+        False,
+        (Expect("arah-diubah", "F8", kode="IK.11"),),
+    ),
+    (
+        "sasaran-diubah",
+        lambda: set_cells(filled(), C9="Sasaran lain"),
+        False,
+        (Expect("sasaran-diubah", "C9", kode="IK.12"),),
+    ),
+    (
+        "target-tw-diubah",
+        lambda: set_cells(filled(), I7=60),
+        False,
+        (Expect("target-diubah", "I7", kode="IK.10"),),
+    ),
     # warnings (form still accepted)
-    ("tanpa-data-sebelumnya", lambda: set_cells(filled(), J11="belum ada data"), True,
-     (Expect("realisasi-tanpa-data", "J11", kode="IK.14"),)),
-    ("sebelumnya-kosong", lambda: set_cells(filled(), J12=None), True,
-     (Expect("triwulan-sebelumnya-kosong", "J12", kode="IK.15"),)),
-    ("persen-di-atas-100", lambda: set_cells(filled(), K7=101), True,
-     (Expect("persen-di-atas-100", "K7", kode="IK.10"),)),
-    ("status-menurun", lambda: set_cells(filled(), J12=77, K12=76.6), True,
-     (Expect("status-menurun-tanpa-penghambat", "K12", kode="IK.15"),)),
-    ("status-turun-memburuk", lambda: set_cells(filled(), J8=38.5, K8=39), True,
-     (Expect("status-menurun-tanpa-penghambat", "K8", kode="IK.11"),
-      Expect("narasi-wajib-kosong", "M8", kode="IK.11"),
-      Expect("narasi-wajib-kosong", "N8", kode="IK.11"))),
-    ("narasi-wajib", lambda: set_cells(filled(), K7=50), True,
-     (Expect("narasi-wajib-kosong", "M7", kode="IK.10"),
-      Expect("narasi-wajib-kosong", "N7", kode="IK.10"))),
-    ("perubahan-besar", lambda: set_cells(filled(), J10=20, K10=70), True,
-     (Expect("perubahan-besar", "K10", kode="IK.13"),)),
-    ("teks-panjang", lambda: set_cells(filled(), L7="x" * 2500), True,
-     (Expect("teks-terlalu-panjang", "L7", kode="IK.10"),)),
-    ("persen-skala-ambigu", lambda: set_cells(filled(), K7=0.9), True,
-     (Expect("persen-skala-ambigu", "K7", kode="IK.10"),)),
-    ("induk-diisi", lambda: set_cells(filled(), "Anggaran", D7=5), True,
-     (Expect("anggaran-induk-diisi", "D7", "Anggaran", "1.03.10"),)),
-    ("anggaran-kosong", lambda: set_cells(filled(), "Anggaran", E10=None), True,
-     (Expect("anggaran-kosong", "E10", "Anggaran", "1.03.10.2.01.0033"),)),
+    (
+        "tanpa-data-sebelumnya",
+        lambda: set_cells(filled(), J11="belum ada data"),
+        True,
+        (Expect("realisasi-tanpa-data", "J11", kode="IK.14"),),
+    ),
+    (
+        "sebelumnya-kosong",
+        lambda: set_cells(filled(), J12=None),
+        True,
+        (Expect("triwulan-sebelumnya-kosong", "J12", kode="IK.15"),),
+    ),
+    (
+        "persen-di-atas-100",
+        lambda: set_cells(filled(), K7=101),
+        True,
+        (Expect("persen-di-atas-100", "K7", kode="IK.10"),),
+    ),
+    (
+        "status-menurun",
+        lambda: set_cells(filled(), J12=77, K12=76.6),
+        True,
+        (Expect("status-menurun-tanpa-penghambat", "K12", kode="IK.15"),),
+    ),
+    (
+        "status-turun-memburuk",
+        lambda: set_cells(filled(), J8=38.5, K8=39),
+        True,
+        (
+            Expect("status-menurun-tanpa-penghambat", "K8", kode="IK.11"),
+            Expect("narasi-wajib-kosong", "M8", kode="IK.11"),
+            Expect("narasi-wajib-kosong", "N8", kode="IK.11"),
+        ),
+    ),
+    (
+        "narasi-wajib",
+        lambda: set_cells(filled(), K7=50),
+        True,
+        (
+            Expect("narasi-wajib-kosong", "M7", kode="IK.10"),
+            Expect("narasi-wajib-kosong", "N7", kode="IK.10"),
+        ),
+    ),
+    (
+        "perubahan-besar",
+        lambda: set_cells(filled(), J10=20, K10=70),
+        True,
+        (Expect("perubahan-besar", "K10", kode="IK.13"),),
+    ),
+    (
+        "teks-panjang",
+        lambda: set_cells(filled(), L7="x" * 2500),
+        True,
+        (Expect("teks-terlalu-panjang", "L7", kode="IK.10"),),
+    ),
+    (
+        "persen-skala-ambigu",
+        lambda: set_cells(filled(), K7=0.9),
+        True,
+        (Expect("persen-skala-ambigu", "K7", kode="IK.10"),),
+    ),
+    (
+        "induk-diisi",
+        lambda: set_cells(filled(), "Anggaran", D7=5),
+        True,
+        (Expect("anggaran-induk-diisi", "D7", "Anggaran", "1.03.10"),),
+    ),
+    (
+        "anggaran-kosong",
+        lambda: set_cells(filled(), "Anggaran", E10=None),
+        True,
+        (Expect("anggaran-kosong", "E10", "Anggaran", "1.03.10.2.01.0033"),),
+    ),
 ]
 
 
-@pytest.mark.parametrize(("build", "ok", "expected"), [c[1:] for c in RULES],
-                         ids=[c[0] for c in RULES])
+@pytest.mark.parametrize(
+    ("build", "ok", "expected"), [c[1:] for c in RULES], ids=[c[0] for c in RULES]
+)
 def test_spec5_rule(build: Callable[[], bytes], ok: bool, expected: tuple[Expect, ...]) -> None:
     res = read(build())
     check(res, ok, *expected)
@@ -205,16 +329,27 @@ def test_spec5_rule(build: Callable[[], bytes], ok: bool, expected: tuple[Expect
 def test_messages_say_what_was_found_and_what_is_expected() -> None:
     res = read(set_cells(filled(), K7="98.5x", K10="1,234.56", K9=-5))
     msg = {f.cell: f.message for f in res.findings}
-    assert msg["K7"] == 'Realisasi TW II berisi "98.5x", bukan angka yang sah; isi angka seperti 98,5 (koma untuk desimal)'
+    assert (
+        msg["K7"]
+        == 'Realisasi TW II berisi "98.5x", bukan angka yang sah; isi angka seperti 98,5 (koma untuk desimal)'
+    )
     assert "maksud Anda 1.234,56?" in msg["K10"]
     assert "-5" in msg["K9"] and "0 atau lebih" in msg["K9"]
     f = next(f for f in res.findings if f.cell == "K7")
-    assert f.line().startswith("[error] 2025-TW2-BM-Bina-Marga.xlsx:Kinerja!K7 (IK.10) realisasi-bukan-angka")
+    assert f.line().startswith(
+        "[error] 2025-TW2-BM-Bina-Marga.xlsx:Kinerja!K7 (IK.10) realisasi-bukan-angka"
+    )
 
 
 def test_biner_answers() -> None:
-    for text, expected in (("Ada", True), ("Ya", True), ("Tersedia", True), ("tidak ada", False),
-                           ("Belum", False), (1, True)):
+    for text, expected in (
+        ("Ada", True),
+        ("Ya", True),
+        ("Tersedia", True),
+        ("tidak ada", False),
+        ("Belum", False),
+        (1, True),
+    ):
         res = read(set_cells(blank_form("PR", PR_FORM), J7="Ada", K7=text))
         assert res.data.realisasi["IK.26"][1] is expected, text
         assert "biner-tidak-sah" not in codes(res)

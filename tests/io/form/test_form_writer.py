@@ -28,17 +28,37 @@ def test_tw2_forms_round_trip(workspace) -> None:
     assert wb.sheetnames[:3] == ["Petunjuk", "Kinerja", "Anggaran"]
     ident = wb[L.IDENTITAS]
     assert ident.sheet_state == "veryHidden"
-    values = {ident.cell(r, 1).value: ident.cell(r, 2).value for r in range(2, 2 + len(L.IDENTITY_KEYS))}
+    values = {
+        ident.cell(r, 1).value: ident.cell(r, 2).value for r in range(2, 2 + len(L.IDENTITY_KEYS))
+    }
     assert values["form_id"] == bm.form_id
     assert values["bidang"] == "BM" and values["periode"] == "TW2" and values["tahun"] == "2025"
     assert len(values["sidik_pk"]) == 16
     k = wb["Kinerja"]
     assert _headers(k) == [
-        "No", "Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Target",
-        "Target TW I", "Target TW II", "Realisasi TW I", "Realisasi TW II",
-        "Faktor Pendorong", "Faktor Penghambat", "Tindak Lanjut", "Bukti Dukung",
+        "No",
+        "Kode",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Arah",
+        "Target",
+        "Target TW I",
+        "Target TW II",
+        "Realisasi TW I",
+        "Realisasi TW II",
+        "Faktor Pendorong",
+        "Faktor Penghambat",
+        "Tindak Lanjut",
+        "Bukti Dukung",
     ]
-    assert _headers(wb["Anggaran"]) == ["Kode", "Uraian", "Pagu", "Realisasi TW I", "Realisasi TW II"]
+    assert _headers(wb["Anggaran"]) == [
+        "Kode",
+        "Uraian",
+        "Pagu",
+        "Realisasi TW I",
+        "Realisasi TW II",
+    ]
     assert k.protection.sheet and wb["Anggaran"].protection.sheet
     assert wb.security.lockStructure
     first = L.FIRST_ROW
@@ -50,7 +70,9 @@ def test_tw2_forms_round_trip(workspace) -> None:
     ranges = " ".join(str(dv.sqref) for dv in k.data_validations.dataValidation)
     assert f"J{first}" in ranges and f"K{first}" in ranges
     prompts = [dv.prompt for dv in k.data_validations.dataValidation if dv.prompt]
-    assert any("DALAM triwulan" in p for p in prompts) and any("AKHIR triwulan" in p for p in prompts)
+    assert any("DALAM triwulan" in p for p in prompts) and any(
+        "AKHIR triwulan" in p for p in prompts
+    )
     assert k.freeze_panes == f"E{first}"
     assert k.page_setup.orientation == "landscape" and int(k.page_setup.paperSize) == 9
     assert "PEMERINTAH KABUPATEN BALANGAN" in k["A1"].value
@@ -80,9 +102,19 @@ def test_libreoffice_opens_form(workspace, tmp_path: Path) -> None:
     res = init_forms(workspace, Periode.parse(2), ["BM"], None)
     out = tmp_path / "lo"
     proc = subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "csv", "--outdir", str(out), str(res.forms[0].path)],
-        capture_output=True, timeout=120, check=False,
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            str(res.forms[0].path),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert list(out.glob("*.csv"))

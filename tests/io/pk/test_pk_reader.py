@@ -46,8 +46,17 @@ def test_other_layout(tmp_path: Path) -> None:
     ind = [list(r) for r in IND]
     ind[0][7] = "65,0"  # text numbers the Indonesian way
     ind[1][7] = "12"
-    res = read_pk(make_pk(tmp_path / "pk.xlsx", ind=ind, title_rows=3, shuffle=True, extra=True,
-                          lower_headers=True, merge_sasaran=True))
+    res = read_pk(
+        make_pk(
+            tmp_path / "pk.xlsx",
+            ind=ind,
+            title_rows=3,
+            shuffle=True,
+            extra=True,
+            lower_headers=True,
+            merge_sasaran=True,
+        )
+    )
     assert res.ok, [f.line() for f in res.findings]
     ik = {i.kode: i for i in res.pk.indikator}
     assert ik["IK.01"].target == Decimal("65.0")
@@ -100,7 +109,9 @@ def test_indikator_findings(tmp_path: Path, changes, code: str, cell: str) -> No
 
 
 def test_all_findings_at_once(tmp_path: Path) -> None:
-    res = read_pk(make_pk(tmp_path / "pk.xlsx", ind=_ind({(0, 4): "x", (2, 7): "abc", (5, 12): "ZZ"})))
+    res = read_pk(
+        make_pk(tmp_path / "pk.xlsx", ind=_ind({(0, 4): "x", (2, 7): "abc", (5, 12): "ZZ"}))
+    )
     found = {f.code for f in res.findings}
     assert {"arah-tidak-sah", "target-tidak-sah", "bidang-tidak-dikenal"} <= found
 

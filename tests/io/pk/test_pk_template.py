@@ -30,16 +30,37 @@ SPEC_HEADERS = {
     "Identitas": ["Isian", "Nilai"],
     "Bidang": ["Kode", "Nama", "Kepala", "NIP", "Jabatan"],
     "Indikator": [
-        "Kode", "Kode Sasaran", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Sifat",
-        "Rumus", "Target", "Target TW I", "Target TW II", "Target TW III", "Target TW IV",
-        "Bidang", "Definisi Operasional",
+        "Kode",
+        "Kode Sasaran",
+        "Sasaran",
+        "Indikator Kinerja",
+        "Satuan",
+        "Arah",
+        "Sifat",
+        "Rumus",
+        "Target",
+        "Target TW I",
+        "Target TW II",
+        "Target TW III",
+        "Target TW IV",
+        "Bidang",
+        "Definisi Operasional",
     ],
     "Anggaran": ["Kode", "Uraian", "Bidang", "Pagu", "Sasaran"],
 }
 SPEC_ISIAN = [
-    "Pemerintah Daerah", "Perangkat Daerah", "Singkatan", "Alamat", "Tahun", "Tempat",
-    "Kepala Perangkat Daerah", "NIP Kepala", "Pangkat/Golongan Kepala", "Jabatan Kepala",
-    "Kepala Daerah", "Jabatan Kepala Daerah",
+    "Pemerintah Daerah",
+    "Perangkat Daerah",
+    "Singkatan",
+    "Alamat",
+    "Tahun",
+    "Tempat",
+    "Kepala Perangkat Daerah",
+    "NIP Kepala",
+    "Pangkat/Golongan Kepala",
+    "Jabatan Kepala",
+    "Kepala Daerah",
+    "Jabatan Kepala Daerah",
 ]
 TW = ["Target TW I", "Target TW II", "Target TW III", "Target TW IV"]
 
@@ -186,7 +207,9 @@ def test_template_validations(template: Path) -> None:
         return out
 
     ind = lists(wb["Indikator"])
-    col = {h: openpyxl.utils.get_column_letter(i) for i, h in enumerate(SPEC_HEADERS["Indikator"], 1)}
+    col = {
+        h: openpyxl.utils.get_column_letter(i) for i, h in enumerate(SPEC_HEADERS["Indikator"], 1)
+    }
     assert ind[col["Arah"]] == '"naik,turun,rentang,biner"'
     assert ind[col["Sifat"]] == '"kumulatif,status"'
     assert ind[col["Rumus"]] == '"2T-R,T/R"'
@@ -238,8 +261,9 @@ def test_example_nips_are_well_formed(example: openpyxl.Workbook) -> None:
 
 
 def test_example_indicators_cover_every_arah_and_sifat(example: openpyxl.Workbook) -> None:
-    recs = _records(example["Indikator"], SPEC_HEADERS["Indikator"],
-                    fill_down=("Sasaran", "Kode Sasaran"))
+    recs = _records(
+        example["Indikator"], SPEC_HEADERS["Indikator"], fill_down=("Sasaran", "Kode Sasaran")
+    )
     assert 25 <= len(recs) <= 36
     assert len({r["Kode"] for r in recs}) == len(recs)
     assert all(r["Sasaran"] and r["Definisi Operasional"] for r in recs)
@@ -252,8 +276,13 @@ def test_example_indicators_cover_every_arah_and_sifat(example: openpyxl.Workboo
     biner = [str(r["Target"]) for r in recs if r["Arah"] == "biner"]
     assert len(biner) >= 2 and {"Ada", "Ya"} <= set(biner)
     # some targets arrive as Indonesian text, to exercise the parser
-    texts = [v for r in recs if r["Arah"] in ("naik", "turun")
-             for v in (r["Target"], *(r[h] for h in TW)) if isinstance(v, str)]
+    texts = [
+        v
+        for r in recs
+        if r["Arah"] in ("naik", "turun")
+        for v in (r["Target"], *(r[h] for h in TW))
+        if isinstance(v, str)
+    ]
     assert any("," in t for t in texts) and any("." in t for t in texts)
     assert 4 <= len({r["Kode Sasaran"] for r in recs}) <= 6
 
@@ -291,8 +320,12 @@ def test_example_every_bidang_owns_rows(example: openpyxl.Workbook) -> None:
         assert any(r["Bidang"] == kode for r in ind), kode
         assert any(a["Bidang"] == kode for a in leaves), kode
     assert {r["Bidang"] for r in ind} | {a["Bidang"] for a in ang} <= set(bidang)
-    sasaran = {r["Kode Sasaran"] for r in _records(example["Indikator"], SPEC_HEADERS["Indikator"],
-                                                   fill_down=("Kode Sasaran",))}
+    sasaran = {
+        r["Kode Sasaran"]
+        for r in _records(
+            example["Indikator"], SPEC_HEADERS["Indikator"], fill_down=("Kode Sasaran",)
+        )
+    }
     assert all(a["Sasaran"] in sasaran for a in leaves)
 
 

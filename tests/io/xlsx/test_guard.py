@@ -356,12 +356,16 @@ def test_far_formatting_without_values_is_harmless(rows: str) -> None:
         pytest.param('<row r="1048000"><!-- </row> --><c><v>1</v></c></row>', FAR, id="comment"),
         pytest.param('<row r="1048000"><?x </row> ?><c><v>1</v></c></row>', FAR, id="pi"),
         pytest.param('<row r="1048000" ht="1"/><row><c><v>1</v></c></row>', FAR, id="next-row"),
-        pytest.param('<row r="1048000"><c r="A1048000" s="1"/><c><v>1</v></c></row>', FAR,
-                     id="next-cell"),
-        pytest.param('<row r="5"><c r="A5"><v>1</v></c></row><!-- open', "xml-malformed",
-                     id="unterminated-comment"),
+        pytest.param(
+            '<row r="1048000"><c r="A1048000" s="1"/><c><v>1</v></c></row>', FAR, id="next-cell"
+        ),
+        pytest.param(
+            '<row r="5"><c r="A5"><v>1</v></c></row><!-- open',
+            "xml-malformed",
+            id="unterminated-comment",
+        ),
     ],
-)  # fmt: skip
+)
 def test_tricks_to_hide_far_values(rows: str, code: str) -> None:
     rejected(corpus.patch_sheet(corpus.make_base_xlsx(), corpus.sheet_xml(rows)), code)
 

@@ -30,8 +30,12 @@ def write(ws: Any, k: Kompilasi) -> None:
     sd = "" if k.periode.tahunan else f" s/d TW {romawi(q)}"
     cols: list[tuple[str, float]] = [("Kode", 19), ("Uraian", 46), ("Bidang", 8), ("Pagu (Rp)", 17)]
     cols += [(f"Realisasi TW {romawi(n)} (Rp)", 16) for n in range(1, q + 1)]
-    cols += [(f"Realisasi{sd} (Rp)", 17), ("Serapan (%)", 10), ("Sisa (Rp)", 17),
-             ("Keterangan", 30)]
+    cols += [
+        (f"Realisasi{sd} (Rp)", 17),
+        ("Serapan (%)", 10),
+        ("Sisa (Rp)", 17),
+        ("Keterangan", 30),
+    ]
     ncols = len(cols)
     r = title_block(ws, k, "REALISASI ANGGARAN", ncols)
     header(ws, r, cols)
@@ -39,8 +43,11 @@ def write(ws: Any, k: Kompilasi) -> None:
     r += 1
     belum = {b.kode for b in k.bidang if b.status != "diterima"}
     for a in k.anggaran:
-        teks, rp = ("kd_total", "kd_total_rp") if a.tingkat == "program" and a.induk else (
-            ("kd_grup", "kd_grup_rp") if a.induk else ("kd_teks", "kd_rp"))
+        teks, rp = (
+            ("kd_total", "kd_total_rp")
+            if a.tingkat == "program" and a.induk
+            else (("kd_grup", "kd_grup_rp") if a.induk else ("kd_teks", "kd_rp"))
+        )
         put(ws, r, 1, a.kode, teks)
         cell = put(ws, r, 2, a.uraian, teks)
         cell.alignment = Alignment(wrap_text=True, vertical="top", indent=_INDENT.get(a.tingkat, 0))
@@ -53,8 +60,10 @@ def write(ws: Any, k: Kompilasi) -> None:
         rupiah(ws, r, 7 + q, a.sisa, rp)
         ket = ""
         if a.induk and a.pagu_pk != a.pagu:
-            ket = (f"Pagu tertulis di PK {format_rupiah(a.pagu_pk)} berbeda dengan jumlah "
-                   "rinciannya; yang dipakai jumlah rinciannya (lihat Catatan)")
+            ket = (
+                f"Pagu tertulis di PK {format_rupiah(a.pagu_pk)} berbeda dengan jumlah "
+                "rinciannya; yang dipakai jumlah rinciannya (lihat Catatan)"
+            )
         elif not a.induk and a.bidang in belum and a.realisasi is None:
             ket = "Bidang belum mengirim"
         put(ws, r, 8 + q, ket, teks)
@@ -72,8 +81,14 @@ def write(ws: Any, k: Kompilasi) -> None:
         put(ws, r, 8 + q, "Jumlah seluruh program", "kd_total")
         r += 1
     r += 1
-    note(ws, r, "Realisasi dilaporkan pada baris sub-kegiatan; baris program dan kegiatan selalu "
-         "dihitung ulang dari rinciannya sehingga tidak ada yang terhitung dua kali. Serapan = "
-         "realisasi ÷ pagu × 100; sisa = pagu − realisasi.", ncols, 200)
+    note(
+        ws,
+        r,
+        "Realisasi dilaporkan pada baris sub-kegiatan; baris program dan kegiatan selalu "
+        "dihitung ulang dari rinciannya sehingga tidak ada yang terhitung dua kali. Serapan = "
+        "realisasi ÷ pagu × 100; sisa = pagu − realisasi.",
+        ncols,
+        200,
+    )
     ws.freeze_panes = ws.cell(head + 1, 3)
     apply_print_setup(ws, head)

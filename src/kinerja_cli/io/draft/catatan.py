@@ -50,8 +50,9 @@ def write(ws: Any, k: Kompilasi) -> None:
 
     subtitle(ws, r, f"A. Temuan yang masih terbuka ({len(k.temuan)})", ncols)
     r += 1
-    for c, title in enumerate(("No", "Kode temuan", "Tingkat", "Lokasi", "Indikator", "Pesan"),
-                              start=1):
+    for c, title in enumerate(
+        ("No", "Kode temuan", "Tingkat", "Lokasi", "Indikator", "Pesan"), start=1
+    ):
         put(ws, r, c, title, "kn_header")
     r += 1
     if not k.temuan:
@@ -70,8 +71,10 @@ def write(ws: Any, k: Kompilasi) -> None:
 
     subtitle(ws, r, "B. Rumus capaian yang dipakai per indikator", ncols)
     r += 1
-    for c, title in enumerate(("No", "Kode / Indikator", "Arah", "Realisasi s/d periode",
-                               "Sifat", "Rumus capaian"), start=1):
+    for c, title in enumerate(
+        ("No", "Kode / Indikator", "Arah", "Realisasi s/d periode", "Sifat", "Rumus capaian"),
+        start=1,
+    ):
         put(ws, r, c, title, "kn_header")
     r += 1
     q = k.periode.triwulan
@@ -83,8 +86,15 @@ def write(ws: Any, k: Kompilasi) -> None:
         put(ws, r, 4, cara_realisasi(i.sifat, i.arah, q), "kd_teks")
         put(ws, r, 5, i.sifat.value, "kd_teks")
         put(ws, r, 6, f"{i.rumus_teks}; {_target_dipakai(i, q, k.periode.tahunan)}", "kd_teks")
-        fit_height(ws, r, [(f"{i.kode} {i.nama}", 40), (cara_realisasi(i.sifat, i.arah, q), 36),
-                           (i.rumus_teks, 60)])
+        fit_height(
+            ws,
+            r,
+            [
+                (f"{i.kode} {i.nama}", 40),
+                (cara_realisasi(i.sifat, i.arah, q), 36),
+                (i.rumus_teks, 60),
+            ],
+        )
         r += 1
     r += 1
 
@@ -99,10 +109,19 @@ def write(ws: Any, k: Kompilasi) -> None:
         fill_predikat(put(ws, r, 2, label, "kd_teks"), k.skala, label)
         put(ws, r, 3, m if m is not None else "di bawahnya", "kd_angka")
         r += 1
-    batas = (f"dibatasi {k.batas_rata_rata}% per indikator" if k.batas_rata_rata is not None
-             else "tidak dibatasi")
-    r = note(ws, r, f"Sumbangan indikator ke rata-rata sasaran: {batas}. Status indikator: "
-             "Melampaui (> 100), Tercapai (= 100), Tidak Tercapai (< 100).", ncols, 150)
+    batas = (
+        f"dibatasi {k.batas_rata_rata}% per indikator"
+        if k.batas_rata_rata is not None
+        else "tidak dibatasi"
+    )
+    r = note(
+        ws,
+        r,
+        f"Sumbangan indikator ke rata-rata sasaran: {batas}. Status indikator: "
+        "Melampaui (> 100), Tercapai (= 100), Tidak Tercapai (< 100).",
+        ncols,
+        150,
+    )
     r += 1
 
     subtitle(ws, r, "D. Berkas masukan (SHA-256)", ncols)

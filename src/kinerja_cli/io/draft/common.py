@@ -44,21 +44,52 @@ def register_draft_styles(wb: Any) -> None:
     ns("kd_angka", border=border, alignment=right, number_format=NUM_FMT)
     ns("kd_rp", border=border, alignment=right, number_format=RP_FMT)
     ns("kd_grup", border=border, alignment=top, fill=grup, font=Font(bold=True))
-    ns("kd_grup_angka", border=border, alignment=right, fill=grup, font=Font(bold=True),
-       number_format=NUM_FMT)
-    ns("kd_grup_rp", border=border, alignment=right, fill=grup, font=Font(bold=True),
-       number_format=RP_FMT)
+    ns(
+        "kd_grup_angka",
+        border=border,
+        alignment=right,
+        fill=grup,
+        font=Font(bold=True),
+        number_format=NUM_FMT,
+    )
+    ns(
+        "kd_grup_rp",
+        border=border,
+        alignment=right,
+        fill=grup,
+        font=Font(bold=True),
+        number_format=RP_FMT,
+    )
     ns("kd_total", border=border, alignment=top, fill=total, font=Font(bold=True))
-    ns("kd_total_angka", border=border, alignment=right, fill=total, font=Font(bold=True),
-       number_format=NUM_FMT)
-    ns("kd_total_rp", border=border, alignment=right, fill=total, font=Font(bold=True),
-       number_format=RP_FMT)
+    ns(
+        "kd_total_angka",
+        border=border,
+        alignment=right,
+        fill=total,
+        font=Font(bold=True),
+        number_format=NUM_FMT,
+    )
+    ns(
+        "kd_total_rp",
+        border=border,
+        alignment=right,
+        fill=total,
+        font=Font(bold=True),
+        number_format=RP_FMT,
+    )
     ns("kd_kosong", border=border, alignment=top, fill=kosong)
-    ns("kd_catatan", alignment=Alignment(wrap_text=True, vertical="top"),
-       font=Font(italic=True, size=9, color="404040"))
+    ns(
+        "kd_catatan",
+        alignment=Alignment(wrap_text=True, vertical="top"),
+        font=Font(italic=True, size=9, color="404040"),
+    )
     ns("kd_label", font=Font(bold=True), alignment=Alignment(vertical="top", wrap_text=True))
-    ns("kd_besar", font=Font(bold=True, size=14), number_format=NUM_FMT,
-       alignment=Alignment(horizontal="left", vertical="center"))
+    ns(
+        "kd_besar",
+        font=Font(bold=True, size=14),
+        number_format=NUM_FMT,
+        alignment=Alignment(horizontal="left", vertical="center"),
+    )
 
 
 def predikat_fill(skala: SkalaPredikat, label: str | None) -> Any:
@@ -180,8 +211,15 @@ def rupiah(ws: Any, r: int, c: int, d: Decimal | None, style: str = "kd_rp") -> 
     return put(ws, r, c, number(d), style)
 
 
-def target(ws: Any, r: int, c: int, v: TargetValue | None, teks: str,
-           fmt: str | None = None, style: str = "kd_angka") -> Any:
+def target(
+    ws: Any,
+    r: int,
+    c: int,
+    v: TargetValue | None,
+    teks: str,
+    fmt: str | None = None,
+    style: str = "kd_angka",
+) -> Any:
     """A PK target: a number (format `fmt`, else its own decimals), or the PK's text for
     rentang and biner."""
     if isinstance(v, bool | Rentang):
@@ -189,8 +227,15 @@ def target(ws: Any, r: int, c: int, v: TargetValue | None, teks: str,
     return _decimal(ws, r, c, v, fmt, style)
 
 
-def realisasi(ws: Any, r: int, c: int, v: Nilai | None, target_teks: str,
-              fmt: str | None = None, style: str = "kd_angka") -> Any:
+def realisasi(
+    ws: Any,
+    r: int,
+    c: int,
+    v: Nilai | None,
+    target_teks: str,
+    fmt: str | None = None,
+    style: str = "kd_angka",
+) -> Any:
     """A realisation: a number, or the yes/no word matching the target's wording."""
     from kinerja_cli.domain.kompilasi import teks_biner
 
@@ -224,7 +269,8 @@ def title_block(ws: Any, k: Kompilasi, judul: str, ncols: int) -> int:
     lines = [
         f"PEMERINTAH {idn.pemda.upper()}" if idn.pemda else "",
         idn.perangkat_daerah.upper(),
-        f"{judul} TAHUN {k.tahun}" if k.periode.tahunan
+        f"{judul} TAHUN {k.tahun}"
+        if k.periode.tahunan
         else f"{judul} {k.periode.label.upper()} TAHUN {k.tahun}",
     ]
     for r, text in enumerate(lines, start=1):
@@ -269,8 +315,9 @@ def merge(ws: Any, r1: int, c1: int, r2: int, c2: int) -> None:
     styles = cache.get(key)
     if styles is None:
         ws.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
-        cache[key] = [copy(cells[r, c]._style) for r in range(r1, r2 + 1)
-                      for c in range(c1, c2 + 1)]
+        cache[key] = [
+            copy(cells[r, c]._style) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+        ]
         return
     coord = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
     cells.pop((r2, c2), None)  # its borders are in the cached styles already
@@ -289,7 +336,9 @@ def merge_row(ws: Any, r: int, c1: int, c2: int, value: Any, style: str) -> Any:
     """Write a value across columns c1..c2 of one row (the merge gives every cell the borders)."""
     cell = put(ws, r, c1, value, style)
     if c2 > c1:
-        set_style(ws.cell(r, c2), style)  # openpyxl takes the right/bottom border from the last cell
+        set_style(
+            ws.cell(r, c2), style
+        )  # openpyxl takes the right/bottom border from the last cell
         merge(ws, r, c1, r, c2)
     return cell
 

@@ -24,14 +24,32 @@ EFISIEN_FILL, KURANG_EFISIEN_FILL = "C6EFCE", "FCE4D6"
 
 
 EFISIENSI_COLS: tuple[tuple[str, float], ...] = (
-    ("No", 5), ("Kode", 8), ("Sasaran", 46), ("Capaian Kinerja (%)", 12), ("Pagu (Rp)", 17),
-    ("Realisasi (Rp)", 17), ("Serapan Anggaran (%)", 12), ("Indeks Efisiensi (IE)", 11),
-    ("Keterangan", 15), ("Selisih Capaian − Serapan (poin)", 14),
+    ("No", 5),
+    ("Kode", 8),
+    ("Sasaran", 46),
+    ("Capaian Kinerja (%)", 12),
+    ("Pagu (Rp)", 17),
+    ("Realisasi (Rp)", 17),
+    ("Serapan Anggaran (%)", 12),
+    ("Indeks Efisiensi (IE)", 11),
+    ("Keterangan", 15),
+    ("Selisih Capaian − Serapan (poin)", 14),
 )
 
 
-def _efisiensi_row(ws: Any, r: int, k: Kompilasi, n: int, kode: str, nama: str, cap: Any,
-                   pagu: Any, real: Any, ser: Any, e: Efisiensi | None) -> None:
+def _efisiensi_row(
+    ws: Any,
+    r: int,
+    k: Kompilasi,
+    n: int,
+    kode: str,
+    nama: str,
+    cap: Any,
+    pagu: Any,
+    real: Any,
+    ser: Any,
+    e: Efisiensi | None,
+) -> None:
     put(ws, r, 1, n, "kd_tengah")
     put(ws, r, 2, kode, "kd_tengah")
     put(ws, r, 3, nama, "kd_teks")
@@ -52,21 +70,38 @@ def write(ws: Any, k: Kompilasi) -> None:
     """Efficiency index per sasaran and per bidang, labelled as an analysis aid (docs/rulebook.md §4)."""
     ncols = len(EFISIENSI_COLS)
     r = title_block(ws, k, "ANALISIS EFISIENSI PENGGUNAAN SUMBER DAYA", ncols)
-    r = note(ws, r, "Alat bantu analisis, bukan penilaian resmi (PermenPANRB 53/2014 tidak "
-             "menetapkan rumus). Indeks Efisiensi IE = capaian kinerja ÷ serapan anggaran; "
-             "Efisien bila IE ≥ 1, Kurang Efisien bila IE < 1. Selisih = capaian − serapan, "
-             "dalam poin persen (positif berarti kinerja lebih tinggi daripada serapan).",
-             ncols, 180)
+    r = note(
+        ws,
+        r,
+        "Alat bantu analisis, bukan penilaian resmi (PermenPANRB 53/2014 tidak "
+        "menetapkan rumus). Indeks Efisiensi IE = capaian kinerja ÷ serapan anggaran; "
+        "Efisien bila IE ≥ 1, Kurang Efisien bila IE < 1. Selisih = capaian − serapan, "
+        "dalam poin persen (positif berarti kinerja lebih tinggi daripada serapan).",
+        ncols,
+        180,
+    )
     r += 1
-    subtitle(ws, r, "A. Per sasaran (anggaran sub-kegiatan yang dikaitkan dengan sasaran di PK)",
-             ncols)
+    subtitle(
+        ws, r, "A. Per sasaran (anggaran sub-kegiatan yang dikaitkan dengan sasaran di PK)", ncols
+    )
     r += 1
     header(ws, r, EFISIENSI_COLS, height=45)
     head = r
     r += 1
     for n, s in enumerate(k.sasaran, start=1):
-        _efisiensi_row(ws, r, k, n, s.kode, s.nama, s.capaian, s.pagu, s.realisasi_anggaran,
-                       s.serapan, s.efisiensi)
+        _efisiensi_row(
+            ws,
+            r,
+            k,
+            n,
+            s.kode,
+            s.nama,
+            s.capaian,
+            s.pagu,
+            s.realisasi_anggaran,
+            s.serapan,
+            s.efisiensi,
+        )
         r += 1
     r += 1
     subtitle(ws, r, "B. Per bidang (anggaran sub-kegiatan milik bidang)", ncols)
@@ -78,17 +113,32 @@ def write(ws: Any, k: Kompilasi) -> None:
     ws.row_dimensions[r].height = 45
     r += 1
     for n, b in enumerate(k.bidang, start=1):
-        _efisiensi_row(ws, r, k, n, b.kode, b.nama, b.capaian, b.pagu, b.realisasi_anggaran,
-                       b.serapan, b.efisiensi)
+        _efisiensi_row(
+            ws,
+            r,
+            k,
+            n,
+            b.kode,
+            b.nama,
+            b.capaian,
+            b.pagu,
+            b.realisasi_anggaran,
+            b.serapan,
+            b.efisiensi,
+        )
         r += 1
     r += 1
-    text = ("Capaian kinerja sasaran dan bidang = rata-rata capaian indikator periode ini "
-            "(lembar Pengukuran); serapan dihitung dari realisasi sub-kegiatan (lembar Anggaran).")
+    text = (
+        "Capaian kinerja sasaran dan bidang = rata-rata capaian indikator periode ini "
+        "(lembar Pengukuran); serapan dihitung dari realisasi sub-kegiatan (lembar Anggaran)."
+    )
     if not k.periode.tahunan:
         tw = romawi(k.periode.triwulan)
-        text += (f" Pada triwulan berjalan serapan dihitung terhadap pagu setahun, sedangkan capaian "
-                 f"terhadap target TW {tw}; IE triwulan karena itu cenderung tinggi dan baru "
-                 "bermakna penuh pada pengukuran tahunan.")
+        text += (
+            f" Pada triwulan berjalan serapan dihitung terhadap pagu setahun, sedangkan capaian "
+            f"terhadap target TW {tw}; IE triwulan karena itu cenderung tinggi dan baru "
+            "bermakna penuh pada pengukuran tahunan."
+        )
     note(ws, r, text, ncols, 180)
     ws.freeze_panes = ws.cell(head + 1, 1)
     apply_print_setup(ws, head)

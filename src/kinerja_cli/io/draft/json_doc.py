@@ -47,8 +47,12 @@ def _efisiensi(e: Efisiensi | None) -> dict[str, Any] | None:
 def _tahun_lalu(t: TahunLalu | None, target_teks: str) -> dict[str, Any] | None:
     if t is None:
         return None
-    return {"tahun": t.tahun, "target": t.target_teks,
-            "realisasi": _nilai(t.realisasi, target_teks), "capaian": _num(t.capaian)}
+    return {
+        "tahun": t.tahun,
+        "target": t.target_teks,
+        "realisasi": _nilai(t.realisasi, target_teks),
+        "capaian": _num(t.capaian),
+    }
 
 
 def indikator_json(i: BarisIndikator) -> dict[str, Any]:
@@ -82,23 +86,46 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         "periode": k.periode.kode,
         "indikator": [indikator_json(i) for i in k.indikator],
         "sasaran": [
-            {"kode": s.kode, "nama": s.nama, "capaian": _num(s.capaian), "predikat": s.predikat,
-             "jumlah_indikator": s.jumlah_indikator, "pagu": _num(s.pagu),
-             "realisasi_anggaran": _num(s.realisasi_anggaran), "serapan": _num(s.serapan),
-             "efisiensi": _efisiensi(s.efisiensi)}
+            {
+                "kode": s.kode,
+                "nama": s.nama,
+                "capaian": _num(s.capaian),
+                "predikat": s.predikat,
+                "jumlah_indikator": s.jumlah_indikator,
+                "pagu": _num(s.pagu),
+                "realisasi_anggaran": _num(s.realisasi_anggaran),
+                "serapan": _num(s.serapan),
+                "efisiensi": _efisiensi(s.efisiensi),
+            }
             for s in k.sasaran
         ],
         "dinas": {"capaian": _num(k.dinas_capaian), "predikat": k.dinas_predikat},
         "anggaran": [
-            {"kode": a.kode, "bidang": a.bidang, "pagu": _num(a.pagu), "realisasi": _num(a.realisasi),
-             "serapan": _num(a.serapan), "uraian": a.uraian, "tingkat": a.tingkat, "induk": a.induk,
-             "sisa": _num(a.sisa), "sasaran": a.sasaran}
+            {
+                "kode": a.kode,
+                "bidang": a.bidang,
+                "pagu": _num(a.pagu),
+                "realisasi": _num(a.realisasi),
+                "serapan": _num(a.serapan),
+                "uraian": a.uraian,
+                "tingkat": a.tingkat,
+                "induk": a.induk,
+                "sisa": _num(a.sisa),
+                "sasaran": a.sasaran,
+            }
             for a in k.anggaran
         ],
         "bidang": [
-            {"kode": b.kode, "status": b.status, "nama": b.nama, "capaian": _num(b.capaian),
-             "predikat": b.predikat, "serapan": _num(b.serapan), "efisiensi": _efisiensi(b.efisiensi),
-             "file": b.file or None}
+            {
+                "kode": b.kode,
+                "status": b.status,
+                "nama": b.nama,
+                "capaian": _num(b.capaian),
+                "predikat": b.predikat,
+                "serapan": _num(b.serapan),
+                "efisiensi": _efisiensi(b.efisiensi),
+                "file": b.file or None,
+            }
             for b in k.bidang
         ],
     }

@@ -28,16 +28,25 @@ from kinerja_cli.io.xlsx import apply_print_setup
 def pengukuran_columns(k: Kompilasi) -> list[tuple[str, str, float]]:
     """(field, header, width) of the Pengukuran table for the periode."""
     q = k.periode.triwulan
-    cols: list[tuple[str, str, float]] = [("no", "No", 5), ("sasaran", "Sasaran", 26), ("kode", "Kode", 8),
-            ("nama", "Indikator Kinerja", 40), ("satuan", "Satuan", 10), ("target", "Target", 11)]
+    cols: list[tuple[str, str, float]] = [
+        ("no", "No", 5),
+        ("sasaran", "Sasaran", 26),
+        ("kode", "Kode", 8),
+        ("nama", "Indikator Kinerja", 40),
+        ("satuan", "Satuan", 10),
+        ("target", "Target", 11),
+    ]
     if k.periode.tahunan:
         cols += [("realisasi", "Realisasi", 11), ("capaian", "Capaian (%)", 11)]
     else:
         tw = romawi(q)
         cols.append(("target_tw", f"Target TW {tw}", 11))
         cols += [(f"real_{n}", f"Realisasi TW {romawi(n)}", 11) for n in range(1, q + 1)]
-        cols += [("realisasi", f"Realisasi s/d TW {tw}", 11), ("capaian", "Capaian (%)", 11),
-                 ("capaian_tw", f"Capaian TW {tw} (%)", 11)]
+        cols += [
+            ("realisasi", f"Realisasi s/d TW {tw}", 11),
+            ("capaian", "Capaian (%)", 11),
+            ("capaian_tw", f"Capaian TW {tw} (%)", 11),
+        ]
     cols += [("predikat", "Predikat", 13), ("ket", "Keterangan", 14), ("bidang", "Bidang", 20)]
     return cols
 
@@ -62,8 +71,14 @@ def write(ws: Any, k: Kompilasi) -> None:
                 _indikator_cell(ws, r, c, f, i, k, nama_bidang)
             fit_height(ws, r, [(i.nama, 40), (nama_bidang.get(i.bidang, ""), 20)])
             r += 1
-        merge_row(ws, r, 3, c_cap - 1, f"Capaian sasaran {s.kode} (rata-rata capaian indikator)",
-                  "kd_grup")
+        merge_row(
+            ws,
+            r,
+            3,
+            c_cap - 1,
+            f"Capaian sasaran {s.kode} (rata-rata capaian indikator)",
+            "kd_grup",
+        )
         persen(ws, r, c_cap, s.capaian, "kd_grup_angka")
         for c in range(c_cap + 1, ncols + 1):
             put(ws, r, c, None, "kd_grup")
@@ -81,23 +96,30 @@ def write(ws: Any, k: Kompilasi) -> None:
     fill_predikat(put(ws, r, c_pred, k.dinas_predikat, "kd_total"), k.skala, k.dinas_predikat)
     r += 2
     if k.periode.tahunan:
-        text = ("Capaian (%) = realisasi tahunan terhadap target PK, dengan rumus sesuai arah "
-                "indikator (lihat lembar Catatan).")
+        text = (
+            "Capaian (%) = realisasi tahunan terhadap target PK, dengan rumus sesuai arah "
+            "indikator (lihat lembar Catatan)."
+        )
     else:
         tw = romawi(k.periode.triwulan)
-        text = (f"Capaian (%) = realisasi s/d TW {tw} terhadap target tahunan PK; Capaian TW {tw} (%) "
-                f"= terhadap target TW {tw}. Predikat, keterangan dan rata-rata memakai Capaian "
-                f"TW {tw} bila target TW {tw} ada. Rumus per indikator: lembar Catatan.")
+        text = (
+            f"Capaian (%) = realisasi s/d TW {tw} terhadap target tahunan PK; Capaian TW {tw} (%) "
+            f"= terhadap target TW {tw}. Predikat, keterangan dan rata-rata memakai Capaian "
+            f"TW {tw} bila target TW {tw} ada. Rumus per indikator: lembar Catatan."
+        )
     if k.batas_rata_rata is not None:
-        text += (f" Sumbangan tiap indikator ke rata-rata dibatasi {k.batas_rata_rata}% "
-                 "(batas_rata_rata di kinerja.toml); capaian indikator sendiri tidak dipotong.")
+        text += (
+            f" Sumbangan tiap indikator ke rata-rata dibatasi {k.batas_rata_rata}% "
+            "(batas_rata_rata di kinerja.toml); capaian indikator sendiri tidak dipotong."
+        )
     note(ws, r, text, ncols, sum(w for _, _, w in cols))
     ws.freeze_panes = ws.cell(head + 1, 1)
     apply_print_setup(ws, head)
 
 
-def _indikator_cell(ws: Any, r: int, c: int, f: str, i: BarisIndikator, k: Kompilasi,
-                    nama_bidang: dict[str, str]) -> None:
+def _indikator_cell(
+    ws: Any, r: int, c: int, f: str, i: BarisIndikator, k: Kompilasi, nama_bidang: dict[str, str]
+) -> None:
     if f in ("no", "sasaran"):
         return  # merged per sasaran
     if f == "kode":

@@ -24,9 +24,20 @@ from kinerja_cli.io.draft.common import (
 )
 from kinerja_cli.io.xlsx import apply_print_setup
 
-PER_BIDANG_COLS = (("No", 5), ("Kode", 9), ("Bidang", 40), ("Status", 14), ("Diterima", 13),
-                   ("Jumlah Indikator", 11), ("Capaian (%)", 11), ("Predikat", 13),
-                   ("Pagu (Rp)", 17), ("Realisasi (Rp)", 17), ("Serapan (%)", 10), ("Berkas", 30))
+PER_BIDANG_COLS = (
+    ("No", 5),
+    ("Kode", 9),
+    ("Bidang", 40),
+    ("Status", 14),
+    ("Diterima", 13),
+    ("Jumlah Indikator", 11),
+    ("Capaian (%)", 11),
+    ("Predikat", 13),
+    ("Pagu (Rp)", 17),
+    ("Realisasi (Rp)", 17),
+    ("Serapan (%)", 10),
+    ("Berkas", 30),
+)
 
 
 def write(ws: Any, k: Kompilasi) -> None:
@@ -55,8 +66,14 @@ def write(ws: Any, k: Kompilasi) -> None:
         fit_height(ws, r, [(b.nama, 40), (b.file, 30)])
         r += 1
     r += 1
-    r = note(ws, r, "Capaian bidang = rata-rata capaian indikator bidang itu (alat bantu koreksi; "
-             "capaian dinas dihitung per sasaran).", ncols, 190)
+    r = note(
+        ws,
+        r,
+        "Capaian bidang = rata-rata capaian indikator bidang itu (alat bantu koreksi; "
+        "capaian dinas dihitung per sasaran).",
+        ncols,
+        190,
+    )
     period_head = "Target" if k.periode.tahunan else f"Target TW {romawi(k.periode.triwulan)}"
     by_bidang: dict[str, list[BarisIndikator]] = {}
     for i in k.indikator:
@@ -67,11 +84,28 @@ def write(ws: Any, k: Kompilasi) -> None:
             continue
         r += 1
         kepala = f" — Kepala: {b.kepala}" if b.kepala else ""
-        merge_row(ws, r, 1, ncols, f"{b.kode} {b.nama}{kepala} ({status_teks(b.status).lower()})",
-                  "kd_grup")
+        merge_row(
+            ws,
+            r,
+            1,
+            ncols,
+            f"{b.kode} {b.nama}{kepala} ({status_teks(b.status).lower()})",
+            "kd_grup",
+        )
         r += 1
-        for c, title in enumerate(("No", "Kode", "Indikator Kinerja", "Satuan", period_head,
-                                   f"Realisasi{tw}", "Capaian (%)", "Predikat"), start=1):
+        for c, title in enumerate(
+            (
+                "No",
+                "Kode",
+                "Indikator Kinerja",
+                "Satuan",
+                period_head,
+                f"Realisasi{tw}",
+                "Capaian (%)",
+                "Predikat",
+            ),
+            start=1,
+        ):
             put(ws, r, c, title, "kn_header")
         merge_row(ws, r, 9, ncols, "Keterangan", "kn_header")
         ws.row_dimensions[r].height = 30

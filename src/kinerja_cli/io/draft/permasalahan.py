@@ -19,8 +19,15 @@ from kinerja_cli.io.draft.common import (
 from kinerja_cli.io.xlsx import apply_print_setup
 
 PERMASALAHAN_COLS: tuple[tuple[str, float], ...] = (
-    ("No", 5), ("Kode", 8), ("Indikator Kinerja", 34), ("Bidang", 9), ("Capaian (%)", 10),
-    ("Predikat", 12), ("Faktor Pendorong", 34), ("Faktor Penghambat", 34), ("Tindak Lanjut", 34),
+    ("No", 5),
+    ("Kode", 8),
+    ("Indikator Kinerja", 34),
+    ("Bidang", 9),
+    ("Capaian (%)", 10),
+    ("Predikat", 12),
+    ("Faktor Pendorong", 34),
+    ("Faktor Penghambat", 34),
+    ("Tindak Lanjut", 34),
     ("Bukti Dukung", 24),
 )
 
@@ -43,12 +50,26 @@ def write(ws: Any, k: Kompilasi) -> None:
         # Form text is written with safe_text (via put): never a formula (docs/reliability.md B1).
         for c, text in ((7, n.pendorong), (8, n.penghambat), (9, n.tindak_lanjut), (10, n.bukti)):
             put(ws, r, c, text or None, "kd_teks")
-        fit_height(ws, r, [(i.nama, 34), (n.pendorong, 34), (n.penghambat, 34),
-                           (n.tindak_lanjut, 34), (n.bukti, 24)])
+        fit_height(
+            ws,
+            r,
+            [
+                (i.nama, 34),
+                (n.pendorong, 34),
+                (n.penghambat, 34),
+                (n.tindak_lanjut, 34),
+                (n.bukti, 24),
+            ],
+        )
         r += 1
     r += 1
-    note(ws, r, "Isian faktor dan tindak lanjut disalin apa adanya dari formulir bidang; "
-         f"uraian lebih dari {format_angka(NARASI_MAX, 0)} karakter dipotong di laporan akhir.",
-         ncols, 200)
+    note(
+        ws,
+        r,
+        "Isian faktor dan tindak lanjut disalin apa adanya dari formulir bidang; "
+        f"uraian lebih dari {format_angka(NARASI_MAX, 0)} karakter dipotong di laporan akhir.",
+        ncols,
+        200,
+    )
     ws.freeze_panes = ws.cell(head + 1, 4)
     apply_print_setup(ws, head)

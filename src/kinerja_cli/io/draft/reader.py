@@ -48,7 +48,10 @@ def read_tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
             kode = cell_text(ws.cell(r, kode_col).value)
             if not kode or kode in rows:
                 continue
-            rows[kode] = {str(ws.cell(table.header_row, c).value): cell_text(ws.cell(r, c).value)
-                          for c in headers if c != kode_col}
+            rows[kode] = {
+                str(ws.cell(table.header_row, c).value): cell_text(ws.cell(r, c).value)
+                for c in headers
+                if c != kode_col
+            }
         out[sheet] = rows
     return out

@@ -56,9 +56,13 @@ def _headers(ws: Any, k: Kompilasi) -> int:
         K14: f"Tingkat Capaian Kinerja dan Realisasi Anggaran Renstra PD s/d Tahun {t} (%)",
         K16: "Tingkat Capaian Kinerja dan Realisasi Anggaran Renja PD yang Dievaluasi (%) *)",
     }
-    singles = {1: "No", 2: "Sasaran", 3: "Program/Kegiatan",
-               4: "Indikator Kinerja Program (outcome)/Kegiatan (output)",
-               C15: "Unit Perangkat Daerah Penanggung Jawab"}
+    singles = {
+        1: "No",
+        2: "Sasaran",
+        3: "Program/Kegiatan",
+        4: "Indikator Kinerja Program (outcome)/Kegiatan (output)",
+        C15: "Unit Perangkat Daerah Penanggung Jawab",
+    }
     h1, h2, h3, nomor = FIRST_HEAD, FIRST_HEAD + 1, FIRST_HEAD + 2, FIRST_HEAD + 3
     for c in range(1, NCOLS + 1):
         for r in (h1, h2, h3, nomor):
@@ -79,8 +83,24 @@ def _headers(ws: Any, k: Kompilasi) -> int:
     for c in (K5, K6, K7, *K_TW, K12, K13, K14, K16):
         put(ws, h3, c, "K", "kn_header")
         put(ws, h3, c + 1, "Rp", "kn_header")
-    numbers = {1: 1, 2: 2, 3: 3, 4: 4, K5: 5, K6: 6, K7: 7, K_TW[0]: 8, K_TW[1]: 9,
-               K_TW[2]: 10, K_TW[3]: 11, K12: 12, K13: 13, K14: 14, C15: 15, K16: 16}
+    numbers = {
+        1: 1,
+        2: 2,
+        3: 3,
+        4: 4,
+        K5: 5,
+        K6: 6,
+        K7: 7,
+        K_TW[0]: 8,
+        K_TW[1]: 9,
+        K_TW[2]: 10,
+        K_TW[3]: 11,
+        K12: 12,
+        K13: 13,
+        K14: 14,
+        C15: 15,
+        K16: 16,
+    }
     for c, n in numbers.items():
         put(ws, nomor, c, f"({n})", "kn_header")
         if c not in singles:
@@ -152,8 +172,11 @@ def write(ws: Any, k: Kompilasi) -> None:
     """The Permendagri 86/2017 Renja evaluation form, filled from the PK and the submissions."""
     idn = k.identitas
     q = k.periode.triwulan
-    periode = (f"Tahun {k.tahun}" if k.periode.tahunan
-               else f"Triwulan I s/d Triwulan {romawi(q)} Tahun {k.tahun}")
+    periode = (
+        f"Tahun {k.tahun}"
+        if k.periode.tahunan
+        else f"Triwulan I s/d Triwulan {romawi(q)} Tahun {k.tahun}"
+    )
     lines = [
         f"EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP {idn.pemda.upper()}",
         f"RENJA PERANGKAT DAERAH {idn.perangkat_daerah.upper()} {idn.pemda.upper()}",
@@ -166,8 +189,9 @@ def write(ws: Any, k: Kompilasi) -> None:
     r = _headers(ws, k)
     head = r - 1
     units = {b.kode: b.nama for b in k.bidang_pk}
-    groups = [(s.kode, s.nama) for s in k.sasaran] + [(None, "Program/kegiatan yang belum "
-                                                      "dikaitkan dengan sasaran di PK")]
+    groups = [(s.kode, s.nama) for s in k.sasaran] + [
+        (None, "Program/kegiatan yang belum dikaitkan dengan sasaran di PK")
+    ]
     no = 0
     for kode, nama in groups:
         inds = [i for i in k.indikator if i.sasaran == kode] if kode else []
@@ -201,14 +225,20 @@ def write(ws: Any, k: Kompilasi) -> None:
     r = _footer(ws, r, k)
     r += 1
     tw = romawi(q)
-    r = note(ws, r, "Catatan: kolom (5), (6), (13) dan (14) memerlukan target dan realisasi Renstra "
-             "PD yang tidak ada di Perjanjian Kinerja; isi dari dokumen Renstra PD. Kolom (7) "
-             "memakai target tahunan PK. Kolom (8)–(11) berisi realisasi yang dilaporkan bidang "
-             f"s/d TW {tw}; kolom (12) = (8)+(9)+(10)+(11) untuk indikator kumulatif dan anggaran, "
-             "sedangkan untuk indikator bersifat status/biner = nilai triwulan terakhir. "
-             "*) Kolom (16) tambahan (bukan bagian format Permendagri 86/2017): K = capaian "
-             "terhadap target tahunan menurut rumus arah indikator (lembar Catatan), Rp = serapan "
-             "anggaran (12)/(7) × 100%.", PAGE_BREAK_AFTER, 200)
+    r = note(
+        ws,
+        r,
+        "Catatan: kolom (5), (6), (13) dan (14) memerlukan target dan realisasi Renstra "
+        "PD yang tidak ada di Perjanjian Kinerja; isi dari dokumen Renstra PD. Kolom (7) "
+        "memakai target tahunan PK. Kolom (8)–(11) berisi realisasi yang dilaporkan bidang "
+        f"s/d TW {tw}; kolom (12) = (8)+(9)+(10)+(11) untuk indikator kumulatif dan anggaran, "
+        "sedangkan untuk indikator bersifat status/biner = nilai triwulan terakhir. "
+        "*) Kolom (16) tambahan (bukan bagian format Permendagri 86/2017): K = capaian "
+        "terhadap target tahunan menurut rumus arah indikator (lembar Catatan), Rp = serapan "
+        "anggaran (12)/(7) × 100%.",
+        PAGE_BREAK_AFTER,
+        200,
+    )
     _signatures(ws, r + 1, k)
     ws.freeze_panes = ws.cell(head + 1, 5)
     # 27 columns do not fit one A4 page legibly: two pages wide (a fixed scale, so the manual
@@ -253,15 +283,33 @@ def _signatures(ws: Any, r: int, k: Kompilasi) -> None:
     jab = idn.jabatan_kepala.strip()
     plt = next((p + " " for p in ("Plt.", "Plh.") if jab.startswith(p)), "")
     kepala = f"{plt}KEPALA {idn.perangkat_daerah.upper()} {idn.pemda.upper()}".strip()
-    left = ["Disusun", f"{idn.tempat}, tanggal ……………………", kepala, "", "", "",
-            idn.kepala, idn.pangkat_kepala, f"NIP. {format_nip(idn.nip_kepala)}"]
-    right = ["Dievaluasi", f"{idn.tempat}, tanggal ……………………",
-             f"KEPALA BAPPEDA {idn.pemda.upper()}", "", "", "",
-             "(……………………………………)", "", "NIP. ……………………………"]
+    left = [
+        "Disusun",
+        f"{idn.tempat}, tanggal ……………………",
+        kepala,
+        "",
+        "",
+        "",
+        idn.kepala,
+        idn.pangkat_kepala,
+        f"NIP. {format_nip(idn.nip_kepala)}",
+    ]
+    right = [
+        "Dievaluasi",
+        f"{idn.tempat}, tanggal ……………………",
+        f"KEPALA BAPPEDA {idn.pemda.upper()}",
+        "",
+        "",
+        "",
+        "(……………………………………)",
+        "",
+        "NIP. ……………………………",
+    ]
     for n, (a, b) in enumerate(zip(left, right, strict=True)):
         for c1, c2, text in ((2, 4, a), (K_TW[0], PAGE_BREAK_AFTER, b)):
-            cell = merge_row(ws, r + n, c1, c2, text or None, "kd_label" if n in (0, 2, 6)
-                             else "kn_wrap")
+            cell = merge_row(
+                ws, r + n, c1, c2, text or None, "kd_label" if n in (0, 2, 6) else "kn_wrap"
+            )
             if n == 6:
                 cell.font = Font(bold=True, underline="single")
         if n == 2:

@@ -27,8 +27,14 @@ def write(ws: Any, k: Kompilasi) -> None:
     for col, width in zip("ABCDEF", (8, 46, 16, 18, 20, 34), strict=True):
         ws.column_dimensions[col].width = width
     if k.dibuat is not None:
-        put(ws, r, 1, f"Dikompilasi oleh kinerja pada {tanggal_id(k.dibuat.date())}. "
-            "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.", "kd_catatan")
+        put(
+            ws,
+            r,
+            1,
+            f"Dikompilasi oleh kinerja pada {tanggal_id(k.dibuat.date())}. "
+            "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.",
+            "kd_catatan",
+        )
     else:
         put(ws, r, 1, "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.", "kd_catatan")
     merge(ws, r, 1, r, ncols)
@@ -62,8 +68,9 @@ def write(ws: Any, k: Kompilasi) -> None:
 
     subtitle(ws, r, "Capaian per sasaran", ncols)
     r += 1
-    for c, title in enumerate(("Kode", "Sasaran", "Capaian (%)", "Predikat", "Jumlah indikator"),
-                              start=1):
+    for c, title in enumerate(
+        ("Kode", "Sasaran", "Capaian (%)", "Predikat", "Jumlah indikator"), start=1
+    ):
         put(ws, r, c, title, "kn_header")
     head = r
     r += 1
@@ -81,8 +88,9 @@ def write(ws: Any, k: Kompilasi) -> None:
 
     subtitle(ws, r, "Status formulir per bidang", ncols)
     r += 1
-    for c, title in enumerate(("Kode", "Bidang", "Status", "Diterima", "Capaian (%)", "Berkas"),
-                              start=1):
+    for c, title in enumerate(
+        ("Kode", "Bidang", "Status", "Diterima", "Capaian (%)", "Berkas"), start=1
+    ):
         put(ws, r, c, title, "kn_header")
     r += 1
     for b in k.bidang:
@@ -98,10 +106,13 @@ def write(ws: Any, k: Kompilasi) -> None:
         r += 1
     belum = [b for b in k.bidang if b.status != "diterima"]
     r += 1
-    text = ("Bidang yang belum mengirim atau ditolak: "
-            + "; ".join(f"{b.nama} ({status_teks(b.status).lower()})" for b in belum)
-            + ". Indikatornya tampil dengan realisasi kosong." if belum
-            else "Semua bidang sudah mengirim formulir yang diterima.")
+    text = (
+        "Bidang yang belum mengirim atau ditolak: "
+        + "; ".join(f"{b.nama} ({status_teks(b.status).lower()})" for b in belum)
+        + ". Indikatornya tampil dengan realisasi kosong."
+        if belum
+        else "Semua bidang sudah mengirim formulir yang diterima."
+    )
     note(ws, r, text, ncols, 140)
     apply_print_setup(ws, None, portrait=True)
 

@@ -96,8 +96,13 @@ def save_deterministic(wb: Any, path: Path, when: dt.datetime) -> None:
     stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
 
     class _FixedZip(ZipFile):
-        def writestr(self, zinfo_or_arcname: Any, data: Any, compress_type: Any = None,
-                     compresslevel: Any = None) -> None:
+        def writestr(
+            self,
+            zinfo_or_arcname: Any,
+            data: Any,
+            compress_type: Any = None,
+            compresslevel: Any = None,
+        ) -> None:
             if isinstance(zinfo_or_arcname, str):
                 info = ZipInfo(zinfo_or_arcname, date_time=stamp)
                 info.compress_type = ZIP_DEFLATED
@@ -105,8 +110,13 @@ def save_deterministic(wb: Any, path: Path, when: dt.datetime) -> None:
                 zinfo_or_arcname = info
             super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-        def write(self, filename: Any, arcname: Any = None, compress_type: Any = None,
-                  compresslevel: Any = None) -> None:
+        def write(
+            self,
+            filename: Any,
+            arcname: Any = None,
+            compress_type: Any = None,
+            compresslevel: Any = None,
+        ) -> None:
             # openpyxl writes each worksheet from a temp file, whose mtime ZipFile would copy.
             self.writestr(str(arcname or filename), Path(filename).read_bytes())
 

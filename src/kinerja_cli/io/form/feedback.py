@@ -64,8 +64,14 @@ def _target(ws: Any, ref: str) -> Any:
     return ws[ref]
 
 
-def write_feedback_workbook(data: bytes, findings: Sequence[Finding], target: Path, *,
-                            original: str, kembalikan_ke: str = "") -> Path:
+def write_feedback_workbook(
+    data: bytes,
+    findings: Sequence[Finding],
+    target: Path,
+    *,
+    original: str,
+    kembalikan_ke: str = "",
+) -> Path:
     """Write the marked-up copy of a rejected form to `target` (atomically); return it."""
     from openpyxl import load_workbook
     from openpyxl.comments import Comment
@@ -89,7 +95,8 @@ def write_feedback_workbook(data: bytes, findings: Sequence[Finding], target: Pa
         cell.fill = PatternFill("solid", fgColor=RED if error else ORANGE)
         text = "\n\n".join(
             f"{'KESALAHAN' if f.severity == ERROR else 'PERINGATAN'} ({f.code}): {f.message}"
-            for f in items)
+            for f in items
+        )
         old = cell.comment.text + "\n\n" if cell.comment is not None else ""
         comment = Comment((old + text)[:30000], "kinerja")
         comment.width, comment.height = 320, min(60 + 16 * len(text) // 40, 400)
@@ -165,15 +172,25 @@ def fits_openpyxl(data: bytes) -> bool:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            size = sum(i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/"))
+            size = sum(
+                i.file_size for i in zf.infolist() if i.filename.startswith("xl/worksheets/")
+            )
     except Exception:
         return False
     return size <= MAX_SHEET_BYTES
 
 
-def write_feedback_text(findings: Sequence[Finding], target: Path, *, original: str, kind: str,
-                        sha256: str, received: str, kembalikan_ke: str = "",
-                        alasan: str | None = None) -> Path:
+def write_feedback_text(
+    findings: Sequence[Finding],
+    target: Path,
+    *,
+    original: str,
+    kind: str,
+    sha256: str,
+    received: str,
+    kembalikan_ke: str = "",
+    alasan: str | None = None,
+) -> Path:
     """Write the short explanation for a file that is not a form (atomically); return it."""
     jenis = JENIS_BERKAS.get(kind, JENIS_BERKAS["unknown"])
     kepada = f" kepada {kembalikan_ke}" if kembalikan_ke else ""
@@ -184,11 +201,12 @@ def write_feedback_text(findings: Sequence[Finding], target: Path, *, original: 
         f"Waktu berkas  : {received.replace('T', ' ')}",
         f"SHA-256       : {sha256}",
         "",
-        alasan or "Berkas ini tidak dapat dibaca sebagai formulir pengukuran kinerja, sehingga "
-        "ditolak:",
+        alasan
+        or "Berkas ini tidak dapat dibaca sebagai formulir pengukuran kinerja, sehingga ditolak:",
     ]
     lines += [f"  - {f.message} [{f.code}]" for f in findings if f.severity == ERROR] or [
-        "  - berkas bukan formulir pengukuran kinerja."]
+        "  - berkas bukan formulir pengukuran kinerja."
+    ]
     lines += [
         "",
         "Yang perlu dikirim:",

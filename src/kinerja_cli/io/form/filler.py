@@ -61,9 +61,13 @@ def _rows(ws: Any, header_row: int) -> tuple[dict[str, int], dict[str, int]]:
     return headers, codes
 
 
-def fill_form(src: Path, dest: Path, values: dict[str, list[object]],
-              narasi: dict[str, Narasi] | None = None,
-              anggaran: dict[str, list[object]] | None = None) -> None:
+def fill_form(
+    src: Path,
+    dest: Path,
+    values: dict[str, list[object]],
+    narasi: dict[str, Narasi] | None = None,
+    anggaran: dict[str, list[object]] | None = None,
+) -> None:
     """Write realisations (per quarter, TW I first), narratives and budget into a copy of a form.
 
     `values[kode][k-1]` goes to `Realisasi TW k` of the row with that Kode; a bool is written
@@ -165,8 +169,9 @@ def _kumulatif_values(ind: Indikator, k: int, factor: float) -> list[Decimal]:
     return out
 
 
-def simulated_values(pk: PK, bidang: str, periode: Periode, seed: int | str = 0) -> tuple[
-        dict[str, list[object]], dict[str, Narasi], dict[str, list[object]]]:
+def simulated_values(
+    pk: PK, bidang: str, periode: Periode, seed: int | str = 0
+) -> tuple[dict[str, list[object]], dict[str, Narasi], dict[str, list[object]]]:
     """Realistic, deterministic returns for one bidang: (values, narasi, anggaran).
 
     Most indicators land near target, some below (with Faktor Penghambat and Tindak Lanjut,
@@ -207,6 +212,8 @@ def simulated_values(pk: PK, bidang: str, periode: Periode, seed: int | str = 0)
             continue
         rng = random.Random(f"{seed}|{pk.identitas.tahun}|{bidang}|{a.kode}")
         f = Decimal(str(round(rng.uniform(0.8, 1.0), 3)))
-        anggaran[a.kode] = [_plain((a.pagu * shares[tw - 1] * f / 1000).quantize(Decimal(1)) * 1000)
-                            for tw in range(1, k + 1)]  # fmt: skip
+        anggaran[a.kode] = [
+            _plain((a.pagu * shares[tw - 1] * f / 1000).quantize(Decimal(1)) * 1000)
+            for tw in range(1, k + 1)
+        ]
     return values, narasi, anggaran

@@ -98,13 +98,15 @@ def kind_of_header(grid: Grid) -> str | None:
 
 
 _DEFINED = re.compile(
-    rb"<(?:[\w.-]+:)?definedName\b[^>]*\bname\s*=\s*[\"']" + re.escape(L.DEFINED_NAME.encode())
+    rb"<(?:[\w.-]+:)?definedName\b[^>]*\bname\s*=\s*[\"']"
+    + re.escape(L.DEFINED_NAME.encode())
     + rb"[\"'][^>]*>([^<]{0,200})</"
-)  # fmt: skip
+)
 _PROPERTY = re.compile(
-    rb"<(?:[\w.-]+:)?property\b[^>]*\bname\s*=\s*[\"']" + re.escape(L.DOC_PROPERTY.encode())
+    rb"<(?:[\w.-]+:)?property\b[^>]*\bname\s*=\s*[\"']"
+    + re.escape(L.DOC_PROPERTY.encode())
     + rb"[\"'][^>]*>\s*<(?:[\w.-]+:)?lpwstr\b[^>]*>([^<]{0,200})</"
-)  # fmt: skip
+)
 
 
 class Parts:
@@ -143,8 +145,10 @@ class Parts:
     def form_ids(self) -> dict[str, str]:
         """The form id in the defined name and the custom document property, when present."""
         out: dict[str, str] = {}
-        for key, part, pattern in (("nama", "xl/workbook.xml", _DEFINED),
-                                   ("properti", "docProps/custom.xml", _PROPERTY)):
+        for key, part, pattern in (
+            ("nama", "xl/workbook.xml", _DEFINED),
+            ("properti", "docProps/custom.xml", _PROPERTY),
+        ):
             xml = self.read(part, MAX_META_BYTES)
             m = pattern.search(xml) if xml else None
             if m:
@@ -164,8 +168,9 @@ class Parts:
         if xml:
             pattern = re.compile(
                 rb"<(?:[\w.-]+:)?c\b[^>]*?\sr\s*=\s*[\"']" + cell.encode() + rb"[\"'][^>]*?(?<!/)>"
-                rb"(.*?)</(?:[\w.-]+:)?c>", re.S,
-            )  # fmt: skip
+                rb"(.*?)</(?:[\w.-]+:)?c>",
+                re.S,
+            )
             m = pattern.search(xml)
             if m:
                 body = m.group(1)
@@ -188,9 +193,15 @@ def producer_name(application: str | None) -> str | None:
     if not application:
         return None
     low = application.casefold()
-    for needle, label in (("openpyxl", "openpyxl"), ("libreoffice", "LibreOffice"),
-                          ("openoffice", "LibreOffice"), ("wps", "WPS"), ("kingsoft", "WPS"),
-                          ("microsoft excel", "Excel"), ("google", "Google Sheets")):
+    for needle, label in (
+        ("openpyxl", "openpyxl"),
+        ("libreoffice", "LibreOffice"),
+        ("openoffice", "LibreOffice"),
+        ("wps", "WPS"),
+        ("kingsoft", "WPS"),
+        ("microsoft excel", "Excel"),
+        ("google", "Google Sheets"),
+    ):
         if needle in low:
             return label
     return application.strip()[:60]

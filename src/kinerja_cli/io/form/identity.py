@@ -55,8 +55,9 @@ def read_identity_sheet(grid: Grid) -> tuple[dict[str, str], dict[str, str]]:
     return values, cells
 
 
-def from_sheet(pk: PK, sheet: str, grid: Grid, ids: dict[str, str],
-               out: Collector) -> tuple[Status, FormIdentity | None]:
+def from_sheet(
+    pk: PK, sheet: str, grid: Grid, ids: dict[str, str], out: Collector
+) -> tuple[Status, FormIdentity | None]:
     """Identity from the `_kinerja` sheet, checked against the PK and the other two copies."""
     values, cells = read_identity_sheet(grid)
     bidang, tahun_teks = values.get("bidang", ""), values.get("tahun", "")
@@ -64,16 +65,32 @@ def from_sheet(pk: PK, sheet: str, grid: Grid, ids: dict[str, str],
         return "lanjut", None
     idn = pk.identitas
     tahun = int(tahun_teks)
-    ident = FormIdentity(bidang, tahun, None, "lembar", values.get("form_id") or None,
-                      values.get("sidik_pk") or None, cells.get("periode"))
+    ident = FormIdentity(
+        bidang,
+        tahun,
+        None,
+        "lembar",
+        values.get("form_id") or None,
+        values.get("sidik_pk") or None,
+        cells.get("periode"),
+    )
 
     def tolak(key: str, found: str, expected: str, what: str) -> tuple[Status, FormIdentity]:
-        out.add(Code.BUKAN_FORMULIR_INI, sheet=sheet, cell=cells.get(key), apa=what, isi=found,
-                harus=expected, untuk=expected)
+        out.add(
+            Code.BUKAN_FORMULIR_INI,
+            sheet=sheet,
+            cell=cells.get(key),
+            apa=what,
+            isi=found,
+            harus=expected,
+            untuk=expected,
+        )
         return "tolak", ident
 
-    for key, expected, what in (("pemda", idn.pemda, "pemerintah daerah"),
-                                ("perangkat_daerah", idn.perangkat_daerah, "perangkat daerah")):
+    for key, expected, what in (
+        ("pemda", idn.pemda, "pemerintah daerah"),
+        ("perangkat_daerah", idn.perangkat_daerah, "perangkat daerah"),
+    ):
         found = values.get(key, "")
         if found and expected and norm(found) != norm(expected):
             return tolak(key, found, expected, what)
@@ -85,27 +102,52 @@ def from_sheet(pk: PK, sheet: str, grid: Grid, ids: dict[str, str],
     try:
         ident.periode = Periode.parse(values.get("periode", ""))
     except ValueError:
-        out.add(Code.IDENTITAS_TIDAK_COCOK, sheet=sheet, cell=cells.get("periode"),
-                variant="periode", isi=values.get("periode"))
+        out.add(
+            Code.IDENTITAS_TIDAK_COCOK,
+            sheet=sheet,
+            cell=cells.get("periode"),
+            variant="periode",
+            isi=values.get("periode"),
+        )
     fid = ident.form_id
     if fid and ident.periode is not None:
-        expected_id = L.form_id(values.get("pemda", ""), values.get("perangkat_daerah", ""), tahun,
-                                ident.periode, bidang, values.get("sidik_pk", ""))
+        expected_id = L.form_id(
+            values.get("pemda", ""),
+            values.get("perangkat_daerah", ""),
+            tahun,
+            ident.periode,
+            bidang,
+            values.get("sidik_pk", ""),
+        )
         if expected_id != fid:
-            out.add(Code.IDENTITAS_TIDAK_COCOK, sheet=sheet, cell=cells.get("form_id"),
-                    form_id=fid, bidang=bidang, periode=ident.periode.kode,
-                    untuk=f"bidang {bidang}")
+            out.add(
+                Code.IDENTITAS_TIDAK_COCOK,
+                sheet=sheet,
+                cell=cells.get("form_id"),
+                form_id=fid,
+                bidang=bidang,
+                periode=ident.periode.kode,
+                untuk=f"bidang {bidang}",
+            )
     for where, other in sorted(ids.items()):
         if fid and other != fid:
             asal = rule(Code.IDENTITAS_TIDAK_COCOK).part("nama" if where == "nama" else "properti")
-            out.add(Code.IDENTITAS_TIDAK_COCOK, sheet=sheet, cell=cells.get("form_id"),
-                    variant="salinan", asal=asal, lain=other, form_id=fid)
+            out.add(
+                Code.IDENTITAS_TIDAK_COCOK,
+                sheet=sheet,
+                cell=cells.get("form_id"),
+                variant="salinan",
+                asal=asal,
+                lain=other,
+                form_id=fid,
+            )
     _check_fingerprint(pk, ident, out, sheet, cells.get("sidik_pk"))
     return "ok", ident
 
 
-def _check_fingerprint(pk: PK, ident: FormIdentity, out: Collector, sheet: str | None,
-                       cell: str | None) -> None:
+def _check_fingerprint(
+    pk: PK, ident: FormIdentity, out: Collector, sheet: str | None, cell: str | None
+) -> None:
     sidik = pk.fingerprint(ident.bidang)
     if ident.sidik_pk and ident.sidik_pk != sidik:
         out.add(Code.PK_BERUBAH, sheet=sheet, cell=cell, lama=ident.sidik_pk, baru=sidik)
@@ -118,28 +160,40 @@ def from_form_id(pk: PK, ids: dict[str, str], out: Collector) -> tuple[Status, F
     if fid is None or m is None:
         return "lanjut", None
     if len(set(ids.values())) > 1:
-        out.add(Code.IDENTITAS_TIDAK_COCOK, variant="nama-properti", nama=ids.get("nama"),
-                properti=ids.get("properti"))
+        out.add(
+            Code.IDENTITAS_TIDAK_COCOK,
+            variant="nama-properti",
+            nama=ids.get("nama"),
+            properti=ids.get("properti"),
+        )
     tahun, periode, bidang = int(m.group(1)), Periode.parse(m.group(2)), m.group(3)
     if pk.identitas.tahun and tahun != pk.identitas.tahun:
-        out.add(Code.BUKAN_FORMULIR_INI, variant="tahun-id", form_id=fid, tahun=tahun,
-                untuk=pk.identitas.tahun)
+        out.add(
+            Code.BUKAN_FORMULIR_INI,
+            variant="tahun-id",
+            form_id=fid,
+            tahun=tahun,
+            untuk=pk.identitas.tahun,
+        )
         return "tolak", FormIdentity(bidang, tahun, periode, "id", fid)
     if pk.bidang_by_kode(bidang) is None:
         return "lanjut", None
     idn = pk.identitas
-    expected = L.form_id(idn.pemda, idn.perangkat_daerah, tahun, periode, bidang,
-                         pk.fingerprint(bidang))
+    expected = L.form_id(
+        idn.pemda, idn.perangkat_daerah, tahun, periode, bidang, pk.fingerprint(bidang)
+    )
     ident = FormIdentity(bidang, tahun, periode, "id", fid)
-    out.add(Code.IDENTITAS_HILANG, lembar=L.IDENTITAS, form_id=fid, bidang=bidang,
-            periode=periode.kode)
+    out.add(
+        Code.IDENTITAS_HILANG, lembar=L.IDENTITAS, form_id=fid, bidang=bidang, periode=periode.kode
+    )
     if expected != fid:
         out.add(Code.PK_BERUBAH, variant="id", form_id=fid)
     return "ok", ident
 
 
-def from_codes(pk: PK, codes: Iterable[str], periode: Periode | None,
-               out: Collector) -> tuple[Status, FormIdentity | None]:
+def from_codes(
+    pk: PK, codes: Iterable[str], periode: Periode | None, out: Collector
+) -> tuple[Status, FormIdentity | None]:
     """Identity from the set of codes in the sheets: exactly one bidang must own them."""
     found = {norm(c) for c in codes if c}
     owners = []
@@ -149,8 +203,12 @@ def from_codes(pk: PK, codes: Iterable[str], periode: Periode | None,
         if found & own:
             owners.append(b.kode)
     if len(owners) != 1:
-        out.add(Code.BUKAN_FORMULIR, variant="beberapa" if owners else None, lembar=L.IDENTITAS,
-                bidang=", ".join(owners))
+        out.add(
+            Code.BUKAN_FORMULIR,
+            variant="beberapa" if owners else None,
+            lembar=L.IDENTITAS,
+            bidang=", ".join(owners),
+        )
         return "tolak", None
     bidang = owners[0]
     out.add(Code.IDENTITAS_HILANG, variant="kode", lembar=L.IDENTITAS, bidang=bidang)

@@ -35,8 +35,17 @@ NARASI = {
 NARASI_MAX = 2000  # docs/contract.md §5 warning threshold; longer text is cut in the report
 
 IDENTITY_KEYS = (
-    "form_id", "versi_alat", "pemda", "perangkat_daerah", "bidang", "nama_bidang",
-    "tahun", "periode", "sidik_pk", "jumlah_indikator", "jumlah_anggaran",
+    "form_id",
+    "versi_alat",
+    "pemda",
+    "perangkat_daerah",
+    "bidang",
+    "nama_bidang",
+    "tahun",
+    "periode",
+    "sidik_pk",
+    "jumlah_indikator",
+    "jumlah_anggaran",
 )
 
 
@@ -89,14 +98,22 @@ def anggaran_columns(periode: Periode) -> tuple[Column, ...]:
     return tuple(cols)
 
 
-def form_id(pemda: str, perangkat: str, tahun: int, periode: Periode, bidang: str, sidik: str) -> str:
+def form_id(
+    pemda: str, perangkat: str, tahun: int, periode: Periode, bidang: str, sidik: str
+) -> str:
     """Deterministic form id: the same PK rows and periode always give the same id."""
     basis = f"{pemda}|{perangkat}|{tahun}|{periode.kode}|{bidang}|{sidik}"
     return f"{tahun}-{periode.kode}-{bidang}-{hashlib.sha256(basis.encode()).hexdigest()[:10]}"
 
 
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 
 
 def slug(text: str) -> str:

@@ -97,14 +97,22 @@ def read_form(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None =
         raise
     except BaseException as exc:  # pyo3 panics derive from BaseException, not Exception
         res.teknis = "".join(traceback.format_exception(exc)[-6:])
-        res.findings.append(finding(Code.FILE_CORRUPT, name, detail_part="saat-membaca",
-                                    jenis=type(exc).__name__))
+        res.findings.append(
+            finding(Code.FILE_CORRUPT, name, detail_part="saat-membaca", jenis=type(exc).__name__)
+        )
     return res
 
 
 class _Reader:
-    def __init__(self, data: bytes, name: str, pk: PK, pre: PreflightResult,
-                 periode_wajib: Periode | None, res: FormRead) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        name: str,
+        pk: PK,
+        pre: PreflightResult,
+        periode_wajib: Periode | None,
+        res: FormRead,
+    ) -> None:
         self.data, self.name, self.pk, self.pre = data, name, pk, pre
         self.periode_wajib = periode_wajib
         self.res = res
@@ -126,8 +134,9 @@ class _Reader:
 
         try:
             self.wb = CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-            self.names = [m.name for m in self.wb.sheets_metadata
-                          if m.typ == SheetTypeEnum.WorkSheet]  # fmt: skip
+            self.names = [
+                m.name for m in self.wb.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet
+            ]
             self._read()
         finally:
             self.parts.close()
@@ -148,8 +157,12 @@ class _Reader:
 
     def _table(self, kind: str) -> FormTable | None:
         """The Kinerja/Anggaran table: by name, else by its header row (renamed sheet)."""
-        wanted = [c.header for c in (L.kinerja_columns(TAHUNAN) if kind == L.KINERJA
-                                     else L.anggaran_columns(TAHUNAN))]  # fmt: skip
+        wanted = [
+            c.header
+            for c in (
+                L.kinerja_columns(TAHUNAN) if kind == L.KINERJA else L.anggaran_columns(TAHUNAN)
+            )
+        ]
         signature = KINERJA_SIGNATURE if kind == L.KINERJA else ("Kode", "Uraian", "Pagu")
         same: list[str] = []
         for n in self.names:
@@ -201,18 +214,26 @@ class _Reader:
         wajib = self.periode_wajib
         if wajib is not None and wajib.data_kode != periode.data_kode:
             sheet = self._sheet_name(L.IDENTITAS) if ident.sumber == "lembar" else None
-            self.out.add(Code.PERIODE_SALAH, sheet=sheet, cell=ident.sel_periode if sheet else None,
-                         periode=periode.label, wajib=wajib.label)
+            self.out.add(
+                Code.PERIODE_SALAH,
+                sheet=sheet,
+                cell=ident.sel_periode if sheet else None,
+                periode=periode.label,
+                wajib=wajib.label,
+            )
         check_file_name(self.pk, self.name, ident, self.out)
-        data = DataBidang(ident.bidang, sha256=hashlib.sha256(self.data).hexdigest(), file=self.name)
+        data = DataBidang(
+            ident.bidang, sha256=hashlib.sha256(self.data).hexdigest(), file=self.name
+        )
         self.res.data = data
         rows = RowReader(self.pk, self.out, self, self.ambiguous)
         rows.kinerja(kin, periode, data)
         rows.anggaran(ang, periode, data)
         self._remaining_links()
 
-    def _identify(self, kin: FormTable | None,
-                  ang: FormTable | None) -> tuple[Status, FormIdentity | None]:
+    def _identify(
+        self, kin: FormTable | None, ang: FormTable | None
+    ) -> tuple[Status, FormIdentity | None]:
         ids = self.parts.form_ids()
         sheet = self._sheet_name(L.IDENTITAS)
         if sheet is not None:
@@ -224,8 +245,9 @@ class _Reader:
             return status, ident
         codes = [*self._codes(kin), *self._codes(ang)]
         headers = kin.header.columns.keys() if kin and kin.header else ()
-        return from_codes(self.pk, codes, periode_from_columns(headers, self.periode_wajib),
-                          self.out)
+        return from_codes(
+            self.pk, codes, periode_from_columns(headers, self.periode_wajib), self.out
+        )
 
     def _codes(self, t: FormTable | None) -> list[str]:
         if t is None or t.header is None:
@@ -248,8 +270,14 @@ class _Reader:
         for sheet, cells in sorted(self.external.items()):
             for cell in sorted(cells):
                 if (sheet, cell) not in self.reported_external:
-                    self.out.add(Code.TAUTAN_EKSTERNAL, sheet=sheet, cell=cell, severity=ERROR,
-                                 variant="sel", sel=cell)
+                    self.out.add(
+                        Code.TAUTAN_EKSTERNAL,
+                        sheet=sheet,
+                        cell=cell,
+                        severity=ERROR,
+                        variant="sel",
+                        sel=cell,
+                    )
 
     # ---- cells (the CellSource protocol of io/form/rows.py) -------------------------------
 
@@ -269,13 +297,21 @@ class _Reader:
         if luar:
             self.reported_external.add((t.sheet, cell))
         formula, stored = self.parts.cell_xml(part, cell)
-        return C.Cell(cell, value, rumus=(formula or "") if rumus else None,
-                     galat=(stored or "") if galat else None, eksternal=luar)
+        return C.Cell(
+            cell,
+            value,
+            rumus=(formula or "") if rumus else None,
+            galat=(stored or "") if galat else None,
+            eksternal=luar,
+        )
 
     def _flagged(self, part: str, sheet: str) -> bool:
         """Whether preflight saw any formula, error or external cell in the sheet."""
-        return bool(self.pre.formula_cells.get(part) or self.pre.error_cells.get(part)
-                    or self.external.get(sheet))  # fmt: skip
+        return bool(
+            self.pre.formula_cells.get(part)
+            or self.pre.error_cells.get(part)
+            or self.external.get(sheet)
+        )
 
     def far_cell(self, t: FormTable) -> str | None:
         """The far corner of data beyond the rows read (preflight saw the whole sheet)."""
@@ -304,8 +340,8 @@ class _Reader:
             from openpyxl import load_workbook
 
             self.res.slow_path = True
-            return load_workbook(io.BytesIO(self.data), data_only=True, keep_links=False,
-                                 rich_text=False)  # fmt: skip
+            return load_workbook(
+                io.BytesIO(self.data), data_only=True, keep_links=False, rich_text=False
+            )
         except Exception:  # KinerjaError (defusedxml off) included: format unknown, warn instead
             return None
-

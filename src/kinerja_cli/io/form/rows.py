@@ -85,8 +85,9 @@ class RowReader:
         cols = find_columns(self.out, t, L.kinerja_columns(periode))
         if "Kode" not in cols:
             return
-        rows = match_rows(self.out, t, cols, [i.kode for i in inds], "indikator",
-                          self.source.far_cell(t))
+        rows = match_rows(
+            self.out, t, cols, [i.kode for i in inds], "indikator", self.source.far_cell(t)
+        )
         sasaran = {s.kode: s.nama for s in self.pk.sasaran}
         inputs: dict[tuple[int, int], str | None] = {}
         for ind in inds:
@@ -100,33 +101,59 @@ class RowReader:
                     inputs[(r, c)] = ind.kode
         check_merges(self.out, t, inputs)
 
-    def _locked_kinerja(self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int,
-                        sasaran: str) -> None:
-        for header, expected, code in (("Sasaran", sasaran, Code.SASARAN_DIUBAH),
-                                       ("Indikator Kinerja", ind.nama, Code.INDIKATOR_DIUBAH),
-                                       ("Satuan", ind.satuan, Code.SATUAN_DIUBAH),
-                                       ("Arah", ind.arah.value, Code.ARAH_DIUBAH)):
+    def _locked_kinerja(
+        self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int, sasaran: str
+    ) -> None:
+        for header, expected, code in (
+            ("Sasaran", sasaran, Code.SASARAN_DIUBAH),
+            ("Indikator Kinerja", ind.nama, Code.INDIKATOR_DIUBAH),
+            ("Satuan", ind.satuan, Code.SATUAN_DIUBAH),
+            ("Arah", ind.arah.value, Code.ARAH_DIUBAH),
+        ):
             c = cols.get(header)
             if c is None:
                 continue
             got = t.grid.get_merged(r, c)
             if got != expected and norm(cell_text(got)) != norm(expected):
-                self.out.add(code, sheet=t.sheet, cell=ref(r, c), kode=ind.kode, header=header,
-                             isi=quote_cell(got), pk=quote_cell(expected))
+                self.out.add(
+                    code,
+                    sheet=t.sheet,
+                    cell=ref(r, c),
+                    kode=ind.kode,
+                    header=header,
+                    isi=quote_cell(got),
+                    pk=quote_cell(expected),
+                )
         targets: list[tuple[str, object, str]] = [("Target", ind.target, ind.target_teks)]
-        targets += [(L.target_tw_header(k), ind.target_tw[k - 1], ind.target_tw_teks[k - 1])
-                    for k in range(1, 5)]  # fmt: skip
+        targets += [
+            (L.target_tw_header(k), ind.target_tw[k - 1], ind.target_tw_teks[k - 1])
+            for k in range(1, 5)
+        ]
         for header, target, target_teks in targets:
             c = cols.get(header)
             if c is None:
                 continue
             got = t.grid.get(r, c)
             if not _target_matches(got, ind.arah, target):
-                self.out.add(Code.TARGET_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=ind.kode,
-                             header=header, isi=quote_cell(got), pk=quote_cell(target_teks))
+                self.out.add(
+                    Code.TARGET_DIUBAH,
+                    sheet=t.sheet,
+                    cell=ref(r, c),
+                    kode=ind.kode,
+                    header=header,
+                    isi=quote_cell(got),
+                    pk=quote_cell(target_teks),
+                )
 
-    def _inputs(self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int,
-                periode: Periode, data: DataBidang) -> None:
+    def _inputs(
+        self,
+        t: FormTable,
+        cols: dict[str, int],
+        ind: Indikator,
+        r: int,
+        periode: Periode,
+        data: DataBidang,
+    ) -> None:
         start = len(self.findings)
         nilai: list[Nilai | None] = []
         refs: list[str | None] = []
@@ -140,13 +167,26 @@ class RowReader:
                 continue
             before = len(self.findings)
             cell = self.source.cell(t, r, c)
-            v = C.parse_realisasi(ind, cell, tw, periode, self.out, t.sheet,
-                                  functools.partial(self.source.format_persen, t.sheet))
+            v = C.parse_realisasi(
+                ind,
+                cell,
+                tw,
+                periode,
+                self.out,
+                t.sheet,
+                functools.partial(self.source.format_persen, t.sheet),
+            )
             if len(self.findings) > before:
                 flagged.add(tw)
             elif v is None and tw == periode.triwulan:
-                self.out.add(Code.REALISASI_KOSONG, sheet=t.sheet, cell=cell.ref, kode=ind.kode,
-                             tw=romawi(tw), satuan=ind.satuan)
+                self.out.add(
+                    Code.REALISASI_KOSONG,
+                    sheet=t.sheet,
+                    cell=cell.ref,
+                    kode=ind.kode,
+                    tw=romawi(tw),
+                    satuan=ind.satuan,
+                )
                 flagged.add(tw)
             nilai.append(v)
             refs.append(cell.ref)
@@ -163,14 +203,19 @@ class RowReader:
             if content is C.REJECTED or content is None:
                 continue
             text, changed = clean(_raw_text(content))
-            fields[fld] = C.check_narasi(text.strip(), changed, self.out, t.sheet, cell.ref,
-                                         ind.kode, header)
+            fields[fld] = C.check_narasi(
+                text.strip(), changed, self.out, t.sheet, cell.ref, ind.kode, header
+            )
         narasi = Narasi(**fields)
         data.realisasi[ind.kode] = nilai
         data.narasi[ind.kode] = narasi
         has_error = any(f.severity == ERROR for f in self.findings[start:])
-        C.row_warnings(C.RealisasiRow(ind, nilai, refs, narasi, narasi_refs, frozenset(flagged),
-                                      has_error), periode, self.out, t.sheet)
+        C.row_warnings(
+            C.RealisasiRow(ind, nilai, refs, narasi, narasi_refs, frozenset(flagged), has_error),
+            periode,
+            self.out,
+            t.sheet,
+        )
 
     # ---- Anggaran ------------------------------------------------------------------------
 
@@ -185,8 +230,9 @@ class RowReader:
         cols = find_columns(self.out, t, L.anggaran_columns(periode))
         if "Kode" not in cols:
             return
-        rows = match_rows(self.out, t, cols, [a.kode for a in rows_pk], "anggaran",
-                          self.source.far_cell(t))
+        rows = match_rows(
+            self.out, t, cols, [a.kode for a in rows_pk], "anggaran", self.source.far_cell(t)
+        )
         inputs: dict[tuple[int, int], str | None] = {}
         for b in rows_pk:
             r = rows.get(b.kode)
@@ -216,14 +262,22 @@ class RowReader:
             C.check_anggaran_row(b, nilai, refs, frozenset(flagged), periode, self.out, t.sheet)
         check_merges(self.out, t, inputs)
 
-    def _locked_anggaran(self, t: FormTable, cols: dict[str, int], b: BarisAnggaran,
-                         r: int) -> None:
+    def _locked_anggaran(
+        self, t: FormTable, cols: dict[str, int], b: BarisAnggaran, r: int
+    ) -> None:
         c = cols.get("Uraian")
         if c is not None:
             got = t.grid.get_merged(r, c)
             if got != b.uraian and norm(cell_text(got)) != norm(b.uraian):
-                self.out.add(Code.URAIAN_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=b.kode,
-                             header="Uraian", isi=quote_cell(got), pk=quote_cell(b.uraian))
+                self.out.add(
+                    Code.URAIAN_DIUBAH,
+                    sheet=t.sheet,
+                    cell=ref(r, c),
+                    kode=b.kode,
+                    header="Uraian",
+                    isi=quote_cell(got),
+                    pk=quote_cell(b.uraian),
+                )
         c = cols.get("Pagu")
         if c is not None:
             got = t.grid.get(r, c)
@@ -232,11 +286,19 @@ class RowReader:
             except NumberError:
                 same = False
             if not same:
-                self.out.add(Code.PAGU_DIUBAH, sheet=t.sheet, cell=ref(r, c), kode=b.kode,
-                             header="Pagu", isi=quote_cell(got), pk=f"Rp{C.number_text(b.pagu)}")
+                self.out.add(
+                    Code.PAGU_DIUBAH,
+                    sheet=t.sheet,
+                    cell=ref(r, c),
+                    kode=b.kode,
+                    header="Pagu",
+                    isi=quote_cell(got),
+                    pk=f"Rp{C.number_text(b.pagu)}",
+                )
 
-    def _parent(self, t: FormTable, cols: dict[str, int], b: BarisAnggaran, r: int,
-                periode: Periode) -> None:
+    def _parent(
+        self, t: FormTable, cols: dict[str, int], b: BarisAnggaran, r: int, periode: Periode
+    ) -> None:
         for tw in periode.quarters:
             c = cols.get(L.realisasi_header(tw))
             if c is not None and not is_blank(t.grid.get(r, c)):

@@ -60,14 +60,26 @@ def find_columns(out: Collector, t: FormTable, columns: tuple[L.Column, ...]) ->
             out.add(Code.KOLOM_HILANG, sheet=t.sheet, cell=ref(row, i), kolom=col.header, baris=row)
             continue
         if len(cols) > 1:
-            out.add(Code.KOLOM_GANDA, sheet=t.sheet, cell=ref(row, cols[1]), kolom=col.header,
-                    pertama=ref(row, cols[0]), kedua=ref(row, cols[1]))
+            out.add(
+                Code.KOLOM_GANDA,
+                sheet=t.sheet,
+                cell=ref(row, cols[1]),
+                kolom=col.header,
+                pertama=ref(row, cols[0]),
+                kedua=ref(row, cols[1]),
+            )
         found[col.header] = cols[0]
     return found
 
 
-def match_rows(out: Collector, t: FormTable, kolom: dict[str, int], codes: list[str], apa: str,
-               far: str | None = None) -> dict[str, int]:
+def match_rows(
+    out: Collector,
+    t: FormTable,
+    kolom: dict[str, int],
+    codes: list[str],
+    apa: str,
+    far: str | None = None,
+) -> dict[str, int]:
     """PK code -> row, matched by code; extra, missing, doubled and reordered rows reported.
 
     `far` is a cell holding data beyond the rows that were read (from preflight), if any.
@@ -77,8 +89,10 @@ def match_rows(out: Collector, t: FormTable, kolom: dict[str, int], codes: list[
     grid, sheet = t.grid, t.sheet
     index = {norm(c): i for i, c in enumerate(codes)}
     start = t.header.row + 1
-    last = max((r for r in range(start, grid.n_rows + 1) if not is_blank(grid.get(r, kcol))),
-               default=t.header.row)  # fmt: skip
+    last = max(
+        (r for r in range(start, grid.n_rows + 1) if not is_blank(grid.get(r, kcol))),
+        default=t.header.row,
+    )
     cols = sorted(set(kolom.values()))
     rows: dict[int, int] = {}
     order: list[tuple[int, int]] = []
@@ -86,13 +100,24 @@ def match_rows(out: Collector, t: FormTable, kolom: dict[str, int], codes: list[
         raw = grid.get(r, kcol)
         if is_blank(raw):
             if any(not is_blank(grid.get(r, c)) for c in cols):
-                out.add(Code.BARIS_TAMBAHAN, sheet=sheet, cell=ref(r, kcol), variant="tanpa-kode",
-                        baris=r)
+                out.add(
+                    Code.BARIS_TAMBAHAN,
+                    sheet=sheet,
+                    cell=ref(r, kcol),
+                    variant="tanpa-kode",
+                    baris=r,
+                )
             continue
         i = index.get(norm(cell_text(raw)))
         if i is None:
-            out.add(Code.BARIS_TAMBAHAN, sheet=sheet, cell=ref(r, kcol), kode=cell_text(raw),
-                    isi=quote_cell(raw), apa=apa)
+            out.add(
+                Code.BARIS_TAMBAHAN,
+                sheet=sheet,
+                cell=ref(r, kcol),
+                kode=cell_text(raw),
+                isi=quote_cell(raw),
+                apa=apa,
+            )
         elif i in rows:
             out.add(Code.BARIS_GANDA, sheet=sheet, cell=ref(r, kcol), kode=codes[i], baris=rows[i])
         else:
@@ -101,8 +126,13 @@ def match_rows(out: Collector, t: FormTable, kolom: dict[str, int], codes: list[
     highest = -1
     for i, r in order:
         if i < highest:
-            out.add(Code.URUTAN_BARIS_BERUBAH, sheet=sheet, cell=ref(r, kcol), kode=codes[i],
-                    sebelum=codes[highest])
+            out.add(
+                Code.URUTAN_BARIS_BERUBAH,
+                sheet=sheet,
+                cell=ref(r, kcol),
+                kode=codes[i],
+                sebelum=codes[highest],
+            )
             break
         highest = i
     prev = t.header.row
@@ -121,7 +151,7 @@ def _outside(out: Collector, t: FormTable, last: int, far: str | None) -> None:
     grid, hrow = t.grid, t.header.row
     header = grid.rows[hrow - 1] if hrow <= grid.n_rows else []
     headed = {c for c, v in enumerate(header, start=1) if not is_blank(v)}
-    width = max((len(r) for r in grid.rows[hrow - 1:]), default=0)
+    width = max((len(r) for r in grid.rows[hrow - 1 :]), default=0)
     extra = [c for c in range(1, width + 1) if c not in headed]
     found: list[str] = []
     for r in range(hrow, grid.n_rows + 1):
@@ -135,8 +165,13 @@ def _outside(out: Collector, t: FormTable, last: int, far: str | None) -> None:
     for cell in found[:MAX_OUTSIDE]:
         out.add(Code.DI_LUAR_AREA_FORMULIR, sheet=t.sheet, cell=cell, sel=cell)
     if len(found) > MAX_OUTSIDE:
-        out.add(Code.DI_LUAR_AREA_FORMULIR, sheet=t.sheet, cell=found[MAX_OUTSIDE],
-                variant="lagi", sel=found[MAX_OUTSIDE - 1])
+        out.add(
+            Code.DI_LUAR_AREA_FORMULIR,
+            sheet=t.sheet,
+            cell=found[MAX_OUTSIDE],
+            variant="lagi",
+            sel=found[MAX_OUTSIDE - 1],
+        )
 
 
 def check_merges(out: Collector, t: FormTable, cells: dict[tuple[int, int], str | None]) -> None:
@@ -144,5 +179,11 @@ def check_merges(out: Collector, t: FormTable, cells: dict[tuple[int, int], str 
     for r0, c0, r1, c1 in t.grid.merged:
         for (r, c), kode in sorted(cells.items()):
             if r0 <= r <= r1 and c0 <= c <= c1 and (r, c) != (r0, c0):
-                out.add(Code.SEL_ISIAN_DIGABUNG, sheet=t.sheet, cell=ref(r, c), kode=kode,
-                        sel=ref(r, c), rentang=f"{ref(r0, c0)}:{ref(r1, c1)}")
+                out.add(
+                    Code.SEL_ISIAN_DIGABUNG,
+                    sheet=t.sheet,
+                    cell=ref(r, c),
+                    kode=kode,
+                    sel=ref(r, c),
+                    rentang=f"{ref(r0, c0)}:{ref(r1, c1)}",
+                )

@@ -43,19 +43,24 @@ def _target_cell(v: Decimal | Rentang | bool | None, teks: str) -> Any:
     return v
 
 
-
 def _prompt(ind: Indikator, k: int) -> tuple[str, str]:
     """Input message (title <= 32 chars, text <= 255 chars) for a realisation cell."""
     tw = romawi(k)
     if ind.arah == Arah.BINER:
-        return (f"Realisasi TW {tw}", f"Pilih jawaban untuk keadaan pada akhir triwulan {tw} "
-                f"(target: {ind.target_teks}).")
+        return (
+            f"Realisasi TW {tw}",
+            f"Pilih jawaban untuk keadaan pada akhir triwulan {tw} (target: {ind.target_teks}).",
+        )
     if ind.sifat == Sifat.KUMULATIF:
-        text = (f"Isi realisasi yang dicapai DALAM triwulan {tw} saja (bukan jumlah s/d), dalam "
-                f"{ind.satuan}. Angka >= 0, koma untuk desimal, mis. 2,5.")
+        text = (
+            f"Isi realisasi yang dicapai DALAM triwulan {tw} saja (bukan jumlah s/d), dalam "
+            f"{ind.satuan}. Angka >= 0, koma untuk desimal, mis. 2,5."
+        )
     else:
-        text = (f"Isi keadaan PADA AKHIR triwulan {tw} dalam {ind.satuan}. Angka >= 0, koma "
-                f"untuk desimal, mis. 61,2.")
+        text = (
+            f"Isi keadaan PADA AKHIR triwulan {tw} dalam {ind.satuan}. Angka >= 0, koma "
+            f"untuk desimal, mis. 61,2."
+        )
         if ind.is_persen:
             text += " Tulis 61,2 untuk 61,2%."
     return (f"Realisasi TW {tw}", text[:255])
@@ -82,8 +87,14 @@ def write_form(spec: FormSpec, target: Path) -> str:
     inds = pk.indikator_of(bidang.kode)
     angg = pk.anggaran_of(bidang.kode)
     sidik = pk.fingerprint(bidang.kode)
-    fid = L.form_id(pk.identitas.pemda, pk.identitas.perangkat_daerah, pk.identitas.tahun,
-                    per, bidang.kode, sidik)
+    fid = L.form_id(
+        pk.identitas.pemda,
+        pk.identitas.perangkat_daerah,
+        pk.identitas.tahun,
+        per,
+        bidang.kode,
+        sidik,
+    )
 
     wb = Workbook()
     register_styles(wb)
@@ -98,10 +109,17 @@ def write_form(spec: FormSpec, target: Path) -> str:
     if ws_a is not None:
         _write_anggaran(ws_a, spec, bidang.nama, angg)
     ident = {
-        "form_id": fid, "versi_alat": __version__, "pemda": pk.identitas.pemda,
-        "perangkat_daerah": pk.identitas.perangkat_daerah, "bidang": bidang.kode,
-        "nama_bidang": bidang.nama, "tahun": str(pk.identitas.tahun), "periode": per.kode,
-        "sidik_pk": sidik, "jumlah_indikator": str(len(inds)), "jumlah_anggaran": str(len(angg)),
+        "form_id": fid,
+        "versi_alat": __version__,
+        "pemda": pk.identitas.pemda,
+        "perangkat_daerah": pk.identitas.perangkat_daerah,
+        "bidang": bidang.kode,
+        "nama_bidang": bidang.nama,
+        "tahun": str(pk.identitas.tahun),
+        "periode": per.kode,
+        "sidik_pk": sidik,
+        "jumlah_indikator": str(len(inds)),
+        "jumlah_anggaran": str(len(angg)),
     }
     ws_i["A1"], ws_i["B1"] = "kunci", "nilai"
     for r, key in enumerate(L.IDENTITY_KEYS, start=2):
@@ -128,7 +146,9 @@ def write_form(spec: FormSpec, target: Path) -> str:
         wb.security.workbookPassword = spec.kata_sandi
     wb.active = 1  # open on Kinerja
     wb.properties.creator = f"kinerja {__version__}"
-    wb.properties.title = f"Formulir Pengukuran Kinerja {per.label} {pk.identitas.tahun} - {bidang.nama}"
+    wb.properties.title = (
+        f"Formulir Pengukuran Kinerja {per.label} {pk.identitas.tahun} - {bidang.nama}"
+    )
     fixed = dt.datetime(pk.identitas.tahun or 2000, 1, 1)
     wb.properties.created = fixed
     wb.properties.modified = fixed
@@ -142,7 +162,8 @@ def _title_rows(ws: Any, spec: FormSpec, nama_bidang: str, judul: str, ncols: in
         f"PEMERINTAH {idn.pemda.upper()}" if idn.pemda else "",
         idn.perangkat_daerah.upper(),
         f"{judul} {spec.periode.label.upper()} TAHUN {idn.tahun}",
-        f"{nama_bidang}" + (f" — kembalikan paling lambat {tanggal_id(spec.batas)}" if spec.batas else ""),
+        f"{nama_bidang}"
+        + (f" — kembalikan paling lambat {tanggal_id(spec.batas)}" if spec.batas else ""),
     ]
     for r, text in enumerate(lines, start=1):
         c = ws.cell(r, 1)
@@ -190,8 +211,13 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                 cell.value = i + 1
                 cell.style = "kn_locked_center"
             elif col.field in ("kode", "nama", "satuan", "arah", "sasaran"):
-                v = {"kode": ind.kode, "nama": ind.nama, "satuan": ind.satuan,
-                     "arah": ind.arah.value, "sasaran": sasaran.get(ind.sasaran, "")}[col.field]
+                v = {
+                    "kode": ind.kode,
+                    "nama": ind.nama,
+                    "satuan": ind.satuan,
+                    "arah": ind.arah.value,
+                    "sasaran": sasaran.get(ind.sasaran, ""),
+                }[col.field]
                 safe_text(cell, v)
                 cell.style = "kn_locked"
             elif col.field == "target":
@@ -204,7 +230,11 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
             elif col.field == "realisasi":
                 assert col.tw
                 # Earlier quarters already accepted are pre-filled and stay editable (docs/contract.md §5).
-                old = prev[col.tw - 1] if col.tw <= len(prev) and col.tw < spec.periode.triwulan else None
+                old = (
+                    prev[col.tw - 1]
+                    if col.tw <= len(prev) and col.tw < spec.periode.triwulan
+                    else None
+                )
                 if isinstance(old, bool):
                     cell.value = "Ada" if old else "Tidak Ada"
                 elif old is not None:
@@ -214,39 +244,76 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                 if ind.arah == Arah.BINER:
                     choices = _biner_list(ind)
                     key = ("biner", str(col.tw), choices)
-                    v = dv(key, lambda t=title, p=prompt, f=choices: DataValidation(
-                        type="list", formula1=f, allow_blank=True, showInputMessage=True,
-                        promptTitle=t, prompt=p, showErrorMessage=True,
-                        errorTitle="Jawaban tidak sah", error="Pilih salah satu jawaban dari daftar."))
+                    v = dv(
+                        key,
+                        lambda t=title, p=prompt, f=choices: DataValidation(
+                            type="list",
+                            formula1=f,
+                            allow_blank=True,
+                            showInputMessage=True,
+                            promptTitle=t,
+                            prompt=p,
+                            showErrorMessage=True,
+                            errorTitle="Jawaban tidak sah",
+                            error="Pilih salah satu jawaban dari daftar.",
+                        ),
+                    )
                 else:
                     key = ("num", str(col.tw), prompt)
-                    v = dv(key, lambda t=title, p=prompt: DataValidation(
-                        type="decimal", operator="greaterThanOrEqual", formula1="0",
-                        allow_blank=True, showInputMessage=True, promptTitle=t, prompt=p,
-                        showErrorMessage=True, errorTitle="Bukan angka",
-                        error="Isi angka 0 atau lebih; koma untuk desimal."))
+                    v = dv(
+                        key,
+                        lambda t=title, p=prompt: DataValidation(
+                            type="decimal",
+                            operator="greaterThanOrEqual",
+                            formula1="0",
+                            allow_blank=True,
+                            showInputMessage=True,
+                            promptTitle=t,
+                            prompt=p,
+                            showErrorMessage=True,
+                            errorTitle="Bukan angka",
+                            error="Isi angka 0 atau lebih; koma untuk desimal.",
+                        ),
+                    )
                 v.add(f"{letter}{r}")
             elif col.kind == "narasi":
                 if narasi is not None:
                     safe_text(cell, getattr(narasi, col.field))
                 cell.style = "kn_input_text"
-                v = dv(("narasi",), lambda: DataValidation(
-                    type="textLength", operator="lessThanOrEqual", formula1=str(L.NARASI_MAX),
-                    allow_blank=True, showInputMessage=True, promptTitle="Isian uraian",
-                    prompt=("Uraikan singkat (paling banyak 2.000 karakter). Faktor Penghambat dan "
-                            "Tindak Lanjut wajib bila realisasi di bawah target."),
-                    showErrorMessage=True, errorStyle="warning", errorTitle="Terlalu panjang",
-                    error="Uraian lebih dari 2.000 karakter akan dipotong di laporan."))
+                v = dv(
+                    ("narasi",),
+                    lambda: DataValidation(
+                        type="textLength",
+                        operator="lessThanOrEqual",
+                        formula1=str(L.NARASI_MAX),
+                        allow_blank=True,
+                        showInputMessage=True,
+                        promptTitle="Isian uraian",
+                        prompt=(
+                            "Uraikan singkat (paling banyak 2.000 karakter). Faktor Penghambat dan "
+                            "Tindak Lanjut wajib bila realisasi di bawah target."
+                        ),
+                        showErrorMessage=True,
+                        errorStyle="warning",
+                        errorTitle="Terlalu panjang",
+                        error="Uraian lebih dari 2.000 karakter akan dipotong di laporan.",
+                    ),
+                )
                 v.add(f"{letter}{r}")
         ws.row_dimensions[r].height = row_height(
-            [(str(ws.cell(r, c).value or ""), col.width) for c, col in enumerate(cols, start=1)
-             if col.field in ("sasaran", "nama")]
+            [
+                (str(ws.cell(r, c).value or ""), col.width)
+                for c, col in enumerate(cols, start=1)
+                if col.field in ("sasaran", "nama")
+            ]
         )
     ws.freeze_panes = ws.cell(L.FIRST_ROW, 5)
     apply_print_setup(ws, L.HEADER_ROW)
 
 
-def _write_anggaran(ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[BarisAnggaran]) -> None:
+def _write_anggaran(
+    ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[BarisAnggaran]
+) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -277,21 +344,32 @@ def _write_anggaran(ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[Ba
                     # Parent rows are subtotals: recomputed by kinerja, never typed (docs/contract.md §4).
                     cell.style = "kn_parent_rp"
                     continue
-                old = prev[col.tw - 1] if col.tw <= len(prev) and col.tw < spec.periode.triwulan else None
+                old = (
+                    prev[col.tw - 1]
+                    if col.tw <= len(prev) and col.tw < spec.periode.triwulan
+                    else None
+                )
                 if old is not None:
                     cell.value = old
                 cell.style = "kn_input_rp"
                 if col.tw not in dvs:
                     tw = romawi(col.tw)
                     dvs[col.tw] = DataValidation(
-                        type="decimal", operator="greaterThanOrEqual", formula1="0",
-                        allow_blank=True, showInputMessage=True,
+                        type="decimal",
+                        operator="greaterThanOrEqual",
+                        formula1="0",
+                        allow_blank=True,
+                        showInputMessage=True,
                         promptTitle=f"Realisasi anggaran TW {tw}",
-                        prompt=(f"Isi rupiah yang dibelanjakan DALAM triwulan {tw} saja (bukan "
-                                "jumlah s/d), tanpa Rp dan titik, mis. 150000000. Jumlah tidak "
-                                "boleh melebihi pagu."),
-                        showErrorMessage=True, errorTitle="Bukan angka",
-                        error="Isi angka rupiah 0 atau lebih.")
+                        prompt=(
+                            f"Isi rupiah yang dibelanjakan DALAM triwulan {tw} saja (bukan "
+                            "jumlah s/d), tanpa Rp dan titik, mis. 150000000. Jumlah tidak "
+                            "boleh melebihi pagu."
+                        ),
+                        showErrorMessage=True,
+                        errorTitle="Bukan angka",
+                        error="Isi angka rupiah 0 atau lebih.",
+                    )
                     ws.add_data_validation(dvs[col.tw])
                 dvs[col.tw].add(f"{get_column_letter(c)}{r}")
         ws.row_dimensions[r].height = row_height([(a.uraian, cols[1].width)])
@@ -299,45 +377,82 @@ def _write_anggaran(ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[Ba
     apply_print_setup(ws, L.HEADER_ROW)
 
 
-def _write_petunjuk(ws: Any, spec: FormSpec, nama_bidang: str, n_ind: int, ada_anggaran: bool) -> None:
+def _write_petunjuk(
+    ws: Any, spec: FormSpec, nama_bidang: str, n_ind: int, ada_anggaran: bool
+) -> None:
     idn = spec.pk.identitas
     per = spec.periode
     k = per.triwulan
     tw = romawi(k)
     batas = tanggal_id(spec.batas) if spec.batas else "(lihat surat pengantar)"
     lines: list[tuple[str, str]] = [
-        ("judul", f"PETUNJUK PENGISIAN FORMULIR PENGUKURAN KINERJA {per.label.upper()} TAHUN {idn.tahun}"),
+        (
+            "judul",
+            f"PETUNJUK PENGISIAN FORMULIR PENGUKURAN KINERJA {per.label.upper()} TAHUN {idn.tahun}",
+        ),
         ("teks", f"{idn.perangkat_daerah} — {idn.pemda}"),
         ("teks", f"Unit pengisi: {nama_bidang} ({spec.bidang}); {n_ind} indikator."),
         ("sub", f"Batas pengembalian: {batas}"),
         ("teks", f"Kembalikan berkas ini (tetap dalam format .xlsx) kepada {spec.kembalikan_ke}."),
         ("teks", ""),
         ("sub", "Cara mengisi"),
-        ("teks", "1. Isi hanya sel berwarna kuning muda. Sel lain terkunci dan berasal dari Perjanjian "
-                 "Kinerja (PK); perubahan pada sel itu akan ditolak."),
-        ("teks", f"2. Lembar Kinerja: isi kolom Realisasi TW I sampai Realisasi TW {tw}. Realisasi "
-                 "triwulan yang sudah diterima sebelumnya sudah terisi; perbaiki bila ada yang salah."),
-        ("teks", "3. Indikator KUMULATIF (km, unit, dokumen, Ha, ...): isi capaian yang diperoleh DALAM "
-                 "triwulan itu saja; kinerja menjumlahkannya menjadi realisasi s/d triwulan."),
-        ("teks", "4. Indikator STATUS (persentase, indeks, nilai): isi keadaan PADA AKHIR triwulan itu; "
-                 "kinerja memakai nilai triwulan terakhir yang terisi."),
+        (
+            "teks",
+            "1. Isi hanya sel berwarna kuning muda. Sel lain terkunci dan berasal dari Perjanjian "
+            "Kinerja (PK); perubahan pada sel itu akan ditolak.",
+        ),
+        (
+            "teks",
+            f"2. Lembar Kinerja: isi kolom Realisasi TW I sampai Realisasi TW {tw}. Realisasi "
+            "triwulan yang sudah diterima sebelumnya sudah terisi; perbaiki bila ada yang salah.",
+        ),
+        (
+            "teks",
+            "3. Indikator KUMULATIF (km, unit, dokumen, Ha, ...): isi capaian yang diperoleh DALAM "
+            "triwulan itu saja; kinerja menjumlahkannya menjadi realisasi s/d triwulan.",
+        ),
+        (
+            "teks",
+            "4. Indikator STATUS (persentase, indeks, nilai): isi keadaan PADA AKHIR triwulan itu; "
+            "kinerja memakai nilai triwulan terakhir yang terisi.",
+        ),
         ("teks", "5. Indikator BINER (ada/tidak): pilih jawaban dari daftar."),
-        ("teks", "6. Tulis angka dengan koma desimal (61,2) tanpa satuan. Jangan menulis rumus, "
-                 "tanda '-' atau 'n/a'; bila data belum ada, kosongkan dan jelaskan di Faktor Penghambat."),
-        ("teks", "7. Bila realisasi di bawah target, Faktor Penghambat dan Tindak Lanjut wajib diisi."),
-        ("teks", "8. Jangan menambah, menghapus, atau mengurutkan ulang baris, dan jangan mengganti nama lembar."),
+        (
+            "teks",
+            "6. Tulis angka dengan koma desimal (61,2) tanpa satuan. Jangan menulis rumus, "
+            "tanda '-' atau 'n/a'; bila data belum ada, kosongkan dan jelaskan di Faktor Penghambat.",
+        ),
+        (
+            "teks",
+            "7. Bila realisasi di bawah target, Faktor Penghambat dan Tindak Lanjut wajib diisi.",
+        ),
+        (
+            "teks",
+            "8. Jangan menambah, menghapus, atau mengurutkan ulang baris, dan jangan mengganti nama lembar.",
+        ),
     ]
     if ada_anggaran:
-        lines.append(("teks", "9. Lembar Anggaran: isi rupiah yang dibelanjakan DALAM tiap triwulan pada "
-                              "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis "
-                              "oleh kinerja."))
+        lines.append(
+            (
+                "teks",
+                "9. Lembar Anggaran: isi rupiah yang dibelanjakan DALAM tiap triwulan pada "
+                "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis "
+                "oleh kinerja.",
+            )
+        )
     lines += [("teks", ""), ("sub", "Arti kolom")]
     for h, arti in (
         ("Kode / Sasaran / Indikator Kinerja / Satuan", "dari PK, tidak boleh diubah"),
-        ("Arah", "naik = makin tinggi makin baik; turun = makin rendah makin baik; "
-                 "rentang = target berupa rentang; biner = ada/tidak"),
+        (
+            "Arah",
+            "naik = makin tinggi makin baik; turun = makin rendah makin baik; "
+            "rentang = target berupa rentang; biner = ada/tidak",
+        ),
         ("Target", "target tahunan dalam PK"),
-        ("Target TW I–IV", "target s/d triwulan itu (kumulatif) atau keadaan akhir triwulan (status)"),
+        (
+            "Target TW I–IV",
+            "target s/d triwulan itu (kumulatif) atau keadaan akhir triwulan (status)",
+        ),
         ("Realisasi TW I–IV", "isian bidang; lihat cara mengisi nomor 3–5"),
         ("Faktor Pendorong", "hal yang mendukung keberhasilan"),
         ("Faktor Penghambat", "kendala; wajib bila realisasi di bawah target"),

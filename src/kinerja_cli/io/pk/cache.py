@@ -60,13 +60,27 @@ def encode(pk: PK) -> dict[str, Any]:
         "bidang": [dict(b.__dict__) for b in pk.bidang],
         "sasaran": [[s.kode, s.nama] for s in pk.sasaran],
         "indikator": [
-            [i.kode, i.sasaran, i.nama, i.satuan, i.arah.value, i.sifat.value, i.rumus.value,
-             _target(i.target), i.target_teks, [_target(t) for t in i.target_tw],
-             list(i.target_tw_teks), i.bidang, i.definisi, i.baris]
+            [
+                i.kode,
+                i.sasaran,
+                i.nama,
+                i.satuan,
+                i.arah.value,
+                i.sifat.value,
+                i.rumus.value,
+                _target(i.target),
+                i.target_teks,
+                [_target(t) for t in i.target_tw],
+                list(i.target_tw_teks),
+                i.bidang,
+                i.definisi,
+                i.baris,
+            ]
             for i in pk.indikator
         ],
-        "anggaran": [[a.kode, a.uraian, a.bidang, str(a.pagu), a.sasaran, a.baris]
-                     for a in pk.anggaran],
+        "anggaran": [
+            [a.kode, a.uraian, a.bidang, str(a.pagu), a.sasaran, a.baris] for a in pk.anggaran
+        ],
         "sha256": pk.sha256,
     }
 
@@ -74,21 +88,50 @@ def encode(pk: PK) -> dict[str, Any]:
 def decode(data: dict[str, Any]) -> PK:
     """The PK back from `encode`."""
     indikator = []
-    for (kode, sasaran, nama, satuan, arah, sifat, rumus, target, target_teks, target_tw,
-         target_tw_teks, bidang, definisi, baris) in data["indikator"]:
+    for (
+        kode,
+        sasaran,
+        nama,
+        satuan,
+        arah,
+        sifat,
+        rumus,
+        target,
+        target_teks,
+        target_tw,
+        target_tw_teks,
+        bidang,
+        definisi,
+        baris,
+    ) in data["indikator"]:
         tw = tuple(_untarget(t) for t in target_tw)
         teks = tuple(target_tw_teks)
-        indikator.append(Indikator(
-            kode, sasaran, nama, satuan, Arah(arah), Sifat(sifat), Rumus(rumus),
-            _untarget(target), target_teks, (tw[0], tw[1], tw[2], tw[3]),  # type: ignore[arg-type]
-            (teks[0], teks[1], teks[2], teks[3]), bidang, definisi, baris))
+        indikator.append(
+            Indikator(
+                kode,
+                sasaran,
+                nama,
+                satuan,
+                Arah(arah),
+                Sifat(sifat),
+                Rumus(rumus),
+                _untarget(target),  # type: ignore[arg-type]
+                target_teks,
+                (tw[0], tw[1], tw[2], tw[3]),
+                (teks[0], teks[1], teks[2], teks[3]),
+                bidang,
+                definisi,
+                baris,
+            )
+        )
     return PK(
         identitas=Identitas(**data["identitas"]),
         bidang=tuple(Bidang(**b) for b in data["bidang"]),
         sasaran=tuple(Sasaran(k, n) for k, n in data["sasaran"]),
         indikator=tuple(indikator),
-        anggaran=tuple(BarisAnggaran(k, u, b, Decimal(p), s, r)
-                       for k, u, b, p, s, r in data["anggaran"]),
+        anggaran=tuple(
+            BarisAnggaran(k, u, b, Decimal(p), s, r) for k, u, b, p, s, r in data["anggaran"]
+        ),
         sha256=data["sha256"],
     )
 
@@ -105,12 +148,18 @@ def _code_stamp() -> str:
 
 
 def _key(sha256: str, rumus_turun: Rumus) -> dict[str, Any]:
-    return {"format": FORMAT, "kinerja": __version__, "kode": _code_stamp(), "sha256": sha256,
-            "rumus_turun": rumus_turun.value}
+    return {
+        "format": FORMAT,
+        "kinerja": __version__,
+        "kode": _code_stamp(),
+        "sha256": sha256,
+        "rumus_turun": rumus_turun.value,
+    }
 
 
-def read_pk_cached(path: Path, cache: Path,
-                   rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> tuple[PK | None, list[Finding]]:
+def read_pk_cached(
+    path: Path, cache: Path, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R
+) -> tuple[PK | None, list[Finding]]:
     """`io.pk_reader.read_pk`, answered from `cache` when it holds this very PK."""
     from kinerja_cli.errors import KinerjaError
     from kinerja_cli.io.pk.reader import read_pk_bytes
@@ -118,8 +167,9 @@ def read_pk_cached(path: Path, cache: Path,
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise KinerjaError(f"berkas PK tidak dapat dibaca: {exc.strerror}",
-                           location=str(path)) from exc
+        raise KinerjaError(
+            f"berkas PK tidak dapat dibaca: {exc.strerror}", location=str(path)
+        ) from exc
     key = _key(hashlib.sha256(data).hexdigest(), rumus_turun)
     try:
         stored = json.loads(cache.read_text(encoding="utf-8"))
@@ -129,8 +179,11 @@ def read_pk_cached(path: Path, cache: Path,
     except Exception:  # missing, old or damaged cache: read the PK itself
         pass
     res = read_pk_bytes(data, Path(path).name, rumus_turun)
-    doc = {"key": key, "pk": None if res.pk is None else encode(res.pk),
-           "findings": [dict(f.__dict__) for f in res.findings]}
+    doc = {
+        "key": key,
+        "pk": None if res.pk is None else encode(res.pk),
+        "findings": [dict(f.__dict__) for f in res.findings],
+    }
     try:
         from kinerja_cli.io.atomic import atomic_write_text
 
@@ -153,8 +206,11 @@ class PKOutline:
         return self.bidang
 
 
-def read_pk_outline(path: Path, cache: Path, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R,
-                    ) -> tuple[PKOutline, list[Finding]] | None:
+def read_pk_outline(
+    path: Path,
+    cache: Path,
+    rumus_turun: Rumus = Rumus.DUA_T_MINUS_R,
+) -> tuple[PKOutline, list[Finding]] | None:
     """The outline and findings of the PK straight from `cache`, without building its 10,000
     indicators; None when the cache does not hold this very PK (or it could not be read):
     then use `read_pk_cached`."""
@@ -164,8 +220,7 @@ def read_pk_outline(path: Path, cache: Path, rumus_turun: Rumus = Rumus.DUA_T_MI
         if stored["key"] != key or stored["pk"] is None:
             return None
         data = stored["pk"]
-        owners = ({row[11] for row in data["indikator"]}
-                  | {row[2] for row in data["anggaran"]})
+        owners = {row[11] for row in data["indikator"]} | {row[2] for row in data["anggaran"]}
         bidang = tuple(b for b in (Bidang(**b) for b in data["bidang"]) if b.kode in owners)
         outline = PKOutline(Identitas(**data["identitas"]).tahun, bidang)
         return outline, [Finding(**f) for f in stored["findings"]]

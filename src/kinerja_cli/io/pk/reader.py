@@ -81,7 +81,9 @@ def read_pk(path: Path, rumus_turun: Rumus = Rumus.DUA_T_MINUS_R) -> PKResult:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise KinerjaError(f"berkas PK tidak dapat dibaca: {exc.strerror}", location=str(path)) from exc
+        raise KinerjaError(
+            f"berkas PK tidak dapat dibaca: {exc.strerror}", location=str(path)
+        ) from exc
     return read_pk_bytes(data, Path(path).name, rumus_turun)
 
 
@@ -113,15 +115,18 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
     sasaran: list[Sasaran] = []
     indikator = (
         _read_indikator(ctx, sheets["Indikator"], {b.kode for b in bidang}, sasaran)
-        if sheets["Indikator"] else []
+        if sheets["Indikator"]
+        else []
     )
     anggaran = (
         _read_anggaran(ctx, sheets["Anggaran"], {b.kode for b in bidang}, sasaran)
-        if sheets["Anggaran"] else []
+        if sheets["Anggaran"]
+        else []
     )
     if anggaran:
         ctx.findings.extend(
-            f.at(file=name, cell=f.cell or _anggaran_cell(anggaran, f.kode)) for f in check_pagu(anggaran)
+            f.at(file=name, cell=f.cell or _anggaran_cell(anggaran, f.kode))
+            for f in check_pagu(anggaran)
         )
     if any(s is None for s in sheets.values()):
         return PKResult(None, ctx.findings)
@@ -173,12 +178,22 @@ def _read_identitas(ctx: _Ctx, ws: Any) -> Identitas:
         ctx.add(Code.TAHUN_TIDAK_SAH, sheet=ws.title, cell=tahun_cell, isi=tahun_v)
     for key, label in (("pemda", "Pemerintah Daerah"), ("perangkat_daerah", "Perangkat Daerah")):
         if not kwargs.get(key):
-            ctx.add(Code.IDENTITAS_KOSONG, sheet=ws.title, cell=values.get(key, (None, None))[1],
-                    isian=label)
+            ctx.add(
+                Code.IDENTITAS_KOSONG,
+                sheet=ws.title,
+                cell=values.get(key, (None, None))[1],
+                isian=label,
+            )
     nip = kwargs.get("nip_kepala", "")
     if nip and (why := check_nip(nip)):
-        ctx.add(Code.NIP_TIDAK_SAH, sheet=ws.title, cell=values["nip_kepala"][1],
-                variant="kepala", nip=nip, sebab=why)
+        ctx.add(
+            Code.NIP_TIDAK_SAH,
+            sheet=ws.title,
+            cell=values["nip_kepala"][1],
+            variant="kepala",
+            nip=nip,
+            sebab=why,
+        )
     return Identitas(tahun=tahun, **kwargs)
 
 
@@ -202,16 +217,23 @@ def _read_bidang(ctx: _Ctx, ws: Any) -> list[Bidang]:
         seen.add(kode)
         nip = _text(get["NIP"].value) if get["NIP"] else ""
         if nip and (why := check_nip(nip)):
-            ctx.add(Code.NIP_TIDAK_SAH, sheet=ws.title,
-                    cell=get["NIP"].coordinate if get["NIP"] else None, kode=kode, nip=nip,
-                    sebab=why)
-        out.append(Bidang(
-            kode=kode,
-            nama=_text(get["Nama"].value) if get["Nama"] else kode,
-            kepala=_text(get["Kepala"].value) if get["Kepala"] else "",
-            nip=nip,
-            jabatan=_text(get["Jabatan"].value) if get["Jabatan"] else "",
-        ))
+            ctx.add(
+                Code.NIP_TIDAK_SAH,
+                sheet=ws.title,
+                cell=get["NIP"].coordinate if get["NIP"] else None,
+                kode=kode,
+                nip=nip,
+                sebab=why,
+            )
+        out.append(
+            Bidang(
+                kode=kode,
+                nama=_text(get["Nama"].value) if get["Nama"] else kode,
+                kepala=_text(get["Kepala"].value) if get["Kepala"] else "",
+                nip=nip,
+                jabatan=_text(get["Jabatan"].value) if get["Jabatan"] else "",
+            )
+        )
     return out
 
 
@@ -219,17 +241,29 @@ def _is_percent_cell(cell: Any) -> bool:
     return "%" in (cell.number_format or "")
 
 
-def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]) -> list[Indikator]:
+def _read_indikator(
+    ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
+) -> list[Indikator]:
     table = _table(ctx, ws, INDIKATOR_REQ)
     if table is None:
         return []
-    col = {h: table.col(h) for h in (*INDIKATOR_REQ, *TW_TARGET_COLS, "Sifat", "Rumus",
-                                      "Kode Sasaran", "Definisi Operasional")}
+    col = {
+        h: table.col(h)
+        for h in (
+            *INDIKATOR_REQ,
+            *TW_TARGET_COLS,
+            "Sifat",
+            "Rumus",
+            "Kode Sasaran",
+            "Definisi Operasional",
+        )
+    }
     out: list[Indikator] = []
     seen: set[str] = set()
     cur_sasaran, cur_kode_sasaran = "", ""
     by_name: dict[str, str] = {}
     for r, cells in rows(ws, table):
+
         def cell(h: str, cells: tuple[Any, ...] = cells) -> Any:
             c = col.get(h)
             return cells[c - 1] if c else None
@@ -250,8 +284,13 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             ctx.add(Code.KODE_KOSONG, sheet=ws.title, cell=cell("Kode").coordinate, apa="indikator")
             continue
         if kode in seen:
-            ctx.add(Code.KODE_GANDA, sheet=ws.title, cell=cell("Kode").coordinate, kode=kode,
-                    apa="indikator")
+            ctx.add(
+                Code.KODE_GANDA,
+                sheet=ws.title,
+                cell=cell("Kode").coordinate,
+                kode=kode,
+                apa="indikator",
+            )
             continue
         seen.add(kode)
         if not cur_sasaran:
@@ -262,20 +301,33 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             by_name[key] = sk
             sasaran.append(Sasaran(sk, cur_sasaran))
         sasaran_kode = by_name.get(key, "")
-        for h, code in (("Indikator Kinerja", Code.INDIKATOR_KINERJA_KOSONG),
-                        ("Satuan", Code.SATUAN_KOSONG)):
+        for h, code in (
+            ("Indikator Kinerja", Code.INDIKATOR_KINERJA_KOSONG),
+            ("Satuan", Code.SATUAN_KOSONG),
+        ):
             if not val(h):
                 ctx.add(code, sheet=ws.title, cell=cell(h).coordinate, kode=kode)
         b = val("Bidang")
         if b not in bidang:
-            ctx.add(Code.BIDANG_TIDAK_DIKENAL, sheet=ws.title, cell=cell("Bidang").coordinate,
-                    kode=kode, variant=None if b else "kosong", bidang=b)
+            ctx.add(
+                Code.BIDANG_TIDAK_DIKENAL,
+                sheet=ws.title,
+                cell=cell("Bidang").coordinate,
+                kode=kode,
+                variant=None if b else "kosong",
+                bidang=b,
+            )
         arah_s = val("Arah").casefold()
         try:
             arah = Arah(arah_s)
         except ValueError:
-            ctx.add(Code.ARAH_TIDAK_SAH, sheet=ws.title, cell=cell("Arah").coordinate, kode=kode,
-                    isi=val("Arah"))
+            ctx.add(
+                Code.ARAH_TIDAK_SAH,
+                sheet=ws.title,
+                cell=cell("Arah").coordinate,
+                kode=kode,
+                isi=val("Arah"),
+            )
             arah = None
         satuan = val("Satuan")
         sifat_s = val("Sifat").casefold()
@@ -283,22 +335,37 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             try:
                 sifat = Sifat(sifat_s)
             except ValueError:
-                ctx.add(Code.SIFAT_TIDAK_SAH, sheet=ws.title, cell=cell("Sifat").coordinate,
-                        kode=kode, isi=val("Sifat"))
+                ctx.add(
+                    Code.SIFAT_TIDAK_SAH,
+                    sheet=ws.title,
+                    cell=cell("Sifat").coordinate,
+                    kode=kode,
+                    isi=val("Sifat"),
+                )
                 sifat = Sifat.STATUS
         else:
-            sifat = Sifat.STATUS if satuan.strip().casefold() in ("%", "indeks", "persen") else Sifat.KUMULATIF
+            sifat = (
+                Sifat.STATUS
+                if satuan.strip().casefold() in ("%", "indeks", "persen")
+                else Sifat.KUMULATIF
+            )
         rumus_s = val("Rumus").upper().replace(" ", "")
         rumus = ctx.rumus_turun
         if rumus_s:
             try:
                 rumus = Rumus(rumus_s)
             except ValueError:
-                ctx.add(Code.RUMUS_TIDAK_SAH, sheet=ws.title, cell=cell("Rumus").coordinate,
-                        kode=kode, isi=val("Rumus"))
+                ctx.add(
+                    Code.RUMUS_TIDAK_SAH,
+                    sheet=ws.title,
+                    cell=cell("Rumus").coordinate,
+                    kode=kode,
+                    isi=val("Rumus"),
+                )
             if arah is not None and arah != Arah.TURUN:
-                ctx.add(Code.RUMUS_DIABAIKAN, sheet=ws.title, cell=cell("Rumus").coordinate,
-                        kode=kode)
+                ctx.add(
+                    Code.RUMUS_DIABAIKAN, sheet=ws.title, cell=cell("Rumus").coordinate, kode=kode
+                )
         if arah is None:
             continue
         pct = satuan.strip() == "%"
@@ -310,50 +377,99 @@ def _read_indikator(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
             tw.append(v)
             tw_teks.append(t)
         if target is not None and tw[3] is not None and tw[3] != target:
-            ctx.add(Code.TARGET_TW4_BEDA, sheet=ws.title, cell=cell("Target TW IV").coordinate,
-                    kode=kode, tw4=tw_teks[3], target=t_teks)
+            ctx.add(
+                Code.TARGET_TW4_BEDA,
+                sheet=ws.title,
+                cell=cell("Target TW IV").coordinate,
+                kode=kode,
+                tw4=tw_teks[3],
+                target=t_teks,
+            )
         if sifat == Sifat.KUMULATIF and arah in (Arah.NAIK, Arah.TURUN):
             prev: Decimal | None = None
             for i, v in enumerate(tw):
                 if isinstance(v, Decimal) and not isinstance(v, bool):
                     if prev is not None and v < prev:
-                        ctx.add(Code.TARGET_TW_MENURUN, sheet=ws.title,
-                                cell=cell(TW_TARGET_COLS[i]).coordinate, kode=kode,
-                                target=tw_teks[i], sebelumnya=format(prev, "f"))
+                        ctx.add(
+                            Code.TARGET_TW_MENURUN,
+                            sheet=ws.title,
+                            cell=cell(TW_TARGET_COLS[i]).coordinate,
+                            kode=kode,
+                            target=tw_teks[i],
+                            sebelumnya=format(prev, "f"),
+                        )
                     prev = v
         if target is None:
             continue
-        out.append(Indikator(
-            kode=kode, sasaran=sasaran_kode, nama=val("Indikator Kinerja"), satuan=satuan,
-            arah=arah, sifat=sifat, rumus=rumus, target=target, target_teks=t_teks,
-            target_tw=(tw[0], tw[1], tw[2], tw[3]),
-            target_tw_teks=(tw_teks[0], tw_teks[1], tw_teks[2], tw_teks[3]),
-            bidang=b, definisi=val("Definisi Operasional"), baris=r,
-        ))
+        out.append(
+            Indikator(
+                kode=kode,
+                sasaran=sasaran_kode,
+                nama=val("Indikator Kinerja"),
+                satuan=satuan,
+                arah=arah,
+                sifat=sifat,
+                rumus=rumus,
+                target=target,
+                target_teks=t_teks,
+                target_tw=(tw[0], tw[1], tw[2], tw[3]),
+                target_tw_teks=(tw_teks[0], tw_teks[1], tw_teks[2], tw_teks[3]),
+                bidang=b,
+                definisi=val("Definisi Operasional"),
+                baris=r,
+            )
+        )
     return out
 
 
-def _target(ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str,
-            required: bool) -> tuple[TargetValue | None, str]:
-    if cell is None or cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
+def _target(
+    ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str, required: bool
+) -> tuple[TargetValue | None, str]:
+    if (
+        cell is None
+        or cell.value is None
+        or (isinstance(cell.value, str) and not cell.value.strip())
+    ):
         if required:
-            ctx.add(Code.TARGET_KOSONG, sheet=ws.title,
-                    cell=cell.coordinate if cell is not None else None, kode=kode)
+            ctx.add(
+                Code.TARGET_KOSONG,
+                sheet=ws.title,
+                cell=cell.coordinate if cell is not None else None,
+                kode=kode,
+            )
         return None, ""
     try:
         parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
     except NumberError as exc:
-        hint = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(arah, "angka")
-        ctx.add(Code.TARGET_TIDAK_SAH, sheet=ws.title, cell=cell.coordinate, kode=kode,
-                isi=cell.value, arah=arah.value, harus=hint, sebab=exc.message)
+        hint = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(
+            arah, "angka"
+        )
+        ctx.add(
+            Code.TARGET_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            isi=cell.value,
+            arah=arah.value,
+            harus=hint,
+            sebab=exc.message,
+        )
         return None, ""
     if isinstance(parsed, Decimal) and parsed < 0:
-        ctx.add(Code.TARGET_TIDAK_SAH, sheet=ws.title, cell=cell.coordinate, kode=kode,
-                variant="negatif", isi=cell.value)
+        ctx.add(
+            Code.TARGET_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="negatif",
+            isi=cell.value,
+        )
     return parsed, target_text(cell.value, parsed)
 
 
-def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]) -> list[BarisAnggaran]:
+def _read_anggaran(
+    ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran]
+) -> list[BarisAnggaran]:
     table = _table(ctx, ws, ANGGARAN_REQ)
     if table is None:
         return []
@@ -363,6 +479,7 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
     out: list[BarisAnggaran] = []
     seen: set[str] = set()
     for r, cells in rows(ws, table):
+
         def cell(h: str, cells: tuple[Any, ...] = cells) -> Any:
             c = col.get(h)
             return cells[c - 1] if c else None
@@ -372,14 +489,25 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
             ctx.add(Code.KODE_KOSONG, sheet=ws.title, cell=cell("Kode").coordinate, apa="anggaran")
             continue
         if kode in seen:
-            ctx.add(Code.KODE_GANDA, sheet=ws.title, cell=cell("Kode").coordinate, kode=kode,
-                    apa="anggaran")
+            ctx.add(
+                Code.KODE_GANDA,
+                sheet=ws.title,
+                cell=cell("Kode").coordinate,
+                kode=kode,
+                apa="anggaran",
+            )
             continue
         seen.add(kode)
         b = _text(cell("Bidang").value)
         if b not in bidang:
-            ctx.add(Code.BIDANG_TIDAK_DIKENAL, sheet=ws.title, cell=cell("Bidang").coordinate,
-                    kode=kode, variant=None if b else "kosong", bidang=b)
+            ctx.add(
+                Code.BIDANG_TIDAK_DIKENAL,
+                sheet=ws.title,
+                cell=cell("Bidang").coordinate,
+                kode=kode,
+                variant=None if b else "kosong",
+                bidang=b,
+            )
         pv = cell("Pagu").value
         if pv is None or (isinstance(pv, str) and not pv.strip()):
             ctx.add(Code.PAGU_KOSONG, sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode)
@@ -389,8 +517,14 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
             if pagu < 0:
                 raise NumberError("negatif", "pagu negatif")
         except NumberError as exc:
-            ctx.add(Code.PAGU_TIDAK_SAH, sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode,
-                    isi=cell("Pagu").value, sebab=exc.message)
+            ctx.add(
+                Code.PAGU_TIDAK_SAH,
+                sheet=ws.title,
+                cell=cell("Pagu").coordinate,
+                kode=kode,
+                isi=cell("Pagu").value,
+                sebab=exc.message,
+            )
             pagu = Decimal(0)
         sas_kode = None
         s_cell = cell("Sasaran")
@@ -398,8 +532,21 @@ def _read_anggaran(ctx: _Ctx, ws: Any, bidang: set[str], sasaran: list[Sasaran])
             s = norm(_text(s_cell.value))
             sas_kode = by_code.get(s) or by_name.get(s)
             if sas_kode is None:
-                ctx.add(Code.SASARAN_TIDAK_DIKENAL, sheet=ws.title, cell=s_cell.coordinate,
-                        kode=kode, isi=s_cell.value)
-        out.append(BarisAnggaran(kode=kode, uraian=_text(cell("Uraian").value), bidang=b, pagu=pagu,
-                                 sasaran=sas_kode, baris=r))
+                ctx.add(
+                    Code.SASARAN_TIDAK_DIKENAL,
+                    sheet=ws.title,
+                    cell=s_cell.coordinate,
+                    kode=kode,
+                    isi=s_cell.value,
+                )
+        out.append(
+            BarisAnggaran(
+                kode=kode,
+                uraian=_text(cell("Uraian").value),
+                bidang=b,
+                pagu=pagu,
+                sasaran=sas_kode,
+                baris=r,
+            )
+        )
     return out

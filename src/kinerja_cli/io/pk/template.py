@@ -74,60 +74,125 @@ _IDENTITAS_CONTOH = {
 
 # (lembar, kolom, wajib, keterangan) for the Petunjuk sheet and the header comments.
 _KOLOM: tuple[tuple[str, str, str, str], ...] = (
-    ("Identitas", "Isian", "ya",
-     "Nama isian. Jangan diubah; isi hanya kolom Nilai di sebelahnya."),
-    ("Identitas", "Nilai", "ya",
-     "Nilai isian. Pemerintah Daerah, Perangkat Daerah dan Tahun wajib diisi. NIP Kepala 18 angka "
-     "(kelompok 8-6-1-3, spasi boleh). Kepala Daerah tidak memakai pangkat dan NIP."),
-    ("Bidang", "Kode", "ya",
-     "Kode singkat unit yang mengisi formulir, unik, mis. SEK, UMP, KEU, PP, BM, SDA, CK, PR, PKP. "
-     "Kode ini dipakai di kolom Bidang lembar Indikator dan Anggaran."),
+    ("Identitas", "Isian", "ya", "Nama isian. Jangan diubah; isi hanya kolom Nilai di sebelahnya."),
+    (
+        "Identitas",
+        "Nilai",
+        "ya",
+        "Nilai isian. Pemerintah Daerah, Perangkat Daerah dan Tahun wajib diisi. NIP Kepala 18 angka "
+        "(kelompok 8-6-1-3, spasi boleh). Kepala Daerah tidak memakai pangkat dan NIP.",
+    ),
+    (
+        "Bidang",
+        "Kode",
+        "ya",
+        "Kode singkat unit yang mengisi formulir, unik, mis. SEK, UMP, KEU, PP, BM, SDA, CK, PR, PKP. "
+        "Kode ini dipakai di kolom Bidang lembar Indikator dan Anggaran.",
+    ),
     ("Bidang", "Nama", "ya", "Nama unit, mis. Bidang Bina Marga atau Subbagian Keuangan."),
     ("Bidang", "Kepala", "tidak", "Nama kepala unit (untuk tanda tangan formulir)."),
-    ("Bidang", "NIP", "tidak", "NIP kepala unit, 18 angka, boleh dengan spasi: 19830417 200904 2 003."),
+    (
+        "Bidang",
+        "NIP",
+        "tidak",
+        "NIP kepala unit, 18 angka, boleh dengan spasi: 19830417 200904 2 003.",
+    ),
     ("Bidang", "Jabatan", "tidak", "Jabatan kepala unit, mis. Kepala Bidang Bina Marga."),
     ("Indikator", "Kode", "ya", "Kode indikator, unik, mis. IK.01."),
-    ("Indikator", "Kode Sasaran", "tidak",
-     "Kode sasaran, mis. S1. Bila kosong, sasaran diberi kode S1, S2, ... menurut urutan munculnya."),
-    ("Indikator", "Sasaran", "ya",
-     "Rumusan sasaran strategis. Sel kosong atau sel yang digabung (merge) mengikuti sasaran di "
-     "baris atasnya."),
+    (
+        "Indikator",
+        "Kode Sasaran",
+        "tidak",
+        "Kode sasaran, mis. S1. Bila kosong, sasaran diberi kode S1, S2, ... menurut urutan munculnya.",
+    ),
+    (
+        "Indikator",
+        "Sasaran",
+        "ya",
+        "Rumusan sasaran strategis. Sel kosong atau sel yang digabung (merge) mengikuti sasaran di "
+        "baris atasnya.",
+    ),
     ("Indikator", "Indikator Kinerja", "ya", "Rumusan indikator kinerja."),
-    ("Indikator", "Satuan", "ya", "Satuan ukur: %, km, m, unit, dokumen, indeks, nilai, Ha, hari, ..."),
-    ("Indikator", "Arah", "ya",
-     "naik = makin tinggi makin baik; turun = makin rendah makin baik; rentang = target berupa "
-     "rentang (mis. 80-90); biner = ya/tidak (target Ada atau Ya)."),
-    ("Indikator", "Sifat", "tidak",
-     "kumulatif = realisasi tiap triwulan dijumlahkan (km, unit, dokumen, Ha); status = keadaan "
-     "pada akhir triwulan (%, indeks, nilai). Bila kosong: status untuk % dan indeks, selain itu "
-     "kumulatif."),
-    ("Indikator", "Rumus", "tidak",
-     "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R. Kosongkan untuk arah lain."),
-    ("Indikator", "Target", "ya",
-     "Target tahunan PK. Angka (65 atau 65,4 atau 1.250); untuk rentang mis. 80-90; untuk biner "
-     "Ada atau Ya."),
-    ("Indikator", "Target TW I", "tidak",
-     "Target s/d triwulan I: kumulatif sampai akhir triwulan untuk sifat kumulatif, keadaan pada "
-     "akhir triwulan untuk sifat status."),
+    (
+        "Indikator",
+        "Satuan",
+        "ya",
+        "Satuan ukur: %, km, m, unit, dokumen, indeks, nilai, Ha, hari, ...",
+    ),
+    (
+        "Indikator",
+        "Arah",
+        "ya",
+        "naik = makin tinggi makin baik; turun = makin rendah makin baik; rentang = target berupa "
+        "rentang (mis. 80-90); biner = ya/tidak (target Ada atau Ya).",
+    ),
+    (
+        "Indikator",
+        "Sifat",
+        "tidak",
+        "kumulatif = realisasi tiap triwulan dijumlahkan (km, unit, dokumen, Ha); status = keadaan "
+        "pada akhir triwulan (%, indeks, nilai). Bila kosong: status untuk % dan indeks, selain itu "
+        "kumulatif.",
+    ),
+    (
+        "Indikator",
+        "Rumus",
+        "tidak",
+        "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R. Kosongkan untuk arah lain.",
+    ),
+    (
+        "Indikator",
+        "Target",
+        "ya",
+        "Target tahunan PK. Angka (65 atau 65,4 atau 1.250); untuk rentang mis. 80-90; untuk biner "
+        "Ada atau Ya.",
+    ),
+    (
+        "Indikator",
+        "Target TW I",
+        "tidak",
+        "Target s/d triwulan I: kumulatif sampai akhir triwulan untuk sifat kumulatif, keadaan pada "
+        "akhir triwulan untuk sifat status.",
+    ),
     ("Indikator", "Target TW II", "tidak", "Target s/d triwulan II (lihat Target TW I)."),
     ("Indikator", "Target TW III", "tidak", "Target s/d triwulan III (lihat Target TW I)."),
-    ("Indikator", "Target TW IV", "tidak",
-     "Target s/d triwulan IV; bila diisi harus sama dengan Target. Untuk sifat kumulatif, target "
-     "TW tidak boleh menurun dari triwulan ke triwulan."),
+    (
+        "Indikator",
+        "Target TW IV",
+        "tidak",
+        "Target s/d triwulan IV; bila diisi harus sama dengan Target. Untuk sifat kumulatif, target "
+        "TW tidak boleh menurun dari triwulan ke triwulan.",
+    ),
     ("Indikator", "Bidang", "ya", "Kode unit penanggung jawab, dipilih dari lembar Bidang."),
-    ("Indikator", "Definisi Operasional", "tidak",
-     "Cara mengukur indikator (rumus, sumber data). Ditampilkan di formulir bidang."),
-    ("Anggaran", "Kode", "ya",
-     "Kode program/kegiatan/sub-kegiatan menurut nomenklatur, mis. 1.03.10 (program), "
-     "1.03.10.2.01 (kegiatan), 1.03.10.2.01.0032 (sub-kegiatan). Baris yang kodenya menjadi awalan "
-     "kode baris lain adalah induk."),
+    (
+        "Indikator",
+        "Definisi Operasional",
+        "tidak",
+        "Cara mengukur indikator (rumus, sumber data). Ditampilkan di formulir bidang.",
+    ),
+    (
+        "Anggaran",
+        "Kode",
+        "ya",
+        "Kode program/kegiatan/sub-kegiatan menurut nomenklatur, mis. 1.03.10 (program), "
+        "1.03.10.2.01 (kegiatan), 1.03.10.2.01.0032 (sub-kegiatan). Baris yang kodenya menjadi awalan "
+        "kode baris lain adalah induk.",
+    ),
     ("Anggaran", "Uraian", "ya", "Nama program, kegiatan atau sub-kegiatan."),
     ("Anggaran", "Bidang", "ya", "Kode unit pelaksana, dipilih dari lembar Bidang."),
-    ("Anggaran", "Pagu", "ya",
-     "Pagu DPA dalam rupiah, tanpa Rp dan tanpa desimal, mis. 1250000000. Pagu induk harus sama "
-     "dengan jumlah pagu baris anaknya."),
-    ("Anggaran", "Sasaran", "tidak",
-     "Kode sasaran (mis. S2) yang didukung sub-kegiatan ini, untuk analisis efisiensi."),
+    (
+        "Anggaran",
+        "Pagu",
+        "ya",
+        "Pagu DPA dalam rupiah, tanpa Rp dan tanpa desimal, mis. 1250000000. Pagu induk harus sama "
+        "dengan jumlah pagu baris anaknya.",
+    ),
+    (
+        "Anggaran",
+        "Sasaran",
+        "tidak",
+        "Kode sasaran (mis. S2) yang didukung sub-kegiatan ini, untuk analisis efisiensi.",
+    ),
 )
 
 _PETUNJUK_UMUM = (
@@ -230,8 +295,9 @@ def write_pk_template(path: Path, tahun: int) -> None:
     row += 1
     ws.cell(row=row, column=1, value="Arti setiap kolom").font = Font(bold=True, size=12)
     row += 1
-    for col, name in enumerate(("Lembar", "Kolom", "Wajib", "Isi dan nilai yang diperbolehkan"),
-                               start=1):
+    for col, name in enumerate(
+        ("Lembar", "Kolom", "Wajib", "Isi dan nilai yang diperbolehkan"), start=1
+    ):
         c = ws.cell(row=row, column=col, value=name)
         c.font = header_font
         c.fill = header_fill
@@ -278,16 +344,26 @@ def write_pk_template(path: Path, tahun: int) -> None:
         (9, 9, 32, 44, 9, 10, 11, 8, 10, 10, 10, 10, 10, 9, 50),
     )
     kol = {h: i for i, h in enumerate(INDIKATOR_HEADERS, start=1)}
-    pilihan(ws, kol["Arah"], ARAH_PILIHAN, "Arah",
-            "naik: makin tinggi makin baik; turun: makin rendah makin baik; rentang: target "
-            "mis. 80-90; biner: target Ada atau Ya.")
-    pilihan(ws, kol["Sifat"], SIFAT_PILIHAN, "Sifat",
-            "kumulatif: realisasi triwulan dijumlahkan; status: keadaan akhir triwulan. "
-            "Kosong: status untuk % dan indeks, selain itu kumulatif.")
-    pilihan(ws, kol["Rumus"], RUMUS_PILIHAN, "Rumus",
-            "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R.")
-    pilihan(ws, kol["Bidang"], BIDANG_LIST, "Bidang",
-            "Kode unit dari lembar Bidang.")
+    pilihan(
+        ws,
+        kol["Arah"],
+        ARAH_PILIHAN,
+        "Arah",
+        "naik: makin tinggi makin baik; turun: makin rendah makin baik; rentang: target "
+        "mis. 80-90; biner: target Ada atau Ya.",
+    )
+    pilihan(
+        ws,
+        kol["Sifat"],
+        SIFAT_PILIHAN,
+        "Sifat",
+        "kumulatif: realisasi triwulan dijumlahkan; status: keadaan akhir triwulan. "
+        "Kosong: status untuk % dan indeks, selain itu kumulatif.",
+    )
+    pilihan(
+        ws, kol["Rumus"], RUMUS_PILIHAN, "Rumus", "Hanya untuk Arah turun: 2T-R (bawaan) atau T/R."
+    )
+    pilihan(ws, kol["Bidang"], BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
     for h in ("Kode", "Kode Sasaran"):
         column_style(ws, kol[h], "@")
     for h in ("Sasaran", "Indikator Kinerja", "Definisi Operasional"):

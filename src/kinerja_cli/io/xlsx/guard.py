@@ -76,8 +76,9 @@ def finding(
     """A finding about a file's bytes; `detail` is the rule's named part `detail_part` when given."""
     if detail_part is not None:
         detail = rule(code).part(detail_part, **params)
-    return rules_finding(code, file=file, sheet=sheet, cell=cell, severity=severity,
-                         detail=detail, part=part)
+    return rules_finding(
+        code, file=file, sheet=sheet, cell=cell, severity=severity, detail=detail, part=part
+    )
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,18 @@ class _Preflight:
         detail_part: str | None = None,
         **params: Any,
     ) -> _Reject:
-        return _Reject(finding(code, self.name, detail, part=part, sheet=sheet, cell=cell,
-                               detail_part=detail_part, **params))
+        return _Reject(
+            finding(
+                code,
+                self.name,
+                detail,
+                part=part,
+                sheet=sheet,
+                cell=cell,
+                detail_part=detail_part,
+                **params,
+            )
+        )
 
     def run(self) -> PreflightResult:
         try:
@@ -178,8 +189,9 @@ class _Preflight:
         if data.startswith(ZIP_MAGIC):
             directory = central_directory(data)
             if directory and (directory[0] > MAX_ENTRIES or directory[1] > MAX_CENTRAL_DIRECTORY):
-                raise self.reject(Code.ZIP_BOMB, detail_part="bagian", jumlah=directory[0],
-                                  batas=MAX_ENTRIES)
+                raise self.reject(
+                    Code.ZIP_BOMB, detail_part="bagian", jumlah=directory[0], batas=MAX_ENTRIES
+                )
         self.kind, zf = classify(data)
         if zf is None:
             raise self._kind_rejection()
@@ -198,14 +210,16 @@ class _Preflight:
             return self.reject(_KIND_CODES[self.kind])
         if self.kind in _NOT_SPREADSHEET:
             return self.reject(Code.FILE_NOT_SPREADSHEET, detail_part=self.kind)
-        return self.reject(Code.FILE_CORRUPT,
-                           detail_part="terpotong" if self.kind == "truncated" else "zip")
+        return self.reject(
+            Code.FILE_CORRUPT, detail_part="terpotong" if self.kind == "truncated" else "zip"
+        )
 
     def _check_zip(self, zf: zipfile.ZipFile) -> None:
         infos = zf.infolist()
         if len(infos) > MAX_ENTRIES:
-            raise self.reject(Code.ZIP_BOMB, detail_part="bagian", jumlah=len(infos),
-                              batas=MAX_ENTRIES)
+            raise self.reject(
+                Code.ZIP_BOMB, detail_part="bagian", jumlah=len(infos), batas=MAX_ENTRIES
+            )
         seen: set[str] = set()
         for info in infos:
             key = info.filename.replace("\\", "/").lower()
@@ -217,16 +231,23 @@ class _Preflight:
             if info.flag_bits & 0x1:
                 raise self.reject(Code.FILE_ENCRYPTED)
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-                raise self.reject(Code.FILE_CORRUPT, detail_part="metode",
-                                  metode=info.compress_type, nama=info.filename)
+                raise self.reject(
+                    Code.FILE_CORRUPT,
+                    detail_part="metode",
+                    metode=info.compress_type,
+                    nama=info.filename,
+                )
             size = info.file_size
             total += size
             if size > MAX_ENTRY_SIZE:
-                raise self.reject(Code.ZIP_BOMB, detail_part="mengembang", nama=info.filename,
-                                  mb=size // MiB)
+                raise self.reject(
+                    Code.ZIP_BOMB, detail_part="mengembang", nama=info.filename, mb=size // MiB
+                )
             if size > RATIO_GRACE and size > MAX_RATIO * max(info.compress_size, 1):
                 ratio = size // max(info.compress_size, 1)
-                raise self.reject(Code.ZIP_BOMB, detail_part="rasio", nama=info.filename, rasio=ratio)
+                raise self.reject(
+                    Code.ZIP_BOMB, detail_part="rasio", nama=info.filename, rasio=ratio
+                )
         if total > MAX_TOTAL_SIZE:
             raise self.reject(Code.ZIP_BOMB, detail_part="total", mb=total // MiB)
         self._check_overlap(zf, infos)
@@ -257,8 +278,9 @@ class _Preflight:
                         got += len(chunk)
                         total += len(chunk)
                         if got > info.file_size or got > MAX_ENTRY_SIZE or total > MAX_TOTAL_SIZE:
-                            raise self.reject(Code.ZIP_BOMB, detail_part="lebih-besar",
-                                              nama=info.filename)
+                            raise self.reject(
+                                Code.ZIP_BOMB, detail_part="lebih-besar", nama=info.filename
+                            )
                         chunks.append(chunk)
             except _Reject:
                 raise
@@ -266,12 +288,14 @@ class _Preflight:
                 corrupt = rule(Code.FILE_CORRUPT)
                 kind = type(exc).__name__
                 why = corrupt.part(kind) if kind in corrupt.parts else kind
-                raise self.reject(Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename,
-                                  sebab=why) from exc
+                raise self.reject(
+                    Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename, sebab=why
+                ) from exc
             if got != info.file_size:  # zipfile checks the CRC, not a short inflation
                 why = rule(Code.FILE_CORRUPT).part("ukuran", ada=got, dinyatakan=info.file_size)
-                raise self.reject(Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename,
-                                  sebab=why)
+                raise self.reject(
+                    Code.FILE_CORRUPT, detail_part="bagian", nama=info.filename, sebab=why
+                )
             self.parts[info.filename] = b"".join(chunks)
 
     def _inspect(self) -> None:
@@ -296,20 +320,28 @@ class _Preflight:
             try:
                 scan_sheet(parts[part], part, self.facts)
             except FarReference as far:
-                raise self.reject(Code.OUTSIDE_FORM_AREA, far.ref, sheet=sheet,
-                                  cell=far.cell) from far
+                raise self.reject(
+                    Code.OUTSIDE_FORM_AREA, far.ref, sheet=sheet, cell=far.cell
+                ) from far
             except BadReference as bad:
                 raise self.reject(Code.XML_MALFORMED, str(bad), part=part, sheet=sheet) from bad
             except TooMany as many:
-                raise self.reject(Code.ZIP_BOMB, detail_part="sel-rumus", nama=part,
-                                  jumlah=many) from many
+                raise self.reject(
+                    Code.ZIP_BOMB, detail_part="sel-rumus", nama=part, jumlah=many
+                ) from many
         if self.macros:
             self.findings.append(finding(Code.MACRO_IGNORED, self.name))
         for part, cells in sorted(self.facts.external_cells.items()):
             for cell in sorted(cells):
                 self.findings.append(
-                    finding(Code.EXTERNAL_LINK, self.name, sheet=self.part_sheet.get(part),
-                            cell=cell, detail_part="sel", sel=cell)
+                    finding(
+                        Code.EXTERNAL_LINK,
+                        self.name,
+                        sheet=self.part_sheet.get(part),
+                        cell=cell,
+                        detail_part="sel",
+                        sel=cell,
+                    )
                 )
         self.external = self.external or bool(self.facts.external_cells)
         if self.external and not self.facts.external_cells:
@@ -355,8 +387,9 @@ class _Preflight:
     def _parse(self, part: str, wanted: set[str]) -> list[tuple[str, dict[str, str]]]:
         data = self.parts[part]
         if len(data) > MAX_META_PART:
-            raise self.reject(Code.ZIP_BOMB, detail_part="ukuran-bagian", nama=part,
-                              kb=len(data) // 1024)
+            raise self.reject(
+                Code.ZIP_BOMB, detail_part="ukuran-bagian", nama=part, kb=len(data) // 1024
+            )
         collector = _Collector(wanted)
         parser = DefusedXMLParser(target=collector, forbid_dtd=True)
         try:

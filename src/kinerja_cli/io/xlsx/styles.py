@@ -34,29 +34,77 @@ def register_styles(wb: Any) -> None:
     def ns(name: str, **kw: Any) -> None:
         add_named_style(wb, name, **kw)
 
-    ns("kn_judul", font=Font(bold=True, size=12),
-       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True))
-    ns("kn_subjudul", font=Font(bold=True, size=10),
-       alignment=Alignment(horizontal="left", vertical="center", wrap_text=True))
+    ns(
+        "kn_judul",
+        font=Font(bold=True, size=12),
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+    )
+    ns(
+        "kn_subjudul",
+        font=Font(bold=True, size=10),
+        alignment=Alignment(horizontal="left", vertical="center", wrap_text=True),
+    )
     ns("kn_wrap", alignment=Alignment(wrap_text=True, vertical="top"))
-    ns("kn_header", font=Font(bold=True, color="FFFFFF"), fill=PatternFill("solid", fgColor="1F4E78"),
-       alignment=Alignment(horizontal="center", vertical="center", wrap_text=True), border=border)
+    ns(
+        "kn_header",
+        font=Font(bold=True, color="FFFFFF"),
+        fill=PatternFill("solid", fgColor="1F4E78"),
+        alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
+        border=border,
+    )
     ns("kn_locked", fill=locked_fill, border=border, alignment=wrap_top)
-    ns("kn_locked_center", fill=locked_fill, border=border,
-       alignment=Alignment(horizontal="center", vertical="top"))
-    ns("kn_locked_num", fill=locked_fill, border=border, number_format=NUM_FMT,
-       alignment=Alignment(horizontal="right", vertical="top"))
-    ns("kn_locked_rp", fill=locked_fill, border=border, number_format=RP_FMT,
-       alignment=Alignment(horizontal="right", vertical="top"))
+    ns(
+        "kn_locked_center",
+        fill=locked_fill,
+        border=border,
+        alignment=Alignment(horizontal="center", vertical="top"),
+    )
+    ns(
+        "kn_locked_num",
+        fill=locked_fill,
+        border=border,
+        number_format=NUM_FMT,
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
+    ns(
+        "kn_locked_rp",
+        fill=locked_fill,
+        border=border,
+        number_format=RP_FMT,
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
     ns("kn_parent", fill=parent_fill, border=border, font=Font(bold=True), alignment=wrap_top)
-    ns("kn_parent_rp", fill=parent_fill, border=border, font=Font(bold=True), number_format=RP_FMT,
-       alignment=Alignment(horizontal="right", vertical="top"))
-    ns("kn_input_num", fill=input_fill, border=border, number_format=NUM_FMT,
-       protection=Protection(locked=False), alignment=Alignment(horizontal="right", vertical="top"))
-    ns("kn_input_rp", fill=input_fill, border=border, number_format=RP_FMT,
-       protection=Protection(locked=False), alignment=Alignment(horizontal="right", vertical="top"))
-    ns("kn_input_text", fill=input_fill, border=border, protection=Protection(locked=False),
-       alignment=wrap_top)
+    ns(
+        "kn_parent_rp",
+        fill=parent_fill,
+        border=border,
+        font=Font(bold=True),
+        number_format=RP_FMT,
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
+    ns(
+        "kn_input_num",
+        fill=input_fill,
+        border=border,
+        number_format=NUM_FMT,
+        protection=Protection(locked=False),
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
+    ns(
+        "kn_input_rp",
+        fill=input_fill,
+        border=border,
+        number_format=RP_FMT,
+        protection=Protection(locked=False),
+        alignment=Alignment(horizontal="right", vertical="top"),
+    )
+    ns(
+        "kn_input_text",
+        fill=input_fill,
+        border=border,
+        protection=Protection(locked=False),
+        alignment=wrap_top,
+    )
 
 
 def add_named_style(wb: Any, name: str, **attrs: Any) -> None:
@@ -69,8 +117,9 @@ def add_named_style(wb: Any, name: str, **attrs: Any) -> None:
     wb.add_named_style(style)
 
 
-def apply_print_setup(ws: Any, header_row: int | None, portrait: bool = False,
-                      scale: int | None = None) -> None:
+def apply_print_setup(
+    ws: Any, header_row: int | None, portrait: bool = False, scale: int | None = None
+) -> None:
     """A4, landscape (unless portrait), fit to page width (or a fixed scale), header repeated."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait" if portrait else "landscape"

@@ -24,8 +24,9 @@ class Header:
         return cols[0] if cols else None
 
 
-def find_header(rows: Sequence[Sequence[Any]], wanted: Iterable[str],
-                signature: Iterable[str]) -> Header | None:
+def find_header(
+    rows: Sequence[Sequence[Any]], wanted: Iterable[str], signature: Iterable[str]
+) -> Header | None:
     """The one header locator: the row (of the first HEADER_SCAN) holding every `signature`
     header and most of the `wanted` ones. `rows` are cell values, row 1 first."""
     want = {norm(h) for h in wanted}
@@ -75,8 +76,11 @@ class Table:
 
 def _top_rows(ws: Any) -> list[tuple[Any, ...]]:
     max_col = min(ws.max_column or 1, 200)
-    return list(ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, ws.max_row or 1),
-                             max_col=max_col, values_only=True))
+    return list(
+        ws.iter_rows(
+            min_row=1, max_row=min(HEADER_SCAN, ws.max_row or 1), max_col=max_col, values_only=True
+        )
+    )
 
 
 def locate(ws: Any, required: Sequence[str]) -> Table | None:
@@ -110,9 +114,14 @@ def _last_row(ws: Any, table: Table, max_col: int) -> int:
     cells = getattr(ws, "_cells", None)
     if cells is None:  # a read-only sheet: trust max_row
         return int(table.max_row)
-    return max((r for (r, c), cell in cells.items()
-                if c <= max_col and r > table.header_row and not _blank_value(cell.value)),
-               default=table.header_row)
+    return max(
+        (
+            r
+            for (r, c), cell in cells.items()
+            if c <= max_col and r > table.header_row and not _blank_value(cell.value)
+        ),
+        default=table.header_row,
+    )
 
 
 def rows(ws: Any, table: Table, limit: int = MAX_ROWS) -> Iterator[tuple[int, tuple[Any, ...]]]:
@@ -128,7 +137,8 @@ def rows(ws: Any, table: Table, limit: int = MAX_ROWS) -> Iterator[tuple[int, tu
         raise KinerjaError(
             f"lembar {ws.title} berisi lebih dari {limit:,} baris (ada isian di baris {last:,}); "
             f"kinerja membaca paling banyak {limit:,} baris per lembar. Hapus baris di luar "
-            "tabel.".replace(",", "."))
+            "tabel.".replace(",", ".")
+        )
     for r, cells in enumerate(
         ws.iter_rows(min_row=table.header_row + 1, max_row=last, max_col=max_col),
         start=table.header_row + 1,
