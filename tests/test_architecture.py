@@ -4,6 +4,7 @@ through their declared public surface, and no import cycles (docs/architecture.m
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,8 +39,13 @@ def _modules() -> dict[str, Path]:
 MODULES = _modules()
 
 
-def _imports(name: str) -> Iterator[tuple[int, str, str | None]]:
+@functools.cache
+def _imports(name: str) -> tuple[tuple[int, str, str | None], ...]:
     """(line, imported module, imported name) for every kinerja import, at any depth."""
+    return tuple(_scan(name))
+
+
+def _scan(name: str) -> Iterator[tuple[int, str, str | None]]:
     path = MODULES[name]
     is_pkg = path.name == "__init__.py"
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

@@ -44,6 +44,8 @@ from kinerja_cli.io import atomic
 from support import collectkit
 from support.collectkit import TW2, Kit
 
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
+
 kit = collectkit.kit  # the fixtures: a TW2 workspace with every bidang's form filled
 tw2_template = collectkit.tw2_template
 runner = CliRunner()

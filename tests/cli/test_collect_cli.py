@@ -30,6 +30,7 @@ def _collect(kit: Kit, *args: str):
     return runner.invoke(app, ["collect", "-w", str(kit.ws.root), *args])
 
 
+@pytest.mark.slow
 def test_json_schema_and_exit_1(kit: Kit) -> None:
     kit.put_all(skip=("BM",))
     kit.put(kit.bm_salah())
@@ -81,6 +82,7 @@ def test_cannot_run_exit_2(kit: Kit, tmp_path) -> None:
     assert r.exit_code == 2
 
 
+@pytest.mark.slow
 def test_second_collect_while_locked_exit_2(kit: Kit) -> None:
     from kinerja_cli.store.lock import workspace_lock
 

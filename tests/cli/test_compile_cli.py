@@ -126,6 +126,7 @@ def test_json_schema_and_types(workspace) -> None:  # noqa: ANN001
     assert (workspace.hasil / "Draf-Pengukuran-Kinerja-2025-TW2.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_summary_and_versions(workspace) -> None:  # noqa: ANN001
     seed(workspace, TW2)
     r = _run(workspace, "-t", "2")
@@ -216,6 +217,7 @@ def test_compile_from_fake_store(workspace) -> None:  # noqa: ANN001
     assert empty.kosong and empty.exit_code == 1 and empty.path is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("triwulan", ["1", None])
 def test_other_periods(workspace, triwulan: str | None) -> None:  # noqa: ANN001
     periode = Periode.parse(triwulan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
@@ -13,6 +14,7 @@ from support.pkbuilder import IND, make_pk
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_init_check_initform(tmp_path: Path, example_pk: Path) -> None:
     ws = tmp_path / "ws"
     r = runner.invoke(app, ["init", str(ws), "--pk", str(example_pk)])

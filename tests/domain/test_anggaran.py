@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -116,6 +117,7 @@ def trees(draw):
     return [baris(k, 0) for k in kodes], values
 
 
+@pytest.mark.slow
 @given(trees())
 def test_recompute_never_double_counts(tree):
     rows, values = tree

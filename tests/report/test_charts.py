@@ -6,11 +6,14 @@ import subprocess
 import sys
 from decimal import Decimal as D
 
+import pytest
+
 from kinerja_cli.report import charts
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_charts_are_deterministic_pngs() -> None:
     args = (
         ["Sasaran 1", "Sasaran 2 dengan nama yang panjang sekali sampai harus dibungkus"],

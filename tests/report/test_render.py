@@ -24,6 +24,8 @@ from support.fakedata import example_data
 from support.laporankit import TANGGAL_TAHUNAN, TANGGAL_TW2, TW2, kompilasi_untuk
 from support.teks import docx_baris, docx_teks, html_baris, html_teks
 
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
+
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UPDATE = os.environ.get("KINERJA_UPDATE_GOLDEN") == "1"
 

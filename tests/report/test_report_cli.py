@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 from kinerja_cli.cli.app import app
 from kinerja_cli.report import render
 
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
+
 runner = CliRunner()
 
 

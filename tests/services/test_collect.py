@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.store.berkas import copy_path
 from kinerja_cli.store.db import Store
@@ -21,6 +23,7 @@ def _dump(res) -> str:
     return json.dumps(res.to_json(), sort_keys=True, default=str)
 
 
+@pytest.mark.slow
 def test_all_accepted_then_rerun_parses_nothing(kit: Kit) -> None:
     kit.put_all()
     first = kit.collect()
@@ -182,6 +185,7 @@ def test_late_file_is_accepted_with_a_warning(kit: Kit) -> None:
     assert "10 Juli 2025" in late[0].message and res.exit_code == 0
 
 
+@pytest.mark.slow
 def test_pool_gives_the_serial_answer(kit: Kit, tmp_path) -> None:
     kit.put_all()
     kit.put(kit.bm_salah(), "BM salah.xlsx")
@@ -221,6 +225,7 @@ def test_ctrl_c_leaves_a_consistent_store(kit: Kit) -> None:
     assert res.exit_code == 0 and res.dibaca == len(kit.forms)
 
 
+@pytest.mark.slow
 def test_a_dying_worker_fails_files_not_the_run(kit: Kit) -> None:
     from support.collectkit import dying_read
 
@@ -237,6 +242,7 @@ def test_a_dying_worker_fails_files_not_the_run(kit: Kit) -> None:
     assert sum(f.status == "diterima" for f in again.files) >= len(kit.forms)
 
 
+@pytest.mark.slow
 def test_feedback_open_in_excel_does_not_stop_the_run(kit: Kit, monkeypatch) -> None:
     """docs/reliability.md E68: the old feedback file is held open; the run goes on and says so."""
     import os

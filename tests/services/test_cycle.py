@@ -20,6 +20,8 @@ from kinerja_cli.services.archive import archive, verify
 from kinerja_cli.services.demo import run_demo
 from kinerja_cli.services.diff import diff
 
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
+
 runner = CliRunner()
 
 

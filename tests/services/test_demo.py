@@ -5,7 +5,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from kinerja_cli.services.demo import run_demo
+
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
 
 
 def test_demo_collects_a_rejection_and_its_correction(tmp_path: Path) -> None:

@@ -127,6 +127,7 @@ def test_numbers_are_numeric_cells(draft: Path) -> None:
     assert any(isinstance(ws.cell(dinas, c).value, float) for c in range(1, ws.max_column + 1))
 
 
+@pytest.mark.slow
 def test_missing_bidang_is_listed_with_empty_rows(draft: Path) -> None:
     wb = openpyxl.load_workbook(draft)
     ring = wb["Ringkasan"]
@@ -145,6 +146,7 @@ def test_predikat_cells_are_coloured(draft: Path) -> None:
     assert cell.fill.fgColor.rgb.endswith("C6EFCE")
 
 
+@pytest.mark.slow
 def test_form_text_is_never_a_formula(pk: PK, tmp_path: Path) -> None:
     k = example_kompilasi(pk)
     evil = '=HYPERLINK("x")'
@@ -174,12 +176,14 @@ def test_form_text_is_never_a_formula(pk: PK, tmp_path: Path) -> None:
         assert not any(b"<f>" in z.read(n) for n in sheets)  # no formula anywhere
 
 
+@pytest.mark.slow
 def test_deterministic_bytes(pk: PK, tmp_path: Path) -> None:
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     assert write_draft(example_kompilasi(pk), a) == write_draft(example_kompilasi(pk), b)
     assert a.read_bytes() == b.read_bytes()
 
 
+@pytest.mark.slow
 def test_tahunan_and_tw1_layouts(pk: PK, tmp_path: Path) -> None:
     for periode, real in ((Periode.parse(None), "Realisasi"), (Periode(1), "Realisasi TW I")):
         path = tmp_path / draft_filename(2025, periode)

@@ -40,6 +40,8 @@ from support.form_corpus import (
     set_cells,
 )
 
+pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
+
 D = Decimal
 KODE_TEMUAN = {c.value: r for c, r in RULES.items()}
 

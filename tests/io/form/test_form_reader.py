@@ -34,6 +34,7 @@ KODE_TEMUAN = {c.value: r for c, r in RULES.items()}
 # ---- round trip: init-form -> fill_form -> read_form ------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("periode", [Periode(1), Periode(2), TAHUNAN], ids=str)
 def test_round_trip_every_bidang(workspace, tmp_path, periode: Periode) -> None:
     from kinerja_cli.services.setup import init_forms, require_pk
@@ -374,6 +375,7 @@ def test_narratives_are_cleaned_and_kept_as_text() -> None:
     assert res.data.narasi["IK.10"] == Narasi("=1+2", "spasi", "@SUM(A1)", "-")
 
 
+@pytest.mark.slow
 def test_catalogue_covers_preflight_and_reader_codes() -> None:
     for code, entry in KODE_TEMUAN.items():
         assert code == code.lower() and " " not in code

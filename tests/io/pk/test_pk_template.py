@@ -353,6 +353,7 @@ def test_example_parent_pagu_is_sum_of_children(example: openpyxl.Workbook) -> N
     assert ws.cell(row=hr + 1, column=cols["Pagu"] + 1).number_format == "#,##0"
 
 
+@pytest.mark.slow
 def test_script_output_matches_committed_example(tmp_path: Path) -> None:
     out = tmp_path / "pk.xlsx"
     subprocess.run([sys.executable, str(SCRIPT), str(out)], check=True, capture_output=True)

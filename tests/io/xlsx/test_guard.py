@@ -164,6 +164,7 @@ def test_12_duplicate_entry() -> None:
     rejected(corpus.case_duplicate_entry(), "zip-duplicate-entry")
 
 
+@pytest.mark.slow
 def test_13_whitespace_bomb(bombs: dict[str, bytes]) -> None:
     assert len(bombs["whitespace"]) < 1024 * 1024
     rejected(bombs["whitespace"], "zip-bomb")
@@ -590,6 +591,7 @@ def test_random_bytes_never_raise(data: bytes) -> None:
     check(data)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=8))
 def test_byte_flips_of_the_valid_form_never_raise(flips: list[tuple[int, int]]) -> None:
@@ -653,6 +655,7 @@ _rows = st.lists(
 )
 
 
+@pytest.mark.slow
 @FUZZ
 @given(_rows)
 def test_preflight_ok_means_no_far_or_dense_cells(
