@@ -136,6 +136,7 @@ class Code(StrEnum):
     TERLAMBAT = "terlambat"
     BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
     GAGAL_MEMBACA = "gagal-membaca"
+    PERIODE_DITUTUP = "periode-ditutup"
     TARGET_NOL = "target-nol"
     RUMUS_TR_REALISASI_NOL = "rumus-tr-realisasi-nol"
     REALISASI_TIDAK_TERBACA = "realisasi-tidak-terbaca"
@@ -951,6 +952,20 @@ _RULES: tuple[Rule, ...] = (
         variants={
             "pembaca-berhenti": "proses pembaca berhenti mendadak (kehabisan memori?) saat "
             "berkas ini atau berkas lain dibaca. Jalankan collect lagi tanpa --jobs."
+        },
+    ),
+    Rule(
+        Code.PERIODE_DITUTUP,
+        _E,
+        _S.PROCESS,
+        "periode sudah diarsipkan dan ditutup; berkas disimpan tetapi belum dipakai",
+        "{periode} sudah diarsipkan dan ditutup (arsip v{versi}, {waktu}); berkas ini disimpan "
+        "tetapi belum dipakai. Bila memang perlu diubah, buka kembali periode itu: kinerja "
+        'archive{opsi} --buka --alasan "...", lalu jalankan collect lagi.',
+        variants={
+            "koreksi": "{periode} sudah diarsipkan dan ditutup (arsip v{versi}, {waktu}); "
+            "koreksi tidak diterapkan. Buka kembali periode itu bila memang perlu: kinerja "
+            'archive{opsi} --buka --alasan "...".'
         },
     ),
     Rule(

@@ -162,6 +162,7 @@ class _Run:
         self.parsed_shas: set[str] = set()
         self.failed: dict[str, FileResult] = {}
         self.touched: set[tuple[str, str]] = set()
+        self.frozen: dict[str, Any] = {}  # data periode -> the archive closing that froze it
         self._new: set[str] = set()
         self._done = 0
         self._commit: Callable[[], None] = lambda: None
@@ -184,6 +185,11 @@ class _Run:
         """Inventory every path; parse and record the new contents; chain the versions."""
         if self.progress is not None:
             self.progress(0, self.total)
+        from kinerja_cli.store import lifecycle
+
+        # A periode reopened since the last run: what it held is used again (docs/contract.md §12).
+        self.touched.update(lifecycle.release_held(self.store))
+        self.frozen = lifecycle.closed_data(self.store)
         todo = self._guarded(self._inventory(paths))
         with self.store.batch() as self._commit:
             if jobs is not None and jobs <= 1:
@@ -385,6 +391,7 @@ class _Run:
             findings=findings,
             data=data,
             producer=getattr(read, "producer", None),
+            ditahan=periode is not None and periode.data_kode in self.frozen,
         )
         self.parsed_shas.add(e.sha)
         self._commit()

@@ -19,12 +19,15 @@ from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
+    DITAHAN,
     DITERIMA,
     DITOLAK,
     DUPLIKAT,
+    PERIODE_LAIN,
     BidangResult,
     FileResult,
 )
+from kinerja_cli.services.received import Deadlines, received_of
 
 WORKBOOK_KINDS = ("xlsx", "xlsm")
 
@@ -50,7 +53,7 @@ class View:
     ) -> None:
         self.ws, self.store, self.pk = ws, store, pk
         self.parsed, self.failed = parsed, failed
-        self._batas: dict[tuple[str, bool], dt.date | None] = {}
+        self.deadlines = Deadlines(ws)
         # The inbox's submissions, read at once: nothing the view writes changes what it reads.
         self._by_sha: dict[str, Any] = {}
         self._by_id: dict[int, Any] = {}
@@ -116,24 +119,14 @@ class View:
             dibaca=sha in self.parsed,
         )
         per = sub.periode_obj()
-        if (
-            periode_wajib is not None
-            and per is not None
-            and per.data_kode != periode_wajib.data_kode
-        ):
-            fr.status = DITOLAK
-            fr.findings.insert(
-                0,
-                finding(
-                    Code.PERIODE_SALAH,
-                    file=name,
-                    variant="kumpul",
-                    periode=per.label,
-                    wajib=periode_wajib.label,
-                    triwulan=periode_wajib.triwulan,
-                ),
-            )
-            fr.umpan_balik = self._feedback(fr, sub, text_only=True)
+        if periode_wajib is not None and per is not None and per.data_kode != periode_wajib.data_kode:
+            # One inbox for the year: a form of another periode is listed and left alone.
+            fr.status, fr.findings = PERIODE_LAIN, []
+            opsi = "" if per.tahunan else f" --triwulan {per.triwulan}"
+            fr.catatan.append(f"formulir {per.label}; dikumpulkan dengan: kinerja collect{opsi}")
+            return fr
+        if sub.ditahan:
+            self._held(fr, per)
             return fr
         if sub.status == DITERIMA:
             self._accepted_notes(fr, sub)
@@ -143,6 +136,21 @@ class View:
         if fr.terbuka:
             fr.umpan_balik = self._feedback(fr, sub)
         return fr
+
+    def _held(self, fr: FileResult, per: Periode | None) -> None:
+        """docs/contract.md §12: the file's periode is archived and closed."""
+        from kinerja_cli.store import lifecycle
+
+        fr.status = DITAHAN
+        event = lifecycle.data_closing(self.store, per) if per is not None else None
+        if event is None or per is None:
+            return
+        closed = Periode.parse(event.periode)
+        opsi = "" if closed.tahunan else f" --triwulan {closed.triwulan}"
+        fr.findings.insert(0, finding(
+            Code.PERIODE_DITUTUP, file=fr.file, periode=closed.label, versi=event.versi,
+            waktu=_waktu(event.at), opsi=opsi))
+        fr.catatan.append("ditahan: periodenya sudah diarsipkan")
 
     def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
         if sub.supersedes is not None:
@@ -172,43 +180,15 @@ class View:
             )
 
     def _late(self, fr: FileResult, sub: Any, per: Periode | None) -> None:
-        """docs/reliability.md E63: a file dated after the return deadline is accepted, but flagged."""
+        """docs/reliability.md E63: a file received after the return deadline is accepted, but
+        flagged; received = the earlier of its mtime and when collect first saw it."""
         if per is None:
             return
-        try:
-            sent = dt.datetime.fromisoformat(sub.received).date()
-        except ValueError:
-            return
-        # Holidays only move the deadline later: a file on time without them is on time.
-        awal = self._deadline(per, libur=False)
-        if awal is not None and sent <= awal:
-            return
-        batas = self._deadline(per)
-        if batas is not None and sent > batas:
-            fr.findings.append(
-                finding(
-                    Code.TERLAMBAT, file=fr.file, tanggal=tanggal_id(sent), batas=tanggal_id(batas)
-                )
-            )
-
-    def _deadline(self, per: Periode, *, libur: bool = True) -> dt.date | None:
-        """The return deadline; without the national holidays (no `holidays` import) it is
-        a lower bound."""
-        key = (per.kode, libur)
-        if key not in self._batas:
-            from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
-            from kinerja_cli.services.setup import batas_pengisian
-
-            try:
-                if libur:
-                    self._batas[key] = batas_pengisian(self.ws, per)
-                else:
-                    s = self.ws.settings
-                    jadwal = susun_jadwal(s.mulai_periode(per.kode), s.durasi, ())
-                    self._batas[key] = batas_langkah(jadwal, "pengisian")
-            except Exception:  # a schedule problem must not stop the collect
-                self._batas[key] = None
-        return self._batas[key]
+        sent = received_of(sub)
+        batas = self.deadlines.late(per, sent)
+        if sent is not None and batas is not None:
+            fr.findings.append(finding(Code.TERLAMBAT, file=fr.file,
+                                       tanggal=tanggal_id(sent.date()), batas=tanggal_id(batas)))
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""

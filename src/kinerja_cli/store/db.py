@@ -209,8 +209,11 @@ class Store:
         findings: Iterable[Finding],
         data: DataBidang | None,
         producer: str | None,
+        ditahan: bool = False,
     ) -> int:
-        """Record a newly read file: its row, submission, findings and values, all or nothing."""
+        """Record a newly read file: its row, submission, findings and values, all or nothing.
+
+        `ditahan`: its periode is closed (archived); it is kept but not used until reopened."""
         seen = now_iso()
         with self.transaction():
             self.conn.execute(
@@ -221,7 +224,8 @@ class Store:
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
                 "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
-                "status, received, received_ns, first_seen, producer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "status, received, received_ns, first_seen, producer, ditahan) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     name,
@@ -234,6 +238,7 @@ class Store:
                     mtime_ns,
                     seen,
                     producer,
+                    int(ditahan),
                 ),
             )
             sub_id = int(cur.lastrowid or 0)
@@ -295,7 +300,7 @@ class Store:
                 r[0]
                 for r in self.conn.execute(
                     f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
-                    f"AND status = 'diterima' ORDER BY {ORDER}",
+                    f"AND status = 'diterima' AND ditahan = 0 ORDER BY {ORDER}",
                     (bidang, data_periode),
                 )
             ]
@@ -352,7 +357,7 @@ class Store:
         return [
             (b, p)
             for b, p in self.conn.execute(
-                "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' "
+                "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' AND ditahan = 0 "
                 "AND superseded_by IS NULL AND bidang IS NOT NULL AND data_periode IS NOT NULL "
                 "GROUP BY bidang, data_periode HAVING COUNT(*) > 1"
             )
@@ -372,7 +377,7 @@ class Store:
         winners = [
             s
             for s in self.versions(bidang, data_periode)
-            if s.status == DITERIMA and s.superseded_by is None
+            if s.status == DITERIMA and s.superseded_by is None and not s.ditahan
         ]
         return winners[-1] if winners else None
 
@@ -439,7 +444,7 @@ class Store:
                 s.bidang,
                 s.periode,
                 s.status,
-                s.status == DITERIMA and s.superseded_by is None,
+                s.status == DITERIMA and s.superseded_by is None and not s.ditahan,
                 s.first_seen,
             )
             for s in subs
@@ -458,7 +463,7 @@ class Store:
             r[0]
             for r in self.conn.execute(
                 "SELECT DISTINCT bidang FROM submissions WHERE data_periode = ? AND bidang IS NOT NULL "
-                "ORDER BY bidang",
+                "AND ditahan = 0 ORDER BY bidang",
                 (data_periode,),
             )
         ]
@@ -486,7 +491,9 @@ class Store:
         for bidang in self._bidang_with_data(periode.data_kode):
             versions = self.versions(bidang, periode.data_kode)
             if versions:
-                out.extend(self.findings(versions[-1].id))
+                used = [v for v in versions if not v.ditahan]
+                if used:
+                    out.extend(self.findings(used[-1].id))
         return out
 
     def prefill(self, periode: Periode) -> dict[str, DataBidang]:
