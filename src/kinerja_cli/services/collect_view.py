@@ -119,7 +119,11 @@ class View:
             dibaca=sha in self.parsed,
         )
         per = sub.periode_obj()
-        if periode_wajib is not None and per is not None and per.data_kode != periode_wajib.data_kode:
+        if (
+            periode_wajib is not None
+            and per is not None
+            and per.data_kode != periode_wajib.data_kode
+        ):
             # One inbox for the year: a form of another periode is listed and left alone.
             fr.status, fr.findings = PERIODE_LAIN, []
             opsi = "" if per.tahunan else f" --triwulan {per.triwulan}"
@@ -147,9 +151,17 @@ class View:
             return
         closed = Periode.parse(event.periode)
         opsi = "" if closed.tahunan else f" --triwulan {closed.triwulan}"
-        fr.findings.insert(0, finding(
-            Code.PERIODE_DITUTUP, file=fr.file, periode=closed.label, versi=event.versi,
-            waktu=_waktu(event.at), opsi=opsi))
+        fr.findings.insert(
+            0,
+            finding(
+                Code.PERIODE_DITUTUP,
+                file=fr.file,
+                periode=closed.label,
+                versi=event.versi,
+                waktu=_waktu(event.at),
+                opsi=opsi,
+            ),
+        )
         fr.catatan.append("ditahan: periodenya sudah diarsipkan")
 
     def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
@@ -187,8 +199,14 @@ class View:
         sent = received_of(sub)
         batas = self.deadlines.late(per, sent)
         if sent is not None and batas is not None:
-            fr.findings.append(finding(Code.TERLAMBAT, file=fr.file,
-                                       tanggal=tanggal_id(sent.date()), batas=tanggal_id(batas)))
+            fr.findings.append(
+                finding(
+                    Code.TERLAMBAT,
+                    file=fr.file,
+                    tanggal=tanggal_id(sent.date()),
+                    batas=tanggal_id(batas),
+                )
+            )
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""

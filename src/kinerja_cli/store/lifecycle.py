@@ -129,7 +129,8 @@ def release_held(store: Any) -> list[tuple[str, str]]:
     """Held submissions whose data is open again are released; (bidang, data periode) to chain."""
     frozen = set(closed_data(store))
     rows = store.conn.execute(
-        "SELECT id, bidang, data_periode FROM submissions WHERE ditahan = 1").fetchall()
+        "SELECT id, bidang, data_periode FROM submissions WHERE ditahan = 1"
+    ).fetchall()
     out: set[tuple[str, str]] = set()
     with store.transaction():
         for sub_id, bidang, data_periode in rows:
@@ -143,7 +144,6 @@ def release_held(store: Any) -> list[tuple[str, str]]:
 
 def held(store: Any, data_periodes: Iterable[str] | None = None) -> int:
     """How many submissions are held (of these data periodes when given)."""
-    rows = store.conn.execute(
-        "SELECT data_periode FROM submissions WHERE ditahan = 1").fetchall()
+    rows = store.conn.execute("SELECT data_periode FROM submissions WHERE ditahan = 1").fetchall()
     wanted = None if data_periodes is None else set(data_periodes)
     return sum(1 for (d,) in rows if wanted is None or d in wanted)
