@@ -229,16 +229,17 @@ def _print_status(res: Any) -> None:
     con = _console()
     con.print(f"Kiriman {res.periode.label}")
     t = Table()
-    for h in ("Kode", "Bidang", "Status", "Berkas", "Waktu berkas"):
+    for h in ("Kode", "Bidang", "Status", "Berkas", "Diterima"):
         t.add_column(h, no_wrap=h in ("Kode", "Status"), overflow="fold")
     for b in res.bidang:
         style = STATUS_STYLE.get(b.status, "")
+        late = " [bold red](terlambat)[/]" if b.terlambat else ""
         t.add_row(
             b.kode,
             escape(b.nama),
             f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
             escape(b.file or "-"),
-            _waktu(b.diterima),
+            _waktu(b.diterima) + late,
         )
     con.print(t)
     con.print(f"\nJadwal SOP {res.periode.label} (hari ini {tanggal_id(res.hari_ini)})")
@@ -247,13 +248,17 @@ def _print_status(res: Any) -> None:
         t.add_column(h, no_wrap=h != "Kegiatan", overflow="fold")
     for s in res.jadwal:
         style = STATUS_STYLE.get(s.status, "")
+        label = s.status
+        if s.selesai:
+            label = "selesai" if s.status == "selesai" else "selesai, terlambat"
+            label += f" ({tanggal_id(s.selesai_pada)})"
         t.add_row(
             str(s.langkah),
             escape(s.nama),
             str(s.hari),
             tanggal_id(s.mulai),
             tanggal_id(s.batas),
-            f"[{style}]{s.status}[/]",
+            f"[{style}]{label}[/]",
         )
     con.print(t)
     if res.belum:
