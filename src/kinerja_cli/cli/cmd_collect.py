@@ -244,21 +244,18 @@ def _print_status(res: Any) -> None:
     con.print(t)
     con.print(f"\nJadwal SOP {res.periode.label} (hari ini {tanggal_id(res.hari_ini)})")
     t = Table()
-    for h in ("Langkah", "Kegiatan", "Hari kerja", "Mulai", "Batas", "Status"):
-        t.add_column(h, no_wrap=h != "Kegiatan", overflow="fold")
+    t.add_column("No", no_wrap=True)
+    t.add_column("Kegiatan (hari kerja)", min_width=16, ratio=1, overflow="fold")
+    for h in ("Batas", "Selesai", "Status"):
+        t.add_column(h, no_wrap=True)
     for s in res.jadwal:
         style = STATUS_STYLE.get(s.status, "")
-        label = s.status
-        if s.selesai:
-            label = "selesai" if s.status == "selesai" else "selesai, terlambat"
-            label += f" ({tanggal_id(s.selesai_pada)})"
         t.add_row(
             str(s.langkah),
-            escape(s.nama),
-            str(s.hari),
-            tanggal_id(s.mulai),
+            f"{escape(s.nama)} ({s.hari})",
             tanggal_id(s.batas),
-            f"[{style}]{label}[/]",
+            tanggal_id(s.selesai_pada) if s.selesai_pada else "-",
+            f"[{style}]{s.status}[/]",
         )
     con.print(t)
     if res.belum:
