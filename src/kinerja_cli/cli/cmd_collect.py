@@ -259,7 +259,12 @@ def _print_status(res: Any) -> None:
         )
     con.print(t)
     if res.belum:
-        con.print(f"\nBelum diterima: {', '.join(res.belum)}")
+        con.print(
+            f"\nBelum diterima: {', '.join(res.belum)}; capaian dinas {res.periode.label} "
+            "masih sementara."
+        )
+        if res.sasaran_tanpa_data:
+            con.print(f"Sasaran tanpa data: {', '.join(res.sasaran_tanpa_data)}")
     else:
         con.print("\nSemua bidang sudah diterima.")
 

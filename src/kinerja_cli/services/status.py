@@ -84,6 +84,12 @@ class StatusResult:
     bidang: list[BidangStatus]
     jadwal: list[LangkahStatus]
     belum: list[str] = field(default_factory=list)  # bidang kode still missing or rejected
+    sasaran_tanpa_data: list[str] = field(default_factory=list)  # no accepted bidang reports one
+
+    @property
+    def sementara(self) -> bool:
+        """Partial data: the dinas capaian of this periode is still provisional."""
+        return bool(self.belum)
 
     def to_json(self) -> dict[str, Any]:
         """docs/contract.md §3: {"periode", "bidang": [...], "jadwal": [...]}."""
@@ -92,6 +98,8 @@ class StatusResult:
             "bidang": [b.to_json() for b in self.bidang],
             "jadwal": [s.to_json() for s in self.jadwal],
             "belum": list(self.belum),
+            "sementara": self.sementara,
+            "sasaran_tanpa_data": list(self.sasaran_tanpa_data),
             "hari_ini": self.hari_ini.isoformat(),
         }
 
@@ -138,7 +146,13 @@ def status(ws: Workspace, periode: Periode, today: dt.date | None = None) -> Sta
         bidang = [BidangStatus(b.kode, b.nama, "belum") for b in pk.bidang_with_rows()]
     steps = [_step(s, today, done, started) for s in jadwal]
     belum = [b.kode for b in bidang if b.status != "diterima"]
-    return StatusResult(periode, today, bidang, steps, belum)
+    accepted = {b.kode for b in bidang if b.status == "diterima"}
+    tanpa = [
+        s.kode
+        for s in pk.sasaran
+        if not any(i.bidang in accepted for i in pk.indikator if i.sasaran == s.kode)
+    ]
+    return StatusResult(periode, today, bidang, steps, belum, tanpa)
 
 
 def _done_steps(

@@ -84,6 +84,8 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
     return {
         "tahun": k.tahun,
         "periode": k.periode.kode,
+        "sementara": k.sementara,
+        "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
         "indikator": [indikator_json(i) for i in k.indikator],
         "sasaran": [
             {
