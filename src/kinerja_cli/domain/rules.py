@@ -811,11 +811,17 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Code.PERSEN_SKALA_AMBIGU,
-        _W,
+        _EW,
         _S.FORM,
-        "angka persen ≤ 1,5 tanpa format %: 0,9 atau 90?",
-        "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% atau "
-        "{kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100.",
+        "angka persen pecahan tanpa format %: galat bila targetnya di atas 1,5 (0,64 atau 64?)",
+        "{label} berisi {nilai} sedangkan targetnya {target}%: dibaca {nilai}% (seratus kali "
+        "lebih kecil dari target) atau {kali_seratus}%? Persentase yang diketik dengan tanda % "
+        "di Excel/LibreOffice kadang tersimpan sebagai pecahan. Ketik ulang persentasenya sebagai "
+        "angka 0-100 tanpa tanda %, mis. {kali_seratus}.",
+        variants={
+            "kecil": "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% "
+            "atau {kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100."
+        },
     ),
     Rule(
         Code.PERSEN_DI_ATAS_100,
@@ -844,9 +850,14 @@ _RULES: tuple[Rule, ...] = (
         Code.PERUBAHAN_BESAR,
         _W,
         _S.FORM,
-        "berubah lebih dari 50% dari triwulan sebelumnya",
+        "berubah jauh dari triwulan sebelumnya (lebih dari 50% di luar rencana target TW PK)",
         "Realisasi TW {tw} ({nilai}) berubah lebih dari 50% dari TW {tw_lalu} ({nilai_lalu}, "
         "{jenis}); pastikan tidak salah ketik.",
+        variants={
+            "rencana": "Realisasi TW {tw} ({nilai}) dibanding TW {tw_lalu} ({nilai_lalu}, {jenis}) "
+            "berubah {aktual} kali, sedangkan target TW PK merencanakan {rencana} kali; "
+            "pastikan tidak salah ketik."
+        },
         parts={"kumulatif": "nilai dalam triwulan", "status": "nilai"},
     ),
     # ---- a returned form: budget (domain/checks.py, io/form/rows.py) ----------------------------
