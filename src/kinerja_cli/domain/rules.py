@@ -35,6 +35,7 @@ class Code(StrEnum):
     # the PK workbook
     PK_SHEET_HILANG = "pk-sheet-hilang"
     PK_KOLOM_HILANG = "pk-kolom-hilang"
+    PK_TANPA_INDIKATOR = "pk-tanpa-indikator"
     KODE_KOSONG = "kode-kosong"
     KODE_GANDA = "kode-ganda"
     BIDANG_TIDAK_DIKENAL = "bidang-tidak-dikenal"
@@ -226,6 +227,14 @@ _RULES: tuple[Rule, ...] = (
         "kolom wajib tidak ada di baris judul tabel",
         "kolom '{kolom}' tidak ditemukan di baris judul tabel",
     ),
+    Rule(
+        Code.PK_TANPA_INDIKATOR,
+        _E,
+        _S.PK,
+        "lembar Indikator belum berisi satu indikator pun",
+        "lembar '{sheet}' belum berisi satu indikator pun; isi setiap indikator PK (Kode, "
+        "Sasaran, Indikator Kinerja, Satuan, Arah, Target, Bidang) di bawah baris judul",
+    ),
     Rule(Code.KODE_KOSONG, _E, _S.PK, "kode bidang/indikator/anggaran kosong", "Kode {apa} kosong"),
     Rule(
         Code.KODE_GANDA,
@@ -277,7 +286,11 @@ _RULES: tuple[Rule, ...] = (
         _S.PK,
         "target tidak dapat dibaca untuk Arah-nya",
         "target {isi!r} tidak sah untuk Arah {arah} (harus {harus}): {sebab}",
-        variants={"negatif": "target {isi!r} negatif"},
+        variants={
+            "negatif": "target {isi!r} negatif",
+            "tanda": "target {isi!r}: tanda {tanda} tidak perlu ditulis; isi {saran} saja (Arah "
+            "{arah} sudah berarti {makna}).",
+        },
     ),
     Rule(
         Code.TARGET_TW4_BEDA,
@@ -353,6 +366,14 @@ _RULES: tuple[Rule, ...] = (
         "pagu induk berbeda dengan jumlah pagu anaknya",
         "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya {total} "
         "(selisih {selisih}); samakan pagu induk dengan jumlah rinciannya sesuai DPA.",
+        variants={
+            "rincian": "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di "
+            "bawahnya {total} (selisih {selisih}). Pagu induk ini cocok dengan tingkat di atasnya, "
+            "jadi kemungkinan salah ketik ada pada rinciannya: {sebab}. Samakan dengan DPA.",
+            "ikut": "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya "
+            "{total} (selisih {selisih}), selisih yang sama dengan {sebab}: kemungkinan "
+            "penyebabnya di sana (lihat temuan {sebab}).",
+        },
     ),
     # ---- the bytes of a received file (io/xlsx/guard.py, before any parser) ----------------------
     Rule(
