@@ -291,3 +291,16 @@ def test_disk_full_stops_cleanly(kit: Kit, monkeypatch) -> None:
         assert store.submissions() == []
     assert not [p for p in kit.ws.berkas.rglob("*") if p.is_file()]  # no temp files left
     assert kit.collect().exit_code == 0
+
+
+def test_text_feedback_names_a_form_of_this_workspace(kit: Kit) -> None:
+    kit.put_bytes("laporan.csv.xlsx", b"kode;realisasi\nIK.01;61,2\n")
+    res = kit.collect()
+    path = res.files[0].umpan_balik
+    assert path is not None and path.suffix == ".txt"
+    text = path.read_text(encoding="utf-8-sig")
+    from kinerja_cli.store.db import Store
+
+    with Store.open(kit.ws) as store:
+        issued = {f[3] for f in store.forms()}
+    assert any(name in text for name in issued)

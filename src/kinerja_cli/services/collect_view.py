@@ -208,6 +208,15 @@ class View:
                 )
             )
 
+    def _example_form(self, sub: Any) -> str:
+        """A form name of this workspace to show as an example: the bidang's own, else the last
+        one issued, else the naming pattern."""
+        forms = self.store.forms()
+        own = [f[3] for f in forms if sub.bidang and f[1] == sub.bidang]
+        if own or forms:
+            return (own or [f[3] for f in forms])[-1]
+        return f"{self.ws.settings.tahun}-TW1-KODE-Nama-Bidang.xlsx"
+
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""
         from kinerja_cli.io.form import (
@@ -252,6 +261,7 @@ class View:
                     )
                     if text_only
                     else None,
+                    contoh=self._example_form(sub),
                 )
             except Exception as exc:  # e.g. the old feedback is open in Excel
                 fr.catatan.append(f"umpan balik tidak dapat ditulis: {exc}")
