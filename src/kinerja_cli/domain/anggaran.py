@@ -102,21 +102,20 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
         parent = nearest[row.kode]
         if parent is not None:
             kids_of.setdefault(parent, []).append(row)
-    diff: dict[str, Decimal] = {}
+    own: list[Decimal | None] = []  # each row's typed pagu minus its children's, None if equal
     for r in rows:
         kids = kids_of.get(r.kode, [])
-        if kids:
-            total = sum((c.pagu for c in kids), Decimal(0))
-            if total != r.pagu:
-                diff[r.kode] = r.pagu - total
-    for r in rows:
-        if r.kode not in diff:
+        total = sum((c.pagu for c in kids), Decimal(0))
+        own.append(r.pagu - total if kids and total != r.pagu else None)
+    diff = {r.kode: d for r, d in zip(rows, own, strict=True) if d is not None}
+    for r, d in zip(rows, own, strict=True):
+        if d is None:
             continue
         kids = kids_of[r.kode]
-        total = r.pagu - diff[r.kode]
+        total = r.pagu - d
         # The likely cause: a child parent with the same difference (this row only follows it),
         # else the children themselves, when this row agrees with the level above it.
-        same = [c.kode for c in kids if diff.get(c.kode) == diff[r.kode]]
+        same = [c.kode for c in kids if diff.get(c.kode) == d]
         if same:
             variant, sebab = "ikut", same[0]
         elif nearest[r.kode] is None or nearest[r.kode] not in diff:
@@ -136,7 +135,7 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
                 pagu=format_rupiah(r.pagu),
                 jumlah=len(kids),
                 total=format_rupiah(total),
-                selisih=format_rupiah(abs(diff[r.kode])),
+                selisih=format_rupiah(abs(d)),
                 sebab=sebab,
             )
         )
