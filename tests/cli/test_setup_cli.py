@@ -87,8 +87,11 @@ def test_a_comparison_sign_in_a_target_is_named_and_the_number_suggested(tmp_pat
     ws = _ws_with(tmp_path, ind=ind)
     r = runner.invoke(app, ["check-pk", "-w", str(ws), "--json"])
     assert r.exit_code == 1
-    got = {f["cell"]: f["message"] for f in json.loads(r.stdout)["findings"]
-           if f["code"] == "target-tidak-sah"}
+    got = {
+        f["cell"]: f["message"]
+        for f in json.loads(r.stdout)["findings"]
+        if f["code"] == "target-tidak-sah"
+    }
     assert "tanda ≥ tidak perlu" in got["H2"] and "isi 65 saja" in got["H2"]
     assert "isi 12 saja" in got["H3"]
 

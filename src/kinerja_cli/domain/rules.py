@@ -27,6 +27,7 @@ class Stage(StrEnum):
     FILE = "berkas"  # the preflight of a received file's bytes, before any parser
     FORM = "formulir"  # reading a returned form
     PROCESS = "proses"  # collecting, compiling
+    CORRECTION = "koreksi"  # the Sekretaris's corrections read back from a draft
 
 
 class Code(StrEnum):
@@ -138,6 +139,11 @@ class Code(StrEnum):
     BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
     GAGAL_MEMBACA = "gagal-membaca"
     PERIODE_DITUTUP = "periode-ditutup"
+    # the Sekretaris's corrections in a draft (docs/contract.md §11)
+    KOREKSI_NILAI_PK = "koreksi-nilai-pk"
+    KOREKSI_NILAI_HITUNGAN = "koreksi-nilai-hitungan"
+    KOREKSI_TANPA_KIRIMAN = "koreksi-tanpa-kiriman"
+    KOREKSI_DITIMPA = "koreksi-ditimpa"
     TARGET_NOL = "target-nol"
     RUMUS_TR_REALISASI_NOL = "rumus-tr-realisasi-nol"
     REALISASI_TIDAK_TERBACA = "realisasi-tidak-terbaca"
@@ -985,6 +991,44 @@ _RULES: tuple[Rule, ...] = (
             "pembaca-berhenti": "proses pembaca berhenti mendadak (kehabisan memori?) saat "
             "berkas ini atau berkas lain dibaca. Jalankan collect lagi tanpa --jobs."
         },
+    ),
+    # ---- corrections in a draft (services/koreksi.py, services/collect_view.py) -------------------
+    Rule(
+        Code.KOREKSI_NILAI_PK,
+        _E,
+        _S.CORRECTION,
+        "koreksi pada nilai dari PK (target, pagu, kode, teks indikator): tidak diterapkan",
+        "{kolom} diubah dari {lama!r} menjadi {baru!r}; nilai ini berasal dari PK dan tidak "
+        "dapat dikoreksi di draf. Kembalikan isinya; perubahan PK dilakukan lewat PK (kinerja "
+        "revisi-pk). Tidak ada koreksi yang diterapkan.",
+    ),
+    Rule(
+        Code.KOREKSI_NILAI_HITUNGAN,
+        _W,
+        _S.CORRECTION,
+        "koreksi pada nilai yang dihitung kinerja (s/d, capaian, predikat, serapan, rata-rata)",
+        "{kolom} diubah dari {lama!r} menjadi {baru!r}; nilai ini dihitung kinerja dan akan "
+        "dihitung ulang. Untuk mengubahnya, koreksi realisasinya.",
+        variants={
+            "lagi": "Masih ada sel lain di lembar {lembar} yang diubah pada nilai hitungan; "
+            "semuanya dihitung ulang."
+        },
+    ),
+    Rule(
+        Code.KOREKSI_TANPA_KIRIMAN,
+        _E,
+        _S.CORRECTION,
+        "koreksi untuk bidang yang belum mempunyai kiriman yang diterima",
+        "Nilai ini milik bidang {bidang} yang belum mempunyai formulir yang diterima; koreksi "
+        "hanya memperbaiki nilai kiriman bidang. Minta bidang {bidang} mengirim formulirnya.",
+    ),
+    Rule(
+        Code.KOREKSI_DITIMPA,
+        _W,
+        _S.CORRECTION,
+        "kiriman baru bidang mengubah sel yang pernah dikoreksi; nilai kiriman yang dipakai",
+        "Kiriman ini mengubah {kolom} {kode} menjadi {baru} (sebelumnya {basis}); koreksi "
+        "Sekretaris ({koreksi}, {oleh}, {waktu}) tidak dipakai lagi untuk sel ini.",
     ),
     Rule(
         Code.PERIODE_DITUTUP,

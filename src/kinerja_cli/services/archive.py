@@ -169,6 +169,13 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
                     (staging / "umpan-balik").mkdir(exist_ok=True)
                     shutil.copy2(fb, staging / "umpan-balik" / fb.name)
             records = [s.__dict__ for s in subs]
+            from kinerja_cli.store import corrections
+
+            log = [c.__dict__ for c in corrections.all_of(store, periode)]
+        if log:  # the Sekretaris's corrections (docs/contract.md §11), overridden ones included
+            (staging / "koreksi.json").write_text(
+                json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
         # The store's records as they were: a consistent copy of the database and a readable list.
         src_db = sqlite3.connect(ws.db)
         dst_db = sqlite3.connect(staging / "kinerja.db")

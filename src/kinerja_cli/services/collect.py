@@ -204,9 +204,21 @@ class _Run:
             # Also any pair an interrupted earlier run recorded but did not get to chain.
             for bidang, data_periode in sorted(self.touched | set(self.store.unchained())):
                 self.store.resolve_versions(bidang, data_periode)
+                self._check_corrections(bidang, data_periode)
             # A database from before schema v3: count the changed values once, now.
             for sub in self.store.uncounted():
                 self.store.perubahan(sub)
+
+    def _check_corrections(self, bidang: str, data_periode: str) -> None:
+        """A new winning version that changes a corrected cell overrides that correction
+        (docs/contract.md §11); collect's answer warns `koreksi-ditimpa` on it."""
+        from kinerja_cli.store import corrections
+
+        win = self.store.winner(bidang, data_periode)
+        if win is not None:
+            corrections.overrides(
+                self.store, Periode.parse(data_periode), bidang, win.id, self.store.data(win)
+            )
 
     def _guarded(self, todo: Iterator[tuple[_Entry, bytes]]) -> Iterator[tuple[_Entry, bytes]]:
         """The new files, once the XML defences are known to be on: checked before the first

@@ -164,7 +164,29 @@ class View:
         )
         fr.catatan.append("ditahan: periodenya sudah diarsipkan")
 
+    def _overridden(self, fr: FileResult, sub: Any) -> None:
+        from kinerja_cli.services.koreksi import display
+        from kinerja_cli.store import corrections
+
+        for c in corrections.overridden_by(self.store, sub.id):
+            kolom = f"Realisasi {c.field}" if c.kind != "narasi" else c.field.replace("_", " ")
+            fr.findings.append(
+                finding(
+                    Code.KOREKSI_DITIMPA,
+                    file=fr.file,
+                    sheet=c.sheet,
+                    kode=c.kode,
+                    kolom=kolom,
+                    baru=display(c, corrections.own_value(self.store.data(sub), c)),
+                    basis=display(c, c.basis),
+                    koreksi=display(c, c.baru),
+                    oleh=c.oleh,
+                    waktu=_waktu(c.at),
+                )
+            )
+
     def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
+        self._overridden(fr, sub)
         if sub.supersedes is not None:
             prev = self._submission(sub.supersedes)
             fr.menggantikan = prev.name

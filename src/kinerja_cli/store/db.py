@@ -468,14 +468,19 @@ class Store:
             )
         ]
 
-    def accepted(self, periode: Periode) -> dict[str, DataBidang]:
-        """Winning accepted submission of each bidang for the periode's data (tahunan = TW4)."""
+    def accepted(self, periode: Periode, *, corrected: bool = True) -> dict[str, DataBidang]:
+        """Winning accepted submission of each bidang for the periode's data (tahunan = TW4),
+        with the Sekretaris's corrections in force applied (docs/contract.md §11)."""
+        from kinerja_cli.store import corrections
+
         out: dict[str, DataBidang] = {}
         for bidang in self._bidang_with_data(periode.data_kode):
             win = self.winner(bidang, periode.data_kode)
             if win is not None:
                 out[bidang] = self.data(win)
-        return out
+        if not corrected:
+            return out
+        return corrections.apply(out, corrections.in_force(self, periode), periode.triwulan)
 
     def bidang_status(self, periode: Periode) -> dict[str, str]:
         """bidang kode -> `diterima` | `ditolak` (only bidang that sent something)."""
@@ -497,16 +502,14 @@ class Store:
         return out
 
     def prefill(self, periode: Periode) -> dict[str, DataBidang]:
-        """Accepted values of the latest earlier data (tahunan: TW4 first) per bidang."""
+        """Accepted values of the latest earlier data (tahunan: TW4 first) per bidang, with the
+        corrections in force for that data (a corrected TW I stays corrected in the TW II form)."""
         out: dict[str, DataBidang] = {}
         start = periode.triwulan if periode.tahunan else periode.triwulan - 1
         for k in range(start, 0, -1):
-            for bidang in self._bidang_with_data(f"TW{k}"):
-                if bidang in out:
-                    continue
-                win = self.winner(bidang, f"TW{k}")
-                if win is not None:
-                    out[bidang] = self.data(win)
+            corrected = self.accepted(Periode(k))
+            for bidang, db in corrected.items():
+                out.setdefault(bidang, db)
         return out
 
     def record_forms(self, periode: Periode, forms: list[tuple[str, str, str]]) -> None:
