@@ -219,3 +219,34 @@ def test_diff_between_a_draft_and_its_corrected_copy_shows_every_correction(
     changed = {(p.jenis, p.kode, p.kolom) for p in res.perubahan}
     assert ("Pengukuran", ind.kode, "Realisasi TW II") in changed
     assert ("Permasalahan", ind.kode, "Tindak Lanjut") in changed
+
+
+def test_the_annual_draft_corrects_the_years_realisation(kit: Kit, tmp_path: Path) -> None:
+    from kinerja_cli.domain.models import Sifat
+    from kinerja_cli.domain.periode import TAHUNAN
+    from kinerja_cli.services.setup import init_forms
+    from support.collectkit import fill_form
+    from support.fakedata import example_data
+
+    forms = init_forms(kit.ws, TAHUNAN, None, tmp_path / "tahunan")
+    data = example_data(kit.pk, TAHUNAN)
+    for f in forms.forms:
+        fill_form(f.path, kit.ws.masuk / f.path.name, data[f.bidang], mtime=T0)
+    kit.collect()
+    draft = compile_draft(kit.ws, TAHUNAN).path
+    assert draft is not None
+    numeric = [i for i in kit.pk.indikator if i.numerik]
+    kum = next(i for i in numeric if i.sifat == Sifat.KUMULATIF)
+    sta = next(i for i in numeric if i.sifat == Sifat.STATUS)
+    q = data[kum.bidang].realisasi[kum.kode]
+    total = sum(q[:3]) + Decimal("10")
+    res = koreksi(kit.ws, _edit(draft, tmp_path / "k.xlsx", [
+        ("Pengukuran", kum.kode, "Realisasi", float(total)),
+        ("Pengukuran", sta.kode, "Realisasi", 55),
+    ]))
+    assert res.status == "diterapkan", [f.line() for f in res.findings]
+    got = {(c.kode, c.field): c.baru for c in res.koreksi}
+    assert Decimal(got[(kum.kode, "TW4")]) == Decimal("10")  # the total minus TW I-III
+    assert Decimal(got[(sta.kode, "TW4")]) == Decimal(55)
+    k = compile_draft(kit.ws, TAHUNAN).kompilasi
+    assert next(i.realisasi for i in k.indikator if i.kode == kum.kode) == total

@@ -272,6 +272,8 @@ class _Judge:
         from kinerja_cli.store.corrections import Correction, encode_value, own_value
 
         ind: Indikator | None = self.ind.get(ch.kode or "")
+        if ch.field == "TAHUN":
+            return self._annual(ch, ind)
         tw = int(ch.field[2:])
         if ind is None or tw > self.periode.triwulan:
             self.out.add(
@@ -320,6 +322,52 @@ class _Judge:
             cell=ch.cell,
         )
         return [_with_basis(c, db, own_value(db, c))]
+
+    def _annual(self, ch: Any, ind: Indikator | None) -> list[Any]:
+        """The annual draft's `Realisasi` (s/d TW IV): for a status or biner indicator it is
+        the TW IV level; for a kumulatif one the difference from the corrected total goes to
+        TW IV (TW I-III stay as the bidang reported them)."""
+        import dataclasses
+
+        from kinerja_cli.domain.models import Sifat
+
+        if ind is None:
+            self.out.add(
+                Code.KOREKSI_NILAI_PK,
+                sheet=ch.sheet,
+                cell=ch.cell,
+                kode=ch.kode,
+                kolom=ch.header,
+                lama=_show(ch.lama),
+                baru=_show(ch.baru),
+            )
+            return []
+        fixed = dataclasses.replace(ch, field="TW4")
+        if not ind.numerik or ind.sifat != Sifat.KUMULATIF:
+            return self._realisasi(fixed)
+        db = self._owner(ch, ind.bidang)
+        if db is None:
+            return []
+        before = len(self.out.findings)
+        total = C.parse_realisasi(
+            ind,
+            C.Cell(ch.cell, _blank(ch.baru)),
+            4,
+            self.periode,
+            self.out,
+            ch.sheet,
+            lambda ref: None,
+        )
+        if has_errors(self.out.findings[before:]) or not isinstance(total, Decimal):
+            return []
+        now = self.now.get(ind.bidang, db).realisasi.get(ind.kode, [])
+        earlier = sum((v for v in now[:3] if isinstance(v, Decimal)), Decimal(0))
+        old_tw4 = now[3] if len(now) > 3 and isinstance(now[3], Decimal) else None
+        return self._realisasi(
+            dataclasses.replace(
+                fixed, baru=float(total - earlier), lama=None if old_tw4 is None else float(old_tw4)
+            )
+        )
 
     def _anggaran(self, ch: Any) -> list[Any]:
         from kinerja_cli.store.corrections import Correction, encode_value, own_value

@@ -61,6 +61,8 @@ def classify(sheet: str, header: str) -> tuple[Kind, str | None]:
     if sheet == "Pengukuran":
         if m := _REAL_TW.fullmatch(h):
             return "realisasi", f"TW{_TW[m.group(1)]}"
+        if h == "realisasi":  # the annual draft shows the year's realisation only
+            return "realisasi", "TAHUN"
         if h in PK_COLUMNS[sheet] or _TARGET_TW.fullmatch(h):
             return "pk", None
         return "hitungan", None
