@@ -276,6 +276,14 @@ ROWS = [
         ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))),
         [("perubahan-besar", "warning", "J7")],
     ),
+    # within half to double the planned change: no warning (plan x2, actual x1.3) ...
+    ([D(25), D(33)], ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))), []),
+    # ... more than double the planned change is (plan x2, actual x4.2)
+    (
+        [D(12), D(50)],
+        ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))),
+        [("perubahan-besar", "warning", "J7")],
+    ),
     # back-loaded kumulatif plan (10 then 40 in the quarter): 10 then 38 is on plan
     (
         [D(10), D(38)],

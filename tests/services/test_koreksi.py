@@ -240,10 +240,17 @@ def test_the_annual_draft_corrects_the_years_realisation(kit: Kit, tmp_path: Pat
     sta = next(i for i in numeric if i.sifat == Sifat.STATUS)
     q = data[kum.bidang].realisasi[kum.kode]
     total = sum(q[:3]) + Decimal("10")
-    res = koreksi(kit.ws, _edit(draft, tmp_path / "k.xlsx", [
-        ("Pengukuran", kum.kode, "Realisasi", float(total)),
-        ("Pengukuran", sta.kode, "Realisasi", 55),
-    ]))
+    res = koreksi(
+        kit.ws,
+        _edit(
+            draft,
+            tmp_path / "k.xlsx",
+            [
+                ("Pengukuran", kum.kode, "Realisasi", float(total)),
+                ("Pengukuran", sta.kode, "Realisasi", 55),
+            ],
+        ),
+    )
     assert res.status == "diterapkan", [f.line() for f in res.findings]
     got = {(c.kode, c.field): c.baru for c in res.koreksi}
     assert Decimal(got[(kum.kode, "TW4")]) == Decimal("10")  # the total minus TW I-III

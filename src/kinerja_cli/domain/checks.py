@@ -349,9 +349,12 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
             # Compare the change with the PK's own quarterly plan (targets 25 -> 50 -> 75 grow as
             # planned), else with "about the same as last quarter".
             planned = _planned_ratio(ind, tw)
-            expected = planned if planned is not None else Decimal(1)
             actual = cur / prev
-            if abs(actual - expected) > expected * _SETENGAH:
+            if planned is None:
+                off = abs(actual - 1) > _SETENGAH  # no plan: more than 50% up or down
+            else:  # less than half, or more than double, the change the PK plans
+                off = actual > planned * 2 or actual * 2 < planned
+            if off:
                 jenis = rule(Code.PERUBAHAN_BESAR).part(ind.sifat.value)
                 out.add(
                     Code.PERUBAHAN_BESAR,
@@ -362,12 +365,18 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
                     tw_lalu=tw_lalu,
                     nilai_lalu=before,
                     jenis=jenis,
-                    aktual=number_text(actual.quantize(Decimal("0.01"))),
-                    rencana=None
-                    if planned is None
-                    else number_text(planned.quantize(Decimal("0.01"))),
+                    aktual=_ratio_text(actual),
+                    rencana=None if planned is None else _ratio_text(planned),
                 )
     _narasi_required(row, periode, out, sheet)
+
+
+def _ratio_text(ratio: Decimal) -> str:
+    """A ratio to two decimals, for a message; a huge one (1e300 typed by mistake) whole, as
+    quantizing it would overflow the decimal context."""
+    if ratio.adjusted() >= 20:
+        return number_text(ratio.to_integral_value())
+    return number_text(ratio.quantize(Decimal("0.01")))
 
 
 def _planned_ratio(ind: Indikator, tw: int) -> Decimal | None:

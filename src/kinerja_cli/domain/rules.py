@@ -877,7 +877,7 @@ _RULES: tuple[Rule, ...] = (
         Code.PERUBAHAN_BESAR,
         _W,
         _S.FORM,
-        "berubah jauh dari triwulan sebelumnya (lebih dari 50% di luar rencana target TW PK)",
+        "berubah jauh dari triwulan sebelumnya (di luar ½–2 kali rencana target TW PK; tanpa rencana, lebih dari 50%)",
         "Realisasi TW {tw} ({nilai}) berubah lebih dari 50% dari TW {tw_lalu} ({nilai_lalu}, "
         "{jenis}); pastikan tidak salah ketik.",
         variants={

@@ -97,9 +97,10 @@ def draft_identity(k: Kompilasi) -> dict[str, str]:
     from kinerja_cli.io.draft.json_doc import to_json
 
     pk_sha = next(iter(k.input_sha256.values()), "")  # the PK is the first input
-    dibuat = k.dibuat.isoformat(timespec="seconds") if k.dibuat else ""
-    # The figures themselves are part of the identity: two drafts compiled in the same second
-    # from different data (e.g. before and after a correction) are different drafts.
+    # The date only, like the Ringkasan's "Dikompilasi ... pada": recompiling unchanged data the
+    # same day gives the same bytes. The figures themselves are part of the identity, so two
+    # drafts of one day from different data (before and after a correction) are different.
+    dibuat = k.dibuat.date().isoformat() if k.dibuat else ""
     figures = hashlib.sha256(json.dumps(to_json(k), sort_keys=True, default=str).encode())
     basis = f"{k.tahun}|{k.periode.kode}|{pk_sha}|{dibuat}|{figures.hexdigest()}"
     return {
