@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
-from support.collectkit import Kit, stub_read
+from support.collectkit import T0, Kit, stub_read
 
 runner = CliRunner()
 FINDING_KEYS = {"code", "severity", "sheet", "cell", "kode", "message"}
@@ -103,9 +103,12 @@ def test_triwulan_option_and_other_inbox(kit: Kit, tmp_path) -> None:
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert doc["periode"] == ["TW2"] and doc["files"][0]["status"] == "diterima"
+    # One inbox for the year (docs/contract.md §12): a form of another periode is listed and
+    # left alone — no feedback, not rejected, no effect on the exit code.
     r = _collect(kit, str(other), "-t", "3", "--json")
-    assert r.exit_code == 1
-    assert json.loads(r.stdout)["files"][0]["findings"][0]["code"] == "periode-salah"
+    assert r.exit_code == 0, r.output
+    got = json.loads(r.stdout)["files"][0]
+    assert (got["status"], got["findings"], got["umpan_balik"]) == ("periode-lain", [], None)
 
 
 def test_status_json_and_table(kit: Kit) -> None:
@@ -127,3 +130,18 @@ def test_help_is_indonesian_with_an_example() -> None:
     for cmd in ("collect", "status"):
         r = runner.invoke(app, [cmd, "--help"])
         assert r.exit_code == 0 and "Contoh: kinerja " + cmd in r.stdout
+
+
+def test_a_rerun_shows_only_new_or_open_findings(kit: Kit) -> None:
+    kit.put(kit.bm_salah())  # rejected, still open
+    kit.put_all(skip=("BM",))
+    first = _collect(kit)
+    assert "2025-TW2-BM" in first.stdout and "realisasi-bukan-angka" in first.stdout
+    # BM sends a correct version: the old rejected file is settled (terselesaikan).
+    kit.refill("BM", "BM-perbaikan.xlsx", T0 + 7200)
+    second = _collect(kit)
+    assert second.exit_code == 0
+    assert "realisasi-bukan-angka" not in second.stdout  # the settled file's findings
+    assert "kinerja collect --semua" in second.stdout
+    third = _collect(kit, "--semua")
+    assert "realisasi-bukan-angka" in third.stdout

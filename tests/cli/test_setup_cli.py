@@ -72,3 +72,60 @@ def test_bad_setting_names_key_and_line(tmp_path: Path, example_pk: Path) -> Non
     r = runner.invoke(app, ["check-pk", "-w", str(tmp_path / "ws")])
     assert r.exit_code == 2
     assert "rumus_turun" in r.output and "baris" in r.output
+
+
+def _ws_with(tmp_path: Path, **kw: object) -> Path:
+    pk = make_pk(tmp_path / "pk-uji.xlsx", **kw)  # type: ignore[arg-type]
+    runner.invoke(app, ["init", str(tmp_path / "ws"), "--pk", str(pk)])
+    return tmp_path / "ws"
+
+
+def test_a_comparison_sign_in_a_target_is_named_and_the_number_suggested(tmp_path: Path) -> None:
+    ind = [list(r) for r in IND]
+    ind[0][7] = "≥ 65"
+    ind[1][7] = "minimal 12"
+    ws = _ws_with(tmp_path, ind=ind)
+    r = runner.invoke(app, ["check-pk", "-w", str(ws), "--json"])
+    assert r.exit_code == 1
+    got = {
+        f["cell"]: f["message"]
+        for f in json.loads(r.stdout)["findings"]
+        if f["code"] == "target-tidak-sah"
+    }
+    assert "tanda ≥ tidak perlu" in got["H2"] and "isi 65 saja" in got["H2"]
+    assert "isi 12 saja" in got["H3"]
+
+
+def test_rows_with_errors_are_counted_and_named(tmp_path: Path) -> None:
+    ind = [list(r) for r in IND]
+    ind[1][4] = "keatas"  # IK.02 cannot be read: its Arah is invalid
+    ind[2][0] = None  # a row without a code
+    ws = _ws_with(tmp_path, ind=ind)
+    r = runner.invoke(app, ["check-pk", "-w", str(ws)])
+    assert r.exit_code == 1
+    assert f"{len(IND) - 2} indikator" in r.stdout
+    assert "2 baris tidak terbaca karena kesalahan: baris 3 (IK.02), baris 4" in r.stdout
+    doc = json.loads(runner.invoke(app, ["check-pk", "-w", str(ws), "--json"]).stdout)
+    unread = doc["ringkasan"]["baris_tidak_terbaca"]["Indikator"]
+    assert [u["baris"] for u in unread] == [3, 4]
+
+
+def test_a_pk_without_indicators_is_an_error_for_check_pk_and_init_form(tmp_path: Path) -> None:
+    ws = _ws_with(tmp_path, ind=[])
+    r = runner.invoke(app, ["check-pk", "-w", str(ws), "--json"])
+    assert r.exit_code == 1
+    assert "pk-tanpa-indikator" in {f["code"] for f in json.loads(r.stdout)["findings"]}
+    r = runner.invoke(app, ["init-form", "-w", str(ws), "-t", "1"])
+    assert r.exit_code == 1 and not list((ws / "formulir").glob("*.xlsx"))
+
+
+def test_one_wrong_leaf_pagu_names_its_rows(tmp_path: Path) -> None:
+    from support.pkbuilder import ANG
+
+    ang = [list(r) for r in ANG]
+    leaf = next(i for i, r in enumerate(ang) if str(r[0]).count(".") == 5)
+    ang[leaf][3] = (ang[leaf][3] or 0) + 1_000_000
+    ws = _ws_with(tmp_path, ang=ang)
+    doc = json.loads(runner.invoke(app, ["check-pk", "-w", str(ws), "--json"]).stdout)
+    beda = [f for f in doc["findings"] if f["code"] == "pagu-induk-beda"]
+    assert len(beda) == 1 and str(ang[leaf][0]) in beda[0]["message"]

@@ -121,9 +121,10 @@ def test_a_suggestion_is_offered_for_an_ambiguous_text() -> None:
 PERSEN = [
     # value, number format shows %, parsed, codes
     (0.709, True, D("70.9"), []),
-    (0.709, None, D("0.709"), [("persen-skala-ambigu", "warning", "J7")]),
-    (0.709, False, D("0.709"), [("persen-skala-ambigu", "warning", "J7")]),
-    ("0,709", True, D("0.709"), [("persen-skala-ambigu", "warning", "J7")]),  # text: never scaled
+    # a factor 100 off a target of 65: an error, retype (docs/contract.md §5, issue: 64,42%)
+    (0.709, None, D("0.709"), [("persen-skala-ambigu", "error", "J7")]),
+    (0.709, False, D("0.709"), [("persen-skala-ambigu", "error", "J7")]),
+    ("0,709", True, D("0.709"), [("persen-skala-ambigu", "error", "J7")]),  # text: never scaled
     (1.6, None, D("1.6"), []),
     (0, None, D(0), []),
 ]
@@ -139,6 +140,15 @@ def test_percent_fractions(
 def test_a_small_target_makes_a_fraction_plain() -> None:
     small = ind(target=D("1.2"), target_teks="1,2")
     assert realisasi(0.9, small) == (D("0.9"), [])
+    # ... unless the value is itself a fraction of that small target: only a warning then.
+    assert realisasi(0.012, small) == (D("0.012"), [("persen-skala-ambigu", "warning", "J7")])
+    assert realisasi(0.012, small, fmt=True) == (D("1.2"), [])
+
+
+def test_the_fraction_error_shows_both_readings() -> None:
+    out = Collector("a.xlsx")
+    C.parse_realisasi(ind(), C.Cell("J7", 0.6442), 2, TW2, out, SHEET, lambda ref: False)
+    assert "0,6442%" in out.findings[0].message and "64,42" in out.findings[0].message
 
 
 # --- biner answers ----------------------------------------------------------------------------
@@ -248,6 +258,43 @@ ROWS = [
         [("perubahan-besar", "warning", "J7")],
     ),
     ([D(10), D(14)], ind(sifat=Sifat.KUMULATIF, satuan="km", target=D(100)), []),
+    # growing exactly as the PK's quarterly targets plan it: no warning
+    ([D(25), D(50)], ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))), []),
+    (
+        [D(25), D(25)],
+        ind(
+            sifat=Sifat.KUMULATIF,
+            satuan="km",
+            target=D(100),
+            target_tw=(D(25), D(50), D(75), D(100)),
+        ),
+        [],
+    ),
+    # ... but a level that falls while the plan doubles it is worth a look
+    (
+        [D(25), D(20)],
+        ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))),
+        [("perubahan-besar", "warning", "J7")],
+    ),
+    # within half to double the planned change: no warning (plan x2, actual x1.3) ...
+    ([D(25), D(33)], ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))), []),
+    # ... more than double the planned change is (plan x2, actual x4.2)
+    (
+        [D(12), D(50)],
+        ind(target=D(100), target_tw=(D(25), D(50), D(75), D(100))),
+        [("perubahan-besar", "warning", "J7")],
+    ),
+    # back-loaded kumulatif plan (10 then 40 in the quarter): 10 then 38 is on plan
+    (
+        [D(10), D(38)],
+        ind(
+            sifat=Sifat.KUMULATIF,
+            satuan="km",
+            target=D(100),
+            target_tw=(D(10), D(50), D(75), D(100)),
+        ),
+        [],
+    ),
 ]
 
 

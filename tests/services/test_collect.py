@@ -117,14 +117,14 @@ def test_non_form_gets_a_text_explanation(kit: Kit) -> None:
     assert b"\r\n" in csv.umpan_balik.read_bytes()
 
 
-def test_wrong_period_with_triwulan(kit: Kit) -> None:
+def test_another_periode_with_triwulan_is_left_alone(kit: Kit) -> None:
     kit.put(kit.filled("SEK"))
     res = kit.collect(periode_wajib=Periode(3))
     f = res.files[0]
-    assert f.status == "ditolak" and f.findings[0].code == "periode-salah"
-    assert f.umpan_balik is not None and f.umpan_balik.suffix == ".txt"
+    assert f.status == "periode-lain" and f.findings == [] and f.umpan_balik is None
+    assert not kit.ws.umpan_balik.exists() or not any(kit.ws.umpan_balik.iterdir())
     assert res.periode == ["TW3"] and {b.status for b in res.bidang} == {"belum"}
-    assert res.exit_code == 1
+    assert res.exit_code == 0
     # The content is a valid TW2 return: without --triwulan (or with 2) it counts for TW2.
     assert kit.collect().files[0].status == "diterima"
     assert kit.collect(periode_wajib=TW2).exit_code == 0
@@ -291,3 +291,16 @@ def test_disk_full_stops_cleanly(kit: Kit, monkeypatch) -> None:
         assert store.submissions() == []
     assert not [p for p in kit.ws.berkas.rglob("*") if p.is_file()]  # no temp files left
     assert kit.collect().exit_code == 0
+
+
+def test_text_feedback_names_a_form_of_this_workspace(kit: Kit) -> None:
+    kit.put_bytes("laporan.csv.xlsx", b"kode;realisasi\nIK.01;61,2\n")
+    res = kit.collect()
+    path = res.files[0].umpan_balik
+    assert path is not None and path.suffix == ".txt"
+    text = path.read_text(encoding="utf-8-sig")
+    from kinerja_cli.store.db import Store
+
+    with Store.open(kit.ws) as store:
+        issued = {f[3] for f in store.forms()}
+    assert any(name in text for name in issued)

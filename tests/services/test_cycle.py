@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
 from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.workspace import find_workspace
-from kinerja_cli.services.archive import archive, verify
+from kinerja_cli.services.archive import archive, reopen, verify
 from kinerja_cli.services.demo import run_demo
 from kinerja_cli.services.diff import diff
 
@@ -71,6 +72,9 @@ def test_archive_manifest_read_only_and_versions(demo_ws) -> None:
         assert p.stat().st_size == e["ukuran"]
         assert p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) == 0
     assert verify(demo_ws, Periode(2)).ok
+    with pytest.raises(KinerjaError, match="--buka --alasan"):  # archiving closed the periode
+        archive(demo_ws, Periode(2), ["kinerja", "archive", "-t", "2"])
+    reopen(demo_ws, Periode(2), "uji: arsip ulang")
     again = archive(demo_ws, Periode(2), ["kinerja", "archive", "-t", "2"])
     assert again.version == 2 and again.folder.name == "v2"
     assert (folder / "MANIFEST.json").exists()  # v1 untouched

@@ -713,7 +713,7 @@ CASES: list[Case] = [
     Case(
         "55-percent-bare-fraction",
         lambda: case_percent_formatted(0.9, None),
-        True,
+        False,
         (Expect("persen-skala-ambigu", "K7", kode="IK.10"),),
         check=_value("IK.10", 2, D("0.9")),
         only=True,

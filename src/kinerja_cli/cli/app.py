@@ -48,11 +48,21 @@ def command_modules() -> tuple[Any, ...]:
         cmd_compile,
         cmd_demo,
         cmd_diff,
+        cmd_koreksi,
         cmd_report,
         cmd_setup,
     )
 
-    return (cmd_setup, cmd_collect, cmd_compile, cmd_report, cmd_diff, cmd_archive, cmd_demo)
+    return (
+        cmd_setup,
+        cmd_collect,
+        cmd_compile,
+        cmd_koreksi,
+        cmd_report,
+        cmd_diff,
+        cmd_archive,
+        cmd_demo,
+    )
 
 
 def _register() -> None:

@@ -14,6 +14,7 @@ from kinerja_cli.cli.common import (
     parse_triwulan,
     rel,
 )
+from kinerja_cli.errors import KinerjaError
 
 
 @guarded
@@ -24,18 +25,27 @@ def archive(
         "--verify",
         help="Periksa ulang SHA-256 semua berkas arsip dan sebutkan yang berubah atau hilang.",
     ),
+    buka: bool = typer.Option(
+        False,
+        "--buka",
+        help="Buka kembali periode yang sudah diarsipkan (wajib dengan --alasan); arsip "
+        "berikutnya menjadi versi baru yang mencatat alasannya.",
+    ),
+    alasan: str = typer.Option(
+        None, "--alasan", metavar="TEKS", help="Alasan membuka kembali periode (dicatat)."
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
-    """Bekukan satu periode ke arsip/TAHUN/PERIODE/vN, hanya-baca, dengan manifest SHA-256.
+    """Bekukan satu periode ke arsip/TAHUN/PERIODE/vN (hanya-baca, manifest SHA-256) dan tutup periodenya.
 
-    PK, semua kiriman (diterima dan ditolak), catatan basis data, draf dan laporan disalin.
+    PK, semua kiriman (diterima dan ditolak), catatan basis data, draf dan laporan disalin. Setelah diarsipkan, berkas baru atau berubah untuk periode itu ditahan (tidak dipakai) dan koreksi draf ditolak sampai periode dibuka kembali dengan --buka --alasan. Arsip berikutnya menjadi versi baru (vN+1) yang mencatat alasan pembukaan dan SHA-256 manifest versi sebelumnya.
 
-    Mengarsipkan lagi tidak pernah menimpa: versi berikutnya ditambahkan. Dengan --verify keluar 1
-    bila ada berkas yang berubah atau hilang.
+    Dengan --verify keluar 1 bila ada berkas yang berubah atau hilang.
 
-    Contoh: kinerja archive --triwulan 2 ; kinerja archive --verify
+    Contoh: kinerja archive --triwulan 2 ; kinerja archive --triwulan 2 --buka --alasan "koreksi IK.05" ; kinerja archive --verify
     """
     from kinerja_cli.services.archive import archive as do_archive
+    from kinerja_cli.services.archive import reopen
     from kinerja_cli.services.archive import verify as do_verify
 
     ws = open_workspace(workspace)
@@ -50,10 +60,23 @@ def archive(
         )
         raise typer.Exit(0 if res.ok else 1)
     periode = parse_triwulan(triwulan)
+    if buka or alasan:
+        if not buka:
+            raise KinerjaError("--alasan hanya dipakai bersama --buka")
+        opened = reopen(ws, periode, alasan or "")
+        print(
+            f"{periode.label} dibuka kembali (arsip v{opened.versi} tetap tersimpan); alasan "
+            f"dicatat: {opened.alasan}."
+        )
+        if opened.ditahan:
+            print(
+                f"{opened.ditahan} berkas yang ditahan akan diperiksa pada kinerja collect berikutnya."
+            )
+        return
     out = do_archive(ws, periode)
     print(
         f"Arsip {periode.label} versi {out.version} dibuat di {rel(out.folder)} "
-        f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json)."
+        f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json); periode ditutup."
     )
 
 

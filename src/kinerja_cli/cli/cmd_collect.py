@@ -21,6 +21,8 @@ from kinerja_cli.cli.common import (
 
 PROGRESS_FROM = 20  # files; fewer finish before a bar is worth drawing
 STATUS_LABEL = {
+    "ditahan": "DITAHAN",
+    "periode-lain": "periode lain",
     "diterima": "DITERIMA",
     "ditolak": "DITOLAK",
     "duplikat": "duplikat",
@@ -28,6 +30,8 @@ STATUS_LABEL = {
     "belum": "BELUM",
 }
 STATUS_STYLE = {
+    "ditahan": "bold yellow",
+    "periode-lain": "dim",
     "diterima": "green",
     "ditolak": "bold red",
     "belum": "yellow",
@@ -58,15 +62,21 @@ def collect(
         metavar="N",
         help="Jumlah proses pembaca berkas (bawaan: 1, atau 2 bila ada ratusan berkas baru).",
     ),
+    semua: bool = typer.Option(
+        False,
+        "--semua",
+        help="Tampilkan juga temuan berkas lama yang sudah selesai (bawaan: hanya berkas yang "
+        "baru dibaca dan yang masih perlu diperbaiki).",
+    ),
     workspace: Path = WorkspaceOpt,
 ) -> None:
     """Periksa setiap berkas kiriman bidang, terima yang sah, tulis umpan balik untuk yang ditolak.
 
     Berkas di folder masuk tidak pernah diubah, dipindah, atau dihapus. Berkas yang isinya sudah pernah dibaca tidak dibaca ulang. Kiriman ulang dari bidang yang sama menggantikan versi sebelumnya (yang terbaru menurut waktu berkas, lalu nama); semua versi disimpan. Setiap berkas yang ditolak mendapat salinan bertanda di hasil/umpan-balik/.
 
-    Dengan --triwulan, berkas formulir periode lain ditolak (periode-salah).
+    Satu folder masuk untuk setahun: setiap formulir dicatat pada periodenya sendiri. Dengan --triwulan, formulir periode lain hanya didaftar (periode-lain) tanpa umpan balik. Berkas untuk periode yang sudah diarsipkan ditahan (ditahan) sampai periode itu dibuka kembali.
 
-    Keluar 0 bila semua berkas diterima (peringatan boleh; berkas kunci/sistem diabaikan; versi lama yang ditolak tetapi sudah diganti versi yang diterima tidak dihitung), 1 bila ada berkas yang ditolak, 2 bila perintah tidak dapat dijalankan.
+    Keluar 0 bila semua berkas diterima (peringatan boleh; berkas kunci/sistem dan formulir periode lain diabaikan; versi lama yang ditolak tetapi sudah diganti versi yang diterima tidak dihitung), 1 bila ada berkas yang ditolak atau ditahan, 2 bila perintah tidak dapat dijalankan.
 
     Contoh: kinerja collect --triwulan 2
     """
@@ -79,7 +89,7 @@ def collect(
     if as_json:
         print_json(res.to_json())
     else:
-        _print_collect(res)
+        _print_collect(res, semua)
     raise typer.Exit(res.exit_code)
 
 
@@ -124,7 +134,7 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=True)
 
 
-def _print_collect(res: Any) -> None:
+def _print_collect(res: Any, semua: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -156,6 +166,10 @@ def _print_collect(res: Any) -> None:
             )
         con.print(t)
         with_findings = [f for f in res.files if f.findings and f.status != "duplikat"]
+        # What is new this run or still to be fixed; old, settled files only on request.
+        shown = [f for f in with_findings if semua or f.dibaca or f.terbuka]
+        hidden = len(with_findings) - len(shown)
+        with_findings = shown
         if with_findings:
             con.print("\nTemuan per berkas:")
         for f in with_findings:
@@ -166,6 +180,11 @@ def _print_collect(res: Any) -> None:
                 label = "" if x.severity == "error" else " [peringatan]"
                 line = f"{where}{kode} {x.code}{label}: {x.message}".strip()
                 con.print(f"    {escape(line)}", soft_wrap=True)
+        if hidden:
+            con.print(
+                f"\n{hidden} berkas lama yang sudah selesai juga punya temuan; tampilkan "
+                "dengan: kinerja collect --semua"
+            )
     if res.bidang:
         con.print("\nStatus per bidang")
         t = Table()
@@ -190,10 +209,14 @@ def _print_collect(res: Any) -> None:
             f"\nSubfolder tidak dibaca (hanya berkas langsung di folder masuk): "
             f"{escape(', '.join(res.subfolder))}"
         )
-    n = {s: res.count(s) for s in ("diterima", "ditolak", "duplikat", "diabaikan")}
+    n = {
+        s: res.count(s)
+        for s in ("diterima", "ditolak", "duplikat", "diabaikan", "ditahan", "periode-lain")
+    }
+    extra = "".join(f", {n[s]} {s}" for s in ("ditahan", "periode-lain") if n[s])
     con.print(
         f"\n{len(res.files)} berkas: {n['diterima']} diterima, {n['ditolak']} ditolak, "
-        f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan; {res.dibaca} dibaca baru "
+        f"{n['duplikat']} duplikat, {n['diabaikan']} diabaikan{extra}; {res.dibaca} dibaca baru "
         f"({format_angka(res.detik, 1)} detik)."
     )
 
@@ -229,35 +252,42 @@ def _print_status(res: Any) -> None:
     con = _console()
     con.print(f"Kiriman {res.periode.label}")
     t = Table()
-    for h in ("Kode", "Bidang", "Status", "Berkas", "Waktu berkas"):
+    for h in ("Kode", "Bidang", "Status", "Berkas", "Diterima"):
         t.add_column(h, no_wrap=h in ("Kode", "Status"), overflow="fold")
     for b in res.bidang:
         style = STATUS_STYLE.get(b.status, "")
+        late = " [bold red](terlambat)[/]" if b.terlambat else ""
         t.add_row(
             b.kode,
             escape(b.nama),
             f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
             escape(b.file or "-"),
-            _waktu(b.diterima),
+            _waktu(b.diterima) + late,
         )
     con.print(t)
     con.print(f"\nJadwal SOP {res.periode.label} (hari ini {tanggal_id(res.hari_ini)})")
     t = Table()
-    for h in ("Langkah", "Kegiatan", "Hari kerja", "Mulai", "Batas", "Status"):
-        t.add_column(h, no_wrap=h != "Kegiatan", overflow="fold")
+    t.add_column("No", no_wrap=True)
+    t.add_column("Kegiatan (hari kerja)", min_width=16, ratio=1, overflow="fold")
+    for h in ("Batas", "Selesai", "Status"):
+        t.add_column(h, no_wrap=True)
     for s in res.jadwal:
         style = STATUS_STYLE.get(s.status, "")
         t.add_row(
             str(s.langkah),
-            escape(s.nama),
-            str(s.hari),
-            tanggal_id(s.mulai),
+            f"{escape(s.nama)} ({s.hari})",
             tanggal_id(s.batas),
+            tanggal_id(s.selesai_pada) if s.selesai_pada else "-",
             f"[{style}]{s.status}[/]",
         )
     con.print(t)
     if res.belum:
-        con.print(f"\nBelum diterima: {', '.join(res.belum)}")
+        con.print(
+            f"\nBelum diterima: {', '.join(res.belum)}; capaian dinas {res.periode.label} "
+            "masih sementara."
+        )
+        if res.sasaran_tanpa_data:
+            con.print(f"Sasaran tanpa data: {', '.join(res.sasaran_tanpa_data)}")
     else:
         con.print("\nSemua bidang sudah diterima.")
 

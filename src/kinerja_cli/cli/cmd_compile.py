@@ -76,11 +76,21 @@ def compile_(
     print(
         f"Pengukuran Kinerja {periode.label} {k.tahun} — {k.identitas.singkatan or k.identitas.perangkat_daerah}"
     )
-    print(
-        f"  Capaian dinas: {_persen(k.dinas_capaian)} ({k.dinas_predikat or 'belum dapat dihitung'})"
-    )
+    label = "Capaian dinas SEMENTARA" if k.sementara else "Capaian dinas"
+    print(f"  {label}: {_persen(k.dinas_capaian)} ({k.dinas_predikat or 'belum dapat dihitung'})")
+    if k.sementara:
+        print(
+            f"  Data belum lengkap: {res.diterima} dari {len(k.bidang)} bidang diterima"
+            + (
+                f"; sasaran tanpa data: {', '.join(s.kode for s in k.sasaran_tanpa_data)}"
+                if k.sasaran_tanpa_data
+                else ""
+            )
+            + "."
+        )
     for s in k.sasaran:
-        print(f"  {s.kode:<4} {_persen(s.capaian):>9}  {s.predikat or '-':<14} {s.nama}")
+        cap = _persen(s.capaian) if s.capaian is not None else "belum ada data"
+        print(f"  {s.kode:<4} {cap:>9}  {s.predikat or '-':<14} {s.nama}")
     belum = [b for b in k.bidang if b.status != "diterima"]
     print(f"  Bidang diterima: {res.diterima} dari {len(k.bidang)}")
     for b in belum:

@@ -92,33 +92,36 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
 
     Contoh: kinerja check-pk --json
     """
-    from kinerja_cli.services.setup import load_pk
+    from kinerja_cli.services.setup import load_pk, summarise_pk
 
     ws = open_workspace(workspace)
     pk, findings = load_pk(ws)
     errors = [f for f in findings if f.severity == "error"]
+    summary = summarise_pk(pk, findings) if pk is not None else None
     if as_json:
         print_json(
             {
                 "file": ws.pk.name,
                 "valid": pk is not None and not errors,
-                "ringkasan": None
-                if pk is None
-                else {
-                    "bidang": len(pk.bidang),
-                    "sasaran": len(pk.sasaran),
-                    "indikator": len(pk.indikator),
-                    "anggaran": len(pk.anggaran),
-                },
+                "ringkasan": None if summary is None else summary.to_json(),
                 "findings": [f.to_json() for f in findings],
             }
         )
     else:
-        if pk is not None:
+        if summary is not None:
             print(
-                f"{ws.pk.name}: {len(pk.bidang)} bidang, {len(pk.sasaran)} sasaran, "
-                f"{len(pk.indikator)} indikator, {len(pk.anggaran)} baris anggaran"
+                f"{ws.pk.name}: {summary.bidang} bidang, {summary.sasaran} sasaran, "
+                f"{summary.indikator} indikator, {summary.anggaran} baris anggaran terbaca"
             )
+            for sheet, rows in summary.unread.items():
+                named = ", ".join(f"baris {r}" + (f" ({k})" if k else "") for r, k in rows)
+                print(
+                    f"  lembar {sheet}: {len(rows)} baris tidak terbaca karena kesalahan: {named}"
+                )
+            for sheet, rows in summary.error_rows.items():
+                print(
+                    f"  lembar {sheet}: kesalahan pada baris {', '.join(str(r) for r, _ in rows)}"
+                )
         for f in findings:
             print(f.line())
         if errors:

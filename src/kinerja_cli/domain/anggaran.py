@@ -102,22 +102,41 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
         parent = nearest[row.kode]
         if parent is not None:
             kids_of.setdefault(parent, []).append(row)
+    own: list[Decimal | None] = []  # each row's typed pagu minus its children's, None if equal
     for r in rows:
         kids = kids_of.get(r.kode, [])
-        if not kids:
-            continue
         total = sum((c.pagu for c in kids), Decimal(0))
-        if total == r.pagu:
+        own.append(r.pagu - total if kids and total != r.pagu else None)
+    diff = {r.kode: d for r, d in zip(rows, own, strict=True) if d is not None}
+    for r, d in zip(rows, own, strict=True):
+        if d is None:
             continue
+        kids = kids_of[r.kode]
+        total = r.pagu - d
+        # The likely cause: a child parent with the same difference (this row only follows it),
+        # else the children themselves, when this row agrees with the level above it.
+        same = [c.kode for c in kids if diff.get(c.kode) == d]
+        if same:
+            variant, sebab = "ikut", same[0]
+        elif nearest[r.kode] is None or nearest[r.kode] not in diff:
+            variant = "rincian"
+            shown = kids[:5]
+            sebab = ", ".join(f"{c.kode} {format_rupiah(c.pagu)}" for c in shown)
+            if len(kids) > len(shown):
+                sebab += f", dan {len(kids) - len(shown)} rincian lain"
+        else:
+            variant, sebab = None, ""
         findings.append(
             finding(
                 Code.PAGU_INDUK_BEDA,
                 sheet=SHEET,
                 kode=r.kode,
+                variant=variant,
                 pagu=format_rupiah(r.pagu),
                 jumlah=len(kids),
                 total=format_rupiah(total),
-                selisih=format_rupiah(abs(r.pagu - total)),
+                selisih=format_rupiah(abs(d)),
+                sebab=sebab,
             )
         )
     return findings

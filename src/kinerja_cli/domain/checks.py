@@ -207,24 +207,24 @@ def parse_realisasi(
         )
         return nilai
     target = target_number(ind)
-    if (
-        ind.is_persen
-        and not angka.persen
-        and target is not None
-        and 0 < nilai <= SKALA_PERSEN
-        and target > SKALA_PERSEN
-    ):
-        fmt = persen_format(cell.ref) if not isinstance(value, str) else None
-        if fmt:
-            return canonical(nilai * _SERATUS)  # 0,709 shown as 70,9% means 70,9
-        out.add(
-            Code.PERSEN_SKALA_AMBIGU,
-            **where,
-            label=label,
-            nilai=number_text(nilai),
-            target=number_text(target),
-            kali_seratus=number_text(canonical(nilai * _SERATUS)),
-        )
+    if ind.is_persen and not angka.persen and target is not None and 0 < nilai <= SKALA_PERSEN:
+        # A % typed in Excel/LibreOffice may be stored as a fraction (64,42% -> 0,6442).
+        big = target > SKALA_PERSEN  # then 0,6442 against 65 is a factor 100 off: an error
+        small = not big and nilai * 50 <= target  # a small target: 0,012 against 1,2 is doubtful
+        if big or small:
+            fmt = persen_format(cell.ref) if not isinstance(value, str) else None
+            if fmt:
+                return canonical(nilai * _SERATUS)  # 0,709 shown as 70,9% means 70,9
+            out.add(
+                Code.PERSEN_SKALA_AMBIGU,
+                **where,
+                severity=ERROR if big else WARNING,
+                variant=None if big else "kecil",
+                label=label,
+                nilai=number_text(nilai),
+                target=number_text(target),
+                kali_seratus=number_text(canonical(nilai * _SERATUS)),
+            )
     return nilai
 
 
@@ -345,18 +345,58 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
                 tw_lalu=tw_lalu,
                 nilai_lalu=before,
             )
-        if prev > 0 and abs(cur - prev) > prev * _SETENGAH:
-            jenis = rule(Code.PERUBAHAN_BESAR).part(ind.sifat.value)
-            out.add(
-                Code.PERUBAHAN_BESAR,
-                **where,
-                tw=tw_,
-                nilai=now,
-                tw_lalu=tw_lalu,
-                nilai_lalu=before,
-                jenis=jenis,
-            )
+        if prev > 0:
+            # Compare the change with the PK's own quarterly plan (targets 25 -> 50 -> 75 grow as
+            # planned), else with "about the same as last quarter".
+            planned = _planned_ratio(ind, tw)
+            actual = cur / prev
+            if planned is None:
+                off = abs(actual - 1) > _SETENGAH  # no plan: more than 50% up or down
+            else:  # less than half, or more than double, the change the PK plans
+                off = actual > planned * 2 or actual * 2 < planned
+            if off:
+                jenis = rule(Code.PERUBAHAN_BESAR).part(ind.sifat.value)
+                out.add(
+                    Code.PERUBAHAN_BESAR,
+                    **where,
+                    variant=None if planned is None else "rencana",
+                    tw=tw_,
+                    nilai=now,
+                    tw_lalu=tw_lalu,
+                    nilai_lalu=before,
+                    jenis=jenis,
+                    aktual=_ratio_text(actual),
+                    rencana=None if planned is None else _ratio_text(planned),
+                )
     _narasi_required(row, periode, out, sheet)
+
+
+def _ratio_text(ratio: Decimal) -> str:
+    """A ratio to two decimals, for a message; a huge one (1e300 typed by mistake) whole, as
+    quantizing it would overflow the decimal context."""
+    if ratio.adjusted() >= 20:
+        return number_text(ratio.to_integral_value())
+    return number_text(ratio.quantize(Decimal("0.01")))
+
+
+def _planned_ratio(ind: Indikator, tw: int) -> Decimal | None:
+    """How much the PK's TW targets plan the value to change from TW tw-1 to TW tw: the ratio
+    of the levels (status), or of the quarters' own targets (kumulatif targets are s/d the
+    quarter). None without both targets, or when the earlier one is 0."""
+
+    def level(k: int) -> Decimal | None:
+        t = ind.target_tw[k - 1] if k >= 1 else Decimal(0)
+        return t if isinstance(t, Decimal) and not isinstance(t, bool) else None
+
+    now, before = level(tw), level(tw - 1)
+    if now is None or before is None:
+        return None
+    if ind.sifat == Sifat.KUMULATIF:
+        earlier = level(tw - 2)
+        if earlier is None:
+            return None
+        now, before = now - before, before - earlier
+    return now / before if before > 0 else None
 
 
 def _narasi_required(row: RealisasiRow, periode: Periode, out: Collector, sheet: str) -> None:

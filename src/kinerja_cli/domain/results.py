@@ -145,3 +145,20 @@ class Kompilasi:
     notes: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
     # the dinas budget total: the top-level rows summed, each recomputed from its leaves
     anggaran_total: BarisAnggaranHasil | None = None
+
+    @property
+    def bidang_belum(self) -> tuple[BarisBidang, ...]:
+        """The bidang whose form for the periode is not (yet) accepted."""
+        return tuple(b for b in self.bidang if b.status != "diterima")
+
+    @property
+    def sementara(self) -> bool:
+        """Partial data (docs/contract.md §12): some bidang have not (validly) submitted, so the
+        dinas capaian is provisional."""
+        return bool(self.bidang_belum)
+
+    @property
+    def sasaran_tanpa_data(self) -> tuple[BarisSasaran, ...]:
+        """The sasaran none of whose indicators has a capaian yet: named, never silently left
+        out of the dinas average."""
+        return tuple(s for s in self.sasaran if s.capaian is None)

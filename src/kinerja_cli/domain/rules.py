@@ -27,6 +27,7 @@ class Stage(StrEnum):
     FILE = "berkas"  # the preflight of a received file's bytes, before any parser
     FORM = "formulir"  # reading a returned form
     PROCESS = "proses"  # collecting, compiling
+    CORRECTION = "koreksi"  # the Sekretaris's corrections read back from a draft
 
 
 class Code(StrEnum):
@@ -35,6 +36,7 @@ class Code(StrEnum):
     # the PK workbook
     PK_SHEET_HILANG = "pk-sheet-hilang"
     PK_KOLOM_HILANG = "pk-kolom-hilang"
+    PK_TANPA_INDIKATOR = "pk-tanpa-indikator"
     KODE_KOSONG = "kode-kosong"
     KODE_GANDA = "kode-ganda"
     BIDANG_TIDAK_DIKENAL = "bidang-tidak-dikenal"
@@ -136,6 +138,12 @@ class Code(StrEnum):
     TERLAMBAT = "terlambat"
     BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
     GAGAL_MEMBACA = "gagal-membaca"
+    PERIODE_DITUTUP = "periode-ditutup"
+    # the Sekretaris's corrections in a draft (docs/contract.md §11)
+    KOREKSI_NILAI_PK = "koreksi-nilai-pk"
+    KOREKSI_NILAI_HITUNGAN = "koreksi-nilai-hitungan"
+    KOREKSI_TANPA_KIRIMAN = "koreksi-tanpa-kiriman"
+    KOREKSI_DITIMPA = "koreksi-ditimpa"
     TARGET_NOL = "target-nol"
     RUMUS_TR_REALISASI_NOL = "rumus-tr-realisasi-nol"
     REALISASI_TIDAK_TERBACA = "realisasi-tidak-terbaca"
@@ -225,6 +233,14 @@ _RULES: tuple[Rule, ...] = (
         "kolom wajib tidak ada di baris judul tabel",
         "kolom '{kolom}' tidak ditemukan di baris judul tabel",
     ),
+    Rule(
+        Code.PK_TANPA_INDIKATOR,
+        _E,
+        _S.PK,
+        "lembar Indikator belum berisi satu indikator pun",
+        "lembar '{sheet}' belum berisi satu indikator pun; isi setiap indikator PK (Kode, "
+        "Sasaran, Indikator Kinerja, Satuan, Arah, Target, Bidang) di bawah baris judul",
+    ),
     Rule(Code.KODE_KOSONG, _E, _S.PK, "kode bidang/indikator/anggaran kosong", "Kode {apa} kosong"),
     Rule(
         Code.KODE_GANDA,
@@ -276,7 +292,11 @@ _RULES: tuple[Rule, ...] = (
         _S.PK,
         "target tidak dapat dibaca untuk Arah-nya",
         "target {isi!r} tidak sah untuk Arah {arah} (harus {harus}): {sebab}",
-        variants={"negatif": "target {isi!r} negatif"},
+        variants={
+            "negatif": "target {isi!r} negatif",
+            "tanda": "target {isi!r}: tanda {tanda} tidak perlu ditulis; isi {saran} saja (Arah "
+            "{arah} sudah berarti {makna}).",
+        },
     ),
     Rule(
         Code.TARGET_TW4_BEDA,
@@ -352,6 +372,14 @@ _RULES: tuple[Rule, ...] = (
         "pagu induk berbeda dengan jumlah pagu anaknya",
         "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya {total} "
         "(selisih {selisih}); samakan pagu induk dengan jumlah rinciannya sesuai DPA.",
+        variants={
+            "rincian": "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di "
+            "bawahnya {total} (selisih {selisih}). Pagu induk ini cocok dengan tingkat di atasnya, "
+            "jadi kemungkinan salah ketik ada pada rinciannya: {sebab}. Samakan dengan DPA.",
+            "ikut": "Pagu {kode} tertulis {pagu}, tetapi jumlah pagu {jumlah} rincian di bawahnya "
+            "{total} (selisih {selisih}), selisih yang sama dengan {sebab}: kemungkinan "
+            "penyebabnya di sana (lihat temuan {sebab}).",
+        },
     ),
     # ---- the bytes of a received file (io/xlsx/guard.py, before any parser) ----------------------
     Rule(
@@ -810,11 +838,17 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Code.PERSEN_SKALA_AMBIGU,
-        _W,
+        _EW,
         _S.FORM,
-        "angka persen ≤ 1,5 tanpa format %: 0,9 atau 90?",
-        "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% atau "
-        "{kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100.",
+        "angka persen pecahan tanpa format %: galat bila targetnya di atas 1,5 (0,64 atau 64?)",
+        "{label} berisi {nilai} sedangkan targetnya {target}%: dibaca {nilai}% (seratus kali "
+        "lebih kecil dari target) atau {kali_seratus}%? Persentase yang diketik dengan tanda % "
+        "di Excel/LibreOffice kadang tersimpan sebagai pecahan. Ketik ulang persentasenya sebagai "
+        "angka 0-100 tanpa tanda %, mis. {kali_seratus}.",
+        variants={
+            "kecil": "{label} berisi {nilai} sedangkan targetnya {target}%: maksudnya {nilai}% "
+            "atau {kali_seratus}%? Nilai {nilai} dipakai; tulis persentase sebagai angka 0-100."
+        },
     ),
     Rule(
         Code.PERSEN_DI_ATAS_100,
@@ -843,9 +877,14 @@ _RULES: tuple[Rule, ...] = (
         Code.PERUBAHAN_BESAR,
         _W,
         _S.FORM,
-        "berubah lebih dari 50% dari triwulan sebelumnya",
+        "berubah jauh dari triwulan sebelumnya (di luar ½–2 kali rencana target TW PK; tanpa rencana, lebih dari 50%)",
         "Realisasi TW {tw} ({nilai}) berubah lebih dari 50% dari TW {tw_lalu} ({nilai_lalu}, "
         "{jenis}); pastikan tidak salah ketik.",
+        variants={
+            "rencana": "Realisasi TW {tw} ({nilai}) dibanding TW {tw_lalu} ({nilai_lalu}, {jenis}) "
+            "berubah {aktual} kali, sedangkan target TW PK merencanakan {rencana} kali; "
+            "pastikan tidak salah ketik."
+        },
         parts={"kumulatif": "nilai dalam triwulan", "status": "nilai"},
     ),
     # ---- a returned form: budget (domain/checks.py, io/form/rows.py) ----------------------------
@@ -951,6 +990,58 @@ _RULES: tuple[Rule, ...] = (
         variants={
             "pembaca-berhenti": "proses pembaca berhenti mendadak (kehabisan memori?) saat "
             "berkas ini atau berkas lain dibaca. Jalankan collect lagi tanpa --jobs."
+        },
+    ),
+    # ---- corrections in a draft (services/koreksi.py, services/collect_view.py) -------------------
+    Rule(
+        Code.KOREKSI_NILAI_PK,
+        _E,
+        _S.CORRECTION,
+        "koreksi pada nilai dari PK (target, pagu, kode, teks indikator): tidak diterapkan",
+        "{kolom} diubah dari {lama!r} menjadi {baru!r}; nilai ini berasal dari PK dan tidak "
+        "dapat dikoreksi di draf. Kembalikan isinya; perubahan PK dilakukan lewat PK (kinerja "
+        "revisi-pk). Tidak ada koreksi yang diterapkan.",
+    ),
+    Rule(
+        Code.KOREKSI_NILAI_HITUNGAN,
+        _W,
+        _S.CORRECTION,
+        "koreksi pada nilai yang dihitung kinerja (s/d, capaian, predikat, serapan, rata-rata)",
+        "{kolom} diubah dari {lama!r} menjadi {baru!r}; nilai ini dihitung kinerja dan akan "
+        "dihitung ulang. Untuk mengubahnya, koreksi realisasinya.",
+        variants={
+            "lagi": "Masih ada sel lain di lembar {lembar} yang diubah pada nilai hitungan; "
+            "semuanya dihitung ulang."
+        },
+    ),
+    Rule(
+        Code.KOREKSI_TANPA_KIRIMAN,
+        _E,
+        _S.CORRECTION,
+        "koreksi untuk bidang yang belum mempunyai kiriman yang diterima",
+        "Nilai ini milik bidang {bidang} yang belum mempunyai formulir yang diterima; koreksi "
+        "hanya memperbaiki nilai kiriman bidang. Minta bidang {bidang} mengirim formulirnya.",
+    ),
+    Rule(
+        Code.KOREKSI_DITIMPA,
+        _W,
+        _S.CORRECTION,
+        "kiriman baru bidang mengubah sel yang pernah dikoreksi; nilai kiriman yang dipakai",
+        "Kiriman ini mengubah {kolom} {kode} menjadi {baru} (sebelumnya {basis}); koreksi "
+        "Sekretaris ({koreksi}, {oleh}, {waktu}) tidak dipakai lagi untuk sel ini.",
+    ),
+    Rule(
+        Code.PERIODE_DITUTUP,
+        _E,
+        _S.PROCESS,
+        "periode sudah diarsipkan dan ditutup; berkas disimpan tetapi belum dipakai",
+        "{periode} sudah diarsipkan dan ditutup (arsip v{versi}, {waktu}); berkas ini disimpan "
+        "tetapi belum dipakai. Bila memang perlu diubah, buka kembali periode itu: kinerja "
+        'archive{opsi} --buka --alasan "...", lalu jalankan collect lagi.',
+        variants={
+            "koreksi": "{periode} sudah diarsipkan dan ditutup (arsip v{versi}, {waktu}); "
+            "koreksi tidak diterapkan. Buka kembali periode itu bila memang perlu: kinerja "
+            'archive{opsi} --buka --alasan "...".'
         },
     ),
     Rule(

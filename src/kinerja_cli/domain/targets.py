@@ -18,8 +18,25 @@ def parse_yes_no(value: object) -> bool | None:
     return parse_biner(value)
 
 
+# A comparison written into a target ("≥ 65", "minimal 65"): the Arah already says it.
+_SIGN = re.compile(
+    r"^\s*(≥|>=|=>|>|≤|<=|=<|<|=|±|\+/-|min(?:imal)?\.?|maks(?:imal)?\.?|paling sedikit|"
+    r"paling banyak|sekurang-kurangnya|setidaknya)\s*(.+)$",
+    re.IGNORECASE,
+)
+
+
+class SignedTarget(NumberError):
+    """A number written with a comparison sign or word: `sign` is it, `suggestion` the number."""
+
+    def __init__(self, sign: str, rest: str) -> None:
+        super().__init__(Code.TARGET_TIDAK_SAH, f"tanda {sign} tidak perlu", rest.strip())
+        self.sign = sign
+
+
 def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -> TargetValue:
-    """Parse a target cell for its Arah; raise NumberError (code `target-tidak-sah`)."""
+    """Parse a target cell for its Arah; raise NumberError (code `target-tidak-sah`), or
+    SignedTarget when the only problem is a comparison sign in front of a number."""
     if arah == Arah.BINER:
         yn = parse_yes_no(value)
         if yn is None:
@@ -39,6 +56,13 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
             Code.TARGET_TIDAK_SAH,
             f"{value!r} bukan rentang; tulis seperti 80-90 (batas bawah-atas)",
         )
+    if isinstance(value, str) and (m := _SIGN.match(value)):
+        try:
+            parse_number_text(m.group(2))
+        except NumberError:
+            pass
+        else:
+            raise SignedTarget(m.group(1), m.group(2))
     angka = _number(value)
     nilai = angka.nilai
     if fraction_is_percent and not isinstance(value, str):

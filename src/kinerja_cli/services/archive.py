@@ -65,16 +65,67 @@ def _safe_name(name: str) -> str:
 
 
 def archive(ws: Workspace, periode: Periode, argv: list[str] | None = None) -> ArchiveResult:
-    """Copy the PK, every submission, the store records, draft and reports into a new version."""
+    """Copy the PK, every submission, the store records, draft and reports into a new version,
+    and close the periode (docs/contract.md §12)."""
     from kinerja_cli.store.lock import workspace_lock
 
     with workspace_lock(ws, "kinerja archive"):
         return _archive(ws, periode, argv)
 
 
+@dataclass
+class ReopenResult:
+    """A reopened periode: the closing it undid and the reopening recorded."""
+
+    periode: Periode
+    versi: int | None
+    alasan: str
+    oleh: str
+    waktu: str
+    ditahan: int  # files held while it was closed, evaluated by the next collect
+
+
+def reopen(ws: Workspace, periode: Periode, alasan: str) -> ReopenResult:
+    """`kinerja archive --buka --alasan`: reopen a closed periode, recording who, when and why."""
+    from kinerja_cli.store import lifecycle
+    from kinerja_cli.store.db import Store
+    from kinerja_cli.store.lock import workspace_lock
+
+    alasan = " ".join((alasan or "").split())
+    if not alasan:
+        raise KinerjaError(
+            'alasan membuka kembali wajib diisi, mis. --alasan "koreksi realisasi IK.05 dari '
+            'Bidang Bina Marga"'
+        )
+    with workspace_lock(ws, "kinerja archive --buka"), Store.open(ws) as store:
+        closed = lifecycle.closing(store, periode)
+        if closed is None:
+            raise KinerjaError(
+                f"{periode.label} tidak sedang ditutup (belum diarsipkan, atau sudah dibuka "
+                "kembali); tidak ada yang perlu dibuka."
+            )
+        event = lifecycle.record_reopen(store, periode, alasan)
+        held = lifecycle.held(store, {periode.data_kode})
+    return ReopenResult(periode, closed.versi, alasan, event.oleh, event.at, held)
+
+
 def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> ArchiveResult:
+    from kinerja_cli.store import lifecycle
     from kinerja_cli.store.db import Store
 
+    with Store.open(ws) as store:
+        closed = lifecycle.closing(store, periode)
+        if closed is not None:
+            opsi = "" if periode.tahunan else f" --triwulan {periode.triwulan}"
+            raise KinerjaError(
+                f"{periode.label} sudah diarsipkan dan ditutup (arsip v{closed.versi}); arsip baru "
+                "hanya dibuat setelah periode dibuka kembali dengan alasan: kinerja archive"
+                f'{opsi} --buka --alasan "..."'
+            )
+        reopened = lifecycle.reopening_since_close(store, periode)
+        # What the periode held while it was closed counts once it is open again.
+        for bidang, data_periode in lifecycle.release_held(store):
+            store.resolve_versions(bidang, data_periode)
     base = _periode_dir(ws, periode)
     version = _next_version(base)
     final = base / f"v{version}"
@@ -118,6 +169,13 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
                     (staging / "umpan-balik").mkdir(exist_ok=True)
                     shutil.copy2(fb, staging / "umpan-balik" / fb.name)
             records = [s.__dict__ for s in subs]
+            from kinerja_cli.store import corrections
+
+            log = [c.__dict__ for c in corrections.all_of(store, periode)]
+        if log:  # the Sekretaris's corrections (docs/contract.md §11), overridden ones included
+            (staging / "koreksi.json").write_text(
+                json.dumps(log, ensure_ascii=False, indent=2), encoding="utf-8"
+            )
         # The store's records as they were: a consistent copy of the database and a readable list.
         src_db = sqlite3.connect(ws.db)
         dst_db = sqlite3.connect(staging / "kinerja.db")
@@ -142,14 +200,29 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
             "versi": version,
             "berkas": [{"path": r, "sha256": h, "ukuran": n} for r, h, n in files],
         }
+        if reopened is not None:
+            before, event = reopened
+            manifest["dibuka_kembali"] = {
+                "alasan": event.alasan,
+                "waktu": event.at,
+                "oleh": event.oleh,
+            }
+            manifest["manifest_sebelumnya"] = {
+                "versi": before.versi,
+                "path": before.manifest,
+                "sha256": before.manifest_sha256,
+            }
         atomic_write_text(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
         os.replace(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _make_read_only(final)
-    with Store.open(ws) as store:
-        store.record_output("arsip", periode, final / MANIFEST, sha256_file(final / MANIFEST))
+    manifest_sha = sha256_file(final / MANIFEST)
+    with Store.open(ws) as store, store.transaction():
+        store.record_output("arsip", periode, final / MANIFEST, manifest_sha)
+        rel = (final / MANIFEST).relative_to(ws.root).as_posix()
+        lifecycle.record_close(store, periode, version, rel, manifest_sha)
     return ArchiveResult(final, version, files)
 
 

@@ -162,6 +162,7 @@ class _Run:
         self.parsed_shas: set[str] = set()
         self.failed: dict[str, FileResult] = {}
         self.touched: set[tuple[str, str]] = set()
+        self.frozen: dict[str, Any] = {}  # data periode -> the archive closing that froze it
         self._new: set[str] = set()
         self._done = 0
         self._commit: Callable[[], None] = lambda: None
@@ -184,6 +185,11 @@ class _Run:
         """Inventory every path; parse and record the new contents; chain the versions."""
         if self.progress is not None:
             self.progress(0, self.total)
+        from kinerja_cli.store import lifecycle
+
+        # A periode reopened since the last run: what it held is used again (docs/contract.md §12).
+        self.touched.update(lifecycle.release_held(self.store))
+        self.frozen = lifecycle.closed_data(self.store)
         todo = self._guarded(self._inventory(paths))
         with self.store.batch() as self._commit:
             if jobs is not None and jobs <= 1:
@@ -198,9 +204,21 @@ class _Run:
             # Also any pair an interrupted earlier run recorded but did not get to chain.
             for bidang, data_periode in sorted(self.touched | set(self.store.unchained())):
                 self.store.resolve_versions(bidang, data_periode)
+                self._check_corrections(bidang, data_periode)
             # A database from before schema v3: count the changed values once, now.
             for sub in self.store.uncounted():
                 self.store.perubahan(sub)
+
+    def _check_corrections(self, bidang: str, data_periode: str) -> None:
+        """A new winning version that changes a corrected cell overrides that correction
+        (docs/contract.md §11); collect's answer warns `koreksi-ditimpa` on it."""
+        from kinerja_cli.store import corrections
+
+        win = self.store.winner(bidang, data_periode)
+        if win is not None:
+            corrections.overrides(
+                self.store, Periode.parse(data_periode), bidang, win.id, self.store.data(win)
+            )
 
     def _guarded(self, todo: Iterator[tuple[_Entry, bytes]]) -> Iterator[tuple[_Entry, bytes]]:
         """The new files, once the XML defences are known to be on: checked before the first
@@ -385,6 +403,7 @@ class _Run:
             findings=findings,
             data=data,
             producer=getattr(read, "producer", None),
+            ditahan=periode is not None and periode.data_kode in self.frozen,
         )
         self.parsed_shas.add(e.sha)
         self._commit()

@@ -15,6 +15,9 @@ DITERIMA, DITOLAK, DUPLIKAT, DIABAIKAN, BELUM = (
     "diabaikan",
     "belum",
 )
+# docs/contract.md §12: a file of its periode while that periode is archived and closed, and a
+# form of another periode when collecting with --triwulan (listed, left alone).
+DITAHAN, PERIODE_LAIN = "ditahan", "periode-lain"
 
 
 @dataclass
@@ -46,8 +49,9 @@ class FileResult:
 
     @property
     def terbuka(self) -> bool:
-        """A rejection the bidang still has to fix (counts for the exit code)."""
-        return self.status == DITOLAK and not self.terselesaikan
+        """A rejection the bidang still has to fix, or a file held by a closed periode (both
+        count for the exit code)."""
+        return (self.status == DITOLAK and not self.terselesaikan) or self.status == DITAHAN
 
     def to_json(self, root: Path | None = None) -> dict[str, Any]:
         """docs/contract.md §5 file record plus the extra keys (perubahan, umpan_balik, ...)."""

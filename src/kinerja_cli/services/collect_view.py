@@ -19,12 +19,15 @@ from kinerja_cli.io.pk import PKOutline
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
+    DITAHAN,
     DITERIMA,
     DITOLAK,
     DUPLIKAT,
+    PERIODE_LAIN,
     BidangResult,
     FileResult,
 )
+from kinerja_cli.services.received import Deadlines, received_of
 
 WORKBOOK_KINDS = ("xlsx", "xlsm")
 
@@ -50,7 +53,7 @@ class View:
     ) -> None:
         self.ws, self.store, self.pk = ws, store, pk
         self.parsed, self.failed = parsed, failed
-        self._batas: dict[tuple[str, bool], dt.date | None] = {}
+        self.deadlines = Deadlines(ws)
         # The inbox's submissions, read at once: nothing the view writes changes what it reads.
         self._by_sha: dict[str, Any] = {}
         self._by_id: dict[int, Any] = {}
@@ -121,19 +124,13 @@ class View:
             and per is not None
             and per.data_kode != periode_wajib.data_kode
         ):
-            fr.status = DITOLAK
-            fr.findings.insert(
-                0,
-                finding(
-                    Code.PERIODE_SALAH,
-                    file=name,
-                    variant="kumpul",
-                    periode=per.label,
-                    wajib=periode_wajib.label,
-                    triwulan=periode_wajib.triwulan,
-                ),
-            )
-            fr.umpan_balik = self._feedback(fr, sub, text_only=True)
+            # One inbox for the year: a form of another periode is listed and left alone.
+            fr.status, fr.findings = PERIODE_LAIN, []
+            opsi = "" if per.tahunan else f" --triwulan {per.triwulan}"
+            fr.catatan.append(f"formulir {per.label}; dikumpulkan dengan: kinerja collect{opsi}")
+            return fr
+        if sub.ditahan:
+            self._held(fr, per)
             return fr
         if sub.status == DITERIMA:
             self._accepted_notes(fr, sub)
@@ -144,7 +141,52 @@ class View:
             fr.umpan_balik = self._feedback(fr, sub)
         return fr
 
+    def _held(self, fr: FileResult, per: Periode | None) -> None:
+        """docs/contract.md §12: the file's periode is archived and closed."""
+        from kinerja_cli.store import lifecycle
+
+        fr.status = DITAHAN
+        event = lifecycle.data_closing(self.store, per) if per is not None else None
+        if event is None or per is None:
+            return
+        closed = Periode.parse(event.periode)
+        opsi = "" if closed.tahunan else f" --triwulan {closed.triwulan}"
+        fr.findings.insert(
+            0,
+            finding(
+                Code.PERIODE_DITUTUP,
+                file=fr.file,
+                periode=closed.label,
+                versi=event.versi,
+                waktu=_waktu(event.at),
+                opsi=opsi,
+            ),
+        )
+        fr.catatan.append("ditahan: periodenya sudah diarsipkan")
+
+    def _overridden(self, fr: FileResult, sub: Any) -> None:
+        from kinerja_cli.services.koreksi import display
+        from kinerja_cli.store import corrections
+
+        for c in corrections.overridden_by(self.store, sub.id):
+            kolom = f"Realisasi {c.field}" if c.kind != "narasi" else c.field.replace("_", " ")
+            fr.findings.append(
+                finding(
+                    Code.KOREKSI_DITIMPA,
+                    file=fr.file,
+                    sheet=c.sheet,
+                    kode=c.kode,
+                    kolom=kolom,
+                    baru=display(c, corrections.own_value(self.store.data(sub), c)),
+                    basis=display(c, c.basis),
+                    koreksi=display(c, c.baru),
+                    oleh=c.oleh,
+                    waktu=_waktu(c.at),
+                )
+            )
+
     def _accepted_notes(self, fr: FileResult, sub: Any) -> None:
+        self._overridden(fr, sub)
         if sub.supersedes is not None:
             prev = self._submission(sub.supersedes)
             fr.menggantikan = prev.name
@@ -172,43 +214,30 @@ class View:
             )
 
     def _late(self, fr: FileResult, sub: Any, per: Periode | None) -> None:
-        """docs/reliability.md E63: a file dated after the return deadline is accepted, but flagged."""
+        """docs/reliability.md E63: a file received after the return deadline is accepted, but
+        flagged; received = the earlier of its mtime and when collect first saw it."""
         if per is None:
             return
-        try:
-            sent = dt.datetime.fromisoformat(sub.received).date()
-        except ValueError:
-            return
-        # Holidays only move the deadline later: a file on time without them is on time.
-        awal = self._deadline(per, libur=False)
-        if awal is not None and sent <= awal:
-            return
-        batas = self._deadline(per)
-        if batas is not None and sent > batas:
+        sent = received_of(sub)
+        batas = self.deadlines.late(per, sent)
+        if sent is not None and batas is not None:
             fr.findings.append(
                 finding(
-                    Code.TERLAMBAT, file=fr.file, tanggal=tanggal_id(sent), batas=tanggal_id(batas)
+                    Code.TERLAMBAT,
+                    file=fr.file,
+                    tanggal=tanggal_id(sent.date()),
+                    batas=tanggal_id(batas),
                 )
             )
 
-    def _deadline(self, per: Periode, *, libur: bool = True) -> dt.date | None:
-        """The return deadline; without the national holidays (no `holidays` import) it is
-        a lower bound."""
-        key = (per.kode, libur)
-        if key not in self._batas:
-            from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
-            from kinerja_cli.services.setup import batas_pengisian
-
-            try:
-                if libur:
-                    self._batas[key] = batas_pengisian(self.ws, per)
-                else:
-                    s = self.ws.settings
-                    jadwal = susun_jadwal(s.mulai_periode(per.kode), s.durasi, ())
-                    self._batas[key] = batas_langkah(jadwal, "pengisian")
-            except Exception:  # a schedule problem must not stop the collect
-                self._batas[key] = None
-        return self._batas[key]
+    def _example_form(self, sub: Any) -> str:
+        """A form name of this workspace to show as an example: the bidang's own, else the last
+        one issued, else the naming pattern."""
+        forms = self.store.forms()
+        own = [f[3] for f in forms if sub.bidang and f[1] == sub.bidang]
+        if own or forms:
+            return (own or [f[3] for f in forms])[-1]
+        return f"{self.ws.settings.tahun}-TW1-KODE-Nama-Bidang.xlsx"
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
         """The feedback file for a rejected file: reuse the one written earlier, else write it."""
@@ -254,6 +283,7 @@ class View:
                     )
                     if text_only
                     else None,
+                    contoh=self._example_form(sub),
                 )
             except Exception as exc:  # e.g. the old feedback is open in Excel
                 fr.catatan.append(f"umpan balik tidak dapat ditulis: {exc}")

@@ -160,6 +160,10 @@ def compile_from(
     base = Path(out) if out else ws.hasil / draft_filename(k.tahun, periode)
     path, versi, kept = choose_path(store, ws, base)
     sha = write_draft(k, path)
+    # The draft as kinerja wrote it, kept by its hash: `kinerja koreksi` compares edits with it.
+    from kinerja_cli.store.berkas import keep_copy
+
+    keep_copy(ws, sha, path.read_bytes())
     store.record_output(KIND_DRAF, periode, path, sha)
     return CompileResult(k, path, sha, versi, kept, diterima)
 

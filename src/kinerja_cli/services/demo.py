@@ -140,6 +140,8 @@ def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> li
     )
     if periode.triwulan == 2 and not periode.tahunan:
         steps.append(_diff_step(ws))
+        if comp.path is not None:
+            steps += _koreksi_steps(ws, periode, comp.path)
     rep = render_report(ws, periode, ["html", "docx", "xlsx"], None, None)
     judul = (
         "Reviu Triwulan untuk rapat evaluasi"
@@ -164,6 +166,59 @@ def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> li
         )
     )
     return steps
+
+
+def _koreksi_steps(ws: Workspace, periode: Periode, draft: Path) -> list[DemoStep]:
+    """SOP step 8: the Sekretaris corrects a realisation and a Tindak Lanjut in a copy of the
+    draft; kinerja koreksi reads them back, and the next compile uses them."""
+    import openpyxl
+
+    from kinerja_cli.services.compile import compile_draft
+    from kinerja_cli.services.koreksi import display, koreksi
+
+    copy = draft.with_name(draft.stem + "-koreksi-Sekretaris.xlsx")
+    wb = openpyxl.load_workbook(draft)
+    ws_p, ws_m = wb["Pengukuran"], wb["Permasalahan"]
+    kode = _correct(ws_p, "Realisasi TW II", lambda v: round(float(v) * 1.05, 2))
+    _correct(
+        ws_m,
+        "Tindak Lanjut",
+        lambda v: "Verifikasi data lapangan bersama Sekretariat sebelum rapat evaluasi",
+        kode,
+    )
+    wb.save(copy)
+    res = koreksi(ws, copy)
+    contoh = "; ".join(
+        f"{c.kode} {c.field}: {display(c, c.lama)} → {display(c, c.baru)}" for c in res.koreksi
+    )
+    again = compile_draft(ws, periode)
+    return [
+        DemoStep(
+            "8",
+            f'kinerja koreksi "{copy.name}"',
+            f"{len(res.koreksi)} koreksi Sekretaris diterapkan dan dicatat ({contoh})",
+            [copy],
+        ),
+        DemoStep(
+            "8",
+            "kinerja compile --triwulan 2",
+            "draf baru memuat koreksi; draf yang dikoreksi tidak ditimpa",
+            [again.path] if again.path else [],
+        ),
+    ]
+
+
+def _correct(ws: Any, header: str, new: Any, kode: str | None = None) -> str:
+    """Change `header` of the row of `kode` (default: the first row with a number there)."""
+    head = next(r for r in range(1, 20) if any(c.value == "Kode" for c in ws[r]))
+    cols = {c.value: c.column for c in ws[head] if c.value}
+    for r in range(head + 1, ws.max_row + 1):
+        k = ws.cell(r, cols["Kode"]).value
+        cell = ws.cell(r, cols[header])
+        if (kode is None and isinstance(cell.value, int | float)) or (kode and k == kode):
+            cell.value = new(cell.value)
+            return str(k)
+    raise KinerjaError(f"demo: kolom {header} tidak ditemukan di draf")
 
 
 def _diff_step(ws: Workspace) -> DemoStep:

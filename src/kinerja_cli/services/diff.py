@@ -65,7 +65,9 @@ def _is_draft(data: bytes) -> bool:
 
     pre = preflight(data, "x.xlsx")
     names = {n.casefold() for n in pre.sheet_parts}
-    return pre.ok and "pengukuran" in names and "_kinerja" not in names
+    # A draft has a Pengukuran sheet (its identity sheet is `_kinerja`, like a form's); a form
+    # never has one.
+    return pre.ok and "pengukuran" in names and "kinerja" not in names
 
 
 def diff(ws: Workspace, a: str, b: str) -> DiffResult:

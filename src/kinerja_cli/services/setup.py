@@ -7,7 +7,7 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.jadwal import batas_langkah, susun_jadwal
@@ -113,6 +113,64 @@ def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
     return read_pk_cached(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
 
 
+@dataclass(frozen=True)
+class PKSummary:
+    """What check-pk says about the PK as a whole: what was read, and which rows have errors
+    (each row named once, so "18 indikator" never hides the 2 rows that were not read)."""
+
+    bidang: int
+    sasaran: int
+    indikator: int
+    anggaran: int
+    error_rows: dict[str, list[tuple[int, str | None]]]  # sheet -> (row, kode) with errors
+    unread: dict[str, list[tuple[int, str | None]]]  # of those, the rows that were left out
+
+    def to_json(self) -> dict[str, Any]:
+        """The `ringkasan` of `check-pk --json`."""
+
+        def rows(d: dict[str, list[tuple[int, str | None]]]) -> dict[str, list[dict[str, Any]]]:
+            return {s: [{"baris": r, "kode": k} for r, k in v] for s, v in d.items()}
+
+        return {
+            "bidang": self.bidang,
+            "sasaran": self.sasaran,
+            "indikator": self.indikator,
+            "anggaran": self.anggaran,
+            "baris_bermasalah": rows(self.error_rows),
+            "baris_tidak_terbaca": rows(self.unread),
+        }
+
+
+def summarise_pk(pk: PK, findings: list[Finding]) -> PKSummary:
+    """Counts of what the PK reader kept, and the rows whose errors made it leave them out."""
+    import re
+
+    read = {
+        "Bidang": {b.kode for b in pk.bidang},
+        "Indikator": {i.kode for i in pk.indikator},
+        "Anggaran": {a.kode for a in pk.anggaran},
+    }
+    error_rows: dict[str, dict[int, str | None]] = {}
+    for f in findings:
+        m = re.fullmatch(r"[A-Z]+(\d+)", f.cell or "")
+        if f.severity != ERROR or not f.sheet or m is None or f.sheet == "Identitas":
+            continue
+        row = int(m.group(1))
+        error_rows.setdefault(f.sheet, {}).setdefault(row, f.kode)
+    errors = {s: sorted(v.items()) for s, v in error_rows.items()}
+    unread = {
+        s: [(r, k) for r, k in v if not k or k not in read.get(s, set())] for s, v in errors.items()
+    }
+    return PKSummary(
+        len(pk.bidang),
+        len(pk.sasaran),
+        len(pk.indikator),
+        len(pk.anggaran),
+        errors,
+        {s: v for s, v in unread.items() if v},
+    )
+
+
 def require_pk(ws: Workspace) -> PK:
     """The PK, or KinerjaError (exit 1) listing its errors when it has any."""
     pk, findings = load_pk(ws)
@@ -205,6 +263,12 @@ def init_forms(
 
     t0 = time.perf_counter()
     pk = require_pk(ws)
+    if not pk.indikator:
+        raise KinerjaError(
+            "PK belum berisi indikator, sehingga tidak ada formulir yang dapat dibuat. Isi "
+            "lembar Indikator di pk.xlsx lalu periksa dengan: kinerja check-pk",
+            exit_code=1,
+        )
     targets = pk.bidang_with_rows()
     if bidang:
         known = {b.kode: b for b in pk.bidang}

@@ -209,8 +209,11 @@ class Store:
         findings: Iterable[Finding],
         data: DataBidang | None,
         producer: str | None,
+        ditahan: bool = False,
     ) -> int:
-        """Record a newly read file: its row, submission, findings and values, all or nothing."""
+        """Record a newly read file: its row, submission, findings and values, all or nothing.
+
+        `ditahan`: its periode is closed (archived); it is kept but not used until reopened."""
         seen = now_iso()
         with self.transaction():
             self.conn.execute(
@@ -221,7 +224,8 @@ class Store:
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
                 "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
-                "status, received, received_ns, first_seen, producer) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "status, received, received_ns, first_seen, producer, ditahan) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     name,
@@ -234,6 +238,7 @@ class Store:
                     mtime_ns,
                     seen,
                     producer,
+                    int(ditahan),
                 ),
             )
             sub_id = int(cur.lastrowid or 0)
@@ -295,7 +300,7 @@ class Store:
                 r[0]
                 for r in self.conn.execute(
                     f"SELECT id FROM submissions WHERE bidang = ? AND data_periode = ? "
-                    f"AND status = 'diterima' ORDER BY {ORDER}",
+                    f"AND status = 'diterima' AND ditahan = 0 ORDER BY {ORDER}",
                     (bidang, data_periode),
                 )
             ]
@@ -352,7 +357,7 @@ class Store:
         return [
             (b, p)
             for b, p in self.conn.execute(
-                "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' "
+                "SELECT bidang, data_periode FROM submissions WHERE status = 'diterima' AND ditahan = 0 "
                 "AND superseded_by IS NULL AND bidang IS NOT NULL AND data_periode IS NOT NULL "
                 "GROUP BY bidang, data_periode HAVING COUNT(*) > 1"
             )
@@ -372,7 +377,7 @@ class Store:
         winners = [
             s
             for s in self.versions(bidang, data_periode)
-            if s.status == DITERIMA and s.superseded_by is None
+            if s.status == DITERIMA and s.superseded_by is None and not s.ditahan
         ]
         return winners[-1] if winners else None
 
@@ -439,7 +444,7 @@ class Store:
                 s.bidang,
                 s.periode,
                 s.status,
-                s.status == DITERIMA and s.superseded_by is None,
+                s.status == DITERIMA and s.superseded_by is None and not s.ditahan,
                 s.first_seen,
             )
             for s in subs
@@ -458,19 +463,24 @@ class Store:
             r[0]
             for r in self.conn.execute(
                 "SELECT DISTINCT bidang FROM submissions WHERE data_periode = ? AND bidang IS NOT NULL "
-                "ORDER BY bidang",
+                "AND ditahan = 0 ORDER BY bidang",
                 (data_periode,),
             )
         ]
 
-    def accepted(self, periode: Periode) -> dict[str, DataBidang]:
-        """Winning accepted submission of each bidang for the periode's data (tahunan = TW4)."""
+    def accepted(self, periode: Periode, *, corrected: bool = True) -> dict[str, DataBidang]:
+        """Winning accepted submission of each bidang for the periode's data (tahunan = TW4),
+        with the Sekretaris's corrections in force applied (docs/contract.md §11)."""
+        from kinerja_cli.store import corrections
+
         out: dict[str, DataBidang] = {}
         for bidang in self._bidang_with_data(periode.data_kode):
             win = self.winner(bidang, periode.data_kode)
             if win is not None:
                 out[bidang] = self.data(win)
-        return out
+        if not corrected:
+            return out
+        return corrections.apply(out, corrections.in_force(self, periode), periode.triwulan)
 
     def bidang_status(self, periode: Periode) -> dict[str, str]:
         """bidang kode -> `diterima` | `ditolak` (only bidang that sent something)."""
@@ -486,20 +496,20 @@ class Store:
         for bidang in self._bidang_with_data(periode.data_kode):
             versions = self.versions(bidang, periode.data_kode)
             if versions:
-                out.extend(self.findings(versions[-1].id))
+                used = [v for v in versions if not v.ditahan]
+                if used:
+                    out.extend(self.findings(used[-1].id))
         return out
 
     def prefill(self, periode: Periode) -> dict[str, DataBidang]:
-        """Accepted values of the latest earlier data (tahunan: TW4 first) per bidang."""
+        """Accepted values of the latest earlier data (tahunan: TW4 first) per bidang, with the
+        corrections in force for that data (a corrected TW I stays corrected in the TW II form)."""
         out: dict[str, DataBidang] = {}
         start = periode.triwulan if periode.tahunan else periode.triwulan - 1
         for k in range(start, 0, -1):
-            for bidang in self._bidang_with_data(f"TW{k}"):
-                if bidang in out:
-                    continue
-                win = self.winner(bidang, f"TW{k}")
-                if win is not None:
-                    out[bidang] = self.data(win)
+            corrected = self.accepted(Periode(k))
+            for bidang, db in corrected.items():
+                out.setdefault(bidang, db)
         return out
 
     def record_forms(self, periode: Periode, forms: list[tuple[str, str, str]]) -> None:

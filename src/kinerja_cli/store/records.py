@@ -44,10 +44,10 @@ class Submission:
     first_seen: str
     producer: str | None
     umpan_balik: str | None
-    perubahan: (
-        int | None
-    )  # values changed against the version it supersedes (None: not yet counted)
+    # values changed against the version it supersedes (None: not yet counted)
+    perubahan: int | None
     kind: str
+    ditahan: bool = False  # arrived while its periode was closed; not used until reopened
 
     def periode_obj(self) -> Periode | None:
         """The form's periode as a Periode."""
@@ -57,7 +57,7 @@ class Submission:
 SUB_COLS = (
     "s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
     "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
-    "s.producer, s.umpan_balik, s.perubahan, f.kind"
+    "s.producer, s.umpan_balik, s.perubahan, f.kind, s.ditahan"
 )
 SUB_FROM = "FROM submissions s JOIN files f ON f.sha256 = s.sha256"
 

@@ -103,7 +103,49 @@ _V3 = """
 ALTER TABLE submissions ADD COLUMN perubahan INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: the life of a periode (docs/contract.md §12) and the Sekretaris's corrections (§11).
+# `periode_events` records every closing (archive) and reopening (archive --buka) with who, when
+# and why; a submission that arrives while its periode is closed is recorded but held
+# (`ditahan`), and released by the first collect after a reopening. `koreksi` keeps every
+# correction read back from a draft: which cell, old -> new, the draft's SHA-256, who and when;
+# `ditimpa_oleh` is set when a later submission of the bidang overrides it.
+_V4 = """
+CREATE TABLE periode_events (
+    id            INTEGER PRIMARY KEY,
+    periode       TEXT NOT NULL,            -- TW1..TW4 or tahunan
+    kind          TEXT NOT NULL CHECK (kind IN ('tutup', 'buka')),
+    at            TEXT NOT NULL,
+    oleh          TEXT NOT NULL,            -- user@computer
+    alasan        TEXT,                     -- required for 'buka'
+    versi         INTEGER,                  -- archive version closed ('tutup')
+    manifest      TEXT,                     -- its MANIFEST.json, relative to the workspace
+    manifest_sha256 TEXT
+);
+ALTER TABLE submissions ADD COLUMN ditahan INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE koreksi (
+    id            INTEGER PRIMARY KEY,
+    batch         INTEGER NOT NULL,         -- one `kinerja koreksi` run
+    periode       TEXT NOT NULL,
+    bidang        TEXT,
+    kind          TEXT NOT NULL CHECK (kind IN ('realisasi', 'anggaran', 'narasi')),
+    kode          TEXT NOT NULL,
+    field         TEXT NOT NULL,            -- 'TW2' for values, a Narasi field for text
+    lama          TEXT,
+    baru          TEXT,
+    basis         TEXT,                     -- the bidang's own value when corrected
+    basis_sha256  TEXT,                     -- the submission that value came from
+    sheet         TEXT,
+    cell          TEXT,
+    draft         TEXT NOT NULL,
+    draft_sha256  TEXT NOT NULL,
+    at            TEXT NOT NULL,
+    oleh          TEXT NOT NULL,
+    ditimpa_oleh  INTEGER REFERENCES submissions(id)
+);
+CREATE INDEX koreksi_periode ON koreksi (periode, kind, kode, field);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 VERSION = len(MIGRATIONS)
 
 

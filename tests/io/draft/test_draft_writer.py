@@ -83,8 +83,9 @@ def _find(ws, text: str):  # noqa: ANN202
 def test_every_sheet_in_order(draft: Path) -> None:
     assert draft.name == "Draf-Pengukuran-Kinerja-2025-TW2.xlsx"
     wb = openpyxl.load_workbook(draft)
+    assert wb["_kinerja"].sheet_state == "veryHidden"  # the draft's identity (contract §11)
     assert (
-        wb.sheetnames
+        [n for n in wb.sheetnames if n != "_kinerja"]
         == list(SHEET_NAMES)
         == [
             "Ringkasan",
@@ -97,7 +98,7 @@ def test_every_sheet_in_order(draft: Path) -> None:
             "Catatan",
         ]
     )
-    for ws in wb.worksheets:
+    for ws in (wb[n] for n in SHEET_NAMES):
         assert ws.page_setup.orientation in ("landscape", "portrait")
         assert int(ws.page_setup.paperSize) == 9  # A4
     assert wb["Pengukuran"].page_setup.orientation == "landscape"

@@ -30,6 +30,7 @@ from support.form_corpus import (
     NARASI,
     VALUES,
     Case,
+    case_percent_formatted,
     check,
     codes,
     edit,
@@ -218,6 +219,45 @@ def test_64_libreoffice_round_trip(tmp_path: Path) -> None:
     assert res.identitas == "lembar" and res.producer == "LibreOffice"
     assert res.data.realisasi == VALUES and res.data.narasi == NARASI
     assert res.data.anggaran == ANGGARAN
+
+
+def _via_libreoffice(tmp_path: Path, data: bytes) -> bytes:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = tmp_path / NAME
+    src.write_bytes(data)
+    out = tmp_path / "lo"
+    proc = subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    return (out / NAME).read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_percent_typed_as_a_fraction_in_libreoffice(tmp_path: Path) -> None:
+    """ "64,42%" typed in LibreOffice can be stored as 0,6442 in a cell that keeps the form's
+    plain number format: against a target of 65 that is an error showing both readings; with
+    the cell formatted as % it is read as 64,42."""
+    plain = _via_libreoffice(tmp_path / "a", case_percent_formatted(0.6442, None))
+    res = read_form(plain, NAME, example_pk(), periode_wajib=Periode(2))
+    bad = [f for f in res.findings if f.code == "persen-skala-ambigu"]
+    assert [(f.severity, f.cell, f.kode) for f in bad] == [("error", "K7", "IK.10")]
+    assert "0,6442%" in bad[0].message and "64,42" in bad[0].message and not res.ok
+    shown = _via_libreoffice(tmp_path / "b", case_percent_formatted(0.6442, "0.00%"))
+    res = read_form(shown, NAME, example_pk(), periode_wajib=Periode(2))
+    assert res.ok and res.data.realisasi["IK.10"][1] == D("64.42")
 
 
 # ---- never raises: random corruption ------------------------------------------------------

@@ -300,7 +300,7 @@ RULES: list[Case] = [
     (
         "persen-skala-ambigu",
         lambda: set_cells(filled(), K7=0.9),
-        True,
+        False,
         (Expect("persen-skala-ambigu", "K7", kode="IK.10"),),
     ),
     (

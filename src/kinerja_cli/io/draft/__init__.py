@@ -3,16 +3,21 @@
 `kinerja diff` uses to compare two drafts.
 """
 
+from kinerja_cli.io.draft.corrections import Change
+from kinerja_cli.io.draft.corrections import changes as read_changes
 from kinerja_cli.io.draft.json_doc import to_json
-from kinerja_cli.io.draft.reader import TABLE_SHEETS, read_tables
+from kinerja_cli.io.draft.reader import TABLE_SHEETS, read_draft_identity, read_tables
 from kinerja_cli.io.draft.writer import SHEET_NAMES, SHEETS, Sheet, draft_filename, write_draft
 
 __all__ = [
+    "Change",
     "SHEETS",
     "SHEET_NAMES",
     "TABLE_SHEETS",
     "Sheet",
     "draft_filename",
+    "read_changes",
+    "read_draft_identity",
     "read_tables",
     "to_json",
     "write_draft",

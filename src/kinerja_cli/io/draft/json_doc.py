@@ -128,4 +128,7 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
             }
             for b in k.bidang
         ],
+        # docs/contract.md §12: partial data is said.
+        "sementara": k.sementara,
+        "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
     }

@@ -55,3 +55,29 @@ def read_tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
             }
         out[sheet] = rows
     return out
+
+
+def read_draft_identity(data: bytes) -> dict[str, str] | None:
+    """The identity a draft carries (its very hidden `_kinerja` sheet), or None when the bytes
+    are not a kinerja draft. The bytes pass the same preflight as a returned form first."""
+    import openpyxl
+
+    from kinerja_cli.io.xlsx import ensure_defused_openpyxl, preflight
+
+    if not preflight(data, "draf.xlsx").ok:
+        return None
+    ensure_defused_openpyxl()
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+    except Exception:
+        return None
+    try:
+        if "_kinerja" not in wb.sheetnames:
+            return None
+        out: dict[str, str] = {}
+        for row in wb["_kinerja"].iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
+            if row and row[0] is not None:
+                out[str(row[0]).strip()] = "" if row[1] is None else str(row[1]).strip()
+        return out if out.get("draft_id") else None
+    finally:
+        wb.close()

@@ -76,6 +76,7 @@ def build_workbook(k: Kompilasi) -> Any:
             sheet.write(ws, k)
     finally:
         forget_formats()
+    _identity(wb.create_sheet(IDENTITY_SHEET), k)
     idn = k.identitas
     wb.properties.creator = f"kinerja {__version__}"
     wb.properties.lastModifiedBy = f"kinerja {__version__}"
@@ -84,6 +85,39 @@ def build_workbook(k: Kompilasi) -> Any:
     wb.properties.created = fixed
     wb.properties.modified = fixed
     return wb
+
+
+IDENTITY_SHEET = "_kinerja"  # very hidden: the draft's identity (docs/contract.md §11)
+
+
+def draft_identity(k: Kompilasi) -> dict[str, str]:
+    """What the draft says it is: a `kinerja koreksi` of any copy finds its original by it."""
+    import json
+
+    from kinerja_cli.io.draft.json_doc import to_json
+
+    pk_sha = next(iter(k.input_sha256.values()), "")  # the PK is the first input
+    # The date only, like the Ringkasan's "Dikompilasi ... pada": recompiling unchanged data the
+    # same day gives the same bytes. The figures themselves are part of the identity, so two
+    # drafts of one day from different data (before and after a correction) are different.
+    dibuat = k.dibuat.date().isoformat() if k.dibuat else ""
+    figures = hashlib.sha256(json.dumps(to_json(k), sort_keys=True, default=str).encode())
+    basis = f"{k.tahun}|{k.periode.kode}|{pk_sha}|{dibuat}|{figures.hexdigest()}"
+    return {
+        "draft_id": f"{k.tahun}-{k.periode.kode}-draf-{hashlib.sha256(basis.encode()).hexdigest()[:12]}",
+        "versi_alat": __version__,
+        "tahun": str(k.tahun),
+        "periode": k.periode.kode,
+        "sidik_pk": pk_sha,
+        "dibuat": dibuat,
+    }
+
+
+def _identity(ws: Any, k: Kompilasi) -> None:
+    for r, (key, value) in enumerate(draft_identity(k).items(), start=1):
+        ws.cell(r, 1).value = key
+        ws.cell(r, 2).value = value
+    ws.sheet_state = "veryHidden"
 
 
 def save_deterministic(wb: Any, path: Path, when: dt.datetime) -> None:

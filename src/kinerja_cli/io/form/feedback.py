@@ -190,8 +190,11 @@ def write_feedback_text(
     received: str,
     kembalikan_ke: str = "",
     alasan: str | None = None,
+    contoh: str = "TAHUN-PERIODE-KODE-Nama-Bidang.xlsx",
 ) -> Path:
-    """Write the short explanation for a file that is not a form (atomically); return it."""
+    """Write the short explanation for a file that is not a form (atomically); return it.
+
+    `contoh` names a form of this workspace (never another agency's file) as an example."""
     jenis = JENIS_BERKAS.get(kind, JENIS_BERKAS["unknown"])
     kepada = f" kepada {kembalikan_ke}" if kembalikan_ke else ""
     lines = [
@@ -211,7 +214,7 @@ def write_feedback_text(
         "",
         "Yang perlu dikirim:",
         "  Formulir .xlsx yang dibuat kinerja untuk bidang Anda (nama seperti",
-        "  2025-TW2-BM-Bina-Marga.xlsx), diisi pada sel berwarna kuning, lalu disimpan dengan",
+        f"  {contoh}), diisi pada sel berwarna kuning, lalu disimpan dengan",
         "  File > Simpan Sebagai > Excel Workbook (*.xlsx). Jangan mengirim PDF, CSV, foto,",
         "  berkas .xls lama, atau berkas berkata sandi.",
         f"  Kirim ulang{kepada}.",

@@ -25,7 +25,7 @@ from kinerja_cli.domain.models import (
 )
 from kinerja_cli.domain.numbers import NumberError, parse_number
 from kinerja_cli.domain.rules import Code, Collector
-from kinerja_cli.domain.targets import check_nip, parse_target, target_text
+from kinerja_cli.domain.targets import SignedTarget, check_nip, parse_target, target_text
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.xlsx import Table, best_header_row, find_sheet, locate, norm, rows
 
@@ -128,6 +128,13 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
             f.at(file=name, cell=f.cell or _anggaran_cell(anggaran, f.kode))
             for f in check_pagu(anggaran)
         )
+    ws_ind = sheets["Indikator"]
+    if (
+        ws_ind is not None
+        and not indikator
+        and not any(f.sheet == ws_ind.title and f.severity == ERROR for f in ctx.findings)
+    ):
+        ctx.add(Code.PK_TANPA_INDIKATOR, sheet=ws_ind.title)
     if any(s is None for s in sheets.values()):
         return PKResult(None, ctx.findings)
     pk = PK(
@@ -440,6 +447,23 @@ def _target(
         return None, ""
     try:
         parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
+    except SignedTarget as exc:
+        makna = (
+            "semakin tinggi semakin baik" if arah == Arah.NAIK else "semakin rendah semakin baik"
+        )
+        ctx.add(
+            Code.TARGET_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="tanda",
+            isi=cell.value,
+            tanda=exc.sign,
+            saran=exc.suggestion,
+            arah=arah.value,
+            makna=makna,
+        )
+        return None, ""
     except NumberError as exc:
         hint = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(
             arah, "angka"
