@@ -123,7 +123,8 @@ def kompilasi_dari(
 
 def valid_pk(ws: Workspace) -> tuple[PK, list[Finding]]:
     """The workspace PK and its warnings; KinerjaError (exit 1) when it has errors."""
-    from kinerja_cli.services.setup import load_pk, require_pk
+    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.setup import require_pk
 
     pk, findings = load_pk(ws)
     tahun_beda = (

@@ -66,7 +66,8 @@ def run_demo(folder: Path) -> DemoResult:
     """Run every step that exists on the example PK."""
     from kinerja_cli.io.workspace import find_workspace
     from kinerja_cli.resources import example_pk
-    from kinerja_cli.services.setup import init_forms, init_workspace, load_pk
+    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.setup import init_forms, init_workspace
 
     root = prepare_demo_dir(folder)
     steps: list[DemoStep] = []

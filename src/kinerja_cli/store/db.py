@@ -210,10 +210,12 @@ class Store:
         data: DataBidang | None,
         producer: str | None,
         ditahan: bool = False,
+        pk_versi: int | None = None,
     ) -> int:
         """Record a newly read file: its row, submission, findings and values, all or nothing.
 
-        `ditahan`: its periode is closed (archived); it is kept but not used until reopened."""
+        `ditahan`: its periode is closed (archived); it is kept but not used until reopened.
+        `pk_versi`: the PK version it was checked against (docs/contract.md §13)."""
         seen = now_iso()
         with self.transaction():
             self.conn.execute(
@@ -224,8 +226,8 @@ class Store:
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
                 "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
-                "status, received, received_ns, first_seen, producer, ditahan) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "status, received, received_ns, first_seen, producer, ditahan, pk_versi) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     name,
@@ -239,20 +241,47 @@ class Store:
                     seen,
                     producer,
                     int(ditahan),
+                    pk_versi,
                 ),
             )
             sub_id = int(cur.lastrowid or 0)
-            self.conn.executemany(
-                "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
-                "message) VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
-                    for i, f in enumerate(findings)
-                ],
-            )
+            self._record_findings(sub_id, findings)
             if data is not None and status == DITERIMA:
                 self._record_values(sub_id, data)
         return sub_id
+
+    def _record_findings(self, sub_id: int, findings: Iterable[Finding]) -> None:
+        self.conn.executemany(
+            "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
+            "message) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
+                for i, f in enumerate(findings)
+            ],
+        )
+
+    def recheck(
+        self,
+        sub_id: int,
+        *,
+        status: str,
+        findings: Iterable[Finding],
+        data: DataBidang | None,
+        pk_versi: int,
+    ) -> None:
+        """Replace a stored submission's verdict, findings and values with those of a fresh
+        check of its stored copy against PK version `pk_versi` (after a revision, §13). Its
+        feedback file is made again for the new findings."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE submissions SET status = ?, pk_versi = ?, umpan_balik = NULL WHERE id = ?",
+                (status, pk_versi, sub_id),
+            )
+            for table in ("findings", "nilai", "narasi"):
+                self.conn.execute(f"DELETE FROM {table} WHERE submission_id = ?", (sub_id,))
+            self._record_findings(sub_id, findings)
+            if data is not None and status == DITERIMA:
+                self._record_values(sub_id, data)
 
     def _record_values(self, sub_id: int, data: DataBidang) -> None:
         rows: list[tuple[int, str, str, int, str, int]] = []

@@ -33,7 +33,7 @@ from kinerja_cli.domain.models import (
 )
 
 CACHE_NAME = "pk-cache.json"
-FORMAT = 1
+FORMAT = 2  # 2: PK.kolom
 
 
 def _target(v: TargetValue | None) -> Any:
@@ -82,6 +82,7 @@ def encode(pk: PK) -> dict[str, Any]:
             [a.kode, a.uraian, a.bidang, str(a.pagu), a.sasaran, a.baris] for a in pk.anggaran
         ],
         "sha256": pk.sha256,
+        "kolom": {sheet: dict(cols) for sheet, cols in pk.kolom.items()},
     }
 
 
@@ -133,6 +134,7 @@ def decode(data: dict[str, Any]) -> PK:
             BarisAnggaran(k, u, b, Decimal(p), s, r) for k, u, b, p, s, r in data["anggaran"]
         ),
         sha256=data["sha256"],
+        kolom=data.get("kolom", {}),
     )
 
 
