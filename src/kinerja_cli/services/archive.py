@@ -60,6 +60,14 @@ def _next_version(base: Path) -> int:
     return max(versions, default=0) + 1
 
 
+def _copy_pk(ws: Workspace, sha: str, dest: Path) -> None:
+    """The PK version with this hash: pk.xlsx itself, or the kept copy of an earlier version."""
+    from kinerja_cli.store.berkas import copy_path, pk_folder
+
+    src = ws.pk if sha256_file(ws.pk) == sha else copy_path(ws, sha, pk_folder(ws))
+    shutil.copy2(src, dest)
+
+
 def _safe_name(name: str) -> str:
     return "".join(c if c not in '<>:"/\\|?*' else "_" for c in name).strip(". ") or "berkas"
 
@@ -126,6 +134,9 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         # What the periode held while it was closed counts once it is open again.
         for bidang, data_periode in lifecycle.release_held(store):
             store.resolve_versions(bidang, data_periode)
+    from kinerja_cli.services.pk_state import in_force
+
+    pk_versi = in_force(ws, periode)  # the archive keeps the PK the periode was measured by
     base = _periode_dir(ws, periode)
     version = _next_version(base)
     final = base / f"v{version}"
@@ -134,7 +145,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     try:
-        shutil.copy2(ws.pk, staging / "pk.xlsx")
+        _copy_pk(ws, pk_versi.pk.sha256, staging / "pk.xlsx")
         shutil.copy2(ws.config, staging / "kinerja.toml")
         from kinerja_cli.store.berkas import read_copy
 
@@ -197,6 +208,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
             "perintah": " ".join(argv or sys.argv),
             "tahun": ws.settings.tahun,
             "periode": periode.kode,
+            "pk_versi": pk_versi.versi,
             "versi": version,
             "berkas": [{"path": r, "sha256": h, "ukuran": n} for r, h, n in files],
         }

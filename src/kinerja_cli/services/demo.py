@@ -251,7 +251,7 @@ def _annual(ws: Workspace) -> list[DemoStep]:
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import init_forms, require_pk
 
-    pk = require_pk(ws)
+    pk = require_pk(ws, TAHUNAN)
     forms = init_forms(ws, TAHUNAN, None, ws.formulir / "tahunan")
     folder = ws.masuk / "tahunan"
     folder.mkdir(parents=True, exist_ok=True)
@@ -298,8 +298,8 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import require_pk
 
-    pk = require_pk(ws)
     periode = forms.periode
+    pk = require_pk(ws, periode)
     k = periode.triwulan
     salah = _salah_satu(pk, [f.bidang for f in forms.forms])
     ws.masuk.mkdir(parents=True, exist_ok=True)
