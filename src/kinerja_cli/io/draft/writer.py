@@ -1,7 +1,10 @@
 """Write the compiled draft workbook (docs/contract.md §7) atomically, and name it.
 
-The sheets are listed once, in `SHEETS`, each with its writer (one module per sheet). The workbook is deterministic: fixed document properties, no clock in the cells
-except the compile date the caller passes in `Kompilasi.dibuat`.
+The sheets are listed once, in `SHEETS`, each with its writer (one module per sheet). The
+workbook is written by xlsxwriter in constant_memory mode (docs/performance.md §6), row by
+row, so memory does not grow with the number of indicators. It is deterministic: fixed
+document properties and zip entry times, no clock in the cells except the compile date the
+caller passes in `Kompilasi.dibuat`.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from kinerja_cli import __version__
 from kinerja_cli.domain.periode import Periode
@@ -20,21 +23,25 @@ from kinerja_cli.io.draft import (
     anggaran,
     catatan,
     efisiensi,
+    identitas,
     pengukuran,
     per_bidang,
     permasalahan,
     renja,
     ringkasan,
 )
+from kinerja_cli.io.draft.common import Book, SheetWriter, forget_formats
 
 
 class Sheet(NamedTuple):
-    """One draft sheet: its name, the function that writes it, and whether its table rows are
-    keyed by a `Kode` column (then `kinerja diff` compares two drafts row by row there)."""
+    """One draft sheet: its name, the function that writes it, whether its table rows are
+    keyed by a `Kode` column (then `kinerja diff` compares two drafts row by row there), and
+    whether it is the hidden identity sheet."""
 
     name: str
-    write: Callable[[Any, Kompilasi], None]
+    write: Callable[[SheetWriter, Kompilasi], None]
     keyed: bool = False
+    hidden: bool = False
 
 
 # The draft's sheets in order: the one place to add a sheet.
@@ -47,6 +54,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Permasalahan", permasalahan.write, keyed=True),
     Sheet("Evaluasi Renja", renja.write),
     Sheet("Catatan", catatan.write),
+    Sheet(identitas.IDENTITY_SHEET, identitas.write, hidden=True),
 )
 SHEET_NAMES = tuple(s.name for s in SHEETS)
 
@@ -58,75 +66,34 @@ def draft_filename(tahun: int, periode: Periode, versi: int = 1) -> str:
     return f"Draf-Pengukuran-Kinerja-{tahun}-{label}{suffix}.xlsx"
 
 
-def build_workbook(k: Kompilasi) -> Any:
-    """The draft as an openpyxl Workbook (not saved)."""
-    from openpyxl import Workbook
+def build(k: Kompilasi, path: Path) -> None:
+    """Write the draft workbook to `path` (not atomically: see `write_draft`)."""
+    import xlsxwriter
 
-    from kinerja_cli.io.draft.common import forget_formats, register_draft_styles
-    from kinerja_cli.io.xlsx import register_styles
-
-    wb = Workbook()
-    register_styles(wb)
-    register_draft_styles(wb)
-    first = wb.active
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
-        for i, sheet in enumerate(SHEETS):
-            ws = first if i == 0 else wb.create_sheet(sheet.name)
-            ws.title = sheet.name
-            sheet.write(ws, k)
+        book = Book(wb)
+        for sheet in SHEETS:
+            sh = SheetWriter(book, wb.add_worksheet(sheet.name))
+            sheet.write(sh, k)
+            sh.close()
+        wb.worksheets()[0].activate()
+        idn = k.identitas
+        fixed = dt.datetime(k.tahun or 2000, 1, 1, tzinfo=dt.UTC)
+        wb.set_properties(
+            {
+                "title": f"Draf Pengukuran Kinerja {k.periode.label} {k.tahun} - "
+                f"{idn.singkatan or idn.perangkat_daerah}",
+                "author": f"kinerja {__version__}",
+                "created": fixed,
+            }
+        )
     finally:
         forget_formats()
-    idn = k.identitas
-    wb.properties.creator = f"kinerja {__version__}"
-    wb.properties.lastModifiedBy = f"kinerja {__version__}"
-    wb.properties.title = f"Draf Pengukuran Kinerja {k.periode.label} {k.tahun} - {idn.singkatan or idn.perangkat_daerah}"
-    fixed = dt.datetime(k.tahun or 2000, 1, 1)
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    return wb
-
-
-def save_deterministic(wb: Any, path: Path, when: dt.datetime) -> None:
-    """Save like `wb.save`, but with fixed zip entry times and the workbook's own `modified`
-    (openpyxl stamps both with the clock), so equal inputs give byte-identical drafts."""
-    from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
-
-    class _FixedZip(ZipFile):
-        def writestr(
-            self,
-            zinfo_or_arcname: Any,
-            data: Any,
-            compress_type: Any = None,
-            compresslevel: Any = None,
-        ) -> None:
-            if isinstance(zinfo_or_arcname, str):
-                info = ZipInfo(zinfo_or_arcname, date_time=stamp)
-                info.compress_type = ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                zinfo_or_arcname = info
-            super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
-
-        def write(
-            self,
-            filename: Any,
-            arcname: Any = None,
-            compress_type: Any = None,
-            compresslevel: Any = None,
-        ) -> None:
-            # openpyxl writes each worksheet from a temp file, whose mtime ZipFile would copy.
-            self.writestr(str(arcname or filename), Path(filename).read_bytes())
-
-    archive = _FixedZip(path, "w", ZIP_DEFLATED, allowZip64=True)
-    ExcelWriter(wb, archive).save()  # closes the archive
+        wb.close()
 
 
 def write_draft(k: Kompilasi, target: Path) -> str:
     """Write the draft to `target` atomically; return the SHA-256 of the bytes written."""
-    wb = build_workbook(k)
-    fixed = dt.datetime(k.tahun or 2000, 1, 1)
-    atomic_save(Path(target), lambda tmp: save_deterministic(wb, tmp, fixed))
+    atomic_save(Path(target), lambda tmp: build(k, tmp))
     return hashlib.sha256(Path(target).read_bytes()).hexdigest()
