@@ -4,8 +4,8 @@ sheet), the `compile --json` document, and the readers: the identity, and the ta
 `kinerja diff` compares between two drafts.
 """
 
-from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.io.draft.identitas import IDENTITY_KEYS, IDENTITY_SHEET, draft_id
+from kinerja_cli.io.draft.json_doc import to_json
 from kinerja_cli.io.draft.reader import TABLE_SHEETS, read_draft_identity, read_tables
 from kinerja_cli.io.draft.writer import SHEET_NAMES, SHEETS, Sheet, draft_filename, write_draft
 
