@@ -177,3 +177,43 @@ def test_vertical_merge_styles_every_cell_and_quote_prefix(tmp_path: Path) -> No
     assert ws["A3"].border.left.style == "thin"  # the merged cells below carry the style
     assert ws["B1"].data_type == "s" and ws["B1"].quotePrefix  # text, never a formula
     assert ws.row_dimensions[4].height >= 14 * 20
+
+
+def test_fast_rows_are_byte_identical_to_xlsxwriter(pk, tmp_path: Path) -> None:  # noqa: ANN001
+    """The draft's own row writer (SheetWriter._emit) writes exactly what xlsxwriter's row
+    writer writes for the same cells, in every sheet of a draft (text with controls, XML
+    characters, spaces at the ends and formula triggers included)."""
+    import dataclasses
+    import zipfile
+
+    from kinerja_cli.domain.models import Narasi
+    from kinerja_cli.io.draft.writer import build
+    from test_draft_writer import example_kompilasi
+
+    k = example_kompilasi(pk)
+    odd = Narasi(
+        pendorong=" spasi di depan & <tanda> ",
+        penghambat="kendali\x01 _x0041_ ok",
+        tindak_lanjut="=SUM(A1)",
+        bukti="baris\nbaru\ufffe",
+    )
+    first = dataclasses.replace(k.indikator[0], narasi=odd)
+    k = dataclasses.replace(k, indikator=(first, *k.indikator[1:]))
+    build(k, tmp_path / "cepat.xlsx")
+    build(k, tmp_path / "acuan.xlsx", reference=True)
+    with (
+        zipfile.ZipFile(tmp_path / "cepat.xlsx") as a,
+        zipfile.ZipFile(tmp_path / "acuan.xlsx") as b,
+    ):
+        assert a.namelist() == b.namelist()
+        for name in a.namelist():
+            assert a.read(name) == b.read(name), name
+
+
+def test_rich_text_lookalike_stays_text(tmp_path: Path) -> None:
+    """xlsxwriter would copy `<r>...</r>` into the sheet XML raw; the draft escapes it."""
+    wb, sh = _writer(tmp_path)
+    sh.put(1, 1, "<r><t>bukan XML</t></r>", "kd_teks")
+    sh.close()
+    wb.close()
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx")["S"]["A1"].value == "<r><t>bukan XML</t></r>"

@@ -18,6 +18,7 @@ like a formula carries the quote prefix (docs/reliability.md B1).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -97,38 +98,64 @@ class Book:
     def __init__(self, wb: Any) -> None:
         self.wb = wb
         self._formats: dict[tuple[str, tuple[tuple[str, Any], ...]], Any] = {}
+        self._plain: dict[str, Any] = {}
 
     def fmt(self, style: str, **over: Any) -> Any:
         """The Format of a named style with overrides (fill, num, align, ...), made once."""
+        if not over:
+            f = self._plain.get(style)
+            if f is None:
+                f = self._plain[style] = self._make(style, {})
+            return f
         key = (style, tuple(sorted(over.items())))
         f = self._formats.get(key)
         if f is None:
-            props = {"font_name": FONT, "font_size": 11, **STYLES[style]}
-            for name, value in over.items():
-                if value is None:
-                    continue
-                if name == "fill":
-                    props["pattern"], value = 1, "#" + value
-                props[_OVERRIDES[name]] = value
-            f = self._formats[key] = self.wb.add_format(props)
+            f = self._formats[key] = self._make(style, over)
         return f
+
+    def _make(self, style: str, over: dict[str, Any]) -> Any:
+        props = {"font_name": FONT, "font_size": 11, **STYLES[style]}
+        for name, value in over.items():
+            if value is None:
+                continue
+            if name == "fill":
+                props["pattern"], value = 1, "#" + value
+            props[_OVERRIDES[name]] = value
+        f = self.wb.add_format(props)
+        f.kinerja_xf = f._get_xf_index()  # fixed now: rows are written before the book closes
+        return f
+
+
+# A cell waiting in the row buffer: (kind, value, format); kind n(umber), s(tring), b(lank).
+_Cell = tuple[str, Any, Any]
 
 
 class SheetWriter:
     """Writes one worksheet strictly top to bottom; rows and columns are 1-based.
+
+    The cells of the current row wait in a small buffer; when the writer moves on, the row
+    goes out at once. Its XML is written straight into xlsxwriter's constant_memory row file
+    (`_emit`), exactly as xlsxwriter's own row writer would write it (a test compares the
+    two byte for byte), at about a third of its cost per cell: that inner loop was the
+    measured bottleneck of `compile` (docs/performance.md §6). Everything else (styles,
+    merges, widths, print settings, the chart, packaging) is xlsxwriter's. `reference=True`
+    sends every cell through xlsxwriter's public API instead (the comparison in the tests).
 
     Neither LibreOffice nor Excel reliably grows a row for wrapped text in a file it opens,
     so every row gets the height its wrapped texts need, estimated on the generous side
     from the column widths (`text_height`) when the writer leaves the row.
     """
 
-    def __init__(self, book: Book, ws: Any) -> None:
-        self.book, self.ws = book, ws
+    def __init__(self, book: Book, ws: Any, *, reference: bool = False) -> None:
+        self.book, self.ws, self.reference = book, ws, reference
         self.row = 0  # the row being written
+        self._cells: dict[int, _Cell] = {}
         self._below: dict[int, list[tuple[int, Any]]] = {}  # row -> merged blanks to write
         self._widths: dict[int, float] = {}
+        self._one_line: dict[tuple[int, int, str, bool], int] = {}
         self._need = 0.0  # height the current row's texts need
         self._fixed: dict[int, float] = {}  # row -> height asked for explicitly
+        self._letters: list[str] = [""] + [_column_letters(c) for c in range(1, 703)]
 
     def _at(self, r: int) -> None:
         if r == self.row:
@@ -139,51 +166,116 @@ class SheetWriter:
         for pending in sorted(p for p in self._below if p <= r):
             self.row = pending
             for c, f in self._below.pop(pending):
-                self.ws.write_blank(pending - 1, c - 1, None, f)
+                self._cells[c] = ("b", None, f)
             if pending != r:
                 self._finish_row()
         self.row = r
 
     def _finish_row(self) -> None:
-        """Give the row being left its height (before xlsxwriter writes it out)."""
-        if self.row:
-            h = max(self._need, self._fixed.pop(self.row, 0.0))
-            if h > DEFAULT_ROW_POINTS:
-                self.ws.set_row(self.row - 1, min(MAX_ROW_HEIGHT, h))
+        """Write the row being left, with the height its texts need."""
+        r = self.row
+        if not r:
+            return
+        h = max(self._need, self._fixed.pop(r, 0.0))
+        height = min(MAX_ROW_HEIGHT, h) if h > DEFAULT_ROW_POINTS else None
+        cells = self._cells
+        if cells:
+            if self.reference:
+                self._through_api(r, cells, height)
+            else:
+                self._emit(r, cells, height)
+        elif height is not None:
+            self.ws.set_row(r - 1, height)
+        self._cells = {}
         self._need = 0.0
+
+    def _emit(self, r: int, cells: dict[int, _Cell], height: float | None) -> None:
+        ws = self.ws
+        cols = sorted(cells)
+        ws._check_dimensions(r - 1, cols[0] - 1)
+        ws._check_dimensions(r - 1, cols[-1] - 1)
+        if height is None:
+            out = [f'<row r="{r}">']
+        else:
+            ht = int(height * 4.0 / 3.0 + 0.5) * 0.75  # xlsxwriter's pixel rounding
+            out = [f'<row r="{r}" ht="{ht:.16g}" customHeight="1">']
+        letters = self._letters
+        for c in cols:
+            kind, value, f = cells[c]
+            ref = (
+                f'<c r="{letters[c]}{r}" s="{f.kinerja_xf}"'
+                if f is not None
+                else (f'<c r="{letters[c]}{r}"')
+            )
+            if kind == "s":
+                out.append(_inline_string(ref, value))
+            elif kind == "n":
+                out.append(f"{ref}><v>{value:.16G}</v></c>")
+            elif kind == "b":
+                out.append(ref + "/>")
+            else:  # boolean
+                out.append(f'{ref} t="b"><v>{int(value)}</v></c>')
+        out.append("</row>")
+        ws.row_data_fh.write("".join(out))
+
+    def _through_api(self, r: int, cells: dict[int, _Cell], height: float | None) -> None:
+        ws = self.ws
+        if height is not None:
+            ws.set_row(r - 1, height)
+        for c in sorted(cells):
+            kind, value, f = cells[c]
+            if kind == "s":
+                ws.write_string(r - 1, c - 1, value, f)
+            elif kind == "n":
+                ws.write_number(r - 1, c - 1, value, f)
+            elif kind == "b":
+                ws.write_blank(r - 1, c - 1, None, f)
+            else:
+                ws.write_boolean(r - 1, c - 1, value, f)
 
     def _fit(self, style: str, text: str, c1: int, c2: int, over: dict[str, Any]) -> None:
         props = STYLES[style]
         if not over.get("wrap", props.get("text_wrap")):
             return
-        width = sum(self._widths.get(c, DEFAULT_WIDTH) for c in range(c1, c2 + 1))
         bold = bool(over.get("bold", props.get("bold")))
+        key = (c1, c2, style, bold)
+        short = self._one_line.get(key)
+        width = self.span(c1, c2)
+        if short is None:  # texts up to this length take one line: no estimate needed
+            size = props.get("font_size", 11)
+            short = self._one_line[key] = int(
+                ((width - 1) * 1.15 * (0.9 if bold else 1.0) * 0.78 - 2.5) * 11 / size
+            )
+        if len(text) <= short and "\n" not in text:
+            return
         h = text_height(text, width, bold=bold, size=props.get("font_size", 11))
-        self._need = max(self._need, h)
+        if h > self._need:
+            self._need = h
 
     def put(
         self, r: int, c: int, value: Any, style: str | None = None, *, _to: int = 0, **over: Any
     ) -> None:
         """One cell: text as text (quote prefix when it looks like a formula), numbers as
         numbers, None as an empty cell that keeps its style."""
-        self._at(r)
-        if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-            over["quote"] = True
-        f = self.book.fmt(style, **over) if style else None
-        row, col = r - 1, c - 1
+        if r != self.row:
+            self._at(r)
         if value is None or value == "":
-            if f is not None:
-                self.ws.write_blank(row, col, None, f)
-        elif isinstance(value, str):
-            self.ws.write_string(row, col, value, f)
+            if style is not None:
+                self._cells[c] = ("b", None, self.book.fmt(style, **over))
+            return
+        if isinstance(value, str):
+            if value.startswith(FORMULA_TRIGGERS):
+                over["quote"] = True
+            f = self.book.fmt(style, **over) if style else None
+            self._cells[c] = ("s", value, f)
             if style and _to >= 0:
-                self._fit(style, value, c, max(c, _to), over)
-        elif isinstance(value, bool):
-            self.ws.write_boolean(row, col, value, f)
-        elif isinstance(value, Decimal):
-            self.ws.write_number(row, col, number(value), f)
+                self._fit(style, value, c, _to if _to > c else c, over)
+            return
+        f = self.book.fmt(style, **over) if style else None
+        if isinstance(value, bool):
+            self._cells[c] = ("t", value, f)
         else:
-            self.ws.write_number(row, col, value, f)
+            self._cells[c] = ("n", number(value) if isinstance(value, Decimal) else value, f)
 
     def merge(
         self, r1: int, c1: int, r2: int, c2: int, value: Any, style: str, **over: Any
@@ -199,7 +291,7 @@ class SheetWriter:
         f = self.book.fmt(style, **over)
         self.ws.merge.append([r1 - 1, c1 - 1, r2 - 1, c2 - 1])
         for c in range(c1 + 1, c2 + 1):
-            self.ws.write_blank(r1 - 1, c - 1, None, f)
+            self._cells[c] = ("b", None, f)
         for r in range(r1 + 1, r2 + 1):
             self._below.setdefault(r, []).extend((c, f) for c in range(c1, c2 + 1))
 
@@ -214,6 +306,7 @@ class SheetWriter:
         for i, w in enumerate(widths):
             self.ws.set_column(first - 1 + i, first - 1 + i, w)
             self._widths[first + i] = w
+        self._one_line.clear()
 
     def span(self, c1: int, c2: int) -> float:
         """The width in characters of columns c1..c2."""
@@ -224,12 +317,46 @@ class SheetWriter:
         self.ws.freeze_panes(r - 1, c - 1)
 
     def close(self) -> None:
-        """Write the merged cells still pending below the last row, and the last height."""
+        """Write the rows still open: merged cells pending below, the last row."""
         if self._below:
             self._at(max(self._below))
         for r in sorted(p for p in self._fixed if p > self.row):
             self._at(r)
         self._finish_row()
+
+
+def _column_letters(n: int) -> str:
+    out = ""
+    while n > 0:
+        n, rest = divmod(n - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+_XML_SPECIAL = re.compile("[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+_CONTROL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile("([\x00-\x08\x0b-\x1f])")
+STRING_MAX = 32767  # UTF-16 units, Excel's limit for a cell
+
+
+def _inline_string(ref: str, text: str) -> str:
+    """An inline string cell as xlsxwriter writes one (control characters as _xHHHH_,
+    leading or trailing space preserved), except that text is always text: xlsxwriter would
+    copy a string that looks like `<r>...</r>` into the XML unescaped (rich text)."""
+    if (
+        len(text) > STRING_MAX // 2
+        and len(text.encode("utf-16-le", "surrogatepass")) > 2 * STRING_MAX
+    ):
+        from xlsxwriter.utility import _utf16_truncate
+
+        text = _utf16_truncate(text, STRING_MAX)
+    if _XML_SPECIAL.search(text):
+        text = _CONTROL_ESCAPE.sub(r"_x005F\1", text)
+        text = _CONTROL.sub(lambda m: f"_x{ord(m.group(1)):04X}_", text)
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f'{ref} t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def print_setup(

@@ -66,15 +66,16 @@ def draft_filename(tahun: int, periode: Periode, versi: int = 1) -> str:
     return f"Draf-Pengukuran-Kinerja-{tahun}-{label}{suffix}.xlsx"
 
 
-def build(k: Kompilasi, path: Path) -> None:
-    """Write the draft workbook to `path` (not atomically: see `write_draft`)."""
+def build(k: Kompilasi, path: Path, *, reference: bool = False) -> None:
+    """Write the draft workbook to `path` (not atomically: see `write_draft`). `reference`:
+    every cell through xlsxwriter's public API (slower; the tests compare the two)."""
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
         book = Book(wb)
         for sheet in SHEETS:
-            sh = SheetWriter(book, wb.add_worksheet(sheet.name))
+            sh = SheetWriter(book, wb.add_worksheet(sheet.name), reference=reference)
             sheet.write(sh, k)
             sh.close()
         wb.worksheets()[0].activate()
