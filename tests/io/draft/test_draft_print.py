@@ -186,9 +186,10 @@ def test_fast_rows_are_byte_identical_to_xlsxwriter(pk, tmp_path: Path) -> None:
     import dataclasses
     import zipfile
 
+    from test_draft_writer import example_kompilasi
+
     from kinerja_cli.domain.models import Narasi
     from kinerja_cli.io.draft.writer import build
-    from test_draft_writer import example_kompilasi
 
     k = example_kompilasi(pk)
     odd = Narasi(
