@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from kinerja_cli.domain.capaian import parse_biner
 from kinerja_cli.domain.models import Arah, Rentang, TargetValue
@@ -27,11 +28,13 @@ def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -
 
     Memoised: every returned form repeats its PK's targets, and collect checks each against
     the PK (docs/performance.md §6). The key holds the value's type, because `True == 1 ==
-    1.0` share one dict key and would otherwise share a result (a target `1` is not `Ada`).
-    Only successful parses are kept; results are immutable (Decimal, bool, frozen Rentang).
+    1.0` share one dict key and would otherwise share a result (a target `1` is not `Ada`),
+    and floats and Decimals by their text (`-0.0 == 0.0`, `Decimal("1.0") == 1`). Only
+    successful parses are kept; results are immutable (Decimal, bool, frozen Rentang).
     """
     try:
-        key = (type(value), value, arah, fraction_is_percent)
+        exact = repr(value) if isinstance(value, float | Decimal) else value
+        key = (type(value), exact, arah, fraction_is_percent)
         hit = _MEMO.get(key)
     except TypeError:  # an unhashable value: parse it every time
         return _parse_target(value, arah, fraction_is_percent)
