@@ -86,3 +86,47 @@ def test_not_a_draft() -> None:
 def test_hostile_bytes_never_reach_a_parser() -> None:
     for case in (corpus.case_dimension_bomb(), corpus.case_billion_laughs(), corpus.case_xxe()):
         assert read_draft_identity(case) is None
+
+
+def _tables_with_openpyxl(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
+    """The reading `kinerja diff` did before (openpyxl), as the reference."""
+    from kinerja_cli.io.draft import TABLE_SHEETS
+    from kinerja_cli.io.draft.reader import cell_text
+    from kinerja_cli.io.xlsx import find_sheet, locate
+
+    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for sheet in TABLE_SHEETS:
+        ws = find_sheet(wb, sheet)
+        table = locate(ws, ("Kode",)) if ws is not None else None
+        if ws is None or table is None:
+            continue
+        headers = {cols[0]: h for h, cols in table.header.columns.items() if h != "no"}
+        kode_col = table.header.columns["kode"][0]
+        rows: dict[str, dict[str, str]] = {}
+        for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
+            kode = cell_text(ws.cell(r, kode_col).value)
+            if not kode or kode in rows:
+                continue
+            rows[kode] = {
+                str(ws.cell(table.header_row, c).value): cell_text(ws.cell(r, c).value)
+                for c in headers
+                if c != kode_col
+            }
+        out[sheet] = rows
+    return out
+
+
+def test_tables_read_with_calamine_equal_the_openpyxl_reading(data: bytes, tmp_path: Path) -> None:
+    from kinerja_cli.io.draft import read_tables
+
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    wb["Pengukuran"]["H7"] = 99.5  # an edited copy, saved by another program
+    wb["Permasalahan"]["G6"] = "Diubah  Sekretaris"
+    edited = tmp_path / "koreksi.xlsx"
+    wb.save(edited)
+    for blob in (data, edited.read_bytes()):
+        tables = read_tables(blob)
+        assert set(tables) == {"Pengukuran", "Anggaran", "Permasalahan"}
+        assert tables == _tables_with_openpyxl(blob)
+    assert read_tables(corpus.case_dimension_bomb()) == {}

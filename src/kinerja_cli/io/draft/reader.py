@@ -68,29 +68,44 @@ def read_draft_identity(data: bytes) -> dict[str, str] | None:
 
 
 def read_tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
-    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`."""
-    import openpyxl
+    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`.
 
-    from kinerja_cli.io.xlsx import find_sheet, locate
+    Read with python-calamine after the same preflight as a returned form (a draft may have
+    been edited anywhere); bytes preflight refuses give no tables.
+    """
+    from python_calamine import CalamineWorkbook
 
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    from kinerja_cli.io.xlsx import HEADER_SCAN, find_header, norm, preflight
+
+    pre = preflight(data, "draf.xlsx")
+    if not pre.ok:
+        return {}
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    names = {norm(n): n for n in pre.sheet_parts}
     out: dict[str, dict[str, dict[str, str]]] = {}
     for sheet in TABLE_SHEETS:
-        ws = find_sheet(wb, sheet)
-        table = locate(ws, ("Kode",)) if ws is not None else None
-        if ws is None or table is None:
+        name = names.get(norm(sheet))
+        if name is None:
             continue
-        headers = {cols[0]: h for h, cols in table.header.columns.items() if h not in _SKIP_COLS}
-        kode_col = table.header.columns["kode"][0]
+        try:
+            grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception:  # a sheet calamine cannot read holds no table
+            continue
+        header = find_header(grid[:HEADER_SCAN], ("Kode",), ("Kode",))
+        if header is None:
+            continue
+        head = grid[header.row - 1]
+        cols = [c for h, cs in header.columns.items() if h not in _SKIP_COLS for c in cs[:1]]
+        kode_col = header.columns["kode"][0]
         rows: dict[str, dict[str, str]] = {}
-        for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
-            kode = cell_text(ws.cell(r, kode_col).value)
+        for row in grid[header.row :]:
+            kode = cell_text(_at(row, kode_col))
             if not kode or kode in rows:
                 continue
-            rows[kode] = {
-                str(ws.cell(table.header_row, c).value): cell_text(ws.cell(r, c).value)
-                for c in headers
-                if c != kode_col
-            }
+            rows[kode] = {str(_at(head, c)): cell_text(_at(row, c)) for c in cols if c != kode_col}
         out[sheet] = rows
     return out
+
+
+def _at(row: list[Any], c: int) -> Any:
+    return row[c - 1] if c <= len(row) else None
