@@ -9,11 +9,12 @@ caller passes in `Kompilasi.dibuat`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kinerja_cli import __version__
 from kinerja_cli.domain.periode import Periode
@@ -70,6 +71,7 @@ def build(k: Kompilasi, path: Path, *, reference: bool = False) -> None:
     """Write the draft workbook to `path` (not atomically: see `write_draft`). `reference`:
     every cell through xlsxwriter's public API (slower; the tests compare the two)."""
     import xlsxwriter
+    import xlsxwriter.exceptions
 
     wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     try:
@@ -89,9 +91,31 @@ def build(k: Kompilasi, path: Path, *, reference: bool = False) -> None:
                 "created": fixed,
             }
         )
+    except BaseException:
+        _discard(wb)  # nothing half-written is packaged; the row files go
+        raise
     finally:
         forget_formats()
+    try:
         wb.close()
+    except xlsxwriter.exceptions.FileCreateError as exc:
+        # xlsxwriter wraps the OSError (a full disk, a locked file): hand on the original,
+        # which the command reports as such (docs/reliability.md E67).
+        cause = exc.args[0] if exc.args else None
+        raise (cause if isinstance(cause, OSError) else OSError(str(exc))) from exc
+
+
+def _discard(wb: Any) -> None:
+    """Drop an unfinished workbook: close and delete its constant_memory row files."""
+    import os
+
+    wb.fileclosed = True
+    for ws in wb.worksheets():
+        fh = getattr(ws, "row_data_fh", None)
+        if fh is not None:
+            fh.close()
+            with contextlib.suppress(OSError):
+                os.unlink(ws.row_data_filename)
 
 
 def write_draft(k: Kompilasi, target: Path) -> str:
