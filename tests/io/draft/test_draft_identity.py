@@ -64,6 +64,7 @@ def test_draft_id_is_deterministic_and_distinct(kompilasi) -> None:  # noqa: ANN
     assert len(ids) == 4
 
 
+@pytest.mark.slow
 def test_identity_survives_an_edit_in_place_and_a_copy(data: bytes, tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(data))
     assert wb["_kinerja"].sheet_state == "veryHidden"
@@ -117,6 +118,7 @@ def _tables_with_openpyxl(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
     return out
 
 
+@pytest.mark.slow
 def test_tables_read_with_calamine_equal_the_openpyxl_reading(data: bytes, tmp_path: Path) -> None:
     from kinerja_cli.io.draft import read_tables
 

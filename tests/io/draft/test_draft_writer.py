@@ -201,6 +201,7 @@ def test_golden_dump_of_example_draft(draft: Path) -> None:
     check_golden(dump_workbook(draft), GOLDEN)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_converts_draft(draft: Path, tmp_path: Path) -> None:
     proc = subprocess.run(
