@@ -338,6 +338,7 @@ def kompilasi(
         dibuat=dibuat,
         tahun_lalu_ada=bool(tahun_lalu),
         anggaran_total=_total_anggaran(anggaran, periode.triwulan),
+        sidik_pk=pk.sha256,
     )
 
 

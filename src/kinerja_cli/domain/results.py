@@ -145,6 +145,7 @@ class Kompilasi:
     notes: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
     # the dinas budget total: the top-level rows summed, each recomputed from its leaves
     anggaran_total: BarisAnggaranHasil | None = None
+    sidik_pk: str = ""  # the PK's SHA-256: part of the draft's identity (docs/contract.md §11)
 
     @property
     def bidang_belum(self) -> tuple[BarisBidang, ...]:
