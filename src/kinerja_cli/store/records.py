@@ -48,6 +48,7 @@ class Submission:
         int | None
     )  # values changed against the version it supersedes (None: not yet counted)
     kind: str
+    raw_name: str | None = None  # the lossless escaped name when `name` was made safe to show
 
     def periode_obj(self) -> Periode | None:
         """The form's periode as a Periode."""
@@ -57,7 +58,7 @@ class Submission:
 SUB_COLS = (
     "s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
     "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
-    "s.producer, s.umpan_balik, s.perubahan, f.kind"
+    "s.producer, s.umpan_balik, s.perubahan, f.kind, s.raw_name"
 )
 SUB_FROM = "FROM submissions s JOIN files f ON f.sha256 = s.sha256"
 
