@@ -29,9 +29,12 @@ def archive(
     """Bekukan satu periode ke arsip/TAHUN/PERIODE/vN, hanya-baca, dengan manifest SHA-256.
 
     PK, semua kiriman (diterima dan ditolak), catatan basis data, draf dan laporan disalin.
+    Kiriman yang salinan isinya hilang disebut satu per satu (keluar 1): arsip tidak pernah
+    diam-diam tidak lengkap.
 
-    Mengarsipkan lagi tidak pernah menimpa: versi berikutnya ditambahkan. Dengan --verify keluar 1
-    bila ada berkas yang berubah atau hilang.
+    Mengarsipkan lagi tidak pernah menimpa: versi berikutnya ditambahkan. Dengan --verify setiap
+    versi diperiksa terhadap catatan basis data dan manifestnya; keluar 1 bila ada versi atau
+    berkas yang berubah, hilang, atau tidak tercatat.
 
     Contoh: kinerja archive --triwulan 2 ; kinerja archive --verify
     """
@@ -44,6 +47,8 @@ def archive(
         res = do_verify(ws, periode)
         for line in res.problems:
             print(line)
+        for line in res.notes:
+            print(f"Catatan: {line}")
         print(
             f"{len(res.checked)} versi arsip diperiksa: "
             f"{'utuh' if res.ok else f'{len(res.problems)} masalah'}."
@@ -55,11 +60,16 @@ def archive(
         f"Arsip {periode.label} versi {out.version} dibuat di {rel(out.folder)} "
         f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json)."
     )
+    if out.hilang:
+        print(f"Arsip TIDAK LENGKAP: {len(out.hilang)} kiriman tidak ikut diarsipkan:")
+        for line in out.hilang:
+            print(f"  {line}")
+    raise typer.Exit(out.exit_code)
 
 
 # Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
 EXIT_CODES = {
-    "archive": "0 / 1 (`--verify` menemukan perubahan) / 2",
+    "archive": "0 / 1 (arsip tidak lengkap, atau `--verify` menemukan perubahan) / 2",
 }
 
 
