@@ -109,6 +109,24 @@ def test_feedback_names_stay_readable() -> None:
     assert len(feedback_name(LONG, ".xlsx").encode()) <= MAX_DERIVED
 
 
+def test_archive_copy_names_are_bounded_and_distinct() -> None:
+    from kinerja_cli.services.archive import _copy_name
+
+    taken: set[str] = set()
+    a = "ab12cd34" + "0" * 56
+    b = "ab12cd34" + "1" * 56  # the same first 8 digits
+    names = [
+        _copy_name(LONG, "-digantikan", a, taken),
+        _copy_name(LONG, "-digantikan", b, taken),
+        _copy_name(BAD_UTF8, "", a, taken),
+        _copy_name("CON.xlsx", "", b, taken),
+    ]
+    assert len({n.casefold() for n in names}) == 4
+    for n in names:
+        assert 0 < len(n.encode()) <= MAX_DERIVED and not (set(n) & _WINDOWS_REFUSES)
+        assert n.split(".", 1)[0].split("-", 1)[0].upper() not in _DEVICES
+
+
 def test_pre_v4_names_with_control_characters_are_fixed_on_migration(workspace: Any) -> None:
     """A database written before schema v4 may hold a name with a control character: the
     migration shows it safely and keeps the lossless form."""

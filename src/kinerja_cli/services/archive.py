@@ -98,9 +98,10 @@ def archive(ws: Workspace, periode: Periode, argv: list[str] | None = None) -> A
 def _copy_name(file: str, tag: str, sha: str, taken: set[str]) -> str:
     """The archive copy of a submission: its (safe, bounded) stem, the tag and the hash."""
     stem = path_component(split_name(file)[0])
-    name = f"{stem}{tag}-{sha[:8]}.xlsx"
-    if name.casefold() in taken:  # two contents sharing the first 8 hex digits
-        name = f"{stem}{tag}-{sha}.xlsx"
+    for digits in (8, 16, 64):  # longer only when two contents share the first digits
+        name = f"{stem}{tag}-{sha[:digits]}.xlsx"
+        if name.casefold() not in taken:
+            break
     taken.add(name.casefold())
     return name
 
