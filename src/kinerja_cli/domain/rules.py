@@ -137,6 +137,8 @@ class Code(StrEnum):
     DUPLIKAT_IDENTIK = "duplikat-identik"
     TERLAMBAT = "terlambat"
     BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
+    ENTRI_BUKAN_BERKAS = "entri-bukan-berkas"
+    TAUTAN_TIDAK_DIIKUTI = "tautan-tidak-diikuti"
     GAGAL_MEMBACA = "gagal-membaca"
     PERIODE_DITUTUP = "periode-ditutup"
     # the Sekretaris's corrections in a draft (docs/contract.md §11)
@@ -979,6 +981,30 @@ _RULES: tuple[Rule, ...] = (
         "berkas di folder masuk tidak dapat dibaca (izin/terkunci)",
         "Berkas tidak dapat dibuka ({sebab}). Bila sedang dibuka program lain, tutup lalu "
         "jalankan ulang.",
+    ),
+    Rule(
+        Code.ENTRI_BUKAN_BERKAS,
+        _W,
+        _S.PROCESS,
+        "entri folder masuk yang bukan berkas biasa (FIFO, perangkat, soket); tidak dibaca",
+        "Ini {jenis}, bukan berkas biasa; tidak dibuka dan tidak dibaca. Hapus atau pindahkan "
+        "dari folder masuk bila bukan kiriman.",
+    ),
+    Rule(
+        Code.TAUTAN_TIDAK_DIIKUTI,
+        _E,
+        _S.PROCESS,
+        "tautan simbolik ke luar folder masuk, putus atau berputar; tidak diikuti",
+        "Tautan simbolik ke {tujuan}, di luar folder masuk; tidak diikuti agar tidak ada berkas "
+        "lain yang terbaca atau tersalin. Bila memang kiriman bidang, salin berkas aslinya ke "
+        "folder masuk.",
+        variants={
+            "putus": "Tautan simbolik ke {tujuan}, yang tidak ada (tautan putus); tidak ada yang "
+            "dibaca. Salin berkas kiriman yang asli ke folder masuk.",
+            "berputar": "Tautan simbolik yang berputar (menunjuk dirinya sendiri lewat {tujuan}); "
+            "tidak dapat dibaca. Hapus tautan itu dan salin berkas kiriman yang asli ke folder "
+            "masuk.",
+        },
     ),
     Rule(
         Code.GAGAL_MEMBACA,

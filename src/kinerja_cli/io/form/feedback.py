@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli.domain.findings import ERROR, Finding
+from kinerja_cli.domain.names import distinct_stem
 from kinerja_cli.io.atomic import atomic_save, atomic_write_text
 
 DAFTAR = "Daftar Perbaikan"
@@ -44,9 +45,11 @@ JENIS_BERKAS = {
 
 
 def feedback_name(original: str, suffix: str) -> str:
-    """`BM.xlsx` -> `BM-PERBAIKI.xlsx` (suffix `.xlsx` or `.txt`)."""
-    stem = Path(original).stem or "berkas"
-    return f"{stem}{SUFFIX}{suffix}"
+    """`BM.xlsx` -> `BM-PERBAIKI.xlsx` (suffix `.xlsx` or `.txt`); `SEK.xlsm` ->
+    `SEK~xlsm-PERBAIKI.xlsx`. Different inbox names always give different feedback names, each
+    valid on every file system and bounded in length (docs/reliability.md C9). Pass the
+    lossless (escaped) name when the shown one was made safe."""
+    return f"{distinct_stem(original)}{SUFFIX}{suffix}"
 
 
 def _cell_ref(cell: str | None) -> str | None:
