@@ -342,8 +342,9 @@ _RULES: tuple[Rule, ...] = (
         Code.PAGU_TIDAK_SAH,
         _E,
         _S.PK,
-        "Pagu bukan angka atau negatif",
+        "Pagu atau Rencana TW bukan angka atau negatif",
         "Pagu {isi!r} tidak sah: {sebab}",
+        variants={"rencana": "{kolom} {isi!r} tidak sah: {sebab}"},
     ),
     Rule(
         Code.PAGU_INDUK_BEDA,
