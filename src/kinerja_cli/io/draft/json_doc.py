@@ -102,8 +102,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
             for s in k.sasaran
         ],
         "dinas": {"capaian": _num(k.dinas_capaian), "predikat": k.dinas_predikat},
-        # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
-        "dasar_efisiensi": k.dasar_efisiensi or None,
         "anggaran": [
             {
                 "kode": a.kode,
@@ -136,4 +134,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
             }
             for b in k.bidang
         ],
+        # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
+        "dasar_efisiensi": k.dasar_efisiensi or None,
     }
