@@ -34,6 +34,9 @@ LEMBAR = "Lembar Pengukuran Kinerja"  # caption of the lembar table (kept with t
 TTD = "Tanda Tangan"  # caption of the signature table
 
 
+LEBAR_LEMBAR = [4.0, 7, 18, 31, 7, 8, 8, 8, 10]
+
+
 class Tetap(list):  # type: ignore[type-arg]
     """A table row kept on the page of the row below it (a group heading, a group's rows)."""
 
@@ -60,6 +63,9 @@ def dokumen(judul_kaki: str) -> Any:
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), HURUF)
     normal.paragraph_format.space_after = Pt(4)
+    tanda = doc.styles.add_style("Tanda Tangan", 1)
+    tanda.base_style = normal
+    tanda.paragraph_format.space_after = Pt(0)
     tabel = doc.styles.add_style("Isi Tabel", 1)
     tabel.base_style = normal
     tabel.font.size = Pt(8.5)
@@ -286,41 +292,91 @@ def narasi(doc: Any) -> None:
     para(doc, "{%p endfor %}")
 
 
-def ttd(doc: Any) -> None:
-    t = doc.add_table(rows=1, cols=2)
-    _caption(t, TTD)
-    t.autofit = False
-    kiri, kanan = t.rows[0].cells
-    kiri.width, kanan.width = Mm(LEBAR * 0.55), Mm(LEBAR * 0.45)
-    baris = [
-        "{{ ttd.tempat }}{% if ttd.tempat %}, {% endif %}{{ ttd.tanggal|tanggal }}",
-        "{{ ttd.jabatan }},",
-        "",
-        "",
-        "",
-        "",
-        "{% if ttd.nama %}{{ ttd.nama }}{% else %}______________________________{% endif %}",
-        "{{ ttd.pangkat }}",
-        "NIP. {% if ttd.nip %}{{ ttd.nip|nip }}{% else %}______________________{% endif %}",
-    ]
-    kanan.paragraphs[0].text = ""
-    for i, b in enumerate(baris):
-        p = kanan.paragraphs[0] if i == 0 else kanan.add_paragraph()
+TTD_BARIS = [
+    "{{ ttd.tempat }}{% if ttd.tempat %}, {% endif %}{{ ttd.tanggal|tanggal }}",
+    "{{ ttd.jabatan }},",
+    "",
+    "",
+    "",
+    "",
+    "{% if ttd.nama %}{{ ttd.nama }}{% else %}______________________________{% endif %}",
+    "{{ ttd.pangkat }}",
+    "NIP. {% if ttd.nip %}{{ ttd.nip|nip }}{% else %}______________________{% endif %}",
+]
+
+
+def ttd(wadah: Any, lebar: float = LEBAR) -> None:
+    """The signature block as paragraphs of style `Tanda Tangan` in the right part of the
+    page, each kept with the next (Word and LibreOffice both honour that between paragraphs)."""
+    for i, b in enumerate(TTD_BARIS):
+        p = wadah.add_paragraph(style="Tanda Tangan")
         p.alignment = TENGAH
+        p.paragraph_format.left_indent = Mm(lebar * 0.55)
         p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = i < len(TTD_BARIS) - 1
+        if i == 0:
+            p.paragraph_format.space_before = Pt(12)
         run = p.add_run(b)
         if i == 6:
             run.bold = run.underline = True
-    _keep_together(t)
 
 
-def _keep_together(t: Any) -> None:
-    for row in t.rows:
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = True
+def _tanpa_garis(cell: Any) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tcpr.append(borders)
+    mar = OxmlElement("w:tcMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tcpr.append(mar)
+
+
+def penutup_lembar(doc: Any, t: Any, lebar: list[float], baris_dinas: list[Sel]) -> None:
+    """The lembar's last row: one cell holding the dinas row (a nested table aligned with the
+    columns above), the note on missing bidang and the signature. A row never splits, so the
+    dinas row and the signature always share a page (docs/contract.md §16)."""
+    row = t.add_row()
+    _cant_split(row)
+    cell = row.cells[0].merge(row.cells[len(lebar) - 1])
+    _tanpa_garis(cell)
+    skala = LEBAR / sum(lebar)
+    inner = cell.add_table(rows=1, cols=3)
+    inner.style = doc.styles["Table Grid"]
+    inner.autofit = False
+    w = [sum(lebar[:-2]) * skala, lebar[-2] * skala, lebar[-1] * skala]
+    for i, col in enumerate(inner.columns):
+        col.width = Mm(w[i])
+    for i, (c_, spec) in enumerate(zip(inner.rows[0].cells, baris_dinas, strict=True)):
+        c_.width = Mm(w[i])
+        spec = {"t": spec} if isinstance(spec, str) else dict(spec)
+        p = c_.paragraphs[0]
+        p.style = doc.styles["Isi Tabel"]
+        p.alignment = {"c": TENGAH, "r": KANAN}.get(spec.get("al", "l"), WD_ALIGN_PARAGRAPH.LEFT)
+        p.paragraph_format.keep_with_next = True
+        run = p.add_run(spec.get("t", ""))
+        run.bold = spec.get("b", False)
+        if spec.get("isi"):
+            _shade(c_, spec["isi"])
+    _cant_split(inner.rows[0])
+    first = cell.paragraphs[0]  # the empty paragraph python-docx put before the nested table
+    first._p.getparent().remove(first._p)
+    p = cell.add_paragraph("{%p if bidang_belum %}", style="Isi Tabel")
+    p = cell.add_paragraph(
+        "Capaian sementara: formulir {{ bidang_belum|join(', ') }} belum diterima; indikatornya "
+        "ditampilkan tanpa realisasi dan belum dihitung dalam rata-rata.",
+        style="Isi Tabel",
+    )
+    p.runs[0].italic = True
+    p.paragraph_format.keep_with_next = True
+    cell.add_paragraph("{%p endif %}", style="Isi Tabel")
+    ttd(cell)
 
 
 def metode(doc: Any) -> None:
@@ -468,9 +524,9 @@ def tahunan(path: Path) -> None:
     )
     # Lembar pengukuran: the table, then the signature directly under it (docs/contract.md §16).
     abu, abu_tua = "F0F0F0", "D9D9D9"
-    tabel(
+    lembar = tabel(
         doc,
-        [4, 7, 19, 31, 7, 8, 8, 8, 9],
+        LEBAR_LEMBAR,
         [
             [
                 "No",
@@ -507,35 +563,24 @@ def tahunan(path: Path) -> None:
                 c("{{ s.predikat|atau }}", b=True, isi=abu),
             ],
             "{%tr endfor %}",
-            Tetap(
-                [
-                    {
-                        "t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
-                        "(rata-rata capaian sasaran{% if bidang_belum %}; sementara{% endif %})",
-                        "span": 7,
-                        "b": True,
-                        "isi": abu_tua,
-                    },
-                    r("{{ ringkasan.capaian|angka }}", b=True, isi=abu_tua),
-                    c("{{ ringkasan.predikat|atau }}", b=True, isi=abu_tua),
-                ]
-            ),
-            "{%tr if bidang_belum %}",
-            Tetap(
-                [
-                    {
-                        "t": "Capaian sementara: formulir {{ bidang_belum|join(', ') }} belum "
-                        "diterima; indikatornya ditampilkan tanpa realisasi dan belum dihitung "
-                        "dalam rata-rata.",
-                        "span": 9,
-                    }
-                ]
-            ),
-            "{%tr endif %}",
         ],
         caption=LEMBAR,
     )
-    ttd(doc)
+    penutup_lembar(
+        doc,
+        lembar,
+        LEBAR_LEMBAR,
+        [
+            {
+                "t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
+                "(rata-rata capaian sasaran{% if bidang_belum %}; sementara{% endif %})",
+                "b": True,
+                "isi": abu_tua,
+            },
+            r("{{ ringkasan.capaian|angka }}", b=True, isi=abu_tua),
+            c("{{ ringkasan.predikat|atau }}", b=True, isi=abu_tua),
+        ],
+    )
 
     # LAMPIRAN: everything else; a section without data is left out.
     h = para(doc, "LAMPIRAN", bold=True, size=12, align=TENGAH, after=0)
@@ -805,7 +850,7 @@ def triwulan(path: Path) -> None:
     abu, abu_tua = "F0F0F0", "D9D9D9"
     tabel(
         doc,
-        [5, 24, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 9, 12],
+        [5, 22, 8, 7, 7, 9, 9, 9, 9, 9, 8, 8, 8, 11],
         [
             [
                 "No",
@@ -986,8 +1031,13 @@ def triwulan(path: Path) -> None:
         doc,
         "Seluruh indikator telah mencapai target triwulan, dan bidang tidak menyampaikan "
         "uraian permasalahan.",
-    ).paragraph_format.keep_with_next = True
+    )
     para(doc, "{%p endif %}")
+    para(
+        doc,
+        "Demikian reviu ini disusun sebagai bahan rapat evaluasi kinerja {{ dokumen.kurun }} "
+        "Tahun {{ dokumen.tahun }}.",
+    ).paragraph_format.keep_with_next = True
     ttd(doc)
     doc.save(str(path))
 

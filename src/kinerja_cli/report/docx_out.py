@@ -21,7 +21,7 @@ from typing import Any
 LEBAR_GRAFIK_MM = 230
 KOLOM_LEPAS = "\u2060kolom-lepas\u2060"  # see templates/buat_templat_docx.py (LEPAS)
 LEMBAR = "Lembar Pengukuran Kinerja"  # tblCaption of the lembar table
-TTD = "Tanda Tangan"  # tblCaption of a signature table
+TTD = "TandaTangan"  # style id of the signature block's paragraphs
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -61,7 +61,7 @@ def _kelompok_akhir(ctx: dict[str, Any]) -> int:
     sasaran = ctx.get("sasaran") or []
     if not sasaran:
         return 1
-    return len(sasaran[-1]["indikator"]) + 2 + (1 if ctx.get("bidang_belum") else 0)
+    return len(sasaran[-1]["indikator"]) + 2  # + its subtotal and the closing row
 
 
 def _tag(el: Any) -> str:
@@ -99,6 +99,12 @@ def _caption(tbl: Any) -> str:
     return str(cap.get(_W + "val")) if cap is not None else ""
 
 
+def _style(p: Any) -> str:
+    ppr = _child(p, "pPr")
+    st = _child(ppr, "pStyle") if ppr is not None else None
+    return str(st.get(_W + "val")) if st is not None else ""
+
+
 def _rows(tbl: Any) -> list[Any]:
     return [tr for tr in tbl if _tag(tr) == "tr"]
 
@@ -128,7 +134,7 @@ def _keep_next(el: Any) -> None:
 
 
 def _remove_columns(tbl: Any) -> None:
-    """Drop the columns whose header cell reads KOLOM_LEPAS; the widest column takes the width."""
+    """Drop the columns whose header cell reads KOLOM_LEPAS; the others share their width."""
     rows = _rows(tbl)
     if not rows:
         return
@@ -142,6 +148,7 @@ def _remove_columns(tbl: Any) -> None:
     grid = _child(tbl, "tblGrid")
     cols = [g for g in grid if _tag(g) == "gridCol"]
     widths = [int(g.get(_W + "w") or 0) for g in cols]
+    total = sum(widths)
     for g in sorted(lepas, reverse=True):
         for tr in rows:
             p = 0
@@ -155,11 +162,14 @@ def _remove_columns(tbl: Any) -> None:
                     break
                 p += n
         grid.remove(cols[g])
-        freed = widths.pop(g)
         cols.pop(g)
-        widest = max(range(len(widths)), key=lambda i: widths[i])
-        widths[widest] += freed
-        cols[widest].set(_W + "w", str(widths[widest]))
+        widths.pop(g)
+    # the freed width is shared out in proportion: the table keeps its width and every
+    # remaining header gets more room (no hyphenated "Realisa-si")
+    sisa = sum(widths) or 1
+    widths = [w * total // sisa for w in widths]
+    for col, w in zip(cols, widths, strict=True):
+        col.set(_W + "w", str(w))
     for tr in rows:  # every cell's width from the grid it spans
         p = 0
         for tc in [c for c in tr if _tag(c) == "tc"]:
@@ -173,26 +183,27 @@ def _remove_columns(tbl: Any) -> None:
 
 def siap_cetak(body: Any, akhir_lembar: int) -> None:
     """Apply the print rules of the module docstring to a rendered document body."""
-    blocks = [el for el in body if _tag(el) in ("p", "tbl")]
     for tbl in body.iter(_W + "tbl"):
         _remove_columns(tbl)
         for tr in _rows(tbl):
             _cant_split(tr)
-    for i, el in enumerate(blocks):
-        if _tag(el) != "tbl" or _caption(el) != TTD:
-            continue
-        # the signature and whatever stands right above it (table rows, spacer paragraphs)
-        j = i - 1
-        while j >= 0 and _tag(blocks[j]) == "p" and not _text(blocks[j]).strip():
-            _keep_next(blocks[j])
-            j -= 1
-        if j >= 0 and _tag(blocks[j]) == "tbl":
-            rows = _rows(blocks[j])
-            n = akhir_lembar if _caption(blocks[j]) == LEMBAR else 1
-            for tr in rows[-n:]:
+    blocks = [el for el in body if _tag(el) in ("p", "tbl")]
+    for tbl in blocks:
+        if _tag(tbl) == "tbl" and _caption(tbl) == LEMBAR:
+            for tr in _rows(tbl)[-akhir_lembar:]:  # the last group with the closing row
                 _keep_next(tr)
-        elif j >= 0:
-            _keep_next(blocks[j])
-        rows = _rows(el)
-        for tr in rows:
-            _keep_next(tr)
+    ttd = next((i for i, el in enumerate(blocks) if _tag(el) == "p" and _style(el) == TTD), None)
+    if ttd is None:
+        return
+    # whatever stands right above the signature stays on its page (empty paragraphs, the
+    # closing sentence, the last row of a table)
+    j = ttd - 1
+    while j >= 0 and _tag(blocks[j]) == "p":
+        _keep_next(blocks[j])
+        if _text(blocks[j]).strip():
+            break
+        j -= 1
+    if j >= 0 and _tag(blocks[j]) == "tbl":
+        rows = _rows(blocks[j])
+        if rows:
+            _keep_next(rows[-1])
