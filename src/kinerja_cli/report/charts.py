@@ -67,6 +67,11 @@ def nama_pendek(kode: str, nama: str, width: int = 34) -> str:
     return f"{kode} – {_label(nama, width, 2)}" if kode else _label(nama, width, 2)
 
 
+def tutup(ctx: Any) -> None:
+    """Leave the rc context of a figure that is not turned into a PNG (tests)."""
+    ctx.__exit__(None, None, None)
+
+
 def _png(ctx: Any, fig: Any) -> bytes:
     buf = io.BytesIO()
     try:
@@ -95,6 +100,13 @@ def _legenda_atas(ax: Any, **kw: Any) -> None:
 
 def grafik_capaian(label: Sequence[str], nilai: Sequence[Decimal | None], judul: str) -> bytes:
     """Horizontal bars of capaian (%) with a dashed 100 % line; unknown values marked `–`."""
+    return _png(*gambar_capaian(label, nilai, judul))
+
+
+def gambar_capaian(
+    label: Sequence[str], nilai: Sequence[Decimal | None], judul: str
+) -> tuple[Any, Any]:
+    """(rc context, figure) of `grafik_capaian`, before it becomes a PNG."""
     n = len(label)
     ctx, fig, ax = _figure(9.5, 1.1 + 0.45 * max(n, 1))
     y = list(range(n))[::-1]
@@ -110,7 +122,7 @@ def grafik_capaian(label: Sequence[str], nilai: Sequence[Decimal | None], judul:
     ax.set_xlabel("Capaian (%)")
     ax.set_title(judul, loc="left", fontweight="bold", pad=14)
     _legenda_atas(ax)
-    return _png(ctx, fig)
+    return ctx, fig
 
 
 def grafik_serapan(
@@ -121,6 +133,17 @@ def grafik_serapan(
     label_serapan: str = "Serapan anggaran (%)",
 ) -> bytes:
     """Paired bars per bidang: capaian kinerja (hatched) against serapan anggaran (solid)."""
+    return _png(*gambar_serapan(label, capaian, serapan, judul, label_serapan))
+
+
+def gambar_serapan(
+    label: Sequence[str],
+    capaian: Sequence[Decimal | None],
+    serapan: Sequence[Decimal | None],
+    judul: str,
+    label_serapan: str = "Serapan anggaran (%)",
+) -> tuple[Any, Any]:
+    """(rc context, figure) of `grafik_serapan`."""
     n = len(label)
     ctx, fig, ax = _figure(9.5, 1.2 + 0.62 * max(n, 1))
     h = 0.38
@@ -159,7 +182,7 @@ def grafik_serapan(
     ax.set_xlabel("Persen (%)")
     ax.set_title(judul, loc="left", fontweight="bold", pad=14)
     _legenda_atas(ax, ncol=2)
-    return _png(ctx, fig)
+    return ctx, fig
 
 
 def grafik_tren(
@@ -170,6 +193,15 @@ def grafik_tren(
     """Capaian per quarter, one line per series (the first is the dinas, drawn heavy and
     labelled), each with its own marker and dash style; the legend names every series. The
     y-axis starts at 0, as for any chart of percentages against a 100 % target."""
+    return _png(*gambar_tren(triwulan, seri, judul))
+
+
+def gambar_tren(
+    triwulan: Sequence[str],
+    seri: Sequence[tuple[str, Sequence[Decimal | None]]],
+    judul: str,
+) -> tuple[Any, Any]:
+    """(rc context, figure) of `grafik_tren`."""
     ctx, fig, ax = _figure(9.5, 4.4)
     x = list(range(len(triwulan)))
     semua: list[float] = [100.0]
@@ -209,4 +241,4 @@ def grafik_tren(
     ax.set_ylabel("Capaian (%)")
     ax.set_title(judul, loc="left", fontweight="bold")
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False)
-    return _png(ctx, fig)
+    return ctx, fig

@@ -152,6 +152,8 @@ def _kalimat_anggaran(k: Kompilasi, ctx: dict[str, Any], sd: str) -> str:
                 f"berada {angka(abs(beda))} poin persen "
                 f"{'di atas' if beda > 0 else 'di bawah'} serapan anggaran"
             )
+        if dasar == "rencana":
+            letak = letak.replace("serapan anggaran", "serapan terhadap rencana penarikan dana")
         s += f" Capaian kinerja sebesar {persen(k.dinas_capaian)} {letak}"
         if total["ie"] is not None:
             s += f", dengan indeks efisiensi {angka(total['ie'])} ({total['label']})"
