@@ -75,7 +75,14 @@ def tutup(ctx: Any) -> None:
 def _png(ctx: Any, fig: Any) -> bytes:
     buf = io.BytesIO()
     try:
-        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None}, bbox_inches="tight")
+        fig.savefig(
+            buf,
+            format="png",
+            dpi=DPI,
+            metadata={"Software": None},
+            bbox_inches="tight",
+            pil_kwargs={"compress_level": 1},  # a fast deflate: ~0.1 s less for 3 charts
+        )
     finally:
         ctx.__exit__(None, None, None)
     return buf.getvalue()

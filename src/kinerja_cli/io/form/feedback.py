@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli.domain.findings import ERROR, Finding
-from kinerja_cli.io.atomic import atomic_write_bytes, atomic_write_text
+from kinerja_cli.io.atomic import atomic_save, atomic_write_text
 
 DAFTAR = "Daftar Perbaikan"
 SUFFIX = "-PERBAIKI"
@@ -104,9 +104,13 @@ def write_feedback_workbook(
         cell.comment = comment
     _daftar(wb, findings, original, kembalikan_ke)
     letak = _letak_komentar(wb)
-    buf = io.BytesIO()
-    wb.save(buf)
-    atomic_write_bytes(target, _tempatkan_komentar(buf.getvalue(), letak))
+
+    def simpan(tmp: Path) -> None:
+        buf = io.BytesIO()
+        wb.save(buf)
+        tmp.write_bytes(_tempatkan_komentar(buf.getvalue(), letak))
+
+    atomic_save(target, simpan)
     return target
 
 
