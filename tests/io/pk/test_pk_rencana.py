@@ -57,3 +57,20 @@ def test_a_pk_without_plan_columns_has_no_plan(tmp_path: Path) -> None:
     res = read_pk(make_pk(tmp_path / "pk.xlsx"))
     assert res.pk is not None
     assert all(a.rencana_tw == (None, None, None, None) for a in res.pk.anggaran)
+
+
+def test_blank_template_carries_the_plan_columns_and_both_ways_of_naming(tmp_path: Path) -> None:
+    import openpyxl
+
+    from kinerja_cli.io.pk.template import write_pk_template
+
+    path = tmp_path / "pk.xlsx"
+    write_pk_template(path, 2026)
+    wb = openpyxl.load_workbook(path)
+    assert [c.value for c in wb["Anggaran"][1]][-4:] == RENCANA
+    petunjuk = " ".join(str(v) for r in wb["Petunjuk"].iter_rows(values_only=True) for v in r if v)
+    assert "'Kabupaten Siak' atau 'Pemerintah Kabupaten Siak'" in petunjuk
+    assert "'Dinas Kesehatan' atau 'Dinas Kesehatan Kabupaten Siak'" in petunjuk
+    assert "anggaran kas DPA" in petunjuk
+    ranges = [str(dv.sqref) for dv in wb["Anggaran"].data_validations.dataValidation]
+    assert "F2:I1000" in ranges
