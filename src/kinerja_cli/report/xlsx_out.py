@@ -236,14 +236,14 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
             "Proyeksi TW IV",
             "Capaian Proyeksi (%)",
         ]
-        lebar = [6, 30, 44, 22, 9, 10, 10, *[10] * len(q), 11, 11, 11, 13, 24, 11, 11]
+        lebar = [6, 24, 36, 18, 9, 9, 9, *[9] * len(q), 10, 10, 10, 12, 20, 10, 10]
         for s in ctx["sasaran"]:
             for i, r in enumerate(s["indikator"], start=1):
                 p = r["proyeksi"]
                 rows.append(
                     [
                         _c(f"{s['no']}.{i}"),
-                        _t(s["nama"]),
+                        _t(s["nama"] if i == 1 else ""),
                         _t(r["nama"]),
                         _t(r["bidang_nama"]),
                         _c(r["satuan"]),

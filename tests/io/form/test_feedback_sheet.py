@@ -7,8 +7,12 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from kinerja_cli.io.form.feedback import DAFTAR, write_feedback_workbook
 from support.form_corpus import blank_form, fill, read
+
+pytestmark = pytest.mark.slow  # writes and reloads whole workbooks
 
 
 def _rejected() -> tuple[bytes, list]:  # noqa: ANN001
