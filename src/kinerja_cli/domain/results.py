@@ -80,7 +80,9 @@ class BarisSasaran:
     pagu: Decimal | None  # sum of linked leaf budget rows (None when none are linked)
     realisasi_anggaran: Decimal | None
     serapan: Decimal | None
-    efisiensi: Efisiensi | None
+    efisiensi: Efisiensi | None  # None for a quarter without the DPA plan (docs/contract.md §14)
+    rencana_anggaran: Decimal | None = None  # the DPA plan s/d TW k of the linked leaves
+    serapan_rencana: Decimal | None = None  # realisasi s/d TW k ÷ rencana s/d TW k × 100
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class BarisAnggaranHasil:
     realisasi: Decimal | None  # s/d k
     serapan: Decimal | None
     sisa: Decimal | None
+    rencana: Decimal | None = None  # the DPA plan s/d TW k (parents: sum of their leaves)
+    serapan_rencana: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -118,7 +122,9 @@ class BarisBidang:
     pagu: Decimal | None
     realisasi_anggaran: Decimal | None
     serapan: Decimal | None
-    efisiensi: Efisiensi | None
+    efisiensi: Efisiensi | None  # None for a quarter without the DPA plan (docs/contract.md §14)
+    rencana_anggaran: Decimal | None = None
+    serapan_rencana: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,9 @@ class Kompilasi:
     # the dinas budget total: the top-level rows summed, each recomputed from its leaves
     anggaran_total: BarisAnggaranHasil | None = None
     sidik_pk: str = ""  # the PK's SHA-256: part of the draft's identity (docs/contract.md §11)
+    # how the period's efficiency is measured: "pagu" (annual), "rencana" (a quarter with the
+    # DPA plan for every linked leaf row), "" (a quarter without it: no IE, no verdict)
+    dasar_efisiensi: str = "pagu"
 
     @property
     def bidang_belum(self) -> tuple[BarisBidang, ...]:

@@ -206,8 +206,8 @@ _BUKAN_ANGKA = {
     "tak-hingga": "{label} berisi nilai tak hingga/NaN (isi sel rusak atau terlalu besar), bukan "
     "angka; ketik angkanya langsung.",
     "saran": "{label} berisi {isi}, bukan angka yang sah; maksud Anda {saran}?",
-    "contoh": "{label} berisi {isi}, bukan angka yang sah; isi angka seperti 98,5 (koma untuk "
-    "desimal)",
+    "contoh": "{label} berisi {isi}, bukan angka yang sah; isi angka seperti 98,5 atau 98.5 "
+    "(pemisah desimal yang dipakai komputer Anda)",
     "contoh-rupiah": "{label} berisi {isi}, bukan angka yang sah; isi rupiah tanpa Rp dan titik, "
     "mis. 150000000",
     "persen": "{label} berisi {isi}, persentase; isi rupiah yang dibelanjakan, mis. 150.000.000.",
@@ -364,8 +364,9 @@ _RULES: tuple[Rule, ...] = (
         Code.PAGU_TIDAK_SAH,
         _E,
         _S.PK,
-        "Pagu bukan angka atau negatif",
+        "Pagu atau Rencana TW bukan angka atau negatif",
         "Pagu {isi!r} tidak sah: {sebab}",
+        variants={"rencana": "{kolom} {isi!r} tidak sah: {sebab}"},
     ),
     Rule(
         Code.PAGU_INDUK_BEDA,

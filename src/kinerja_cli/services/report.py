@@ -86,6 +86,7 @@ def render_from(
     formats: Sequence[str] | None,
     out: Path | None,
     tanggal: dt.date | None,
+    semester: int | None = None,
 ) -> ReportResult:
     """Render the report of an already compiled periode and record every file written."""
     from kinerja_cli.report import render
@@ -102,9 +103,11 @@ def render_from(
     if not pilihan:
         return res
     override = ws.templates
-    ctx = build_context(k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override))
+    ctx = build_context(
+        k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override), semester
+    )
     env = render.make_env(override)
-    grafik = render.charts_png(ctx)
+    grafik = render.charts_for(ctx, pilihan)
     folder = Path(out) if out is not None else ws.hasil
     for fmt in pilihan:
         data = render.renderer(fmt, override)(ctx, env, grafik)
@@ -132,11 +135,19 @@ def render_report(
     out: Path | None,
     tanggal: dt.date | None,
     tahun_lalu: dict[str, TahunLalu] | None = None,
+    semester: int | None = None,
 ) -> ReportResult:
-    """`kinerja report`: compile the periode from the store and write the report files."""
+    """`kinerja report`: compile the periode from the store and write the report files.
+
+    With `semester` (1 or 2) the review of that semester: the data s/d TW II or TW IV, compared
+    with the previous semester where there is one (docs/contract.md §15)."""
     from kinerja_cli.store.lock import workspace_lock
 
     choose_formats(formats, ws.settings)  # a bad --format fails before any work
+    if semester is not None:
+        if semester not in (1, 2):
+            raise KinerjaError(f"semester harus 1 atau 2 (bukan {semester})")
+        periode = Periode(2 * semester)
     pk, findings = valid_pk(ws)
     if tahun_lalu is None:
         from kinerja_cli.services.riwayat import load_tahun_lalu
@@ -152,8 +163,9 @@ def render_report(
                 "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect"
             )
         sebelumnya = None
-        if not periode.tahunan and periode.triwulan > 1:
-            lalu = Periode(periode.triwulan - 1)
+        langkah = 2 if semester else 1  # the previous semester ends two quarters earlier
+        if not periode.tahunan and periode.triwulan > langkah:
+            lalu = Periode(periode.triwulan - langkah)
             k_lalu, n_lalu = kompilasi_dari(pk, ws.settings, lalu, store, findings)
             sebelumnya = k_lalu if n_lalu else None
-        return render_from(ws, store, k, sebelumnya, formats, out, tanggal)
+        return render_from(ws, store, k, sebelumnya, formats, out, tanggal, semester)
