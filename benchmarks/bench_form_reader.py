@@ -24,9 +24,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def _pk_50(folder: Path):  # type: ignore[no-untyped-def]
-    from pkbuilder import ANG, make_pk
-
     from kinerja_cli.io.pk.reader import read_pk
+    from support.pkbuilder import ANG, make_pk
 
     ind = []
     for i in range(50):

@@ -788,6 +788,43 @@ ANGGARAN_DAUN: list[tuple[str, str, str, int, str]] = [
 ]
 
 
+# The DPA's anggaran kas: cumulative share of the pagu planned s/d TW I..IV (percent). Physical
+# works are back-loaded (tenders, then term payments); routine administration runs evenly.
+PROFIL_RENCANA = {
+    "fisik": (10, 35, 70, 100),
+    "rutin": (25, 50, 75, 100),
+    "kajian": (15, 40, 75, 100),
+}
+JENIS_BIDANG = {
+    "SEK": "rutin",
+    "UMP": "rutin",
+    "KEU": "rutin",
+    "PP": "kajian",
+    "BM": "fisik",
+    "SDA": "fisik",
+    "CK": "fisik",
+    "PR": "kajian",
+    "PKP": "fisik",
+}
+
+
+def rencana_tw(kode: str, bidang: str, pagu: int) -> tuple[int, int, int, int]:
+    """Rencana TW I..IV of one row (cumulative, rounded down to Rp1.000; TW IV = pagu); a
+    parent's plan is the sum of its leaves'."""
+    daun = [d for d in ANGGARAN_DAUN if d[0] == kode or d[0].startswith(kode + ".")]
+    if len(daun) > 1 or (daun and daun[0][0] != kode):
+        parts = [rencana_tw(k, b, p) for k, _, b, p, _ in daun if k != kode]
+        return (
+            sum(x[0] for x in parts),
+            sum(x[1] for x in parts),
+            sum(x[2] for x in parts),
+            sum(x[3] for x in parts),
+        )
+    prof = PROFIL_RENCANA[JENIS_BIDANG[bidang]]
+    q = [pagu * pct // 100 // 1000 * 1000 for pct in prof[:3]]
+    return (q[0], q[1], q[2], pagu)
+
+
 def baris_anggaran() -> list[tuple[str, str, str, int, str | None]]:
     """All budget rows in code order; a parent's pagu is the sum of its leaf rows."""
     rows: list[tuple[str, str, str, int, str | None]] = []
@@ -958,8 +995,18 @@ def buat_workbook():  # -> openpyxl.Workbook
 
     # ---- Anggaran ----
     ws = wb.create_sheet("Anggaran")
-    names = ["Kode", "Uraian", "Bidang", "Pagu", "Sasaran"]
-    widths = [20.0, 70.0, 8.0, 18.0, 9.0]
+    names = [
+        "Kode",
+        "Uraian",
+        "Bidang",
+        "Pagu",
+        "Sasaran",
+        "Rencana TW I",
+        "Rencana TW II",
+        "Rencana TW III",
+        "Rencana TW IV",
+    ]
+    widths = [20.0, 60.0, 8.0, 17.0, 9.0, 16.0, 16.0, 16.0, 16.0]
     judul(ws, 1, f"ANGGARAN PERJANJIAN KINERJA TAHUN {TAHUN} (DPA)", len(names), size=12)
     header_row = 3
     header(ws, header_row, names, widths)
@@ -968,7 +1015,8 @@ def buat_workbook():  # -> openpyxl.Workbook
     ):
         induk = sasaran is None
         level = kode.count(".")  # 2 program, 4 kegiatan, 5 sub-kegiatan
-        for col, value in enumerate((kode, uraian, bidang, pagu, sasaran), start=1):
+        rencana = rencana_tw(kode, bidang, pagu)
+        for col, value in enumerate((kode, uraian, bidang, pagu, sasaran, *rencana), start=1):
             c = ws.cell(row=r, column=col, value=value)
             c.border = garis
             c.alignment = wrap_atas
@@ -981,11 +1029,12 @@ def buat_workbook():  # -> openpyxl.Workbook
             wrap_text=True, vertical="top", indent={2: 0, 4: 1}.get(level, 2)
         )
         ws.cell(row=r, column=3).alignment = Alignment(horizontal="center", vertical="top")
-        ws.cell(row=r, column=4).number_format = "#,##0"
+        for col in (4, 6, 7, 8, 9):
+            ws.cell(row=r, column=col).number_format = "#,##0"
         ws.cell(row=r, column=5).alignment = Alignment(horizontal="center", vertical="top")
         tinggi_baris(ws, r, widths)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=3)
-    cetak(ws, landscape=False, title_rows=f"{header_row}:{header_row}")
+    cetak(ws, landscape=True, title_rows=f"{header_row}:{header_row}")
 
     wb.active = wb.sheetnames.index("Indikator")
     return wb

@@ -27,6 +27,28 @@ HURUF = "Arial"
 LEBAR = 297 - 20 - 15  # usable width in mm (A4 landscape, margins 20/15)
 TENGAH, KANAN = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
 Sel = str | dict[str, Any]
+# Header text of a column the rendered document does not need (a quarter not yet run, the
+# efficiency columns of a quarter without the DPA plan): report/docx_out.py removes it.
+LEPAS = "{{ kolom_lepas }}"
+LEMBAR = "Lembar Pengukuran Kinerja"  # caption of the lembar table (kept with the signature)
+TTD = "Tanda Tangan"  # caption of the signature table
+
+
+LEBAR_LEMBAR = [4.0, 7, 18, 31, 7, 8, 8, 8, 10]
+
+
+class Tetap(list):  # type: ignore[type-arg]
+    """A table row kept on the page of the row below it (a group heading, a group's rows)."""
+
+
+def kolom(syarat: str, isi: str) -> str:
+    """A header or cell shown only when `syarat` holds; otherwise the column is removed."""
+    return "{% if " + syarat + " %}" + isi + "{% else %}" + LEPAS + "{% endif %}"
+
+
+def isi_kolom(syarat: str, isi: str) -> str:
+    """A body cell of such a column (empty when the column is removed)."""
+    return "{% if " + syarat + " %}" + isi + "{% endif %}"
 
 
 def dokumen(judul_kaki: str) -> Any:
@@ -41,6 +63,9 @@ def dokumen(judul_kaki: str) -> Any:
     normal.font.size = Pt(11)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), HURUF)
     normal.paragraph_format.space_after = Pt(4)
+    tanda = doc.styles.add_style("Tanda Tangan", 1)
+    tanda.base_style = normal
+    tanda.paragraph_format.space_after = Pt(0)
     tabel = doc.styles.add_style("Isi Tabel", 1)
     tabel.base_style = normal
     tabel.font.size = Pt(8.5)
@@ -58,9 +83,12 @@ def dokumen(judul_kaki: str) -> Any:
     doc.styles["Heading 1"].paragraph_format.alignment = TENGAH
     kaki = sec.footer.paragraphs[0]
     kaki.alignment = KANAN
-    run = kaki.add_run(judul_kaki + " – halaman ")
+    run = kaki.add_run(judul_kaki + " – Halaman ")
     run.font.size = Pt(8)
     _field(kaki, "PAGE")
+    run = kaki.add_run(" dari ")
+    run.font.size = Pt(8)
+    _field(kaki, "NUMPAGES")
     return doc
 
 
@@ -131,7 +159,7 @@ def judul(doc: Any, baris: list[str]) -> None:
         )
 
 
-def bab(doc: Any, nomor: str, teks: str, halaman_baru: bool = True) -> None:
+def bab(doc: Any, nomor: str, teks: str, halaman_baru: bool = False) -> None:
     h = doc.add_heading(level=1)
     h.paragraph_format.page_break_before = halaman_baru
     h.add_run(nomor + ("\n" if nomor.startswith("BAB") else " ") + teks)
@@ -151,13 +179,29 @@ def _shade(cell: Any, fill: str) -> None:
     tcpr.append(shd)
 
 
+def _cant_split(row: Any) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def _repeat_header(row: Any) -> None:
     trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     trpr.append(el)
-    cant = OxmlElement("w:cantSplit")
-    trpr.append(cant)
+
+
+def _caption(t: Any, teks: str) -> None:
+    tblpr = t._tbl.tblPr
+    el = OxmlElement("w:tblCaption")
+    el.set(qn("w:val"), teks)
+    tblpr.append(el)
+
+
+def _keep_row(row: Any) -> None:
+    for cell in row.cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = True
 
 
 def tabel(
@@ -166,11 +210,13 @@ def tabel(
     kepala: list[list[Sel]],
     baris: list[list[Sel] | str],
     total: float = LEBAR,
+    caption: str = "",
 ) -> Any:
-    """A table: header rows (repeated on each page), then template rows.
+    """A table: header rows (repeated on each page), then template rows; no row ever splits
+    across pages (docs/contract.md §16).
 
     A cell is text or {"t": text, "al": "r"|"c", "span": n, "b": bold, "isi": fill}; a row
-    given as a plain string is a `{%tr … %}` control row.
+    given as a plain string is a `{%tr … %}` control row; a `Tetap` row stays with the next.
     """
     n = len(lebar)
     t = doc.add_table(rows=0, cols=n)
@@ -207,10 +253,17 @@ def tabel(
         isi(row, k, True)
     for b in baris:
         row = t.add_row()
+        _cant_split(row)
         if isinstance(b, str):
             isi(row, [{"t": b, "span": n}], False)
         else:
             isi(row, b, False)
+            if isinstance(b, Tetap):
+                _keep_row(row)
+    for row in list(t.rows)[: len(kepala)]:
+        _keep_row(row)
+    if caption:
+        _caption(t, caption)
     for row in t.rows:
         for i, cell in enumerate(row.cells):
             cell.width = Mm(lebar[min(i, n - 1)] * skala)
@@ -239,40 +292,91 @@ def narasi(doc: Any) -> None:
     para(doc, "{%p endfor %}")
 
 
-def ttd(doc: Any) -> None:
-    t = doc.add_table(rows=1, cols=2)
-    t.autofit = False
-    kiri, kanan = t.rows[0].cells
-    kiri.width, kanan.width = Mm(LEBAR * 0.55), Mm(LEBAR * 0.45)
-    baris = [
-        "{{ ttd.tempat }}{% if ttd.tempat %}, {% endif %}{{ ttd.tanggal|tanggal }}",
-        "{{ ttd.jabatan }},",
-        "",
-        "",
-        "",
-        "",
-        "{% if ttd.nama %}{{ ttd.nama }}{% else %}______________________________{% endif %}",
-        "{{ ttd.pangkat }}",
-        "NIP. {% if ttd.nip %}{{ ttd.nip|nip }}{% else %}______________________{% endif %}",
-    ]
-    kanan.paragraphs[0].text = ""
-    for i, b in enumerate(baris):
-        p = kanan.paragraphs[0] if i == 0 else kanan.add_paragraph()
+TTD_BARIS = [
+    "{{ ttd.tempat }}{% if ttd.tempat %}, {% endif %}{{ ttd.tanggal|tanggal }}",
+    "{{ ttd.jabatan }},",
+    "",
+    "",
+    "",
+    "",
+    "{% if ttd.nama %}{{ ttd.nama }}{% else %}______________________________{% endif %}",
+    "{{ ttd.pangkat }}",
+    "NIP. {% if ttd.nip %}{{ ttd.nip|nip }}{% else %}______________________{% endif %}",
+]
+
+
+def ttd(wadah: Any, lebar: float = LEBAR) -> None:
+    """The signature block as paragraphs of style `Tanda Tangan` in the right part of the
+    page, each kept with the next (Word and LibreOffice both honour that between paragraphs)."""
+    for i, b in enumerate(TTD_BARIS):
+        p = wadah.add_paragraph(style="Tanda Tangan")
         p.alignment = TENGAH
+        p.paragraph_format.left_indent = Mm(lebar * 0.55)
         p.paragraph_format.space_after = Pt(0)
+        p.paragraph_format.keep_with_next = i < len(TTD_BARIS) - 1
+        if i == 0:
+            p.paragraph_format.space_before = Pt(12)
         run = p.add_run(b)
         if i == 6:
             run.bold = run.underline = True
-    _keep_together(t)
 
 
-def _keep_together(t: Any) -> None:
-    for row in t.rows:
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))
-        for cell in row.cells:
-            for p in cell.paragraphs:
-                p.paragraph_format.keep_with_next = True
+def _tanpa_garis(cell: Any) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tcpr.append(borders)
+    mar = OxmlElement("w:tcMar")
+    for side in ("left", "right"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:w"), "0")
+        el.set(qn("w:type"), "dxa")
+        mar.append(el)
+    tcpr.append(mar)
+
+
+def penutup_lembar(doc: Any, t: Any, lebar: list[float], baris_dinas: list[Sel]) -> None:
+    """The lembar's last row: one cell holding the dinas row (a nested table aligned with the
+    columns above), the note on missing bidang and the signature. A row never splits, so the
+    dinas row and the signature always share a page (docs/contract.md §16)."""
+    row = t.add_row()
+    _cant_split(row)
+    cell = row.cells[0].merge(row.cells[len(lebar) - 1])
+    _tanpa_garis(cell)
+    skala = LEBAR / sum(lebar)
+    inner = cell.add_table(rows=1, cols=3)
+    inner.style = doc.styles["Table Grid"]
+    inner.autofit = False
+    w = [sum(lebar[:-2]) * skala, lebar[-2] * skala, lebar[-1] * skala]
+    for i, col in enumerate(inner.columns):
+        col.width = Mm(w[i])
+    for i, (c_, spec) in enumerate(zip(inner.rows[0].cells, baris_dinas, strict=True)):
+        c_.width = Mm(w[i])
+        spec = {"t": spec} if isinstance(spec, str) else dict(spec)
+        p = c_.paragraphs[0]
+        p.style = doc.styles["Isi Tabel"]
+        p.alignment = {"c": TENGAH, "r": KANAN}.get(spec.get("al", "l"), WD_ALIGN_PARAGRAPH.LEFT)
+        p.paragraph_format.keep_with_next = True
+        run = p.add_run(spec.get("t", ""))
+        run.bold = spec.get("b", False)
+        if spec.get("isi"):
+            _shade(c_, spec["isi"])
+    _cant_split(inner.rows[0])
+    first = cell.paragraphs[0]  # the empty paragraph python-docx put before the nested table
+    first._p.getparent().remove(first._p)
+    p = cell.add_paragraph("{%p if bidang_belum %}", style="Isi Tabel")
+    p = cell.add_paragraph(
+        "Capaian sementara: formulir {{ bidang_belum|join(', ') }} belum diterima; indikatornya "
+        "ditampilkan tanpa realisasi dan belum dihitung dalam rata-rata.",
+        style="Isi Tabel",
+    )
+    p.runs[0].italic = True
+    p.paragraph_format.keep_with_next = True
+    cell.add_paragraph("{%p endif %}", style="Isi Tabel")
+    ttd(cell)
 
 
 def metode(doc: Any) -> None:
@@ -309,72 +413,85 @@ def metode(doc: Any) -> None:
     )
 
 
-def anggaran_tabel(doc: Any, kunci: str, judul_kolom: str, baris_jumlah: bool) -> None:
-    rows: list[list[Sel] | str] = [
-        "{%tr for s in anggaran." + kunci + " %}",
-        [
-            c("{{ loop.index }}"),
-            "{{ s.nama }}",
-            r("{{ s.pagu|rupiah }}"),
-            r("{{ s.realisasi|rupiah }}"),
-            r("{{ s.serapan|angka }}"),
-            r("{{ s.capaian|angka }}"),
-            r("{{ s.selisih|angka }}"),
-            r("{{ s.ie|angka }}"),
-            c("{{ s.label|atau }}"),
-        ],
-        "{%tr endfor %}",
+def anggaran_tabel(
+    doc: Any, kunci: str, judul_kolom: str, baris_jumlah: bool, status: bool
+) -> None:
+    """Budget and efficiency per sasaran or bidang: the DPA plan columns only for a quarter
+    with the plan, the IE columns only where the period's efficiency can be measured."""
+    rencana, ie = 'anggaran.dasar == "rencana"', "anggaran.dengan_ie"
+    kepala: list[Sel] = ["No", judul_kolom]
+    sel: list[Sel] = [c("{{ loop.index }}"), "{{ s.nama }}"]
+    lebar = [4.0, 26.0]
+    if status:
+        kepala.append("Status Formulir")
+        sel.append(c("{% for x in bidang if x.kode == s.kode %}{{ x.status_teks }}{% endfor %}"))
+        lebar.append(9)
+    kepala += [
+        "Pagu (Rp)",
+        kolom(rencana, "Rencana s/d TW {{ anggaran.romawi }} (Rp)"),
+        "Realisasi (Rp)",
+        "Serapan terhadap Pagu (%)",
+        kolom(rencana, "Serapan terhadap Rencana (%)"),
+        "Capaian Kinerja (%)",
+        kolom(ie, "Selisih (poin)"),
+        kolom(ie, "IE"),
+        kolom(ie, "Kategori"),
     ]
+    sel += [
+        r("{{ s.pagu|rupiah }}"),
+        r(isi_kolom(rencana, "{{ s.rencana|rupiah }}")),
+        r("{{ s.realisasi|rupiah }}"),
+        r("{{ s.serapan|angka }}"),
+        r(isi_kolom(rencana, "{{ s.serapan_rencana|angka }}")),
+        r("{{ s.capaian|angka }}"),
+        r(isi_kolom(ie, "{{ s.selisih|angka }}")),
+        r(isi_kolom(ie, "{{ s.ie|angka }}")),
+        c(isi_kolom(ie, "{{ s.label|atau }}")),
+    ]
+    lebar += [13, 13, 13, 8, 8, 9, 7, 5, 9]
+    rows: list[list[Sel] | str] = ["{%tr for s in anggaran." + kunci + " %}", sel, "{%tr endfor %}"]
     if baris_jumlah:
         t = "anggaran.total"
-        rows.append(
-            [
-                c(""),
-                {"t": "Jumlah / perangkat daerah", "b": True},
-                r(f"{{{{ {t}.pagu|rupiah }}}}", b=True),
-                r(f"{{{{ {t}.realisasi|rupiah }}}}", b=True),
-                r(f"{{{{ {t}.serapan|angka }}}}", b=True),
-                r(f"{{{{ {t}.capaian|angka }}}}", b=True),
-                r(f"{{{{ {t}.selisih|angka }}}}", b=True),
-                r(f"{{{{ {t}.ie|angka }}}}", b=True),
-                c(f"{{{{ {t}.label|atau }}}}", b=True),
-            ]
-        )
-    tabel(
-        doc,
-        [4, 30, 13, 13, 8, 9, 8, 6, 10],
-        [
-            [
-                "No",
-                judul_kolom,
-                "Pagu (Rp)",
-                "Realisasi (Rp)",
-                "Serapan (%)",
-                "Capaian Kinerja (%)",
-                "Selisih (poin)",
-                "IE",
-                "Kategori",
-            ]
-        ],
-        rows,
-    )
+        jumlah: list[Sel] = [
+            c(""),
+            {"t": "Jumlah / perangkat daerah", "b": True, "span": 2 if status else 1},
+            r(f"{{{{ {t}.pagu|rupiah }}}}", b=True),
+            r(isi_kolom(rencana, f"{{{{ {t}.rencana|rupiah }}}}"), b=True),
+            r(f"{{{{ {t}.realisasi|rupiah }}}}", b=True),
+            r(f"{{{{ {t}.serapan|angka }}}}", b=True),
+            r(isi_kolom(rencana, f"{{{{ {t}.serapan_rencana|angka }}}}"), b=True),
+            r(f"{{{{ {t}.capaian|angka }}}}", b=True),
+            r(isi_kolom(ie, f"{{{{ {t}.selisih|angka }}}}"), b=True),
+            r(isi_kolom(ie, f"{{{{ {t}.ie|angka }}}}"), b=True),
+            c(isi_kolom(ie, f"{{{{ {t}.label|atau }}}}"), b=True),
+        ]
+        rows.append(jumlah)
+    tabel(doc, lebar, [kepala], rows)
 
 
 def permasalahan(doc: Any, triwulan: bool) -> None:
-    kepala = ["No", "Indikator Kinerja", "Capaian (%)", "Faktor Pendorong", "Faktor Penghambat"]
+    kepala: list[Sel] = [
+        "No",
+        "Kode",
+        "Indikator Kinerja",
+        "Capaian (%)",
+        "Faktor Pendorong",
+        "Faktor Penghambat",
+    ]
     sel: list[Sel] = [
         c("{{ r.no }}"),
+        c("{{ r.kode }}"),
         "{{ r.nama }}",
         r("{{ r.capaian|angka }}"),
         "{{ r.pendorong|atau }}",
         "{{ r.penghambat|atau }}",
     ]
-    lebar = [4, 18, 7, 18, 18]
+    lebar = [4.0, 6, 16, 7, 18, 18]
     if triwulan:
-        kepala.append("Tindak Lanjut {{ triwulan_lalu.label|atau('Triwulan Sebelumnya') }}")
-        sel.append("{{ r.tindak_lanjut_lalu|atau }}")
+        kepala.append(kolom("triwulan_lalu.label", "Tindak Lanjut {{ triwulan_lalu.label }}"))
+        sel.append(isi_kolom("triwulan_lalu.label", "{{ r.tindak_lanjut_lalu|atau }}"))
         lebar.append(16)
-        kepala.append("Tindak Lanjut Triwulan {{ dokumen.romawi }}")
+        kepala.append("Tindak Lanjut {{ dokumen.kurun }}")
     else:
         kepala.append("Tindak Lanjut")
     sel += [
@@ -383,15 +500,19 @@ def permasalahan(doc: Any, triwulan: bool) -> None:
     ]
     lebar += [18, 13]
     kepala.append("Bukti Dukung")
-    para(doc, "{%p if permasalahan %}")
     tabel(doc, lebar, [kepala], ["{%tr for r in permasalahan %}", sel, "{%tr endfor %}"])
-    para(doc, "{%p else %}")
-    para(
-        doc,
-        "Tidak ada uraian permasalahan yang disampaikan bidang, dan seluruh indikator "
-        "telah mencapai target.",
-    )
-    para(doc, "{%p endif %}")
+
+
+DASAR = [
+    "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
+    "Pemerintah;",
+    "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun "
+    "2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu "
+    "atas Laporan Kinerja Instansi Pemerintah;",
+    "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, "
+    "Pengendalian dan Evaluasi Pembangunan Daerah;",
+    "Perjanjian Kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }}.",
+]
 
 
 def tahunan(path: Path) -> None:
@@ -401,45 +522,15 @@ def tahunan(path: Path) -> None:
         doc,
         ["{{ dokumen.judul_atas }}", "{{ dokumen.nama_dinas|upper }}", "{{ dokumen.judul_bawah }}"],
     )
-    bab(doc, "BAB I", "PENDAHULUAN", halaman_baru=False)
-    sub(doc, "A. Dasar")
-    for i, d in enumerate(
-        [
-            "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
-            "Pemerintah;",
-            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun "
-            "2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu "
-            "atas Laporan Kinerja Instansi Pemerintah;",
-            "Peraturan Menteri Dalam Negeri Nomor 86 Tahun 2017 tentang Tata Cara Perencanaan, "
-            "Pengendalian dan Evaluasi Pembangunan Daerah;",
-            "Perjanjian Kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }}.",
-        ],
-        start=1,
-    ):
-        p = para(doc, f"{i}.\t{d}", after=2)
-        p.paragraph_format.left_indent = Mm(7)
-        p.paragraph_format.first_line_indent = Mm(-7)
-    sub(doc, "B. Maksud dan Tujuan")
-    para(
+    # Lembar pengukuran: the table, then the signature directly under it (docs/contract.md §16).
+    abu, abu_tua = "F0F0F0", "D9D9D9"
+    lembar = tabel(
         doc,
-        "Pengukuran kinerja ini disusun untuk membandingkan realisasi kinerja Tahun "
-        "{{ dokumen.tahun }} dengan target yang telah diperjanjikan dalam Perjanjian Kinerja, "
-        "sebagai bahan penyusunan Laporan Kinerja Instansi Pemerintah (LKjIP) serta dasar "
-        "perbaikan perencanaan dan pelaksanaan program pada tahun berikutnya. Pengukuran "
-        "mencakup {{ ringkasan.jumlah_sasaran }} sasaran strategis dengan "
-        "{{ ringkasan.jumlah_indikator }} indikator kinerja.",
-    )
-    sub(doc, "C. Metode Pengukuran")
-    metode(doc)
-
-    bab(doc, "BAB II", "CAPAIAN KINERJA")
-    sub(doc, "A. Pengukuran Kinerja per Sasaran Strategis")
-    tabel(
-        doc,
-        [4, 20, 34, 7, 8, 8, 8, 10],
+        LEBAR_LEMBAR,
         [
             [
                 "No",
+                "Kode",
                 "Sasaran",
                 "Indikator Kinerja",
                 "Satuan",
@@ -452,44 +543,74 @@ def tahunan(path: Path) -> None:
         [
             "{%tr for s in sasaran %}",
             "{%tr for r in s.indikator %}",
-            [
-                c("{% vm %}{{ s.no }}"),
-                "{% vm %}{{ s.nama }}",
-                "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}",
-                c("{{ r.satuan }}"),
-                r("{{ r.target|target(r.target_teks) }}"),
-                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-                r("{{ r.capaian_periode|angka }}"),
-                c("{{ r.predikat|atau }}"),
-            ],
+            Tetap(
+                [
+                    c("{% vm %}{{ s.no }}"),
+                    c("{{ r.kode }}"),
+                    "{% vm %}{{ s.nama }}",
+                    "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}",
+                    c("{{ r.satuan }}"),
+                    r("{{ r.target|target(r.target_teks) }}"),
+                    r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                    r("{{ r.capaian_periode|angka }}"),
+                    c("{{ r.predikat|atau }}"),
+                ]
+            ),
             "{%tr endfor %}",
             [
-                c("", isi="F0F0F0"),
-                {
-                    "t": "Rata-rata capaian sasaran {{ s.no }}",
-                    "span": 5,
-                    "b": True,
-                    "isi": "F0F0F0",
-                },
-                r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"),
-                c("{{ s.predikat|atau }}", b=True, isi="F0F0F0"),
+                {"t": "Capaian sasaran {{ s.no }}", "span": 7, "b": True, "isi": abu},
+                r("{{ s.capaian|angka }}", b=True, isi=abu),
+                c("{{ s.predikat|atau }}", b=True, isi=abu),
             ],
             "{%tr endfor %}",
-            [
-                c("", isi="D9D9D9"),
-                {
-                    "t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
-                    "(rata-rata capaian sasaran)",
-                    "span": 5,
-                    "b": True,
-                    "isi": "D9D9D9",
-                },
-                r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"),
-                c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9"),
-            ],
+        ],
+        caption=LEMBAR,
+    )
+    penutup_lembar(
+        doc,
+        lembar,
+        LEBAR_LEMBAR,
+        [
+            {
+                "t": "Capaian kinerja {{ dokumen.singkatan or dokumen.nama_dinas }} "
+                "(rata-rata capaian sasaran{% if bidang_belum %}; sementara{% endif %})",
+                "b": True,
+                "isi": abu_tua,
+            },
+            r("{{ ringkasan.capaian|angka }}", b=True, isi=abu_tua),
+            c("{{ ringkasan.predikat|atau }}", b=True, isi=abu_tua),
         ],
     )
-    sub(doc, "B. Capaian Sasaran dan Capaian Perangkat Daerah", halaman_baru=True)
+
+    # LAMPIRAN: everything else; a section without data is left out.
+    h = para(doc, "LAMPIRAN", bold=True, size=12, align=TENGAH, after=0)
+    h.paragraph_format.page_break_before = True
+    para(
+        doc,
+        "{{ dokumen.judul_atas }} {{ dokumen.nama_dinas|upper }} {{ dokumen.judul_bawah }}",
+        bold=True,
+        size=12,
+        align=TENGAH,
+        after=10,
+    )
+    sub(doc, "{{ lampiran.metode }}. Dasar dan Metode Pengukuran")
+    for i, d in enumerate(DASAR, start=1):
+        p = para(doc, f"{i}.\t{d}", after=2)
+        p.paragraph_format.left_indent = Mm(7)
+        p.paragraph_format.first_line_indent = Mm(-7)
+    para(
+        doc,
+        "Pengukuran kinerja ini membandingkan realisasi kinerja Tahun {{ dokumen.tahun }} "
+        "dengan target yang telah diperjanjikan dalam Perjanjian Kinerja, sebagai bahan "
+        "penyusunan Laporan Kinerja Instansi Pemerintah (LKjIP) serta dasar perbaikan "
+        "perencanaan dan pelaksanaan program pada tahun berikutnya. Pengukuran mencakup "
+        "{{ ringkasan.jumlah_sasaran }} sasaran strategis dengan "
+        "{{ ringkasan.jumlah_indikator }} indikator kinerja.",
+    )
+    metode(doc)
+
+    sub(doc, "{{ lampiran.analisis }}. Analisis Capaian Kinerja", halaman_baru=True)
+    narasi(doc)
     tabel(
         doc,
         [4, 60, 10, 11, 12],
@@ -527,65 +648,32 @@ def tahunan(path: Path) -> None:
     )
     grafik(doc, "sasaran", "Grafik 1. Capaian kinerja per sasaran strategis terhadap target 100%")
     grafik(doc, "bidang", "Grafik 2. Capaian kinerja per bidang terhadap target 100%")
-    sub(doc, "C. Perbandingan dengan Tahun Sebelumnya", halaman_baru=True)
-    para(doc, "{{ tahun_lalu.kalimat }}")
-    para(doc, "{%p if tahun_lalu.ada %}")
-    tabel(
-        doc,
-        [4, 30, 7, 8, 8, 8, 8, 8, 8, 9],
-        [
-            [
-                "No",
-                "Indikator Kinerja",
-                "Satuan",
-                "Target {{ tahun_lalu.tahun }}",
-                "Realisasi {{ tahun_lalu.tahun }}",
-                "Capaian {{ tahun_lalu.tahun }} (%)",
-                "Target {{ dokumen.tahun }}",
-                "Realisasi {{ dokumen.tahun }}",
-                "Capaian {{ dokumen.tahun }} (%)",
-                "Perubahan Capaian (poin)",
-            ]
-        ],
-        [
-            "{%tr for r in tahun_lalu.baris %}",
-            [
-                c("{{ loop.index }}"),
-                "{{ r.nama }}",
-                c("{{ r.satuan }}"),
-                r("{{ r.target_lalu|atau }}"),
-                r("{{ r.realisasi_lalu|realisasi(r.target, r.target_lalu) }}"),
-                r("{{ r.capaian_lalu|angka }}"),
-                r("{{ r.target|target(r.target_teks) }}"),
-                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-                r("{{ r.capaian|angka }}"),
-                r("{{ r.selisih|angka }}"),
-            ],
-            "{%tr endfor %}",
-        ],
-    )
-    para(doc, "{%p endif %}")
-    sub(doc, "D. Analisis Capaian Kinerja")
-    narasi(doc)
 
-    bab(doc, "BAB III", "REALISASI ANGGARAN DAN EFISIENSI")
     para(doc, "{%p if anggaran.ada %}")
+    sub(doc, "{{ lampiran.anggaran }}. Realisasi Anggaran dan Efisiensi", halaman_baru=True)
     para(
         doc,
         "Realisasi anggaran Tahun {{ dokumen.tahun }} sebesar "
         "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
         "(serapan {{ anggaran.total.serapan|persen }}). Efisiensi dinilai dengan Indeks "
-        "Efisiensi (IE) = capaian kinerja ÷ serapan anggaran; IE ≥ 1 berarti Efisien.",
+        "Efisiensi (IE) = capaian kinerja ÷ serapan anggaran; IE ≥ 1 berarti Efisien. Indeks "
+        "ini merupakan alat bantu analisis; peraturan tidak menetapkan rumus efisiensi.",
     )
-    sub(doc, "A. Anggaran dan Efisiensi per Sasaran Strategis")
-    anggaran_tabel(doc, "sasaran", "Sasaran Strategis", True)
-    sub(doc, "B. Anggaran dan Efisiensi per Bidang")
-    anggaran_tabel(doc, "bidang", "Bidang", False)
+    para(
+        doc, "1. Anggaran dan efisiensi per sasaran strategis", bold=True
+    ).paragraph_format.keep_with_next = True
+    anggaran_tabel(doc, "sasaran", "Sasaran Strategis", True, False)
+    para(
+        doc, "2. Anggaran dan efisiensi per bidang", bold=True
+    ).paragraph_format.keep_with_next = True
+    anggaran_tabel(doc, "bidang", "Bidang", False, False)
     grafik(doc, "serapan", "Grafik 3. Capaian kinerja dan serapan anggaran per bidang")
-    sub(doc, "C. Realisasi Anggaran per Program dan Kegiatan", halaman_baru=True)
+    para(
+        doc, "3. Realisasi anggaran per program dan kegiatan", bold=True
+    ).paragraph_format.keep_with_next = True
     tabel(
         doc,
-        [13, 36, 17, 12, 12, 8, 12],
+        [13, 34, 16, 13, 13, 7, 13],
         [
             [
                 "Kode",
@@ -620,38 +708,60 @@ def tahunan(path: Path) -> None:
             ],
         ],
     )
-    para(doc, "{%p else %}")
-    para(
-        doc,
-        "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga realisasi anggaran dan "
-        "efisiensi tidak dapat disajikan.",
-    )
     para(doc, "{%p endif %}")
 
-    bab(doc, "BAB IV", "PERMASALAHAN DAN TINDAK LANJUT")
+    para(doc, "{%p if permasalahan %}")
+    sub(doc, "{{ lampiran.permasalahan }}. Permasalahan dan Tindak Lanjut", halaman_baru=True)
     para(
         doc,
         "Faktor pendorong, faktor penghambat dan tindak lanjut berikut disampaikan oleh "
         "bidang pengampu untuk setiap indikator yang memuat uraian atau yang belum mencapai "
         "target.",
-    )
+    ).paragraph_format.keep_with_next = True
     permasalahan(doc, triwulan=False)
+    para(doc, "{%p endif %}")
 
-    bab(doc, "BAB V", "PENUTUP")
-    para(
+    para(doc, "{%p if tahun_lalu.ada %}")
+    sub(doc, "{{ lampiran.tahun_lalu }}. Perbandingan dengan Tahun Sebelumnya", halaman_baru=True)
+    para(doc, "{{ tahun_lalu.kalimat }}").paragraph_format.keep_with_next = True
+    tabel(
         doc,
-        "Demikian pengukuran kinerja {{ dokumen.nama_dinas }} Tahun {{ dokumen.tahun }} "
-        "ini disusun berdasarkan target Perjanjian Kinerja dan realisasi yang disampaikan oleh "
-        "setiap bidang. Hasil pengukuran ini menjadi bahan penyusunan Laporan Kinerja Instansi "
-        "Pemerintah serta dasar perbaikan perencanaan, penganggaran dan pelaksanaan program "
-        "pada tahun berikutnya.",
+        [4, 6, 28, 7, 8, 8, 8, 8, 8, 8, 9],
+        [
+            [
+                "No",
+                "Kode",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target {{ tahun_lalu.tahun }}",
+                "Realisasi {{ tahun_lalu.tahun }}",
+                "Capaian {{ tahun_lalu.tahun }} (%)",
+                "Target {{ dokumen.tahun }}",
+                "Realisasi {{ dokumen.tahun }}",
+                "Capaian {{ dokumen.tahun }} (%)",
+                "Perubahan Capaian (poin)",
+            ]
+        ],
+        [
+            "{%tr for r in tahun_lalu.baris %}",
+            [
+                c("{{ loop.index }}"),
+                c("{{ r.kode }}"),
+                "{{ r.nama }}",
+                c("{{ r.satuan }}"),
+                r("{{ r.target_lalu|atau }}"),
+                r("{{ r.realisasi_lalu|realisasi(r.target, r.target_lalu) }}"),
+                r("{{ r.capaian_lalu|angka }}"),
+                r("{{ r.target|target(r.target_teks) }}"),
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian|angka }}"),
+                r("{{ r.selisih|angka }}"),
+            ],
+            "{%tr endfor %}",
+        ],
     )
-    ttd(doc)
+    para(doc, "{%p endif %}")
     doc.save(str(path))
-
-
-def _tw(q: int, isi: str) -> str:
-    return "{% if dokumen.triwulan >= " + str(q) + " %}" + isi + "{% endif %}"
 
 
 def triwulan(path: Path) -> None:
@@ -663,9 +773,10 @@ def triwulan(path: Path) -> None:
             "{{ dokumen.judul_atas }}",
             "{{ dokumen.nama_dinas|upper }}",
             "{{ dokumen.judul_bawah }}",
-            "Bahan Rapat Evaluasi Kinerja Triwulan {{ dokumen.romawi }}",
+            "Bahan Rapat Evaluasi Kinerja {{ dokumen.kurun }}",
         ],
     )
+    sampai = "sampai dengan {% if dokumen.semester %}akhir {% endif %}{{ dokumen.kurun }}"
     bab(doc, "I.", "RINGKASAN", halaman_baru=False)
     tabel(
         doc,
@@ -673,7 +784,7 @@ def triwulan(path: Path) -> None:
         [["Uraian", "Keterangan"]],
         [
             [
-                "Capaian kinerja s/d Triwulan {{ dokumen.romawi }}",
+                "Capaian kinerja " + sampai,
                 {
                     "t": "{{ ringkasan.capaian|persen }} ({{ ringkasan.predikat|atau }}){% if "
                     "tren.dinas_arah.arah %}; {{ tren.dinas_arah.teks }}{% endif %}",
@@ -718,16 +829,28 @@ def triwulan(path: Path) -> None:
     )
     para(doc, "{%p endif %}")
 
-    bab(doc, "II.", "CAPAIAN INDIKATOR KINERJA S/D TRIWULAN {{ dokumen.romawi }}")
+    bab(
+        doc,
+        "II.",
+        "CAPAIAN INDIKATOR KINERJA SAMPAI DENGAN {% if dokumen.semester %}AKHIR {% endif %}"
+        "{{ dokumen.kurun|upper }}",
+    )
     para(
         doc,
-        "Capaian triwulan membandingkan realisasi s/d Triwulan {{ dokumen.romawi }} dengan "
-        "target Triwulan {{ dokumen.romawi }}; capaian tahunan membandingkannya dengan target "
-        "akhir tahun. Kolom triwulan yang belum berjalan dibiarkan kosong.",
-    )
+        "Capaian triwulan membandingkan realisasi sampai dengan Triwulan {{ dokumen.romawi }} "
+        "dengan target Triwulan {{ dokumen.romawi }}; capaian tahunan membandingkannya dengan "
+        "target akhir tahun. {% if dokumen.semester %}Tren membandingkan capaian semester ini "
+        "dengan semester sebelumnya.{% else %}Tren membandingkan capaian triwulan ini dengan "
+        "triwulan sebelumnya.{% endif %}",
+    ).paragraph_format.keep_with_next = True
+    tw_kolom = [
+        kolom(f"dokumen.triwulan >= {q}", f"Realisasi TW {rom}")
+        for q, rom in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    ]
+    abu, abu_tua = "F0F0F0", "D9D9D9"
     tabel(
         doc,
-        [5, 21, 7.5, 6, 6, 6, 6, 6, 6, 7, 7, 7, 8, 10],
+        [5, 22, 8, 7, 7, 9, 9, 9, 9, 9, 8, 8, 8, 11],
         [
             [
                 "No",
@@ -735,10 +858,7 @@ def triwulan(path: Path) -> None:
                 "Satuan",
                 "Target TW {{ dokumen.romawi }}",
                 "Target Tahun",
-                "Realisasi TW I",
-                "Realisasi TW II",
-                "Realisasi TW III",
-                "Realisasi TW IV",
+                *tw_kolom,
                 "Realisasi s/d TW {{ dokumen.romawi }}",
                 "Capaian Triwulan (%)",
                 "Capaian Tahunan (%)",
@@ -748,59 +868,59 @@ def triwulan(path: Path) -> None:
         ],
         [
             "{%tr for s in sasaran %}",
-            [
-                c("{{ s.no }}", b=True, isi="F0F0F0"),
-                {"t": "Sasaran {{ s.no }}: {{ s.nama }}", "span": 13, "b": True, "isi": "F0F0F0"},
-            ],
+            Tetap(
+                [
+                    c("{{ s.no }}", b=True, isi=abu),
+                    {"t": "Sasaran {{ s.no }}: {{ s.nama }}", "span": 13, "b": True, "isi": abu},
+                ]
+            ),
             "{%tr for r in s.indikator %}",
-            [
-                c("{{ s.no }}.{{ loop.index }}"),
-                "{{ r.nama }} ({{ r.bidang_nama }})",
-                c("{{ r.satuan }}"),
-                r("{{ r.target_triwulan|target(r.target_triwulan_teks) }}"),
-                r("{{ r.target|target(r.target_teks) }}"),
-                *[
-                    r(
-                        _tw(
-                            q,
-                            f"{{{{ r.realisasi_tw[{q - 1}]|realisasi(r.target, r.target_teks) }}}}",
+            Tetap(
+                [
+                    c("{{ s.no }}.{{ loop.index }}"),
+                    "{{ r.nama }} ({{ r.bidang_nama }})",
+                    c("{{ r.satuan }}"),
+                    r("{{ r.target_triwulan|target(r.target_triwulan_teks) }}"),
+                    r("{{ r.target|target(r.target_teks) }}"),
+                    *[
+                        r(
+                            isi_kolom(
+                                f"dokumen.triwulan >= {q}",
+                                f"{{{{ r.realisasi_tw[{q - 1}]|realisasi(r.target, r.target_teks) }}}}",
+                            )
                         )
-                    )
-                    for q in (1, 2, 3, 4)
-                ],
-                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
-                r("{{ r.capaian_triwulan|angka }}"),
-                r("{{ r.capaian|angka }}"),
-                c("{{ r.predikat|atau }}"),
-                "{{ r.tren.teks }}",
+                        for q in (1, 2, 3, 4)
+                    ],
+                    r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                    r("{{ r.capaian_triwulan|angka }}"),
+                    r("{{ r.capaian|angka }}"),
+                    c("{{ r.predikat|atau }}"),
+                    "{{ r.tren.teks }}",
+                ]
+            ),
+            "{%tr endfor %}",
+            [
+                c("", isi=abu),
+                {"t": "Capaian sasaran {{ s.no }}", "span": 9, "b": True, "isi": abu},
+                r("{{ s.capaian|angka }}", b=True, isi=abu),
+                c("", isi=abu),
+                c("{{ s.predikat|atau }}", b=True, isi=abu),
+                c("", isi=abu),
             ],
             "{%tr endfor %}",
             [
-                c("", isi="F0F0F0"),
+                c("", isi=abu_tua),
                 {
-                    "t": "Rata-rata capaian sasaran {{ s.no }}",
+                    "t": "Capaian kinerja perangkat daerah sampai dengan Triwulan "
+                    "{{ dokumen.romawi }}{% if bidang_belum %} (sementara){% endif %}",
                     "span": 9,
                     "b": True,
-                    "isi": "F0F0F0",
+                    "isi": abu_tua,
                 },
-                r("{{ s.capaian|angka }}", b=True, isi="F0F0F0"),
-                c("", isi="F0F0F0"),
-                c("{{ s.predikat|atau }}", b=True, isi="F0F0F0"),
-                c("", isi="F0F0F0"),
-            ],
-            "{%tr endfor %}",
-            [
-                c("", isi="D9D9D9"),
-                {
-                    "t": "Capaian kinerja perangkat daerah s/d Triwulan {{ dokumen.romawi }}",
-                    "span": 9,
-                    "b": True,
-                    "isi": "D9D9D9",
-                },
-                r("{{ ringkasan.capaian|angka }}", b=True, isi="D9D9D9"),
-                c("", isi="D9D9D9"),
-                c("{{ ringkasan.predikat|atau }}", b=True, isi="D9D9D9"),
-                {"t": "{{ tren.dinas_arah.teks }}", "isi": "D9D9D9"},
+                r("{{ ringkasan.capaian|angka }}", b=True, isi=abu_tua),
+                c("", isi=abu_tua),
+                c("{{ ringkasan.predikat|atau }}", b=True, isi=abu_tua),
+                {"t": "{{ tren.dinas_arah.teks }}", "isi": abu_tua},
             ],
         ],
     )
@@ -810,7 +930,8 @@ def triwulan(path: Path) -> None:
     grafik(
         doc,
         "sasaran",
-        "Grafik 2. Capaian kinerja per sasaran strategis s/d Triwulan {{ dokumen.romawi }}",
+        "Grafik 2. Capaian kinerja per sasaran strategis sampai dengan Triwulan "
+        "{{ dokumen.romawi }}",
     )
 
     bab(doc, "III.", "INDIKATOR BERISIKO TIDAK MENCAPAI TARGET TAHUNAN (PROYEKSI)")
@@ -818,16 +939,16 @@ def triwulan(path: Path) -> None:
         doc,
         (
             "Proyeksi adalah perkiraan nilai akhir tahun berdasarkan laju realisasi sejauh "
-            "ini, bukan realisasi. Untuk indikator kumulatif, realisasi s/d Triwulan {{ "
-            "dokumen.romawi }} dibandingkan dengan target Triwulan {{ dokumen.romawi }} dalam"
-            " Perjanjian Kinerja lalu diteruskan dengan laju terhadap rencana itu sampai "
+            "ini, bukan realisasi. Untuk indikator kumulatif, realisasi sampai dengan Triwulan "
+            "{{ dokumen.romawi }} dibandingkan dengan target Triwulan {{ dokumen.romawi }} "
+            "dalam Perjanjian Kinerja lalu diteruskan dengan laju terhadap rencana itu sampai "
             "target tahunan (bila target triwulan kosong: dengan laju yang sama per "
             "triwulan); untuk indikator status, tren nilai per triwulan diteruskan sampai "
             "Triwulan IV. Indikator dinyatakan berisiko bila capaian proyeksinya terhadap "
             "target tahunan di bawah 100%. Kolom Dasar Proyeksi menyebut cara yang dipakai."
         ),
         italic=True,
-    )
+    ).paragraph_format.keep_with_next = True
     para(doc, "{%p if berisiko %}")
     tabel(
         doc,
@@ -873,33 +994,50 @@ def triwulan(path: Path) -> None:
     para(doc, "Belum ada realisasi yang dapat diproyeksikan.")
     para(doc, "{%p endif %}")
 
-    bab(doc, "IV.", "SERAPAN ANGGARAN DAN CAPAIAN KINERJA PER BIDANG")
     para(doc, "{%p if anggaran.ada %}")
+    bab(doc, "IV.", "SERAPAN ANGGARAN DAN CAPAIAN KINERJA PER BIDANG")
     para(
         doc,
-        "Realisasi anggaran s/d Triwulan {{ dokumen.romawi }} sebesar "
+        "Realisasi anggaran sampai dengan Triwulan {{ dokumen.romawi }} sebesar "
         "{{ anggaran.total.realisasi|rupiah }} dari pagu {{ anggaran.total.pagu|rupiah }} "
-        "(serapan {{ anggaran.total.serapan|persen }}). Indeks Efisiensi (IE) = capaian kinerja "
-        "÷ serapan anggaran; IE ≥ 1 berarti Efisien.",
-    )
-    anggaran_tabel(doc, "bidang", "Bidang", True)
+        "(serapan {{ anggaran.total.serapan|persen }}{% if anggaran.dasar == 'rencana' %}; "
+        "{{ anggaran.total.serapan_rencana|persen }} dari rencana penarikan dana sampai dengan "
+        "Triwulan {{ dokumen.romawi }} sebesar {{ anggaran.total.rencana|rupiah }}{% endif %}). "
+        "{% if anggaran.dasar == 'rencana' %}Indeks Efisiensi (IE) = capaian kinerja ÷ serapan "
+        "terhadap rencana penarikan dana (anggaran kas) DPA sampai dengan triwulan ini; IE ≥ 1 "
+        "berarti Efisien. Indeks ini merupakan alat bantu analisis.{% else %}Efisiensi "
+        "triwulan diukur terhadap rencana penarikan dana (anggaran kas) DPA per triwulan; "
+        "rencana tersebut tidak tercantum dalam Perjanjian Kinerja, sehingga indeks efisiensi "
+        "tidak disajikan. Serapan terhadap pagu setahun ditampilkan sebagai informasi."
+        "{% endif %}",
+    ).paragraph_format.keep_with_next = True
+    anggaran_tabel(doc, "bidang", "Bidang", True, True)
     grafik(
         doc,
         "serapan",
-        "Grafik 3. Capaian kinerja dan serapan anggaran per bidang s/d "
+        "Grafik 3. Capaian kinerja dan serapan anggaran per bidang sampai dengan "
         "Triwulan {{ dokumen.romawi }}",
-    )
-    para(doc, "{%p else %}")
-    para(
-        doc,
-        "Perjanjian Kinerja tidak memuat lembar Anggaran, sehingga serapan anggaran tidak "
-        "dapat disajikan.",
     )
     para(doc, "{%p endif %}")
 
-    bab(doc, "V.", "PERMASALAHAN DAN TINDAK LANJUT")
-    para(doc, "{{ triwulan_lalu.kalimat }}")
+    bab(doc, "{% if anggaran.ada %}V.{% else %}IV.{% endif %}", "PERMASALAHAN DAN TINDAK LANJUT")
+    para(doc, "{%p if triwulan_lalu.kalimat %}")
+    para(doc, "{{ triwulan_lalu.kalimat }}").paragraph_format.keep_with_next = True
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if permasalahan %}")
     permasalahan(doc, triwulan=True)
+    para(doc, "{%p else %}")
+    para(
+        doc,
+        "Seluruh indikator telah mencapai target triwulan, dan bidang tidak menyampaikan "
+        "uraian permasalahan.",
+    )
+    para(doc, "{%p endif %}")
+    para(
+        doc,
+        "Demikian reviu ini disusun sebagai bahan rapat evaluasi kinerja {{ dokumen.kurun }} "
+        "Tahun {{ dokumen.tahun }}.",
+    ).paragraph_format.keep_with_next = True
     ttd(doc)
     doc.save(str(path))
 

@@ -66,17 +66,21 @@ def no_retry_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def break_zip_writes(monkeypatch: pytest.MonkeyPatch, exc: BaseException, after: int = 3) -> None:
     """zipfile writes `after` members of the workbook, then raises `exc`: a save cut off
-    half-way, with part of the file already on disk."""
-    real = zipfile.ZipFile.writestr
+    half-way, with part of the file already on disk. Members come from memory (`writestr`,
+    openpyxl) or from files (`write`, xlsxwriter)."""
     calls = [0]
 
-    def writestr(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
-        calls[0] += 1
-        if calls[0] > after:
-            raise exc
-        real(self, *args, **kwargs)
+    def broken(real: Any) -> Any:
+        def member(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
+            calls[0] += 1
+            if calls[0] > after:
+                raise exc
+            real(self, *args, **kwargs)
 
-    monkeypatch.setattr(zipfile.ZipFile, "writestr", writestr)
+        return member
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", broken(zipfile.ZipFile.writestr))
+    monkeypatch.setattr(zipfile.ZipFile, "write", broken(zipfile.ZipFile.write))
 
 
 # ---- the atomic helper ------------------------------------------------------------------

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("pandas", "openpyxl", "jinja2", "matplotlib", "python_calamine", "docxtpl", "babel")
+HEAVY = (
+    "pandas",
+    "openpyxl",
+    "xlsxwriter",
+    "jinja2",
+    "matplotlib",
+    "python_calamine",
+    "docxtpl",
+    "babel",
+)
 
 
 def test_help_imports_nothing_heavy() -> None:

@@ -135,7 +135,8 @@ def test_summary_and_versions(workspace) -> None:  # noqa: ANN001
     # SDA sent nothing: the dinas figure is labelled provisional and names who is missing
     assert "Capaian dinas SEMENTARA:" in r.output and "SDA" in r.output and base.name in r.output
     first = base.read_bytes()
-    # re-run on an unedited draft: rewritten in place (same bytes)
+    # re-run on an unedited draft the same day: rewritten in place, the same bytes (the
+    # draft's identity holds the compile date and a digest of its figures, not the clock)
     r = _run(workspace, "-t", "2")
     assert r.exit_code == 0 and base.read_bytes() == first
     assert not (workspace.hasil / "Draf-Pengukuran-Kinerja-2025-TW2-v2.xlsx").exists()

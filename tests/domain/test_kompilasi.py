@@ -193,12 +193,72 @@ def test_budget_parents_recomputed_never_double_counted(tmp_path: Path) -> None:
         "induk": True,
         "sisa": 1100000000,
         "sasaran": None,
+        "rencana": None,
+        "serapan_rencana": None,
     }
 
 
-def test_efficiency_per_sasaran_and_bidang(tmp_path: Path) -> None:
+def _dengan_rencana(pk: PK, rencana: dict[str, tuple[D | None, ...]]) -> PK:
+    from dataclasses import replace
+
+    return replace(
+        pk,
+        anggaran=tuple(
+            replace(a, rencana_tw=rencana.get(a.kode, a.rencana_tw)) for a in pk.anggaran
+        ),
+    )
+
+
+def test_quarterly_efficiency_against_the_dpa_plan(tmp_path: Path) -> None:
+    """docs/contract.md §14: serapan_rencana = realisasi s/d TW k ÷ rencana s/d TW k × 100."""
+    plan = {
+        "1.03.10.2.01.0001": (None, 300 * JUTA, None, 1000 * JUTA),
+        "1.03.10.2.01.0002": (None, 100 * JUTA, None, 500 * JUTA),
+        "1.03.03.2.01.0001": (None, 250 * JUTA, None, 750 * JUTA),
+    }
+    k = _compile(_dengan_rencana(_pk(tmp_path), plan), {"BM": _bm(), "CK": _ck()})
+    assert k.dasar_efisiensi == "rencana"
+    rows = {a.kode: a for a in k.anggaran}
+    assert rows["1.03.10"].rencana == 400 * JUTA  # a parent's plan: the sum of its leaves'
+    assert eq(rows["1.03.10.2.01.0001"].serapan_rencana, D(350) / D(300) * 100)
+    assert rows["1.03.10"].serapan_rencana == 100  # 400 of 400 juta
+    s1 = k.sasaran[0]
+    assert s1.rencana_anggaran == 400 * JUTA and s1.serapan_rencana == 100
+    assert s1.efisiensi is not None and eq(s1.efisiensi.ie, S1 / 100)
+    assert eq(s1.efisiensi.selisih, S1 - 100)
+    ck = next(b for b in k.bidang if b.kode == "CK")
+    assert ck.serapan_rencana == 120 and ck.efisiensi is not None  # 300 of 250 juta
+    assert eq(ck.efisiensi.ie, ck.capaian / 120)
+    doc = to_json(k)
+    assert doc["dasar_efisiensi"] == "rencana"
+    assert doc["bidang"][-1]["serapan_rencana"] == 120
+    assert doc["anggaran"][0]["rencana"] == 400000000
+
+
+def test_quarter_without_plan_gives_no_efficiency_verdict(tmp_path: Path) -> None:
+    """docs/contract.md §14: no plan, no IE and no Efisien/Kurang Efisien in any output."""
     pk = _pk(tmp_path)
     k = _compile(pk, {"BM": _bm(), "CK": _ck()})
+    assert k.dasar_efisiensi == ""
+    assert all(s.efisiensi is None for s in k.sasaran)
+    assert all(b.efisiensi is None for b in k.bidang)
+    assert k.sasaran[0].serapan is not None  # serapan against the pagu is still shown
+    doc = to_json(k)
+    assert doc["dasar_efisiensi"] is None
+    assert all(x["efisiensi"] is None for x in doc["sasaran"] + doc["bidang"])
+    # a partial plan (one leaf without it) is no plan for its group
+    half = _dengan_rencana(pk, {"1.03.10.2.01.0001": (None, 300 * JUTA, None, None)})
+    k = _compile(half, {"BM": _bm(), "CK": _ck()})
+    assert k.dasar_efisiensi == "" and k.sasaran[0].efisiensi is None
+
+
+def test_efficiency_per_sasaran_and_bidang(tmp_path: Path) -> None:
+    """The annual measurement: IE against the pagu (docs/contract.md §6.6)."""
+    pk = _pk(tmp_path)
+    k = _compile(pk, {"BM": _bm(), "CK": _ck()}, periode=TAHUNAN)
+    assert k.dasar_efisiensi == "pagu"
+    S1 = k.sasaran[0].capaian
+    assert S1 is not None
     s1 = k.sasaran[0]
     assert s1.pagu == 1500 * JUTA and s1.realisasi_anggaran == 400 * JUTA
     assert s1.efisiensi is not None and s1.efisiensi.label == "Efisien"

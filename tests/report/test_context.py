@@ -57,10 +57,12 @@ def test_only_http_links_become_links() -> None:
     assert "".join(s["teks"] for s in seg).endswith("javascript:alert(1) dan file:///etc/passwd")
 
 
-def test_no_previous_year_is_said_explicitly(k_tahunan: Kompilasi) -> None:
+def test_no_previous_year_leaves_the_section_out(k_tahunan: Kompilasi) -> None:
+    """docs/contract.md §16: a section without data is left out, not apologised for."""
     ctx = build_context(k_tahunan, TANGGAL_TAHUNAN)
-    assert ctx["tahun_lalu"]["ada"] is False
-    assert "Tahun 2024 belum ditautkan" in ctx["tahun_lalu"]["kalimat"]
+    assert ctx["tahun_lalu"]["ada"] is False and ctx["tahun_lalu"]["kalimat"] == ""
+    assert "tahun_lalu" not in ctx["lampiran"]
+    assert list(ctx["lampiran"].values()) == ["A", "B", "C", "D"]  # no letter skipped
 
 
 def test_previous_year_table_when_linked(pk: PK) -> None:

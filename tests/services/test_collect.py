@@ -112,7 +112,8 @@ def test_non_form_gets_a_text_explanation(kit: Kit) -> None:
     assert csv.umpan_balik == kit.ws.umpan_balik / "2025-TW2-BM-PERBAIKI.txt"
     text = csv.umpan_balik.read_text(encoding="utf-8-sig")
     assert "teks CSV" in text and "Simpan Sebagai" in text and csv.sha256 in text
-    assert by["CK.xls"].umpan_balik.name == "CK-PERBAIKI.txt"
+    # Another suffix stays in the name, so CK.xls and CK.xlsx never share one feedback file.
+    assert by["CK.xls"].umpan_balik.name == "CK~xls-PERBAIKI.txt"
     assert "Excel 97-2003" in by["CK.xls"].umpan_balik.read_text(encoding="utf-8-sig")
     assert b"\r\n" in csv.umpan_balik.read_bytes()
 
@@ -165,12 +166,13 @@ def test_nothing_lost_when_the_inbox_is_cleaned(kit: Kit) -> None:
         assert set(store.accepted(TW2)) == set(kit.forms)
 
 
-def test_too_large_file_is_hashed_not_loaded(kit: Kit) -> None:
+def test_too_large_file_is_refused_unread(kit: Kit) -> None:
+    """Refused by its size alone (docs/reliability.md C13): not read, hashed or copied."""
     kit.put_bytes("besar.xlsx", b"PK\x03\x04" + b"\0" * (11 << 20))
     res = kit.collect()
     f = res.files[0]
     assert f.status == "ditolak" and [x.code for x in f.findings] == ["file-too-large"]
-    assert not copy_path(kit.ws, f.sha256).exists()
+    assert f.sha256 == "" and not any(kit.ws.berkas.rglob("*.xlsx"))
     assert f.umpan_balik is not None and f.umpan_balik.suffix == ".txt"
 
 

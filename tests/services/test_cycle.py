@@ -183,7 +183,8 @@ def test_year_without_history_says_so(tmp_path: Path, example_pk: Path) -> None:
     r = runner.invoke(app, ["report", "--format", "html", "-w", str(ws), "--tanggal", "2026-01-20"])
     assert r.exit_code == 0, r.output
     html = (ws / "hasil" / "Laporan-Pengukuran-Kinerja-2025.html").read_text(encoding="utf-8")
-    assert "belum ditautkan" in html
+    # no previous year: the comparison is left out, not apologised for (docs/contract.md §16)
+    assert "Tahun Sebelumnya" not in html and "ditautkan" not in html
 
 
 def test_chain_from_an_archive_folder(demo_master, tmp_path: Path, example_pk: Path) -> None:

@@ -178,6 +178,7 @@ def make_pk(
     ind: list[list[Any]] | None = None,
     ang: list[list[Any]] | None = None,
     ind_head: list[str] | None = None,
+    ang_head: list[str] | None = None,
     title_rows: int = 0,
     shuffle: bool = False,
     merge_sasaran: bool = False,
@@ -197,7 +198,7 @@ def make_pk(
         "Identitas": (["Isian", "Nilai"], [list(r) for r in (identitas or IDENTITAS)]),
         "Bidang": (BIDANG_HEAD, bidang if bidang is not None else BIDANG),
         "Indikator": (ih, ind if ind is not None else IND),
-        "Anggaran": (ANG_HEAD, ang if ang is not None else ANG),
+        "Anggaran": (ang_head or ANG_HEAD, ang if ang is not None else ANG),
     }
     for name, (head, rows) in sheets.items():
         if name == drop_sheet:

@@ -73,14 +73,20 @@ def docx_teks(data: bytes) -> str:
 
 
 def docx_baris_tabel(table: Any) -> list[list[str]]:
+    """Rows of a table; a table nested in a cell (the lembar's closing row) gives its own rows
+    first, then the cell's paragraphs as a row of their own."""
     rows = []
     for row in table.rows:
         cells, seen = [], set()
+        nested: list[list[str]] = []
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
+            for inner in cell.tables:
+                nested.extend(docx_baris_tabel(inner))
             cells.append(" ".join(cell.text.split()))
+        rows.extend(nested)
         rows.append(cells)
     return rows
 

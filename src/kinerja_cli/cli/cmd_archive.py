@@ -38,9 +38,16 @@ def archive(
 ) -> None:
     """Bekukan satu periode ke arsip/TAHUN/PERIODE/vN (hanya-baca, manifest SHA-256) dan tutup periodenya.
 
-    PK, semua kiriman (diterima dan ditolak), catatan basis data, draf dan laporan disalin. Setelah diarsipkan, berkas baru atau berubah untuk periode itu ditahan (tidak dipakai) dan koreksi draf ditolak sampai periode dibuka kembali dengan --buka --alasan. Arsip berikutnya menjadi versi baru (vN+1) yang mencatat alasan pembukaan dan SHA-256 manifest versi sebelumnya.
+    PK, semua kiriman (diterima dan ditolak), catatan basis data, draf dan laporan disalin.
+    Kiriman yang salinan isinya hilang disebut satu per satu (keluar 1): arsip tidak pernah
+    diam-diam tidak lengkap. Setelah diarsipkan, berkas baru atau berubah untuk periode itu
+    ditahan (tidak dipakai) dan koreksi draf ditolak sampai periode dibuka kembali dengan
+    --buka --alasan.
 
-    Dengan --verify keluar 1 bila ada berkas yang berubah atau hilang.
+    Mengarsipkan lagi tidak pernah menimpa: arsip berikutnya (hanya setelah periode dibuka
+    kembali) menjadi versi baru (vN+1) yang mencatat alasan pembukaan dan SHA-256 manifest versi
+    sebelumnya. Dengan --verify setiap versi diperiksa terhadap catatan basis data dan
+    manifestnya; keluar 1 bila ada versi atau berkas yang berubah, hilang, atau tidak tercatat.
 
     Contoh: kinerja archive --triwulan 2 ; kinerja archive --triwulan 2 --buka --alasan "koreksi IK.05" ; kinerja archive --verify
     """
@@ -54,6 +61,8 @@ def archive(
         res = do_verify(ws, periode)
         for line in res.problems:
             print(line)
+        for line in res.notes:
+            print(f"Catatan: {line}")
         print(
             f"{len(res.checked)} versi arsip diperiksa: "
             f"{'utuh' if res.ok else f'{len(res.problems)} masalah'}."
@@ -74,15 +83,22 @@ def archive(
             )
         return
     out = do_archive(ws, periode)
+    ditutup = "periode belum ditutup" if out.hilang else "periode ditutup"
     print(
         f"Arsip {periode.label} versi {out.version} dibuat di {rel(out.folder)} "
-        f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json); periode ditutup."
+        f"({len(out.files)} berkas, hanya-baca, manifest MANIFEST.json); {ditutup}."
     )
+    if out.hilang:
+        print(f"Arsip TIDAK LENGKAP: {len(out.hilang)} kiriman tidak ikut diarsipkan:")
+        for line in out.hilang:
+            print(f"  {line}")
+        print("Periode tetap terbuka sampai arsip lengkap dibuat.")
+    raise typer.Exit(out.exit_code)
 
 
 # Exit codes of each command, for the README's command table (generated, docs/contract.md §3).
 EXIT_CODES = {
-    "archive": "0 / 1 (`--verify` menemukan perubahan) / 2",
+    "archive": "0 / 1 (arsip tidak lengkap, atau `--verify` menemukan perubahan) / 2",
 }
 
 

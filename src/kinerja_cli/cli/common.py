@@ -40,11 +40,26 @@ def err(msg: str) -> None:
     print(msg, file=sys.stderr)
 
 
+def tolerant_streams() -> None:
+    """A console that cannot show a character (`PYTHONIOENCODING=cp1252`, `ascii`, a C locale
+    on an old system) prints a replacement instead of failing the command after its work is
+    done (docs/reliability.md C10). JSON is kept exact another way: `print_json`."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a detached or closed stream: nothing to adjust
+                pass
+
+
 def guarded(func: F) -> F:
-    """The error boundary: KinerjaError -> one line and its exit code; a bug -> exit 2."""
+    """The error boundary: KinerjaError -> one line and its exit code; a failure of the file
+    system or the database -> its own one-line message, exit 2; a bug -> exit 2."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        tolerant_streams()
         try:
             return func(*args, **kwargs)
         except KinerjaError as exc:
@@ -62,9 +77,20 @@ def guarded(func: F) -> F:
         except KeyboardInterrupt:
             err("Dihentikan (Ctrl-C). Berkas hasil sebelumnya tidak berubah.")
             raise typer.Exit(130) from None
+        except OSError as exc:  # read-only, disk full, no permission, ... (never "internal")
+            if STATE["debug"]:
+                raise
+            from kinerja_cli.io.atomic import os_error
+
+            err(f"Galat: {os_error(exc)}")
+            raise typer.Exit(2) from None
         except Exception as exc:
             if STATE["debug"]:
                 raise
+            known = _database_failure(exc)
+            if known is not None:
+                err(f"Galat: {known}")
+                raise typer.Exit(2) from None
             err(
                 f"Galat internal ({type(exc).__name__}: {exc}). "
                 "Jalankan ulang dengan --debug untuk rinciannya dan laporkan ke pengembang."
@@ -72,6 +98,16 @@ def guarded(func: F) -> F:
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _database_failure(exc: Exception) -> KinerjaError | None:
+    """The store's message for an SQLite failure that escaped it (sqlite3 is not imported for
+    this: `--help` stays light)."""
+    if type(exc).__module__ != "sqlite3" or not hasattr(exc, "sqlite_errorcode"):
+        return None
+    from kinerja_cli.store.db import failure
+
+    return failure(exc, Path(".kinerja") / "kinerja.db")  # type: ignore[arg-type]
 
 
 def _default(o: Any) -> Any:
@@ -87,8 +123,14 @@ def _default(o: Any) -> Any:
 
 
 def print_json(obj: Any) -> None:
-    """One JSON document on stdout."""
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=_default) + "\n")
+    """One JSON document on stdout: UTF-8 text as it is when the console can show it, else the
+    same document with `\\uXXXX` escapes (still exact JSON, never a failure after the work)."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2, default=_default)
+    try:
+        text.encode(getattr(sys.stdout, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(obj, ensure_ascii=True, indent=2, default=_default)
+    sys.stdout.write(text + "\n")
 
 
 def parse_triwulan(value: str | None) -> Any:

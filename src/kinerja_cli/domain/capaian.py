@@ -301,6 +301,12 @@ def serapan(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
     return _persen(realisasi, pagu)
 
 
+def serapan_rencana(realisasi: Decimal | None, rencana: Decimal | None) -> Decimal | None:
+    """Serapan against the DPA plan = realisasi s/d TW k ÷ rencana s/d TW k × 100, None when
+    there is no plan or it is 0 (docs/contract.md §14)."""
+    return serapan(realisasi, rencana)
+
+
 def sisa(realisasi: Decimal | None, pagu: Decimal | None) -> Decimal | None:
     """Remaining budget = pagu − realisasi (docs/contract.md §6.6, docs/rulebook.md §4)."""
     if realisasi is None or pagu is None:
@@ -326,3 +332,19 @@ def efisiensi(capaian: Decimal | None, serapan: Decimal | None) -> Efisiensi:
         return Efisiensi(None, None, selisih)
     ie = _tidy(_CTX.divide(capaian, serapan))
     return Efisiensi(ie, "Efisien" if ie >= 1 else "Kurang Efisien", selisih)
+
+
+def efisiensi_periode(
+    capaian: Decimal | None,
+    serapan_pagu: Decimal | None,
+    serapan_plan: Decimal | None,
+    tahunan: bool,
+) -> Efisiensi | None:
+    """The period's efficiency (docs/contract.md §6.6, §14): against the pagu for the annual
+    measurement; against the DPA plan for a quarter, and None (no IE, no verdict) for a quarter
+    without one."""
+    if tahunan:
+        return efisiensi(capaian, serapan_pagu)
+    if serapan_plan is None:
+        return None
+    return efisiensi(capaian, serapan_plan)

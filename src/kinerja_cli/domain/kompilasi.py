@@ -16,11 +16,12 @@ from kinerja_cli.domain.capaian import (
     capaian_dinas,
     capaian_indikator,
     capaian_sasaran,
-    efisiensi,
+    efisiensi_periode,
     predikat,
     rata_rata,
     rumus_teks,
     serapan,
+    serapan_rencana,
     sisa,
 )
 from kinerja_cli.domain.findings import Finding
@@ -81,6 +82,14 @@ def _quarters(values: Sequence[Nilai | None] | None, k: int) -> tuple[Nilai | No
 def _sum(values: Sequence[Decimal | None]) -> Decimal | None:
     present = [v for v in values if v is not None]
     return sum(present, Decimal(0)) if present else None
+
+
+def _plan(values: Sequence[Decimal | None]) -> Decimal | None:
+    """The plan of a group of leaves: their sum when every leaf has one, else None (a partial
+    plan would overstate the serapan against it)."""
+    if not values or any(v is None for v in values):
+        return None
+    return sum((v for v in values if v is not None), Decimal(0))
 
 
 def _status_bidang(kode: str, data: Mapping[str, DataBidang], status: Mapping[str, str]) -> str:
@@ -179,11 +188,16 @@ def _baris_anggaran(
     per_tw = [ang.recompute(rows, {c: v[q] for c, v in leaf_tw.items()}) for q in range(k)]
     sd = ang.recompute(rows, {c: anggaran_sd(v, k) for c, v in leaf_tw.items()})
     pagu = ang.recompute_pagu(rows)
+    leaf_plan = {r.kode: (tuple(r.rencana_tw) + (None,) * 4)[k - 1] for r in ang.leaves(rows)}
     out: list[BarisAnggaranHasil] = []
     for r in rows:
         p = pagu[r.kode]
         p = r.pagu if p is None else p
         real = sd[r.kode]
+        if r.kode in leaf_codes:
+            plan = leaf_plan[r.kode]
+        else:
+            plan = _plan([leaf_plan[c.kode] for c in ang.leaves(rows, r.kode)])
         out.append(
             BarisAnggaranHasil(
                 kode=r.kode,
@@ -198,6 +212,8 @@ def _baris_anggaran(
                 realisasi=real,
                 serapan=serapan(real, p),
                 sisa=sisa(real, p),
+                rencana=plan,
+                serapan_rencana=serapan_rencana(real, plan),
             )
         )
     return tuple(out)
@@ -212,6 +228,7 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
     pagu = sum((r.pagu for r in roots), Decimal(0))
     real = _sum([r.realisasi for r in roots])
     tw = tuple(_sum([r.realisasi_tw[q] for r in roots]) for q in range(k))
+    plan = _plan([r.rencana for r in roots])
     return BarisAnggaranHasil(
         kode="",
         uraian="Jumlah",
@@ -225,13 +242,22 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
         realisasi=real,
         serapan=serapan(real, pagu),
         sisa=sisa(real, pagu),
+        rencana=plan,
+        serapan_rencana=serapan_rencana(real, plan),
     )
 
 
-def _leaf_budget(leaves: Sequence[BarisAnggaranHasil]) -> tuple[Decimal | None, Decimal | None]:
+def _leaf_budget(
+    leaves: Sequence[BarisAnggaranHasil],
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(pagu, realisasi, plan) of a group of leaf rows; all None when there are none."""
     if not leaves:
-        return None, None
-    return sum((r.pagu for r in leaves), Decimal(0)), _sum([r.realisasi for r in leaves])
+        return None, None, None
+    return (
+        sum((r.pagu for r in leaves), Decimal(0)),
+        _sum([r.realisasi for r in leaves]),
+        _plan([r.rencana for r in leaves]),
+    )
 
 
 def kompilasi(
@@ -269,8 +295,8 @@ def kompilasi(
     for s in pk.sasaran:
         inds = [i for i in indikator if i.sasaran == s.kode]
         cap = capaian_sasaran((i.capaian_periode for i in inds), batas)
-        pagu, real = _leaf_budget([a for a in leaves if a.sasaran == s.kode])
-        ser = serapan(real, pagu)
+        pagu, real, plan = _leaf_budget([a for a in leaves if a.sasaran == s.kode])
+        ser, ser_plan = serapan(real, pagu), serapan_rencana(real, plan)
         sasaran.append(
             BarisSasaran(
                 kode=s.kode,
@@ -281,7 +307,13 @@ def kompilasi(
                 pagu=pagu,
                 realisasi_anggaran=real,
                 serapan=ser,
-                efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+                efisiensi=(
+                    efisiensi_periode(cap, ser, ser_plan, periode.tahunan)
+                    if pagu is not None
+                    else None
+                ),
+                rencana_anggaran=plan,
+                serapan_rencana=ser_plan,
             )
         )
     dinas = capaian_dinas(s.capaian for s in sasaran)
@@ -293,8 +325,8 @@ def kompilasi(
         db = data.get(b.kode)
         inds = [i for i in indikator if i.bidang == b.kode]
         cap = rata_rata((i.capaian_periode for i in inds), batas)
-        pagu, real = _leaf_budget([a for a in leaves if a.bidang == b.kode])
-        ser = serapan(real, pagu)
+        pagu, real, plan = _leaf_budget([a for a in leaves if a.bidang == b.kode])
+        ser, ser_plan = serapan(real, pagu), serapan_rencana(real, plan)
         bidang.append(
             BarisBidang(
                 kode=b.kode,
@@ -310,7 +342,13 @@ def kompilasi(
                 pagu=pagu,
                 realisasi_anggaran=real,
                 serapan=ser,
-                efisiensi=efisiensi(cap, ser) if pagu is not None else None,
+                efisiensi=(
+                    efisiensi_periode(cap, ser, ser_plan, periode.tahunan)
+                    if pagu is not None
+                    else None
+                ),
+                rencana_anggaran=plan,
+                serapan_rencana=ser_plan,
             )
         )
 
@@ -338,7 +376,16 @@ def kompilasi(
         dibuat=dibuat,
         tahun_lalu_ada=bool(tahun_lalu),
         anggaran_total=_total_anggaran(anggaran, periode.triwulan),
+        sidik_pk=pk.sha256,
+        dasar_efisiensi=_dasar_efisiensi(periode, leaves),
     )
+
+
+def _dasar_efisiensi(periode: Periode, leaves: Sequence[BarisAnggaranHasil]) -> str:
+    """`pagu` (annual), `rencana` (a quarter whose every leaf row has the DPA plan) or ``."""
+    if periode.tahunan:
+        return "pagu"
+    return "rencana" if leaves and all(a.rencana is not None for a in leaves) else ""
 
 
 def anggaran_sasaran(
@@ -377,6 +424,8 @@ def anggaran_sasaran(
                 realisasi=real,
                 serapan=serapan(real, pagu),
                 sisa=sisa(real, pagu),
+                rencana=_plan([leaf.rencana for leaf in below]),
+                serapan_rencana=serapan_rencana(real, _plan([leaf.rencana for leaf in below])),
             )
         )
     return out

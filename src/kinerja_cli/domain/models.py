@@ -136,6 +136,9 @@ class BarisAnggaran:
     pagu: Decimal
     sasaran: str | None = None  # sasaran kode, for the efficiency analysis
     baris: int = 0
+    # The DPA's cumulative disbursement plan (anggaran kas) s/d TW I..IV, when the PK carries
+    # `Rencana TW I` … `Rencana TW IV` (docs/contract.md §14); None where not given.
+    rencana_tw: tuple[Decimal | None, ...] = (None, None, None, None)
 
 
 @dataclass(frozen=True)

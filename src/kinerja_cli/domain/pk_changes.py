@@ -92,12 +92,18 @@ def _indikator_fields(pk: PK, i: Indikator) -> dict[str, tuple[str, bool]]:
 
 def _anggaran_fields(pk: PK, a: BarisAnggaran) -> dict[str, tuple[str, bool]]:
     sasaran = pk.sasaran_by_kode(a.sasaran) if a.sasaran else None
-    return {
+    fields = {
         "Uraian": (a.uraian, True),
         "Pagu": (format_rupiah(a.pagu), True),
         "Bidang": (a.bidang, True),
         "Sasaran": (sasaran.nama if sasaran else (a.sasaran or ""), True),
     }
+    for k, rencana in enumerate(a.rencana_tw, start=1):  # the DPA plan (efficiency)
+        fields[f"Rencana TW {romawi(k)}"] = (
+            "" if rencana is None else format_rupiah(rencana),
+            True,
+        )
+    return fields
 
 
 Row = Indikator | BarisAnggaran

@@ -92,7 +92,9 @@ class BarisSasaran:
     pagu: Decimal | None  # sum of linked leaf budget rows (None when none are linked)
     realisasi_anggaran: Decimal | None
     serapan: Decimal | None
-    efisiensi: Efisiensi | None
+    efisiensi: Efisiensi | None  # None for a quarter without the DPA plan (docs/contract.md §14)
+    rencana_anggaran: Decimal | None = None  # the DPA plan s/d TW k of the linked leaves
+    serapan_rencana: Decimal | None = None  # realisasi s/d TW k ÷ rencana s/d TW k × 100
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class BarisAnggaranHasil:
     realisasi: Decimal | None  # s/d k
     serapan: Decimal | None
     sisa: Decimal | None
+    rencana: Decimal | None = None  # the DPA plan s/d TW k (parents: sum of their leaves)
+    serapan_rencana: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,9 @@ class BarisBidang:
     pagu: Decimal | None
     realisasi_anggaran: Decimal | None
     serapan: Decimal | None
-    efisiensi: Efisiensi | None
+    efisiensi: Efisiensi | None  # None for a quarter without the DPA plan (docs/contract.md §14)
+    rencana_anggaran: Decimal | None = None
+    serapan_rencana: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,10 @@ class Kompilasi:
     notes: tuple[str, ...] = field(default_factory=tuple)  # free notes for the Catatan sheet
     # the dinas budget total: the top-level rows summed, each recomputed from its leaves
     anggaran_total: BarisAnggaranHasil | None = None
+    sidik_pk: str = ""  # the PK's SHA-256: part of the draft's identity (docs/contract.md §11)
+    # how the period's efficiency is measured: "pagu" (annual), "rencana" (a quarter with the
+    # DPA plan for every linked leaf row), "" (a quarter without it: no IE, no verdict)
+    dasar_efisiensi: str = "pagu"
     # the PK version in force for the periode (docs/contract.md §13): its number, the PK awal
     # target of each indicator whose target it changed, and the revisions up to it
     pk_versi: int = 1

@@ -138,6 +138,8 @@ class Code(StrEnum):
     DUPLIKAT_IDENTIK = "duplikat-identik"
     TERLAMBAT = "terlambat"
     BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
+    ENTRI_BUKAN_BERKAS = "entri-bukan-berkas"
+    TAUTAN_TIDAK_DIIKUTI = "tautan-tidak-diikuti"
     GAGAL_MEMBACA = "gagal-membaca"
     PERIODE_DITUTUP = "periode-ditutup"
     # the Sekretaris's corrections in a draft (docs/contract.md §11)
@@ -210,8 +212,8 @@ _BUKAN_ANGKA = {
     "tak-hingga": "{label} berisi nilai tak hingga/NaN (isi sel rusak atau terlalu besar), bukan "
     "angka; ketik angkanya langsung.",
     "saran": "{label} berisi {isi}, bukan angka yang sah; maksud Anda {saran}?",
-    "contoh": "{label} berisi {isi}, bukan angka yang sah; isi angka seperti 98,5 (koma untuk "
-    "desimal)",
+    "contoh": "{label} berisi {isi}, bukan angka yang sah; isi angka seperti 98,5 atau 98.5 "
+    "(pemisah desimal yang dipakai komputer Anda)",
     "contoh-rupiah": "{label} berisi {isi}, bukan angka yang sah; isi rupiah tanpa Rp dan titik, "
     "mis. 150000000",
     "persen": "{label} berisi {isi}, persentase; isi rupiah yang dibelanjakan, mis. 150.000.000.",
@@ -377,8 +379,9 @@ _RULES: tuple[Rule, ...] = (
         Code.PAGU_TIDAK_SAH,
         _E,
         _S.PK,
-        "Pagu bukan angka atau negatif",
+        "Pagu atau Rencana TW bukan angka atau negatif",
         "Pagu {isi!r} tidak sah: {sebab}",
+        variants={"rencana": "{kolom} {isi!r} tidak sah: {sebab}"},
     ),
     Rule(
         Code.PAGU_INDUK_BEDA,
@@ -1009,6 +1012,30 @@ _RULES: tuple[Rule, ...] = (
         "berkas di folder masuk tidak dapat dibaca (izin/terkunci)",
         "Berkas tidak dapat dibuka ({sebab}). Bila sedang dibuka program lain, tutup lalu "
         "jalankan ulang.",
+    ),
+    Rule(
+        Code.ENTRI_BUKAN_BERKAS,
+        _W,
+        _S.PROCESS,
+        "entri folder masuk yang bukan berkas biasa (FIFO, perangkat, soket); tidak dibaca",
+        "Ini {jenis}, bukan berkas biasa; tidak dibuka dan tidak dibaca. Hapus atau pindahkan "
+        "dari folder masuk bila bukan kiriman.",
+    ),
+    Rule(
+        Code.TAUTAN_TIDAK_DIIKUTI,
+        _E,
+        _S.PROCESS,
+        "tautan simbolik ke luar folder masuk, putus atau berputar; tidak diikuti",
+        "Tautan simbolik ke {tujuan}, di luar folder masuk; tidak diikuti agar tidak ada berkas "
+        "lain yang terbaca atau tersalin. Bila memang kiriman bidang, salin berkas aslinya ke "
+        "folder masuk.",
+        variants={
+            "putus": "Tautan simbolik ke {tujuan}, yang tidak ada (tautan putus); tidak ada yang "
+            "dibaca. Salin berkas kiriman yang asli ke folder masuk.",
+            "berputar": "Tautan simbolik yang berputar (menunjuk dirinya sendiri lewat {tujuan}); "
+            "tidak dapat dibaca. Hapus tautan itu dan salin berkas kiriman yang asli ke folder "
+            "masuk.",
+        },
     ),
     Rule(
         Code.GAGAL_MEMBACA,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from kinerja_cli.domain.capaian import parse_biner
 from kinerja_cli.domain.models import Arah, Rentang, TargetValue
@@ -34,9 +35,36 @@ class SignedTarget(NumberError):
         self.sign = sign
 
 
+_MEMO: dict[tuple[type, object, Arah, bool], TargetValue] = {}
+_MEMO_MAX = 50_000  # distinct targets of a very large PK; cleared when full
+
+
 def parse_target(value: object, arah: Arah, fraction_is_percent: bool = False) -> TargetValue:
     """Parse a target cell for its Arah; raise NumberError (code `target-tidak-sah`), or
-    SignedTarget when the only problem is a comparison sign in front of a number."""
+    SignedTarget when the only problem is a comparison sign in front of a number.
+
+    Memoised: every returned form repeats its PK's targets, and collect checks each against
+    the PK (docs/performance.md §6). The key holds the value's type, because `True == 1 ==
+    1.0` share one dict key and would otherwise share a result (a target `1` is not `Ada`),
+    and floats and Decimals by their text (`-0.0 == 0.0`, `Decimal("1.0") == 1`). Only
+    successful parses are kept; results are immutable (Decimal, bool, frozen Rentang).
+    """
+    try:
+        exact = repr(value) if isinstance(value, float | Decimal) else value
+        key = (type(value), exact, arah, fraction_is_percent)
+        hit = _MEMO.get(key)
+    except TypeError:  # an unhashable value: parse it every time
+        return _parse_target(value, arah, fraction_is_percent)
+    if hit is not None:
+        return hit
+    parsed = _parse_target(value, arah, fraction_is_percent)
+    if len(_MEMO) >= _MEMO_MAX:
+        _MEMO.clear()
+    _MEMO[key] = parsed
+    return parsed
+
+
+def _parse_target(value: object, arah: Arah, fraction_is_percent: bool) -> TargetValue:
     if arah == Arah.BINER:
         yn = parse_yes_no(value)
         if yn is None:

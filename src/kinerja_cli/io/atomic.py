@@ -18,6 +18,71 @@ from kinerja_cli.errors import KinerjaError
 
 _RETRIES = 5
 _RETRY_SLEEP = 0.1
+TEMP_PREFIX, TEMP_SUFFIX = ".~kinerja-", ".tmp"
+
+
+def is_temp_name(name: str) -> bool:
+    """True for the name of a temp file `atomic_path` makes (and a killed run may leave)."""
+    return name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX)
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete the temp files a killed run left in `folder` (not its subfolders); return them.
+
+    Only call this while holding the workspace lock: then no other kinerja run is writing
+    there, so every such file is stale (docs/reliability.md C12)."""
+    gone: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return gone
+    for entry in entries:
+        if is_temp_name(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            gone.append(Path(entry.path))
+    return gone
+
+
+def os_error(exc: OSError, target: Path | str | None = None) -> KinerjaError:
+    """One clear line (exit 2) for a failure of the file system, by its errno
+    (docs/reliability.md C10): read-only, full, no permission, name too long, gone, I/O."""
+    where = Path(target) if target is not None else Path(exc.filename or ".")
+    folder = where.parent if where.name else where
+    code = exc.errno
+    if code == errno.EROFS:
+        msg = (
+            f"{where} berada di sistem berkas hanya-baca; kinerja tidak dapat menulis di sana dan "
+            "tidak ada yang diubah. Salin ruang kerja ke disk yang dapat ditulis (atau pasang "
+            "ulang disk itu dengan izin tulis) lalu jalankan ulang."
+        )
+    elif code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        msg = (
+            f"Disk penuh saat menulis {where.name}; berkas lama tidak berubah. "
+            f"Kosongkan ruang di {folder} lalu jalankan ulang."
+        )
+    elif isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        msg = (
+            f"Tidak ada izin menulis di folder {folder}; berkas lama tidak berubah. "
+            "Periksa izin folder itu (atau pilih folder lain) lalu jalankan ulang."
+        )
+    elif code == errno.ENAMETOOLONG:
+        msg = (
+            f"nama atau jalur terlalu panjang untuk sistem berkas: {where}. Pindahkan ruang kerja "
+            "ke folder yang jalurnya lebih pendek lalu jalankan ulang."
+        )
+    elif isinstance(exc, FileNotFoundError):
+        msg = f"berkas atau folder tidak ditemukan: {exc.filename or where}"
+    elif code == errno.EIO:
+        msg = (
+            f"galat baca/tulis perangkat saat memakai {where} (disk lepas atau rusak?); "
+            "periksa disk itu lalu jalankan ulang."
+        )
+    else:
+        msg = f"galat sistem berkas pada {where}: {exc.strerror or exc}"
+    return KinerjaError(msg, location=None)
 
 
 def _replace(tmp: Path, target: Path) -> None:
@@ -51,7 +116,7 @@ def atomic_path(target: Path, *, fsync: bool = True) -> Iterator[Path]:
     tmp: Path | None = None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=".~kinerja-", suffix=".tmp")
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
         os.close(fd)
         tmp = Path(name)
         # mkstemp makes 0600 files; outputs should get the usual permissions (umask applies).
@@ -66,20 +131,10 @@ def atomic_path(target: Path, *, fsync: bool = True) -> Iterator[Path]:
             _replace(tmp, target)
         except PermissionError as exc:  # the target is held open (Windows: Excel, antivirus)
             raise KinerjaError(_locked_message(target), location=str(target)) from exc
-    except PermissionError as exc:
-        raise KinerjaError(
-            f"Tidak ada izin menulis di folder {target.parent}; berkas lama tidak berubah. "
-            "Periksa izin folder itu (atau pilih folder lain) lalu jalankan ulang.",
-            location=str(target),
-        ) from exc
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise KinerjaError(
-                f"Disk penuh saat menulis {target.name}; berkas lama tidak berubah. "
-                f"Kosongkan ruang di {target.parent} lalu jalankan ulang.",
-                location=str(target),
-            ) from exc
-        raise
+    except OSError as exc:  # read-only, full, no permission, name too long, ...
+        err = os_error(exc, target)
+        err.location = str(target)
+        raise err from exc
     finally:
         if tmp is not None and tmp.exists():
             try:

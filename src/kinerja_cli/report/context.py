@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from kinerja_cli.domain.capaian import efisiensi, rumus_teks
+from kinerja_cli.domain import nama
+from kinerja_cli.domain.capaian import Efisiensi, efisiensi_periode, rumus_teks
 from kinerja_cli.domain.models import Arah, Identitas, Rumus
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.results import BarisBidang, Kompilasi
@@ -55,20 +56,14 @@ def segmen_bukti(text: str | None) -> list[dict[str, str]]:
     return out
 
 
-def _upper_pemda(pemda: str) -> str:
-    p = " ".join(pemda.split())
-    if not p:
-        return ""
-    if not p.casefold().startswith("pemerintah"):
-        p = "Pemerintah " + p
-    return p.upper()
-
-
 def kop(identitas: Identitas, logo: str = "") -> dict[str, str]:
-    """The letterhead: PEMERINTAH KABUPATEN …, the agency in capitals, its address."""
+    """The letterhead: PEMERINTAH KABUPATEN …, the agency in capitals (without the region the
+    first line already names), its address (docs/contract.md §16)."""
     return {
-        "pemda": _upper_pemda(identitas.pemda),
-        "perangkat_daerah": " ".join(identitas.perangkat_daerah.split()).upper(),
+        "pemda": nama.pemerintah(identitas.pemda).upper(),
+        "perangkat_daerah": nama.perangkat_daerah(
+            identitas.perangkat_daerah, identitas.pemda
+        ).upper(),
         "singkatan": identitas.singkatan,
         "alamat": identitas.alamat,
         "logo": logo,
@@ -76,30 +71,19 @@ def kop(identitas: Identitas, logo: str = "") -> dict[str, str]:
 
 
 def nama_dinas(identitas: Identitas) -> str:
-    """The agency as named in running text: the full name, then the short name if any."""
-    nama = " ".join(identitas.perangkat_daerah.split())
-    pemda = " ".join(identitas.pemda.split())
-    if pemda and pemda.casefold() not in nama.casefold():
-        nama = f"{nama} {pemda.removeprefix('Pemerintah ').strip()}"
-    return nama or identitas.singkatan or "Perangkat Daerah"
+    """The agency as named in running text and titles, its region once."""
+    lengkap = nama.perangkat_daerah_lengkap(identitas.perangkat_daerah, identitas.pemda)
+    return lengkap or identitas.singkatan or "Perangkat Daerah"
 
 
 def jabatan_lengkap(identitas: Identitas) -> str:
     """`Plt. Kepala Dinas Pekerjaan Umum, … Kabupaten Balangan`: Plt./Plh. kept as the PK writes it."""
-    jabatan = " ".join(identitas.jabatan_kepala.split()) or "Kepala"
-    pd = " ".join(identitas.perangkat_daerah.split())
-    low = jabatan.casefold()
-    singkatan = identitas.singkatan.strip().casefold()
-    if pd and pd.casefold() not in low and not (singkatan and singkatan in low):
-        kata, pd_kata = jabatan.split(), pd.split()
-        if kata and pd_kata and kata[-1].casefold() == pd_kata[0].casefold():
-            pd = " ".join(pd_kata[1:])  # "Kepala Dinas" + "Dinas Pekerjaan Umum" once
-        jabatan = f"{jabatan} {pd}".strip()
-    pemda = " ".join(identitas.pemda.split())
-    pemda = pemda[len("pemerintah ") :] if pemda.casefold().startswith("pemerintah ") else pemda
-    if pemda and pemda.casefold() not in jabatan.casefold():
-        jabatan = f"{jabatan} {pemda}"
-    return jabatan
+    return nama.jabatan_kepala(
+        identitas.jabatan_kepala,
+        identitas.perangkat_daerah,
+        identitas.pemda,
+        identitas.singkatan,
+    )
 
 
 def ttd(identitas: Identitas, tanggal: dt.date) -> dict[str, Any]:
@@ -142,13 +126,20 @@ def ringkasan(k: Kompilasi) -> dict[str, Any]:
 
 
 def _efisiensi(
-    pagu: Decimal | None, real: Decimal | None, ser: Decimal | None, cap: Decimal | None
+    pagu: Decimal | None,
+    real: Decimal | None,
+    ser: Decimal | None,
+    cap: Decimal | None,
+    e: Efisiensi | None,
+    rencana: Decimal | None = None,
+    ser_rencana: Decimal | None = None,
 ) -> dict[str, Any]:
-    e = efisiensi(cap, ser) if pagu is not None else None
     return {
         "pagu": pagu,
         "realisasi": real,
         "serapan": ser,
+        "rencana": rencana,
+        "serapan_rencana": ser_rencana,
         "capaian": cap,
         "sisa": (pagu - real) if pagu is not None and real is not None else None,
         "ie": e.ie if e else None,
@@ -158,13 +149,25 @@ def _efisiensi(
 
 
 def anggaran(k: Kompilasi) -> dict[str, Any]:
-    """Budget per sasaran and per bidang with efficiency, the dinas total, and the detail rows."""
+    """Budget per sasaran and per bidang with efficiency, the dinas total, and the detail rows.
+
+    `dasar` says what the period's efficiency is measured against (docs/contract.md §14):
+    `pagu` (annual), `rencana` (a quarter with the DPA plan) or `` (a quarter without it: the
+    tables show serapan but no IE and no verdict)."""
     nama_bidang = _nama_bidang(k)
     per_sasaran = [
         {
             "kode": s.kode,
             "nama": s.nama,
-            **_efisiensi(s.pagu, s.realisasi_anggaran, s.serapan, s.capaian),
+            **_efisiensi(
+                s.pagu,
+                s.realisasi_anggaran,
+                s.serapan,
+                s.capaian,
+                s.efisiensi,
+                s.rencana_anggaran,
+                s.serapan_rencana,
+            ),
         }
         for s in k.sasaran
         if s.pagu is not None
@@ -173,14 +176,33 @@ def anggaran(k: Kompilasi) -> dict[str, Any]:
         {
             "kode": b.kode,
             "nama": b.nama,
-            **_efisiensi(b.pagu, b.realisasi_anggaran, b.serapan, b.capaian),
+            **_efisiensi(
+                b.pagu,
+                b.realisasi_anggaran,
+                b.serapan,
+                b.capaian,
+                b.efisiensi,
+                b.rencana_anggaran,
+                b.serapan_rencana,
+            ),
         }
         for b in k.bidang
         if b.pagu is not None
     ]
     t = k.anggaran_total
+    e_total = (
+        efisiensi_periode(k.dinas_capaian, t.serapan, t.serapan_rencana, k.periode.tahunan)
+        if t is not None
+        else None
+    )
     total = _efisiensi(
-        t.pagu if t else None, t.realisasi if t else None, t.serapan if t else None, k.dinas_capaian
+        t.pagu if t else None,
+        t.realisasi if t else None,
+        t.serapan if t else None,
+        k.dinas_capaian,
+        e_total,
+        t.rencana if t else None,
+        t.serapan_rencana if t else None,
     )
     rincian = [
         {
@@ -200,6 +222,9 @@ def anggaran(k: Kompilasi) -> dict[str, Any]:
     ]
     return {
         "ada": bool(k.anggaran),
+        "dasar": k.dasar_efisiensi,
+        "romawi": romawi(k.periode.triwulan),
+        "dengan_ie": k.dasar_efisiensi in ("pagu", "rencana"),
         "sasaran": per_sasaran,
         "bidang": per_bidang,
         "total": total,
@@ -307,33 +332,41 @@ def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
             }
         )
     tahun = next((i.tahun_lalu.tahun for i in k.indikator if i.tahun_lalu), k.tahun - 1)
-    if rows:
-        kalimat = (
-            f"Tabel berikut membandingkan realisasi dan capaian Tahun {k.tahun} dengan "
-            f"Tahun {tahun} untuk {len(rows)} indikator yang juga diukur pada tahun lalu."
-        )
-    else:
-        kalimat = (
-            f"Data pengukuran kinerja Tahun {k.tahun - 1} belum ditautkan ke ruang kerja "
-            "ini, sehingga perbandingan capaian dengan tahun sebelumnya belum dapat "
-            "disajikan."
-        )
+    # Without last year's figures the section is left out, not apologised for (§16).
+    kalimat = (
+        f"Tabel berikut membandingkan realisasi dan capaian Tahun {k.tahun} dengan "
+        f"Tahun {tahun} untuk {len(rows)} indikator yang juga diukur pada tahun sebelumnya."
+        if rows
+        else ""
+    )
     return {"ada": bool(rows), "tahun": tahun, "kalimat": kalimat, "baris": rows}
 
 
-def dokumen(k: Kompilasi) -> dict[str, Any]:
-    """Titles: `Pengukuran Kinerja Tahun N` or the quarterly review's."""
+def dokumen(k: Kompilasi, semester: int | None = None) -> dict[str, Any]:
+    """Titles: `Pengukuran Kinerja Tahun N`, the quarterly review's or the semester review's
+    (docs/contract.md §15)."""
+    r = romawi(k.periode.triwulan)
     if k.periode.tahunan:
         judul = f"Pengukuran Kinerja Tahun {k.tahun}"
         atas, bawah = "PENGUKURAN KINERJA", f"TAHUN {k.tahun}"
+        kurun = f"Tahun {k.tahun}"
+    elif semester:
+        sr = romawi(semester)
+        judul = f"Reviu Capaian Kinerja Semester {sr} Tahun {k.tahun}"
+        atas, bawah = f"REVIU CAPAIAN KINERJA SEMESTER {sr}", f"TAHUN {k.tahun}"
+        kurun = f"Semester {sr}"
     else:
-        r = romawi(k.periode.triwulan)
         judul = f"Reviu Capaian Kinerja Triwulan {r} Tahun {k.tahun}"
         atas, bawah = f"REVIU CAPAIAN KINERJA TRIWULAN {r}", f"TAHUN {k.tahun}"
+        kurun = f"Triwulan {r}"
     return {
         "judul": judul,
         "judul_atas": atas,
         "judul_bawah": bawah,
+        "semester": semester or 0,
+        "semester_romawi": romawi(semester) if semester else "",
+        # the review's period in running text: "Triwulan II" or "Semester I"
+        "kurun": kurun,
         "nama_dinas": nama_dinas(k.identitas),
         "singkatan": k.identitas.singkatan or "",
         "tahun": k.tahun,
@@ -345,13 +378,29 @@ def dokumen(k: Kompilasi) -> dict[str, Any]:
     }
 
 
+def lampiran(ctx: dict[str, Any]) -> dict[str, str]:
+    """The annual report's appendix sections that have content, lettered A, B, … in order
+    (docs/contract.md §16: a section without data is left out, so the letters never skip)."""
+    ada = {
+        "metode": True,
+        "analisis": True,
+        "anggaran": ctx["anggaran"]["ada"],
+        "permasalahan": bool(ctx["permasalahan"]),
+        "tahun_lalu": ctx["tahun_lalu"]["ada"],
+    }
+    kunci = [k for k, v in ada.items() if v]
+    return {k: "ABCDEFGH"[i] for i, k in enumerate(kunci)}
+
+
 def build_context(
     k: Kompilasi,
     tanggal: dt.date,
     sebelumnya: Kompilasi | None = None,
     logo: str = "",
+    semester: int | None = None,
 ) -> dict[str, Any]:
-    """The whole context of the annual report (tahunan) or the quarterly review (TW k)."""
+    """The whole context of the annual report (tahunan), the quarterly review (TW k) or the
+    semester review (`semester` 1 or 2, compiled s/d TW II or TW IV; docs/contract.md §15)."""
     from kinerja_cli.report import narasi
 
     nb = _nama_bidang(k)
@@ -363,7 +412,7 @@ def build_context(
     )
     ctx: dict[str, Any] = {
         "jenis": "tahunan" if k.periode.tahunan else "triwulan",
-        "dokumen": dokumen(k),
+        "dokumen": dokumen(k, semester),
         "kop": kop(k.identitas, logo),
         "ringkasan": ringkasan(k),
         "bidang": bidang(k),
@@ -378,7 +427,8 @@ def build_context(
     if k.periode.tahunan:
         ctx["sasaran"] = kelompok_sasaran(k, rows)
         ctx["narasi"] = narasi.narasi_tahunan(k, ctx)
+        ctx["lampiran"] = lampiran(ctx)
     else:
-        context_triwulan.lengkapi(ctx, k, rows, sebelumnya)
+        context_triwulan.lengkapi(ctx, k, rows, sebelumnya, semester)
         ctx["narasi"] = narasi.narasi_triwulan(k, ctx)
     return ctx

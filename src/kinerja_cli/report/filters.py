@@ -128,6 +128,17 @@ def atau(value: Any, pengganti: str = KOSONG) -> Any:
     return value
 
 
+def css_teks(value: Any) -> Any:
+    """Text for a CSS string inside <style> (the page footer): quotes and backslashes escaped,
+    `<` written as a CSS escape so no text can close the style element; not HTML-escaped,
+    because character references are not decoded inside <style>."""
+    from markupsafe import Markup
+
+    t = " ".join(str(value or "").split())
+    t = t.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return Markup(t)  # noqa: S704 - escaped for its CSS context above
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
     "angka": angka,
     "persen": persen,
@@ -138,4 +149,5 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "target": target,
     "realisasi": realisasi,
     "atau": atau,
+    "css_teks": css_teks,
 }

@@ -128,8 +128,21 @@ def _kalimat_anggaran(k: Kompilasi, ctx: dict[str, Any], sd: str) -> str:
         return ""
     s = (
         f"Realisasi anggaran {sd} sebesar {rupiah(total['realisasi'])} dari pagu "
-        f"{rupiah(total['pagu'])} atau serapan {persen(total['serapan'])}."
+        f"{rupiah(total['pagu'])} atau serapan {persen(total['serapan'])}"
     )
+    dasar = ctx["anggaran"]["dasar"]
+    if dasar == "rencana" and total["serapan_rencana"] is not None:
+        s += (
+            f", dan {persen(total['serapan_rencana'])} dari rencana penarikan dana "
+            f"(anggaran kas DPA) {sd} sebesar {rupiah(total['rencana'])}"
+        )
+    s += "."
+    if not ctx["anggaran"]["dengan_ie"]:
+        return s + (
+            " Efisiensi triwulan diukur terhadap rencana penarikan dana (anggaran kas) DPA "
+            "per triwulan; rencana tersebut tidak tercantum dalam Perjanjian Kinerja, sehingga "
+            "indeks efisiensi tidak disajikan."
+        )
     if k.dinas_capaian is not None and total["selisih"] is not None:
         beda = total["selisih"]
         if beda == 0:
@@ -139,18 +152,21 @@ def _kalimat_anggaran(k: Kompilasi, ctx: dict[str, Any], sd: str) -> str:
                 f"berada {angka(abs(beda))} poin persen "
                 f"{'di atas' if beda > 0 else 'di bawah'} serapan anggaran"
             )
+        if dasar == "rencana":
+            letak = letak.replace("serapan anggaran", "serapan terhadap rencana penarikan dana")
         s += f" Capaian kinerja sebesar {persen(k.dinas_capaian)} {letak}"
         if total["ie"] is not None:
             s += f", dengan indeks efisiensi {angka(total['ie'])} ({total['label']})"
         s += "."
     kurang = [b for b in ctx["anggaran"]["bidang"] if b["label"] == "Kurang Efisien"]
+    dinilai = [b for b in ctx["anggaran"]["bidang"] if b["label"]]
     if kurang:
         s += (
             " Bidang dengan indeks efisiensi di bawah 1 adalah "
             + daftar([f"{b['nama']} ({angka(b['ie'])})" for b in kurang])
             + "."
         )
-    elif ctx["anggaran"]["bidang"]:
+    elif dinilai and len(dinilai) == len(ctx["anggaran"]["bidang"]):
         s += " Seluruh bidang yang memiliki anggaran berada pada kategori Efisien."
     return s
 
@@ -179,17 +195,19 @@ def narasi_tahunan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
 
 
 def narasi_triwulan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
-    """Paragraphs for the quarterly review's summary."""
+    """Paragraphs for the quarterly (or semester) review's summary."""
     tw = ctx["dokumen"]["romawi"]
+    kurun = ctx["dokumen"]["kurun"]
+    sd_kurun = f"akhir {kurun}" if ctx["dokumen"]["semester"] else kurun
     nama = ctx["dokumen"]["nama_dinas"]
     if k.dinas_capaian is None:
         p1 = (
-            f"Capaian kinerja {nama} sampai dengan Triwulan {tw} Tahun {k.tahun} belum dapat "
+            f"Capaian kinerja {nama} sampai dengan {sd_kurun} Tahun {k.tahun} belum dapat "
             "dihitung karena belum ada realisasi indikator yang diterima."
         )
     else:
         p1 = (
-            f"Sampai dengan Triwulan {tw} Tahun {k.tahun}, capaian kinerja {nama} sebesar "
+            f"Sampai dengan {sd_kurun} Tahun {k.tahun}, capaian kinerja {nama} sebesar "
             f"{persen(k.dinas_capaian)} dengan predikat {k.dinas_predikat}"
         )
         arah = ctx["tren"]["dinas_arah"]
@@ -223,7 +241,7 @@ def narasi_triwulan(k: Kompilasi, ctx: dict[str, Any]) -> list[str]:
             "tahunan."
         )
     out.extend(_kalimat_ekstrem(k)[:1])
-    anggaran = _kalimat_anggaran(k, ctx, f"sampai dengan Triwulan {tw}")
+    anggaran = _kalimat_anggaran(k, ctx, f"sampai dengan Triwulan {tw}")  # the data's quarter
     if anggaran:
         out.append(anggaran)
     return out

@@ -78,19 +78,34 @@ def logo_uri(override: Path | None) -> str:
     return data_uri(data) if data.startswith(b"\x89PNG\r\n\x1a\n") else ""
 
 
+# Formats that show charts; the others never import matplotlib (docs/performance.md §7).
+FORMAT_BERGRAFIK = ("html", "pdf", "docx")
+GRAFIK_KOSONG = {"sasaran": b"", "bidang": b"", "serapan": b"", "tren": b""}
+
+
 def file_name(ctx: dict[str, Any], fmt: str) -> str:
-    """`Laporan-Pengukuran-Kinerja-2025.html` or `Reviu-Triwulan-II-2025.docx`."""
+    """`Laporan-Pengukuran-Kinerja-2025.html`, `Reviu-Triwulan-II-2025.docx` or
+    `Reviu-Semester-I-2025.pdf` (docs/contract.md §15)."""
     d = ctx["dokumen"]
     if d["tahunan"]:
         return f"Laporan-Pengukuran-Kinerja-{d['tahun']}.{fmt}"
+    if d["semester"]:
+        return f"Reviu-Semester-{d['semester_romawi']}-{d['tahun']}.{fmt}"
     return f"Reviu-Triwulan-{d['romawi']}-{d['tahun']}.{fmt}"
+
+
+def charts_for(ctx: dict[str, Any], formats: list[str]) -> dict[str, bytes]:
+    """The charts when a requested format shows them; otherwise none are drawn."""
+    if any(f in FORMAT_BERGRAFIK for f in formats):
+        return charts_png(ctx)
+    return dict(GRAFIK_KOSONG)
 
 
 def charts_png(ctx: dict[str, Any]) -> dict[str, bytes]:
     """Every chart the context calls for, as PNG bytes (empty bytes where there is no data)."""
     from kinerja_cli.report import charts
 
-    out = {"sasaran": b"", "bidang": b"", "serapan": b"", "tren": b""}
+    out = dict(GRAFIK_KOSONG)
     sasaran = ctx["sasaran"]
     if any(s["capaian"] is not None for s in sasaran):
         out["sasaran"] = charts.grafik_capaian(
@@ -104,16 +119,21 @@ def charts_png(ctx: dict[str, Any]) -> dict[str, bytes]:
             [b["nama"] for b in bidang], [b["capaian"] for b in bidang], "Capaian per bidang"
         )
     agg = ctx["anggaran"]["bidang"]
-    if any(b["serapan"] is not None for b in agg):
+    rencana = ctx["anggaran"]["dasar"] == "rencana"
+    kunci = "serapan_rencana" if rencana else "serapan"
+    if any(b[kunci] is not None for b in agg):
         out["serapan"] = charts.grafik_serapan(
             [b["nama"] for b in agg],
             [b["capaian"] for b in agg],
-            [b["serapan"] for b in agg],
+            [b[kunci] for b in agg],
             "Capaian kinerja dan serapan anggaran per bidang",
+            "Serapan terhadap rencana DPA (%)" if rencana else "Serapan terhadap pagu (%)",
         )
     if ctx["jenis"] == "triwulan" and any(v is not None for v in ctx["tren"]["dinas"]):
         seri = [("Perangkat daerah", ctx["tren"]["dinas"])]
-        seri += [(f"Sasaran {i}", s["nilai"]) for i, s in enumerate(ctx["tren"]["sasaran"], 1)]
+        seri += [
+            (charts.nama_pendek(s["kode"], s["nama"]), s["nilai"]) for s in ctx["tren"]["sasaran"]
+        ]
         out["tren"] = charts.grafik_tren(
             [f"TW {q}" for q in ctx["kuartal"]], seri, "Tren capaian per triwulan"
         )
@@ -160,10 +180,13 @@ def pdf_available() -> bool:
 
 
 def _huruf() -> dict[str, str]:
-    """DejaVu Sans from matplotlib's own data: it has ≥, −, – and × that Helvetica lacks."""
-    import matplotlib
+    """DejaVu Sans from matplotlib's own data (found without importing matplotlib): it has ≥,
+    −, – and × that Helvetica lacks."""
+    import importlib.util
 
-    base = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    spec = importlib.util.find_spec("matplotlib")
+    roots = list(spec.submodule_search_locations or []) if spec else []
+    base = Path(roots[0] if roots else ".") / "mpl-data" / "fonts" / "ttf"
     return {
         "biasa": str(base / "DejaVuSans.ttf"),
         "tebal": str(base / "DejaVuSans-Bold.ttf"),

@@ -91,6 +91,8 @@ def kelompok_sasaran(k: Kompilasi, rows: list[dict[str, Any]]) -> list[dict[str,
     out: list[dict[str, Any]] = []
     for no, s in enumerate(k.sasaran, start=1):
         inds = [r for r in rows if r["sasaran_kode"] == s.kode]
+        for i, r in enumerate(inds, start=1):
+            r["nomor"] = i  # position under its sasaran: "2.3"
         out.append(
             {
                 "no": no,

@@ -3,6 +3,14 @@
 Numbers are real numbers, rounded half-up as the report prints them; every text, including
 everything that came from a form, goes through `io.xlsx_style.safe_text` so `=HYPERLINK(…)`
 stays text (docs/reliability.md B1).
+
+Printed as a document (docs/contract.md §16): every sheet A4 landscape, fit to one page wide,
+its title and header rows repeated, rows as high as their wrapped text, fonts named (Arial).
+Number formats keep Indonesian separators whatever the computer's language where the file
+format allows it: rupiah amounts from Rp1.000.000 up carry their thousands dots as literal
+characters (`#"."###"."##0`, read the same by Excel and LibreOffice everywhere); decimals carry
+the Indonesian locale tag `[$-421]`, which LibreOffice honours under any language, while Excel
+always takes the decimal separator from the computer's regional settings.
 """
 
 from __future__ import annotations
@@ -13,12 +21,15 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja_cli.domain.rounding import bulat
-from kinerja_cli.io.xlsx import apply_print_setup, safe_text
+from kinerja_cli.io.xlsx import apply_print_setup, row_height, safe_text
 from kinerja_cli.report.filters import KOSONG, nip, realisasi, tanggal, target
 
 # A cell: (value, kind, bold). kind: teks | angka | rp | tengah
 Sel = tuple[Any, str, bool]
-_NUM, _RP = "#,##0.00", "#,##0"
+HURUF = "Arial"
+_NUM = "[$-421]#,##0.00"
+_RP = '[>=1000000000]#"."###"."###"."##0;[>=1000000]#"."###"."##0;[$-421]#,##0'
+LEBAR_TEKS = 1.3  # characters of 9 pt Arial per column width unit (for row heights)
 
 
 def _styles(wb: Any) -> None:
@@ -34,30 +45,43 @@ def _styles(wb: Any) -> None:
             setattr(st, k, v)
         wb.add_named_style(st)
 
-    ns("lp_judul", font=Font(bold=True, size=12))
-    ns("lp_sub", font=Font(bold=True, size=10))
-    ns("lp_par", alignment=Alignment(wrap_text=True, vertical="top"))
+    biasa = Font(name=HURUF, size=9)
+    ns("lp_judul", font=Font(name=HURUF, bold=True, size=12))
+    ns("lp_sub", font=Font(name=HURUF, bold=True, size=10))
+    ns(
+        "lp_par",
+        font=Font(name=HURUF, size=10),
+        alignment=Alignment(wrap_text=True, vertical="top"),
+    )
+    ns(
+        "lp_ttd",
+        font=Font(name=HURUF, size=10),
+        alignment=Alignment(horizontal="center", vertical="top", wrap_text=True),
+    )
     ns(
         "lp_kepala",
-        font=Font(bold=True),
+        font=Font(name=HURUF, size=9, bold=True),
         fill=PatternFill("solid", fgColor="D9D9D9"),
         alignment=Alignment(horizontal="center", vertical="center", wrap_text=True),
         border=border,
     )
-    ns("lp_teks", border=border, alignment=top)
+    ns("lp_teks", font=biasa, border=border, alignment=top)
     ns(
         "lp_tengah",
+        font=biasa,
         border=border,
         alignment=Alignment(horizontal="center", vertical="top", wrap_text=True),
     )
     ns(
         "lp_angka",
+        font=biasa,
         border=border,
         number_format=_NUM,
         alignment=Alignment(horizontal="right", vertical="top"),
     )
     ns(
         "lp_rp",
+        font=biasa,
         border=border,
         number_format=_RP,
         alignment=Alignment(horizontal="right", vertical="top"),
@@ -78,7 +102,7 @@ def _isi(ws: Any, row: int, col: int, sel: Sel) -> None:
         text = KOSONG if value is None and kind in ("angka", "rp") else value
         safe_text(cell, "" if text is None else str(text))
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = Font(name=HURUF, size=9, bold=True)
 
 
 def _kop(ws: Any, ctx: dict[str, Any], judul: str) -> int:
@@ -94,6 +118,7 @@ def _kop(ws: Any, ctx: dict[str, Any], judul: str) -> int:
         cell = ws.cell(row=r, column=1)
         cell.style = style
         safe_text(cell, text)
+        ws.row_dimensions[r].height = 18 if style == "lp_judul" else 15
     return 5
 
 
@@ -107,12 +132,32 @@ def _tabel(
         cell.style = "lp_kepala"
         safe_text(cell, h)
         ws.column_dimensions[get_column_letter(j)].width = w
+    ws.row_dimensions[start].height = row_height(
+        [(h, w) for h, w in zip(kepala, lebar, strict=True)]
+    )
     for i, row in enumerate(baris, start=start + 1):
         for j, sel in enumerate(row, start=1):
             _isi(ws, i, j, sel)
+        ws.row_dimensions[i].height = row_height(
+            [(_teks_sel(sel), w * LEBAR_TEKS) for sel, w in zip(row, lebar, strict=False)],
+            line=12,
+        )
     ws.freeze_panes = ws.cell(row=start + 1, column=1)
     apply_print_setup(ws, start)
+    ws.print_title_rows = f"1:{start}"  # the kop, the title and the header on every page
+    ws.oddFooter.left.text = _judul_kaki(ws)
     return start + len(baris) + 2
+
+
+def _teks_sel(sel: Sel) -> str:
+    value, kind, _ = sel
+    return "" if kind in ("angka", "rp") or value is None else str(value)
+
+
+def _judul_kaki(ws: Any) -> str:
+    """The footer's left part: the sheet's title row, short."""
+    t = ws.cell(row=3, column=1).value
+    return str(t or "")[:80].replace("&", "&&")
 
 
 def _t(v: Any, bold: bool = False) -> Sel:
@@ -146,6 +191,7 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
     if not tw:
         kepala = [
             "No",
+            "Kode",
             "Sasaran",
             "Indikator Kinerja",
             "Satuan",
@@ -154,13 +200,14 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
             "Capaian (%)",
             "Predikat",
         ]
-        lebar = [5, 34, 50, 10, 11, 11, 11, 14]
+        lebar = [5, 8, 30, 48, 10, 11, 11, 11, 14]
         for s in ctx["sasaran"]:
-            for r in s["indikator"]:
+            for i, r in enumerate(s["indikator"]):
                 rows.append(
                     [
-                        _c(s["no"]),
-                        _t(s["nama"]),
+                        _c(s["no"] if i == 0 else ""),
+                        _c(r["kode"]),
+                        _t(s["nama"] if i == 0 else ""),
                         _t(r["nama"]),
                         _c(r["satuan"]),
                         _nilai(r["target"], teks=r["target_teks"], is_target=True),
@@ -169,9 +216,7 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
                         _c(r["predikat"] or KOSONG),
                     ]
                 )
-            rows.append(
-                _rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"], s["predikat"])
-            )
+            rows.append(_rata(kepala, f"Capaian sasaran {s['no']}", s["capaian"], s["predikat"]))
     else:
         q = ctx["kuartal"]
         kepala = [
@@ -191,14 +236,14 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
             "Proyeksi TW IV",
             "Capaian Proyeksi (%)",
         ]
-        lebar = [6, 30, 44, 22, 9, 10, 10, *[10] * len(q), 11, 11, 11, 13, 24, 11, 11]
+        lebar = [6, 24, 36, 18, 9, 9, 9, *[9] * len(q), 10, 10, 10, 12, 20, 10, 10]
         for s in ctx["sasaran"]:
             for i, r in enumerate(s["indikator"], start=1):
                 p = r["proyeksi"]
                 rows.append(
                     [
                         _c(f"{s['no']}.{i}"),
-                        _t(s["nama"]),
+                        _t(s["nama"] if i == 1 else ""),
                         _t(r["nama"]),
                         _t(r["bidang_nama"]),
                         _c(r["satuan"]),
@@ -216,9 +261,7 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
                         _n(p["capaian"]),
                     ]
                 )
-            rows.append(
-                _rata(kepala, f"Rata-rata capaian sasaran {s['no']}", s["capaian"], s["predikat"])
-            )
+            rows.append(_rata(kepala, f"Capaian sasaran {s['no']}", s["capaian"], s["predikat"]))
     rows.append(
         _rata(
             kepala,
@@ -227,13 +270,42 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
             ctx["ringkasan"]["predikat"],
         )
     )
-    _tabel(ws, start, kepala, lebar, rows)
+    nxt = _tabel(ws, start, kepala, lebar, rows)
+    if not tw:  # the lembar pengukuran: signed directly under its table (docs/contract.md §16)
+        _ttd(ws, ctx, nxt, 5, 9, sum(lebar[4:9]))
+
+
+def _ttd(ws: Any, ctx: dict[str, Any], row: int, kolom: int, sampai: int, lebar: float) -> int:
+    """The signature block, centred over columns `kolom`..`sampai`; returns the next row."""
+    t = ctx["ttd"]
+    lines = [
+        f"{t['tempat']}, {tanggal(t['tanggal'])}" if t["tempat"] else tanggal(t["tanggal"]),
+        t["jabatan"] + ",",
+        "",
+        "",
+        "",
+        t["nama"],
+        t["pangkat"],
+        f"NIP. {nip(t['nip'])}" if t["nip"] else "",
+    ]
+    from openpyxl.styles import Font
+
+    for i, line in enumerate(lines):
+        ws.merge_cells(start_row=row, start_column=kolom, end_row=row, end_column=sampai)
+        cell = ws.cell(row=row, column=kolom)
+        cell.style = "lp_ttd"
+        safe_text(cell, line)
+        if i == 5:
+            cell.font = Font(name=HURUF, size=10, bold=True, underline="single")
+        ws.row_dimensions[row].height = row_height([(line, lebar * 1.1)], line=14)
+        row += 1
+    return row
 
 
 def _rata(kepala: list[str], label: str, capaian: Decimal | None, predikat: str) -> list[Sel]:
     """A bold average row: label in the second column, capaian and predikat in theirs."""
     row: list[Sel] = [_c("")] + [_t("")] * (len(kepala) - 1)
-    row[1] = _t(label, True)
+    row[kepala.index("Sasaran")] = _t(label, True)
     kolom = "Capaian (%)" if "Capaian (%)" in kepala else "Capaian Triwulan (%)"
     row[kepala.index(kolom)] = _n(capaian, True)
     row[kepala.index("Predikat")] = _c(predikat or KOSONG, True)
@@ -244,47 +316,29 @@ def _anggaran(wb: Any, ctx: dict[str, Any]) -> None:
     a = ctx["anggaran"]
     if not a["ada"]:
         return
-    kepala = [
-        "No",
-        "Uraian",
-        "Pagu (Rp)",
-        "Realisasi (Rp)",
-        "Serapan (%)",
-        "Capaian Kinerja (%)",
-        "Selisih (poin)",
-        "IE",
-        "Kategori",
+    rencana, ie = a["dasar"] == "rencana", a["dengan_ie"]
+    # (header, width, key, kind); the plan columns only for a quarter with the DPA plan, the
+    # efficiency columns only where the period's efficiency is measured (docs/contract.md §14)
+    kolom: list[tuple[str, float, str, str]] = [
+        ("Pagu (Rp)", 18, "pagu", "rp"),
+        *([(f"Rencana s/d TW {a['romawi']} (Rp)", 18, "rencana", "rp")] if rencana else []),
+        ("Realisasi (Rp)", 18, "realisasi", "rp"),
+        ("Serapan terhadap Pagu (%)", 12, "serapan", "angka"),
+        *([("Serapan terhadap Rencana (%)", 12, "serapan_rencana", "angka")] if rencana else []),
+        ("Capaian Kinerja (%)", 13, "capaian", "angka"),
+        *([("Selisih (poin)", 11, "selisih", "angka"), ("IE", 8, "ie", "angka")] if ie else []),
     ]
-    lebar = [5, 50, 18, 18, 11, 13, 11, 8, 15]
+    kepala = ["No", "Uraian", *[k[0] for k in kolom], *(["Kategori"] if ie else [])]
+    lebar = [5, 50, *[k[1] for k in kolom], *([15] if ie else [])]
+
+    def sel(x: dict[str, Any], bold: bool = False) -> list[Sel]:
+        out: list[Sel] = [(x[key], kind, bold) for _, _, key, kind in kolom]
+        return out + ([_c(x["label"] or KOSONG, bold)] if ie else [])
 
     def baris(items: list[dict[str, Any]]) -> list[list[Sel]]:
-        return [
-            [
-                _c(i),
-                _t(x["nama"]),
-                _rp(x["pagu"]),
-                _rp(x["realisasi"]),
-                _n(x["serapan"]),
-                _n(x["capaian"]),
-                _n(x["selisih"]),
-                _n(x["ie"]),
-                _c(x["label"] or KOSONG),
-            ]
-            for i, x in enumerate(items, start=1)
-        ]
+        return [[_c(i), _t(x["nama"]), *sel(x)] for i, x in enumerate(items, start=1)]
 
-    t = a["total"]
-    jumlah = [
-        _c(""),
-        _t("Perangkat daerah", True),
-        _rp(t["pagu"], True),
-        _rp(t["realisasi"], True),
-        _n(t["serapan"], True),
-        _n(t["capaian"], True),
-        _n(t["selisih"], True),
-        _n(t["ie"], True),
-        _c(t["label"] or KOSONG, True),
-    ]
+    jumlah = [_c(""), _t("Perangkat daerah", True), *sel(a["total"], True)]
     if ctx["jenis"] == "tahunan":
         ws = wb.create_sheet("Efisiensi Sasaran")
         _tabel(
@@ -463,27 +517,17 @@ def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
         rows.append([_t("Indikator berisiko (proyeksi)"), _c(len(ctx["berisiko"]))])
     nxt = _tabel(ws, start, ["Uraian", "Nilai"], [55, 40], rows)
     ws.freeze_panes = None
+    ws.print_title_rows = None
     for p in ctx["narasi"]:
         ws.merge_cells(start_row=nxt, start_column=1, end_row=nxt, end_column=2)
         cell = ws.cell(row=nxt, column=1)
         cell.style = "lp_par"
         safe_text(cell, p)
-        ws.row_dimensions[nxt].height = max(30, 15 * (len(p) // 95 + 1))
+        ws.row_dimensions[nxt].height = row_height([(p, 95 * 0.9)], line=14)
         nxt += 1
-    t = ctx["ttd"]
-    nxt += 1
-    lines = [
-        f"{t['tempat']}, {tanggal(t['tanggal'])}" if t["tempat"] else tanggal(t["tanggal"]),
-        t["jabatan"] + ",",
-        "",
-        "",
-        t["nama"],
-        t["pangkat"],
-        f"NIP. {nip(t['nip'])}" if t["nip"] else "",
-    ]
-    for line in lines:
-        safe_text(ws.cell(row=nxt, column=2), line)
-        nxt += 1
+    if ctx["jenis"] == "triwulan":
+        _ttd(ws, ctx, nxt + 1, 2, 2, 40)
+    apply_print_setup(ws, None, portrait=True)
 
 
 def render_xlsx(ctx: dict[str, Any]) -> bytes:
@@ -494,6 +538,10 @@ def render_xlsx(ctx: dict[str, Any]) -> bytes:
     _styles(wb)
     _ringkasan(wb, ctx)
     _pengukuran(wb, ctx)
+    if ctx["jenis"] == "tahunan":  # the signed lembar pengukuran first (docs/contract.md §16)
+        wb.move_sheet("Pengukuran", offset=-1)
+        wb["Ringkasan"].title = "Analisis"
+        wb.active = 0
     if ctx["jenis"] == "triwulan":
         _triwulan(wb, ctx)
     else:

@@ -1,16 +1,20 @@
 """`kinerja collect` (SOP step 5): validate every returned file, keep every version.
 
 Only the top level of the inbox is read (subfolders are listed, not entered). Each file is
-opened read-only and its bytes read once; nothing in the inbox is ever written, renamed or
-moved. Bytes already known by their SHA-256 are not parsed again: the stored result is
-reused, so a re-run on an unchanged inbox gives the same answer. Every result shown is built
-from the store, for new and known files alike.
+opened read-only, without blocking and without following a link, its type and size taken from
+the opened descriptor, and its bytes read once; nothing in the inbox is ever written, renamed
+or moved. Every entry gets a result with a reason, whatever it is (docs/reliability.md C13).
+Bytes already known by their SHA-256 are not parsed again: the stored result is reused, so a
+re-run on an unchanged inbox gives the same answer. Every result shown is built from the
+store, for new and known files alike.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -21,6 +25,7 @@ from typing import Any
 
 from kinerja_cli.domain.findings import WARNING
 from kinerja_cli.domain.models import PK
+from kinerja_cli.domain.names import display_name, escaped_name
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.errors import KinerjaError
@@ -42,7 +47,7 @@ ProgressFn = Callable[[int, int], None]
 # read_form(data, name, pk, *, periode_wajib=None) -> FormRead (io.form_reader)
 Reader = Callable[..., Any]
 
-MAX_READ = 10 << 20  # safe_open.MAX_FILE_SIZE: bigger files are hashed, never loaded
+MAX_READ = 10 << 20  # io.xlsx.MAX_FILE_SIZE: bigger files are never read, only stat-ed
 AUTO_JOBS_ABOVE = 200  # projected new files above which --jobs defaults to min(2, cpus)
 _IN_FLIGHT = 4  # queued files per worker: bounds the memory held in bytes
 MAX_POOL_RESTARTS = 3
@@ -68,6 +73,26 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(pk: PK, reader: Reader | None) -> None:
     _WORKER["pk"], _WORKER["reader"] = pk, reader
+    _watch_parent()
+
+
+def _watch_parent() -> None:
+    """End this worker when the collect that started it dies (even by `kill -9`, which runs no
+    cleanup): a worker would otherwise wait for work forever, and keep multiprocessing's
+    resource tracker alive with it (docs/reliability.md C14). multiprocessing gives a spawned
+    child a sentinel that becomes ready when the parent is gone, on Windows as on POSIX."""
+    import multiprocessing
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kinerja-pengawas-induk", daemon=True).start()
 
 
 def _read_in_worker(data: bytes, name: str) -> Any:
@@ -76,14 +101,20 @@ def _read_in_worker(data: bytes, name: str) -> Any:
 
 @dataclass
 class _Entry:
-    """One inbox file as inventoried."""
+    """One inbox entry as inventoried."""
 
     path: Path
-    name: str
+    name: str  # display form (docs/reliability.md C9)
+    raw: str  # the name as listed: may hold bytes that are not UTF-8 or control characters
     size: int = 0
     mtime_ns: int = 0
     sha: str = ""
-    fixed: FileResult | None = None  # junk or unreadable: decided without the store
+    fixed: FileResult | None = None  # junk, unreadable, not a file: decided without the store
+
+    @property
+    def escaped(self) -> str | None:
+        """The lossless form of the name, when the display form differs."""
+        return escaped_name(self.raw) if self.name != self.raw else None
 
 
 def collect(
@@ -113,14 +144,16 @@ def collect(
     # needs just the bidang.
     pk = require_pk_outline(ws)
     try:
-        listing = sorted(folder.iterdir(), key=lambda p: (p.name.casefold(), p.name))
+        with os.scandir(folder) as it:
+            listing = sorted(it, key=lambda d: (display_name(d.name).casefold(), d.name))
     except OSError as exc:
         raise KinerjaError(f"folder masuk tidak dapat dibaca: {exc}", location=str(folder)) from exc
-    paths = [p for p in listing if _is_file(p)]
-    subfolders = [p.name for p in listing if not _is_file(p) and p.is_dir()]
+    entries = [d for d in listing if not _is_folder(d)]
+    subfolders = [display_name(d.name) for d in listing if _is_folder(d)]
     with workspace_lock(ws, "kinerja collect"), Store.open(ws) as store:
-        run = _Run(ws, store, pk, reader, progress, len(paths))
-        run.read(paths, jobs)
+        run = _Run(ws, store, pk, reader, progress, len(entries))
+        run.inbox = _real(folder)
+        run.read(entries, jobs)
         view = View(ws, store, run.pk_loaded or pk, run.parsed_shas, run.failed)
         files = view.files(run.entries, periode_wajib)
         bidang, periodes = view.bidang(files, periode_wajib)
@@ -136,11 +169,16 @@ def collect(
     )
 
 
-def _is_file(p: Path) -> bool:
+def _is_folder(d: os.DirEntry[str]) -> bool:
+    """A subfolder, or a link to a folder: listed, never entered."""
     try:
-        return p.is_file()
-    except OSError:
+        return d.is_dir()
+    except OSError:  # a link loop and the like: an entry with a reason, not a folder
         return False
+
+
+def _real(folder: Path) -> Path:
+    return Path(os.path.realpath(folder))
 
 
 class _Run:
@@ -159,6 +197,7 @@ class _Run:
         self.pk_loaded: PK | None = pk if isinstance(pk, PK) else None
         self.progress, self.total = progress, total
         self.entries: list[_Entry] = []
+        self.inbox: Path | None = None  # real path: a link may point inside it, never out
         self.parsed_shas: set[str] = set()
         self.failed: dict[str, FileResult] = {}
         self.touched: set[tuple[str, str]] = set()
@@ -181,8 +220,8 @@ class _Run:
         if self.progress is not None:
             self.progress(self._done, self.total)
 
-    def read(self, paths: list[Path], jobs: int | None) -> None:
-        """Inventory every path; parse and record the new contents; chain the versions."""
+    def read(self, listing: list[os.DirEntry[str]], jobs: int | None) -> None:
+        """Inventory every entry; parse and record the new contents; chain the versions."""
         if self.progress is not None:
             self.progress(0, self.total)
         from kinerja_cli.store import lifecycle
@@ -190,7 +229,7 @@ class _Run:
         # A periode reopened since the last run: what it held is used again (docs/contract.md §12).
         self.touched.update(lifecycle.release_held(self.store))
         self.frozen = lifecycle.closed_data(self.store)
-        todo = self._guarded(self._inventory(paths))
+        todo = self._guarded(self._inventory(listing))
         with self.store.batch() as self._commit:
             if jobs is not None and jobs <= 1:
                 for entry, data in todo:
@@ -200,7 +239,7 @@ class _Run:
         with self.store.transaction():
             for e in self.entries:
                 if e.sha and e.fixed is None and e.sha not in self.failed:
-                    self.store.add_sighting(e.sha, e.name, e.mtime_ns)
+                    self.store.add_sighting(e.sha, e.raw, e.mtime_ns)
             # Also any pair an interrupted earlier run recorded but did not get to chain.
             for bidang, data_periode in sorted(self.touched | set(self.store.unchained())):
                 self.store.resolve_versions(bidang, data_periode)
@@ -234,33 +273,33 @@ class _Run:
                 first = False
             yield item
 
-    def _inventory(self, paths: list[Path]) -> Iterator[tuple[_Entry, bytes]]:
-        """Read and hash each file once; yield the new contents (first name in the run)."""
+    def _inventory(self, listing: list[os.DirEntry[str]]) -> Iterator[tuple[_Entry, bytes]]:
+        """Read and hash each file once; yield the new contents (first name in the run).
+
+        Nothing here can block or stop the run: every entry ends as a result with a reason
+        (junk, not a regular file, a link that is not followed, unreadable, too large) or as
+        bytes with their hash (docs/reliability.md C13)."""
         from kinerja_cli.io.xlsx import is_junk_name
         from kinerja_cli.store.berkas import keep_copy
 
-        for p in paths:
-            e = _Entry(p, p.name)
+        for d in listing:
+            e = _Entry(Path(d.path), display_name(d.name), d.name)
             self.entries.append(e)
             if is_junk_name(e.name):
                 e.fixed = FileResult(
                     e.name,
-                    _hash_quietly(p),
+                    _junk_sha(d),
                     DIABAIKAN,
                     catatan=["berkas kunci Office atau berkas sistem; diabaikan"],
                 )
                 self._tick()
                 continue
+            st: os.stat_result | None = None
+            data: bytes | None = None
             try:
-                st = p.stat()
-                e.size, e.mtime_ns = st.st_size, st.st_mtime_ns
-                data = None if e.size > MAX_READ else _read(p)
-                if data is not None and len(data) > MAX_READ:  # grew since stat
-                    data = None
-                if data is not None:
-                    e.size, e.sha = len(data), hashlib.sha256(data).hexdigest()
-                else:
-                    e.sha = _hash_file(p)
+                source = self._source(e, d)
+                if source is not None:
+                    st, data = _read(source)
             except OSError as exc:
                 e.fixed = FileResult(
                     e.name,
@@ -274,18 +313,68 @@ class _Run:
                         )
                     ],
                 )
+            if e.fixed is None and st is not None:
+                e.size, e.mtime_ns = st.st_size, st.st_mtime_ns
+                if not stat.S_ISREG(st.st_mode):  # e.g. swapped for a FIFO after the listing
+                    e.fixed = _not_a_file(e.name, st.st_mode)
+                elif data is None:
+                    e.fixed = _too_large(e.name, st.st_size, st.st_mtime_ns)
+            if e.fixed is not None or data is None:
                 self._tick()
                 continue
-            if e.sha in self._new or self.store.known(e.sha) is not None:
+            e.size, e.sha = len(data), hashlib.sha256(data).hexdigest()
+            if e.sha in self._new:
+                self._tick()
+                continue
+            if self.store.known(e.sha) is not None:
+                self._restore_copy(e, data)
                 self._tick()
                 continue
             self._new.add(e.sha)
-            if data is None:
-                self._record_too_large(e)
-                self._tick()
-                continue
             keep_copy(self.ws, e.sha, data)  # before parsing: nothing lost if the parser dies
             yield e, data
+
+    def _source(self, e: _Entry, d: os.DirEntry[str]) -> Path | None:
+        """The path to open for an entry, or None (and `e.fixed` set) when it is not read: a
+        link is followed only to a file inside the inbox."""
+        if not d.is_symlink():
+            if d.is_file(follow_symlinks=False):
+                return e.path
+            e.fixed = _not_a_file(e.name, d.stat(follow_symlinks=False).st_mode)
+            return None
+        tujuan = display_name(os.readlink(d.path))
+        try:
+            st = os.stat(d.path)  # follows the link
+        except FileNotFoundError:
+            e.fixed = _link_refused(e.name, "putus", tujuan)
+            return None
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                raise
+            e.fixed = _link_refused(e.name, "berputar", tujuan)
+            return None
+        real = _real(e.path)
+        inbox = self.inbox or _real(e.path.parent)
+        if not real.is_relative_to(inbox):
+            e.fixed = _link_refused(e.name, None, display_name(str(real)))
+            return None
+        if not stat.S_ISREG(st.st_mode):
+            e.fixed = _not_a_file(e.name, st.st_mode)
+            return None
+        return real
+
+    def _restore_copy(self, e: _Entry, data: bytes) -> None:
+        """Known bytes whose content copy is gone (or is not the right size) are copied again
+        while they are at hand: the store must hold every file it knows (docs/reliability.md
+        C3). A stat per file; the copy's hash is checked when it is read."""
+        from kinerja_cli.store.berkas import copy_path, keep_copy
+
+        try:
+            if copy_path(self.ws, e.sha).stat().st_size == len(data):
+                return
+        except OSError:
+            pass
+        keep_copy(self.ws, e.sha, data)
 
     def _parse(self, e: _Entry, data: bytes) -> None:
         try:
@@ -392,7 +481,7 @@ class _Run:
         findings = [f if f.file else f.at(file=e.name) for f in read.findings]
         self.store.record(
             sha=e.sha,
-            name=e.name,
+            name=e.raw,
             size=e.size,
             mtime_ns=e.mtime_ns,
             kind=getattr(read, "kind", None) or "unknown",
@@ -410,45 +499,102 @@ class _Run:
         if bidang and periode is not None:
             self.touched.add((bidang, periode.data_kode))
 
-    def _record_too_large(self, e: _Entry) -> None:
-        from kinerja_cli.io.xlsx import finding as file_finding
 
-        mb = f"{e.size / (1 << 20):.1f} MB".replace(".", ",")
-        self.store.record(
-            sha=e.sha,
-            name=e.name,
-            size=e.size,
-            mtime_ns=e.mtime_ns,
-            kind="too-large",
-            bidang=None,
-            periode=None,
-            form_id=None,
-            status=DITOLAK,
-            findings=[file_finding(Code.FILE_TOO_LARGE, e.name, mb)],
-            data=None,
-            producer=None,
-        )
-        self.parsed_shas.add(e.sha)
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
+    | getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after the listing is refused (ELOOP)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
+    | getattr(os, "O_NOINHERIT", 0)
+)
 
 
-def _read(p: Path) -> bytes:
-    with open(p, "rb") as fh:  # read-only; closed at once (a Windows handle would lock it)
-        return fh.read(MAX_READ + 1)
-
-
-def _hash_file(p: Path) -> str:
-    h = hashlib.sha256()
-    with open(p, "rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
-def _hash_quietly(p: Path) -> str:
+def _read(p: Path) -> tuple[os.stat_result, bytes | None]:
+    """The stat of the opened file and its bytes, or None for the bytes when it is not a
+    regular file or is larger than MAX_READ: both decided from the descriptor before a byte is
+    read, so a FIFO never blocks and a huge (or sparse) file is never read or hashed.
+    Read-only; closed at once (a Windows handle would lock the file)."""
+    fd = os.open(p, _OPEN_FLAGS)
     try:
-        return _hash_file(p)
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_READ:
+            return st, None
+        chunks: list[bytes] = []
+        got = 0
+        while got <= MAX_READ:
+            chunk = os.read(fd, min(_CHUNK, MAX_READ + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        if got > MAX_READ:  # grew since the stat
+            return st, None
+        return st, b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _junk_sha(d: os.DirEntry[str]) -> str:
+    """The hash of a junk file when it is a small regular file, else ''."""
+    try:
+        if d.is_symlink() or not d.is_file(follow_symlinks=False):
+            return ""
+        _st, data = _read(Path(d.path))
     except OSError:
         return ""
+    return "" if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "pipa bernama (FIFO)"
+    if stat.S_ISCHR(mode):
+        return "berkas perangkat karakter"
+    if stat.S_ISBLK(mode):
+        return "berkas perangkat blok"
+    if stat.S_ISSOCK(mode):
+        return "soket"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "entri sistem berkas yang tidak dikenal"
+
+
+def _not_a_file(name: str, mode: int) -> FileResult:
+    return FileResult(
+        name,
+        "",
+        DIABAIKAN,
+        findings=[finding(Code.ENTRI_BUKAN_BERKAS, file=name, jenis=_kind_of(mode))],
+    )
+
+
+def _link_refused(name: str, variant: str | None, tujuan: str) -> FileResult:
+    return FileResult(
+        name,
+        "",
+        DITOLAK,
+        findings=[finding(Code.TAUTAN_TIDAK_DIIKUTI, file=name, variant=variant, tujuan=tujuan)],
+        kind="link",
+    )
+
+
+def _too_large(name: str, size: int, mtime_ns: int) -> FileResult:
+    """Refused by its size alone: never read, hashed, copied or recorded (a 1 TiB sparse file
+    costs one stat on every run)."""
+    from kinerja_cli.io.xlsx import finding as file_finding
+    from kinerja_cli.store.records import mtime_iso
+
+    mb = f"{size / (1 << 20):.1f} MB".replace(".", ",")
+    return FileResult(
+        name,
+        "",
+        DITOLAK,
+        findings=[file_finding(Code.FILE_TOO_LARGE, name, mb)],
+        kind="too-large",
+        received=mtime_iso(mtime_ns),
+    )
 
 
 __all__ = [

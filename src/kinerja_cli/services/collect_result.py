@@ -41,6 +41,7 @@ class FileResult:
     terselesaikan: bool = False  # rejected, but a newer accepted version is in use
     catatan: list[str] = field(default_factory=list)
     umpan_balik: Path | None = None
+    file_asli: str | None = None  # the lossless escaped name when `file` was made safe to show
 
     @property
     def errors(self) -> int:
@@ -70,6 +71,7 @@ class FileResult:
             "terselesaikan": self.terselesaikan,
             "catatan": list(self.catatan),
             "umpan_balik": _rel(self.umpan_balik, root),
+            "file_asli": self.file_asli,
         }
 
 

@@ -81,14 +81,19 @@ class View:
             primary[sha] = sub.name if sub is not None and sub.name in names else names[0]
         out: list[FileResult] = []
         for e in entries:
+            asli = getattr(e, "escaped", None)
             if e.fixed is not None:
                 out.append(e.fixed)
+                if e.fixed.kind == "too-large":
+                    e.fixed.file_asli = asli
+                    e.fixed.umpan_balik = self._feedback_unread(e.fixed)
             elif primary[e.sha] != e.name:
                 out.append(self._duplicate(e.name, e.sha, primary[e.sha]))
             elif e.sha in self.failed:
                 out.append(self.failed[e.sha])
             else:
-                out.append(self._stored(e.name, e.sha, periode_wajib))
+                out.append(self._stored(e.name, e.sha, periode_wajib, asli))
+            out[-1].file_asli = asli
         return out
 
     def _duplicate(self, name: str, sha: str, first: str) -> FileResult:
@@ -104,7 +109,9 @@ class View:
             duplikat_dari=first,
         )
 
-    def _stored(self, name: str, sha: str, periode_wajib: Periode | None) -> FileResult:
+    def _stored(
+        self, name: str, sha: str, periode_wajib: Periode | None, asli: str | None = None
+    ) -> FileResult:
         sub = self._known(sha)
         fr = FileResult(
             name,
@@ -117,6 +124,7 @@ class View:
             form_id=sub.form_id,
             received=sub.received,
             dibaca=sha in self.parsed,
+            file_asli=asli,
         )
         per = sub.periode_obj()
         if (
@@ -240,7 +248,10 @@ class View:
         return f"{self.ws.settings.tahun}-TW1-KODE-Nama-Bidang.xlsx"
 
     def _feedback(self, fr: FileResult, sub: Any, *, text_only: bool = False) -> Path | None:
-        """The feedback file for a rejected file: reuse the one written earlier, else write it."""
+        """The feedback file for a rejected file: reuse the one written earlier, else write it.
+
+        Its name comes from the lossless file name (docs/reliability.md C9): bounded, valid on
+        every file system, and different for different inbox files (`SEK.xlsx`, `SEK.xlsm`)."""
         from kinerja_cli.io.form import (
             feedback_name,
             fits_openpyxl,
@@ -254,6 +265,7 @@ class View:
             if earlier.is_file():
                 return earlier
         kembali = self.ws.settings.kembalikan_ke
+        asal = fr.file_asli or fr.file
         path: Path | None = None
         data = None if text_only else read_copy(self.ws, sub.sha256)
         if data is not None and sub.kind in WORKBOOK_KINDS and sub.bidang and fits_openpyxl(data):
@@ -261,7 +273,7 @@ class View:
                 path = write_feedback_workbook(
                     data,
                     fr.findings,
-                    self.ws.umpan_balik / feedback_name(fr.file, ".xlsx"),
+                    self.ws.umpan_balik / feedback_name(asal, ".xlsx"),
                     original=fr.file,
                     kembalikan_ke=kembali,
                 )
@@ -271,7 +283,7 @@ class View:
             try:
                 path = write_feedback_text(
                     fr.findings,
-                    self.ws.umpan_balik / feedback_name(fr.file, ".txt"),
+                    self.ws.umpan_balik / feedback_name(asal, ".txt"),
                     original=fr.file,
                     kind=sub.kind,
                     sha256=sub.sha256,
@@ -291,6 +303,28 @@ class View:
         if not text_only:
             self.store.set_feedback(sub.id, path.relative_to(self.ws.root).as_posix())
         return path
+
+    def _feedback_unread(self, fr: FileResult) -> Path | None:
+        """The text feedback of a file refused by its size alone (never read, so not in the
+        store): written once, from what the listing knows."""
+        from kinerja_cli.io.form import feedback_name, write_feedback_text
+
+        path = self.ws.umpan_balik / feedback_name(fr.file_asli or fr.file, ".txt")
+        if path.is_file():
+            return path
+        try:
+            return write_feedback_text(
+                fr.findings,
+                path,
+                original=fr.file,
+                kind=fr.kind or "unknown",
+                sha256="(tidak dihitung: berkas terlalu besar, tidak dibaca)",
+                received=fr.received or "-",
+                kembalikan_ke=self.ws.settings.kembalikan_ke,
+            )
+        except Exception as exc:  # e.g. the old feedback is open in Excel
+            fr.catatan.append(f"umpan balik tidak dapat ditulis: {exc}")
+            return None
 
     # ---- per bidang ---------------------------------------------------------------------
 

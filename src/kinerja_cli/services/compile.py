@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,15 +50,19 @@ class CompileResult:
         return 1 if self.kosong else 0
 
 
-def _recorded(store: StoreAPI, ws: Workspace, path: Path, kind: str) -> str | None:
-    """The SHA-256 kinerja last recorded for the output at `path`, if any."""
+def _recorded(store: StoreAPI, ws: Workspace, path: Path, kind: str) -> set[str]:
+    """Every SHA-256 kinerja recorded for the output at `path`.
+
+    Any of them counts as kinerja's own: an output is recorded before it is written
+    (docs/reliability.md C11), so after a crash between the two the file still holds an
+    earlier recorded version and is simply written again, not kept as edited by hand."""
     target = path.resolve()
-    last: str | None = None
+    found: set[str] = set()
     for out in store.outputs(kind):
         p = Path(out.path)
         if (p if p.is_absolute() else ws.root / p).resolve() == target:
-            last = out.sha256
-    return last
+            found.add(out.sha256)
+    return found
 
 
 def _versioned(base: Path, versi: int) -> Path:
@@ -75,8 +79,7 @@ def choose_path(
         path = _versioned(base, versi)
         if not path.exists():
             return path, versi, kept
-        recorded = _recorded(store, ws, path, kind)
-        if recorded is not None and recorded == sha256_file(path):
+        if sha256_file(path) in _recorded(store, ws, path, kind):
             return path, versi, kept
         kept.append(path)
     from kinerja_cli.errors import KinerjaError
@@ -168,13 +171,42 @@ def compile_from(
         return CompileResult(k, None)
     base = Path(out) if out else ws.hasil / draft_filename(k.tahun, periode)
     path, versi, kept = choose_path(store, ws, base)
-    sha = write_draft(k, path)
-    # The draft as kinerja wrote it, kept by its hash: `kinerja koreksi` compares edits with it.
     from kinerja_cli.store.berkas import keep_copy
 
-    keep_copy(ws, sha, path.read_bytes())
-    store.record_output(KIND_DRAF, periode, path, sha)
+    def write(tmp: Path) -> str:
+        sha = write_draft(k, tmp)
+        # The draft as kinerja wrote it, kept by its hash: `kinerja koreksi` compares edits with it.
+        keep_copy(ws, sha, tmp.read_bytes())
+        return sha
+
+    sha = write_recorded(store, KIND_DRAF, periode, path, write)
     return CompileResult(k, path, sha, versi, kept, diterima)
+
+
+def write_recorded(
+    store: StoreAPI, kind: str, periode: Periode, path: Path, write: Callable[[Path], str]
+) -> str:
+    """Write an output through a temp file and record it, in an order a crash cannot split
+    (docs/reliability.md C11): `write(tmp)` returns the SHA-256 of what it wrote, the record
+    is committed, and only then does the file replace `path`. A crash before the replace
+    leaves the earlier (recorded) file; a failed replace takes the record back."""
+    from kinerja_cli.io.atomic import atomic_path
+
+    recorded = ""
+    try:
+        with atomic_path(path) as tmp:
+            sha = write(tmp)
+            store.record_output(kind, periode, path, sha)
+            recorded = sha
+    except BaseException:
+        forget = getattr(store, "forget_output", None)
+        if recorded and forget is not None:
+            try:
+                forget(kind, path, recorded)
+            except Exception:  # the record only says the output may exist: harmless
+                pass
+        raise
+    return recorded
 
 
 def compile_draft(

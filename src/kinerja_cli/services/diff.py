@@ -61,8 +61,13 @@ def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
 
 
 def _is_draft(data: bytes) -> bool:
+    from kinerja_cli.io.draft import read_draft_identity
     from kinerja_cli.io.xlsx import preflight
 
+    if read_draft_identity(data) is not None:
+        return True
+    # A draft from before drafts carried their identity: a Pengukuran sheet and no
+    # identity sheet (a form's is `_kinerja` too).
     pre = preflight(data, "x.xlsx")
     names = {n.casefold() for n in pre.sheet_parts}
     # A draft has a Pengukuran sheet (its identity sheet is `_kinerja`, like a form's); a form

@@ -10,6 +10,7 @@ beside it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from kinerja_cli.domain.results import Kompilasi, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.workspace import Workspace
-from kinerja_cli.services.compile import choose_path, kompilasi_dari, valid_pk
+from kinerja_cli.services.compile import choose_path, kompilasi_dari, valid_pk, write_recorded
 from kinerja_cli.store.protocol import StoreAPI
 
 KIND = "laporan-{fmt}"
@@ -72,6 +73,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _write(tmp: Path, *, data: bytes) -> str:
+    tmp.write_bytes(data)
+    return _sha256(data)
+
+
 def render_from(
     ws: Workspace,
     store: StoreAPI,
@@ -80,9 +86,9 @@ def render_from(
     formats: Sequence[str] | None,
     out: Path | None,
     tanggal: dt.date | None,
+    semester: int | None = None,
 ) -> ReportResult:
     """Render the report of an already compiled periode and record every file written."""
-    from kinerja_cli.io.atomic import atomic_write_bytes
     from kinerja_cli.report import render
     from kinerja_cli.report.context import build_context
 
@@ -97,16 +103,17 @@ def render_from(
     if not pilihan:
         return res
     override = ws.templates
-    ctx = build_context(k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override))
+    ctx = build_context(
+        k, tanggal or dt.date.today(), sebelumnya, render.logo_uri(override), semester
+    )
     env = render.make_env(override)
-    grafik = render.charts_png(ctx)
+    grafik = render.charts_for(ctx, pilihan)
     folder = Path(out) if out is not None else ws.hasil
     for fmt in pilihan:
         data = render.renderer(fmt, override)(ctx, env, grafik)
         kind = KIND.format(fmt=fmt)
         path, _versi, kept = choose_path(store, ws, folder / render.file_name(ctx, fmt), kind)
-        atomic_write_bytes(path, data)
-        store.record_output(kind, k.periode, path, _sha256(data))
+        write_recorded(store, kind, k.periode, path, functools.partial(_write, data=data))
         res.berkas.append((fmt, path))
         res.dipertahankan.extend(kept)
     return res
@@ -128,15 +135,27 @@ def render_report(
     out: Path | None,
     tanggal: dt.date | None,
     tahun_lalu: dict[str, TahunLalu] | None = None,
+    semester: int | None = None,
 ) -> ReportResult:
-    """`kinerja report`: compile the periode from the store and write the report files."""
+    """`kinerja report`: compile the periode from the store and write the report files.
+
+    With `semester` (1 or 2) the review of that semester: the data s/d TW II or TW IV, compared
+    with the previous semester where there is one (docs/contract.md §15)."""
+    from kinerja_cli.store.lock import workspace_lock
+
     choose_formats(formats, ws.settings)  # a bad --format fails before any work
+    if semester is not None:
+        if semester not in (1, 2):
+            raise KinerjaError(f"semester harus 1 atau 2 (bukan {semester})")
+        periode = Periode(2 * semester)
     pk, findings = valid_pk(ws)
     if tahun_lalu is None:
         from kinerja_cli.services.riwayat import load_tahun_lalu
 
         tahun_lalu = load_tahun_lalu(ws)
-    with open_store(ws) as store:
+    # The report records what it writes: it waits for no collect, it takes the lock
+    # (docs/reliability.md C6).
+    with workspace_lock(ws, "kinerja report"), open_store(ws) as store:
         k, diterima = kompilasi_dari(pk, ws.settings, periode, store, findings, tahun_lalu)
         if diterima == 0:
             raise KinerjaError(
@@ -144,8 +163,9 @@ def render_report(
                 "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect"
             )
         sebelumnya = None
-        if not periode.tahunan and periode.triwulan > 1:
-            lalu = Periode(periode.triwulan - 1)
+        langkah = 2 if semester else 1  # the previous semester ends two quarters earlier
+        if not periode.tahunan and periode.triwulan > langkah:
+            lalu = Periode(periode.triwulan - langkah)
             k_lalu, n_lalu = kompilasi_dari(pk, ws.settings, lalu, store, findings)
             sebelumnya = k_lalu if n_lalu else None
-        return render_from(ws, store, k, sebelumnya, formats, out, tanggal)
+        return render_from(ws, store, k, sebelumnya, formats, out, tanggal, semester)

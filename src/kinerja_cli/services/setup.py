@@ -236,10 +236,25 @@ def init_forms(
     out: Path | None,
     prefill: dict[str, DataBidang] | None = None,
 ) -> InitFormResult:
-    """Write one form per bidang (all bidang owning rows, unless `bidang` is given)."""
-    from kinerja_cli.io.form import FormSpec, form_filename, write_form
+    """Write one form per bidang (all bidang owning rows, unless `bidang` is given), holding
+    the workspace lock: the forms are recorded in the store (docs/reliability.md C6)."""
+    from kinerja_cli.store.lock import workspace_lock
 
     t0 = time.perf_counter()
+    with workspace_lock(ws, "kinerja init-form"):
+        return _init_forms(ws, periode, bidang, out, prefill, t0)
+
+
+def _init_forms(
+    ws: Workspace,
+    periode: Periode,
+    bidang: list[str] | None,
+    out: Path | None,
+    prefill: dict[str, DataBidang] | None,
+    t0: float,
+) -> InitFormResult:
+    from kinerja_cli.io.form import FormSpec, form_filename, write_form
+
     pk = require_pk(ws, periode)  # the version in force for the periode (docs/contract.md §13)
     if not pk.indikator:
         raise KinerjaError(

@@ -8,6 +8,7 @@ written. Decimals are stored as text and read back exactly. Implements `StoreAPI
 from __future__ import annotations
 
 import itertools
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -17,8 +18,10 @@ from typing import Any
 
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import DataBidang, Narasi
+from kinerja_cli.domain.names import display_name, escaped_name, printable
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.atomic import os_error
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.store.protocol import Output, SubmissionInfo
 from kinerja_cli.store.records import (
@@ -52,14 +55,22 @@ class Store:
     @classmethod
     @contextmanager
     def open(cls, ws: Workspace) -> Iterator[Store]:
-        """Open (creating and migrating as needed) the workspace database."""
-        ws.internal.mkdir(parents=True, exist_ok=True)
+        """Open (creating and migrating as needed) the workspace database.
+
+        Any SQLite failure inside the block (a full disk, a read-only folder, a page damaged
+        deep in the file) becomes one KinerjaError naming the database and what to do
+        (docs/reliability.md C10)."""
+        try:
+            ws.internal.mkdir(parents=True, exist_ok=True)
+            _create_if_missing(ws.db)
+        except OSError as exc:
+            raise os_error(exc, ws.db) from exc
+        except sqlite3.Error as exc:
+            raise failure(exc, ws.db) from exc
         try:
             conn = sqlite3.connect(ws.db, timeout=10, isolation_level=None)
         except sqlite3.Error as exc:
-            raise KinerjaError(
-                f"basis data ruang kerja tidak dapat dibuka: {exc}", location=str(ws.db)
-            ) from exc
+            raise failure(exc, ws.db) from exc
         try:
             try:
                 conn.execute("PRAGMA foreign_keys = ON")
@@ -71,18 +82,21 @@ class Store:
                         location=str(ws.db),
                     )
                 migrate(conn)
-            except sqlite3.DatabaseError as exc:
-                raise KinerjaError(
-                    f"basis data ruang kerja rusak ({exc}). Pulihkan {ws.db.name} dari cadangan, "
-                    "atau pindahkan berkas itu lalu jalankan collect ulang (salinan berkas "
-                    "kiriman tetap ada di .kinerja/berkas).",
-                    location=str(ws.db),
-                ) from exc
-            yield cls(conn, ws)
+                yield cls(conn, ws)
+            except sqlite3.Error as exc:
+                if not _mapped(exc):
+                    raise
+                raise failure(exc, ws.db) from exc
         finally:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                _quiet(conn, "ROLLBACK")
             conn.close()
+
+    def _rollback(self) -> None:
+        """Roll back the open transaction, if SQLite has not already done so (it does on a
+        full disk and some I/O errors; a second ROLLBACK would hide the real error)."""
+        if self.conn.in_transaction:
+            _quiet(self.conn, "ROLLBACK")
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -93,18 +107,19 @@ class Store:
             try:
                 yield
             except BaseException:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+                if self.conn.in_transaction:
+                    _quiet(self.conn, f"ROLLBACK TO {name}")
+                    _quiet(self.conn, f"RELEASE {name}")
                 raise
             self.conn.execute(f"RELEASE {name}")
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
 
     @contextmanager
     def batch(self, size: int = 50) -> Iterator[Callable[[], None]]:
@@ -129,10 +144,10 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield tick
+            self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self._rollback()
             raise
-        self.conn.execute("COMMIT")
 
     # ---- collect ------------------------------------------------------------------------
 
@@ -178,14 +193,18 @@ class Store:
         ]
 
     def add_sighting(self, sha: str, name: str, mtime_ns: int) -> None:
-        """Remember that these bytes were seen under this name and mtime (every name is kept)."""
+        """Remember that these bytes were seen under this name and mtime (every name is kept;
+        the name as listed, which may hold anything: it is stored as display and lossless
+        forms, docs/reliability.md C9)."""
+        shown, raw = _names(name)
         self.conn.execute(
-            "INSERT OR IGNORE INTO sightings (sha256, name, mtime_ns, seen_at) VALUES (?,?,?,?)",
-            (sha, name, mtime_ns, now_iso()),
+            "INSERT OR IGNORE INTO sightings (sha256, name, raw_name, mtime_ns, seen_at) "
+            "VALUES (?,?,?,?,?)",
+            (sha, shown, raw or "", mtime_ns, now_iso()),
         )
 
     def names(self, sha: str) -> list[str]:
-        """Every name these bytes were seen under, first first."""
+        """Every name these bytes were seen under (display forms), first first."""
         return [
             r[0]
             for r in self.conn.execute(
@@ -214,23 +233,28 @@ class Store:
     ) -> int:
         """Record a newly read file: its row, submission, findings and values, all or nothing.
 
+        `name` is the name as listed (any string the file system gives); the store keeps its
+        display form in `name` and, when that differs, the lossless form in `raw_name`.
+        Finding texts are stored printable, so nothing written from them later can fail.
         `ditahan`: its periode is closed (archived); it is kept but not used until reopened.
         `pk_versi`: the PK version it was checked against (docs/contract.md §13)."""
         seen = now_iso()
+        shown, raw = _names(name)
         with self.transaction():
             self.conn.execute(
-                "INSERT OR IGNORE INTO files (sha256, name, size, mtime_ns, first_seen, kind) "
-                "VALUES (?,?,?,?,?,?)",
-                (sha, name, size, mtime_ns, seen, kind),
+                "INSERT OR IGNORE INTO files (sha256, name, raw_name, size, mtime_ns, first_seen, "
+                "kind) VALUES (?,?,?,?,?,?,?)",
+                (sha, shown, raw, size, mtime_ns, seen, kind),
             )
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
-                "INSERT INTO submissions (sha256, name, bidang, periode, data_periode, form_id, "
-                "status, received, received_ns, first_seen, producer, ditahan, pk_versi) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO submissions (sha256, name, raw_name, bidang, periode, data_periode, "
+                "form_id, status, received, received_ns, first_seen, producer, ditahan, pk_versi) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
-                    name,
+                    shown,
+                    raw,
                     bidang,
                     periode.kode if periode else None,
                     periode.data_kode if periode else None,
@@ -255,7 +279,16 @@ class Store:
             "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
             "message) VALUES (?,?,?,?,?,?,?,?)",
             [
-                (sub_id, i, f.code, f.severity, f.sheet, f.cell, f.kode, f.message)
+                (
+                    sub_id,
+                    i,
+                    f.code,
+                    f.severity,
+                    _text(f.sheet),
+                    _text(f.cell),
+                    _text(f.kode),
+                    printable(f.message),
+                )
                 for i, f in enumerate(findings)
             ],
         )
@@ -475,6 +508,8 @@ class Store:
                 s.status,
                 s.status == DITERIMA and s.superseded_by is None and not s.ditahan,
                 s.first_seen,
+                s.kind,
+                s.raw_name,
             )
             for s in subs
         ]
@@ -484,6 +519,13 @@ class Store:
         from kinerja_cli.store.berkas import copy_path
 
         return copy_path(self.ws, sha)
+
+    def _rel(self, path: Path) -> str:
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.ws.root.resolve()).as_posix()
+        except ValueError:
+            return str(p)
 
     # ---- StoreAPI -----------------------------------------------------------------------
 
@@ -560,16 +602,32 @@ class Store:
 
     def record_output(self, kind: str, periode: Periode, path: Path, sha256: str) -> None:
         """Remember a written output (path stored relative to the workspace when inside it)."""
-        p = Path(path)
-        try:
-            text = p.resolve().relative_to(self.ws.root.resolve()).as_posix()
-        except ValueError:
-            text = str(p)
+        text = self._rel(path)
         with self.transaction():
             self.conn.execute(
                 "INSERT INTO outputs (kind, periode, path, sha256, written) VALUES (?,?,?,?,?)",
                 (kind, periode.kode, text, sha256, now_iso()),
             )
+
+    def forget_output(self, kind: str, path: Path, sha256: str) -> None:
+        """Remove the record of an output whose write failed after it was recorded (outputs
+        are recorded first, then written: docs/reliability.md C11)."""
+        text = self._rel(path)
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM outputs WHERE id = (SELECT MAX(id) FROM outputs WHERE kind = ? "
+                "AND path = ? AND sha256 = ?)",
+                (kind, text, sha256),
+            )
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the whole database at `target` (for the archive)."""
+        dst = sqlite3.connect(target)
+        try:
+            with dst:
+                self.conn.backup(dst)
+        finally:
+            dst.close()
 
     def outputs(self, kind: str | None = None, periode: Periode | None = None) -> list[Output]:
         """Recorded outputs, oldest first."""
@@ -582,3 +640,124 @@ class Store:
             sql += " AND periode = ?"
             args.append(periode.kode)
         return [Output(*r) for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+
+def _names(name: str) -> tuple[str, str | None]:
+    """(display form, lossless form or None when the name is stored as it is)."""
+    shown = display_name(name)
+    return shown, (escaped_name(name) if shown != name else None)
+
+
+def _text(value: str | None) -> str | None:
+    return None if value is None else printable(value, keep="")
+
+
+def _quiet(conn: sqlite3.Connection, sql: str) -> None:
+    try:
+        conn.execute(sql)
+    except sqlite3.Error:
+        pass
+
+
+def _create_if_missing(db: Path) -> None:
+    """A new database is built beside its final name and moved into place whole, so that an
+    interrupted first run never leaves an empty `kinerja.db` behind; an empty one that is
+    there already was damaged from outside and is refused (docs/reliability.md C10)."""
+    try:
+        size = db.stat().st_size
+    except FileNotFoundError:
+        size = None
+    if size == 0:
+        raise KinerjaError(
+            f"basis data ruang kerja {db} kosong (0 byte): riwayat kiriman dan versinya tidak "
+            "ada di sana, jadi kinerja tidak memakainya sebagai basis data baru. Pulihkan "
+            f"{db.name} dari cadangan (setiap arsip menyimpan salinannya: "
+            "arsip/TAHUN/PERIODE/vN/kinerja.db, salin ke .kinerja/kinerja.db), atau hapus berkas "
+            "kosong itu untuk memulai basis data baru lalu jalankan kinerja collect (salinan "
+            "berkas kiriman tetap ada di .kinerja/berkas).",
+            location=str(db),
+        )
+    if size is not None:
+        return
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.baru")
+    for leftover in (tmp, tmp.with_name(tmp.name + "-journal")):
+        leftover.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp, isolation_level=None)
+    try:
+        migrate(conn)
+    finally:
+        conn.close()
+    try:
+        try:
+            os.link(tmp, db)  # never replaces a database another process has just made
+        except FileExistsError:
+            pass
+        except OSError:  # no hard links (FAT, some network shares): rename, no-clobber on Windows
+            if not db.exists():
+                os.rename(tmp, db)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+_MAPPED = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_CORRUPT",
+    "SQLITE_NOTADB",
+    "SQLITE_IOERR",
+    "SQLITE_CANTOPEN",
+    "SQLITE_PERM",
+    "SQLITE_BUSY",
+    "SQLITE_LOCKED",
+    "SQLITE_NOMEM",
+    "SQLITE_PROTOCOL",
+)
+
+
+def _mapped(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return (
+        name.startswith(_MAPPED)
+        or isinstance(exc, sqlite3.DatabaseError)
+        and not isinstance(
+            exc, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+        )
+    )
+
+
+def failure(exc: sqlite3.Error, db: Path) -> KinerjaError:
+    """One clear message (exit 2) for an SQLite failure, by its result code."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc)
+    folder = db.parent
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        msg = (
+            f"Disk penuh saat menulis basis data {db.name}; yang belum selesai dibatalkan "
+            f"seluruhnya, catatan lama utuh. Kosongkan ruang di {folder} lalu jalankan ulang."
+        )
+    elif name.startswith(("SQLITE_READONLY", "SQLITE_PERM")) or "readonly" in text:
+        msg = (
+            f"basis data {db.name} tidak dapat ditulis (sistem berkas hanya-baca atau tanpa izin "
+            f"tulis di {folder}); tidak ada yang diubah. Jalankan kinerja dari ruang kerja di disk "
+            "yang dapat ditulis, atau periksa izin folder itu."
+        )
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        msg = (
+            f"basis data ruang kerja rusak ({text}). Pulihkan {db.name} dari cadangan (setiap "
+            "arsip menyimpan salinannya: arsip/TAHUN/PERIODE/vN/kinerja.db), atau pindahkan "
+            "berkas itu lalu jalankan collect ulang (salinan berkas kiriman tetap ada di "
+            ".kinerja/berkas)."
+        )
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        msg = (
+            f"basis data {db.name} sedang dipakai proses lain; tidak ada yang diubah. Tunggu "
+            "sampai proses kinerja lain selesai lalu jalankan ulang."
+        )
+    elif name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")):
+        msg = (
+            f"basis data {db.name} tidak dapat dibaca atau ditulis ({text}); periksa disk dan "
+            f"izin folder {folder}, lalu jalankan ulang."
+        )
+    else:
+        msg = f"basis data {db.name} bermasalah ({text}); jalankan ulang, atau pulihkan dari cadangan."
+    return KinerjaError(msg, location=str(db))

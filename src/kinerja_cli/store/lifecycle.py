@@ -92,13 +92,21 @@ def closed_data(store: Any) -> dict[str, Event]:
     return out
 
 
-def record_close(store: Any, periode: Periode, versi: int, manifest: str, sha256: str) -> None:
-    """Record that `archive` closed the periode with this version and manifest."""
+def record_close(store: Any, periode: Periode, versi: int, manifest: str, sha256: str) -> int:
+    """Record that `archive` closed the periode with this version and manifest; return the
+    event's id (for `forget_event`)."""
     with store.transaction():
-        store.conn.execute(
+        cur = store.conn.execute(
             f"INSERT INTO periode_events ({_COLS}) VALUES (?,?,?,?,?,?,?,?)",
             (periode.kode, TUTUP, now_iso(), user_at_host(), None, versi, manifest, sha256),
         )
+    return int(cur.lastrowid or 0)
+
+
+def forget_event(store: Any, event_id: int) -> None:
+    """Take back a closing whose archive folder could not be moved into place."""
+    with store.transaction():
+        store.conn.execute("DELETE FROM periode_events WHERE id = ?", (event_id,))
 
 
 def record_reopen(store: Any, periode: Periode, alasan: str) -> Event:

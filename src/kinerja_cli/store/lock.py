@@ -1,4 +1,5 @@
-"""The workspace lock (docs/reliability.md C6): one collect/compile/archive at a time.
+"""The workspace lock (docs/reliability.md C6): one command writing the workspace at a time
+(collect, compile, report, init-form, archive).
 
 A sidecar file names who holds the lock, so a second run can say *who* and how to clear a
 stale lock. OS locks are unreliable on shared network folders: run kinerja on one machine.
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kinerja_cli.errors import KinerjaError
+from kinerja_cli.io.atomic import os_error, remove_stale_temps
 from kinerja_cli.io.workspace import Workspace
 
 LOCK_NAME = "kinerja.lock"
@@ -74,14 +76,20 @@ def workspace_lock(
     """Hold the workspace lock for the block; KinerjaError (exit 2) when another run holds it."""
     from filelock import FileLock, Timeout
 
-    ws.internal.mkdir(parents=True, exist_ok=True)
     lock = FileLock(lock_path(ws), timeout=timeout)
     try:
+        ws.internal.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except Timeout:
         raise KinerjaError(_busy_message(ws, command)) from None
+    except OSError as exc:  # a read-only file system, no permission (docs/reliability.md C10)
+        raise os_error(exc, lock_path(ws)) from exc
     info = ws.internal / INFO_NAME
     try:
+        # No other kinerja run writes in this workspace now: a temp file left by a run that was
+        # killed is stale (docs/reliability.md C12).
+        for folder in (ws.hasil, ws.umpan_balik, ws.formulir, ws.internal):
+            remove_stale_temps(folder)
         try:
             info.write_text(json.dumps(_who(), ensure_ascii=False), encoding="utf-8")
         except OSError:

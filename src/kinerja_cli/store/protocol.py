@@ -37,6 +37,8 @@ class SubmissionInfo:
     status: str  # diterima | ditolak | duplikat | diabaikan
     winner: bool  # the version compile uses for its bidang and periode
     first_seen: str  # ISO time
+    kind: str = ""  # sniffed kind (xlsx, csv, too-large, ...)
+    raw_name: str | None = None  # the lossless escaped name when `file` was made safe to show
 
 
 class StoreAPI(Protocol):

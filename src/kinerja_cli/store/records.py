@@ -47,6 +47,7 @@ class Submission:
     # values changed against the version it supersedes (None: not yet counted)
     perubahan: int | None
     kind: str
+    raw_name: str | None = None  # the lossless escaped name when `name` was made safe to show
     ditahan: bool = False  # arrived while its periode was closed; not used until reopened
 
     def periode_obj(self) -> Periode | None:
@@ -57,7 +58,7 @@ class Submission:
 SUB_COLS = (
     "s.id, s.sha256, s.name, s.bidang, s.periode, s.data_periode, s.form_id, s.status, "
     "s.supersedes, s.superseded_by, s.received, s.received_ns, s.first_seen, "
-    "s.producer, s.umpan_balik, s.perubahan, f.kind, s.ditahan"
+    "s.producer, s.umpan_balik, s.perubahan, f.kind, s.raw_name, s.ditahan"
 )
 SUB_FROM = "FROM submissions s JOIN files f ON f.sha256 = s.sha256"
 

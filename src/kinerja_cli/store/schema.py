@@ -7,6 +7,7 @@ version i to version i + 1.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 _V1 = """
 CREATE TABLE files (
@@ -103,13 +104,36 @@ _V3 = """
 ALTER TABLE submissions ADD COLUMN perubahan INTEGER;
 """
 
-# v4: the life of a periode (docs/contract.md §12) and the Sekretaris's corrections (§11).
+# v4: file names are user data (docs/reliability.md C9). `name` holds the display form (safe to
+# print and to write into a workbook); `raw_name` the lossless escaped form when it differs
+# (NULL, or '' in sightings, when the name was stored as received). Sightings are rebuilt so
+# that two names shown alike stay two sightings. Names stored before v4 are fixed up after the
+# script (`_fix_names`).
+_V4 = """
+ALTER TABLE files ADD COLUMN raw_name TEXT;
+ALTER TABLE submissions ADD COLUMN raw_name TEXT;
+CREATE TABLE sightings_v4 (
+    sha256      TEXT NOT NULL REFERENCES files(sha256),
+    name        TEXT NOT NULL,
+    raw_name    TEXT NOT NULL DEFAULT '',
+    mtime_ns    INTEGER NOT NULL,
+    seen_at     TEXT NOT NULL,
+    UNIQUE (sha256, name, raw_name, mtime_ns)
+);
+INSERT INTO sightings_v4 (sha256, name, mtime_ns, seen_at)
+    SELECT sha256, name, mtime_ns, seen_at FROM sightings ORDER BY rowid;
+DROP TABLE sightings;
+ALTER TABLE sightings_v4 RENAME TO sightings;
+CREATE INDEX sightings_sha ON sightings (sha256);
+"""
+
+# v5: the life of a periode (docs/contract.md §12) and the Sekretaris's corrections (§11).
 # `periode_events` records every closing (archive) and reopening (archive --buka) with who, when
 # and why; a submission that arrives while its periode is closed is recorded but held
 # (`ditahan`), and released by the first collect after a reopening. `koreksi` keeps every
 # correction read back from a draft: which cell, old -> new, the draft's SHA-256, who and when;
 # `ditimpa_oleh` is set when a later submission of the bidang overrides it.
-_V4 = """
+_V5 = """
 CREATE TABLE periode_events (
     id            INTEGER PRIMARY KEY,
     periode       TEXT NOT NULL,            -- TW1..TW4 or tahunan
@@ -145,13 +169,13 @@ CREATE TABLE koreksi (
 CREATE INDEX koreksi_periode ON koreksi (periode, kind, kode, field);
 """
 
-# v5: the versions of the PK (docs/contract.md §13). Version 1 is recorded when the first forms
+# v6: the versions of the PK (docs/contract.md §13). Version 1 is recorded when the first forms
 # are issued, each `kinerja revisi-pk` adds the next, in force from `dari_tw`. The file itself is
 # kept in the content-addressed store under `sha256`. `terpasang` is 0 between recording a
 # revision and writing it to pk.xlsx: the next command finishes an interrupted revision.
 # `submissions.pk_versi` is the version a verdict was made under (NULL: version 1), so a
 # revision tells collect which stored submissions to check again.
-_V5 = """
+_V6 = """
 CREATE TABLE pk_versions (
     versi         INTEGER PRIMARY KEY,
     sha256        TEXT NOT NULL,
@@ -165,7 +189,7 @@ CREATE TABLE pk_versions (
 ALTER TABLE submissions ADD COLUMN pk_versi INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 VERSION = len(MIGRATIONS)
 
 
@@ -174,19 +198,44 @@ def user_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _fix_names(conn: sqlite3.Connection) -> None:
+    """v4: a name stored before v4 that is not safe to show (a control character) gets its
+    display form in `name` and the lossless form in `raw_name`."""
+    from kinerja_cli.domain.names import display_name, escaped_name
+
+    for table in ("files", "submissions", "sightings"):
+        key = "rowid"
+        rows = conn.execute(f"SELECT {key}, name FROM {table}").fetchall()
+        for rowid, name in rows:
+            shown = display_name(name)
+            if shown != name:
+                conn.execute(
+                    f"UPDATE {table} SET name = ?, raw_name = ? WHERE {key} = ?",
+                    (shown, escaped_name(name), rowid),
+                )
+
+
+_AFTER: dict[int, Callable[[sqlite3.Connection], None]] = {4: _fix_names}
+
+
 def migrate(conn: sqlite3.Connection, upto: int = VERSION) -> int:
     """Apply the missing migrations, each in its own transaction; return the new version."""
     current = user_version(conn)
     for version in range(current, upto):
-        # executescript commits first; wrap each step so a failure leaves the old version.
+        # executescript commits first; each step is one transaction, so a failure (or a crash)
+        # leaves the old version.
         try:
-            conn.executescript(
-                "BEGIN;\n"
-                + MIGRATIONS[version]
-                + f"\nPRAGMA user_version = {version + 1};\nCOMMIT;"
-            )
-        except sqlite3.Error:
+            conn.executescript("BEGIN;\n" + MIGRATIONS[version])
+            fix = _AFTER.get(version + 1)
+            if fix is not None:
+                fix(conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:
-                conn.execute("ROLLBACK")
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # rolled back already (SQLite does so itself on some errors)
             raise
     return user_version(conn)

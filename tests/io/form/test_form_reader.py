@@ -332,7 +332,7 @@ def test_messages_say_what_was_found_and_what_is_expected() -> None:
     msg = {f.cell: f.message for f in res.findings}
     assert (
         msg["K7"]
-        == 'Realisasi TW II berisi "98.5x", bukan angka yang sah; isi angka seperti 98,5 (koma untuk desimal)'
+        == 'Realisasi TW II berisi "98.5x", bukan angka yang sah; isi angka seperti 98,5 atau 98.5 (pemisah desimal yang dipakai komputer Anda)'
     )
     assert "maksud Anda 1.234,56?" in msg["K10"]
     assert "-5" in msg["K9"] and "0 atau lebih" in msg["K9"]

@@ -46,7 +46,17 @@ SPEC_HEADERS = {
         "Bidang",
         "Definisi Operasional",
     ],
-    "Anggaran": ["Kode", "Uraian", "Bidang", "Pagu", "Sasaran"],
+    "Anggaran": [
+        "Kode",
+        "Uraian",
+        "Bidang",
+        "Pagu",
+        "Sasaran",
+        "Rencana TW I",
+        "Rencana TW II",
+        "Rencana TW III",
+        "Rencana TW IV",
+    ],
 }
 SPEC_ISIAN = [
     "Pemerintah Daerah",

@@ -736,3 +736,36 @@ def test_defused_openpyxl_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(openpyxl, "DEFUSEDXML", False)
     with pytest.raises(KinerjaError, match="defusedxml"):
         ensure_defused_openpyxl()
+
+
+@pytest.mark.parametrize("env", ["True", "False", "false", ""])
+def test_defused_check_without_openpyxl_agrees_with_openpyxl(env: str) -> None:
+    """The check made before openpyxl is loaded gives openpyxl's own verdict, and does not
+    load it (a collect of clean forms never imports openpyxl)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from kinerja_cli.errors import KinerjaError\n"
+        "from kinerja_cli.io.xlsx import ensure_defused_openpyxl\n"
+        "try:\n"
+        "    ensure_defused_openpyxl(); ours = True\n"
+        "except KinerjaError:\n"
+        "    ours = False\n"
+        "loaded = 'openpyxl' in sys.modules\n"
+        "import openpyxl\n"
+        "print(ours, openpyxl.DEFUSEDXML is True, loaded)\n"
+    )
+    import os
+
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "OPENPYXL_DEFUSEDXML": env},
+    ).stdout.split()
+    assert out[0] == out[1]
+    assert out[0] == ("True" if env == "True" else "False")
+    assert out[2] == "False"

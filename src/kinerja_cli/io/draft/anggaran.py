@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kinerja_cli.domain.numbers import format_rupiah
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.io.draft.common import (
-    fit_height,
+    SheetWriter,
     header,
-    merge_row,
     note,
     persen,
-    put,
+    print_setup,
     rupiah,
     title_block,
 )
-from kinerja_cli.io.xlsx import apply_print_setup
 
 _INDENT = {"program": 0, "kegiatan": 1, "sub-kegiatan": 2}
 
 
-def write(ws: Any, k: Kompilasi) -> None:
+def write(sh: SheetWriter, k: Kompilasi) -> None:
     """Budget rows with parent subtotals recomputed from their sub-kegiatan (bold, grey)."""
-    from openpyxl.styles import Alignment
-
     q = k.periode.triwulan
     sd = "" if k.periode.tahunan else f" s/d TW {romawi(q)}"
     cols: list[tuple[str, float]] = [("Kode", 19), ("Uraian", 46), ("Bidang", 8), ("Pagu (Rp)", 17)]
@@ -37,8 +31,9 @@ def write(ws: Any, k: Kompilasi) -> None:
         ("Keterangan", 30),
     ]
     ncols = len(cols)
-    r = title_block(ws, k, "REALISASI ANGGARAN", ncols)
-    header(ws, r, cols)
+    sh.widths([w for _, w in cols])
+    r = title_block(sh, k, "REALISASI ANGGARAN", ncols)
+    header(sh, r, cols)
     head = r
     r += 1
     belum = {b.kode for b in k.bidang if b.status != "diterima"}
@@ -48,16 +43,16 @@ def write(ws: Any, k: Kompilasi) -> None:
             if a.tingkat == "program" and a.induk
             else (("kd_grup", "kd_grup_rp") if a.induk else ("kd_teks", "kd_rp"))
         )
-        put(ws, r, 1, a.kode, teks)
-        cell = put(ws, r, 2, a.uraian, teks)
-        cell.alignment = Alignment(wrap_text=True, vertical="top", indent=_INDENT.get(a.tingkat, 0))
-        put(ws, r, 3, a.bidang, teks)
-        rupiah(ws, r, 4, a.pagu, rp)
+        sh.put(r, 1, a.kode, teks)
+        indent = _INDENT.get(a.tingkat, 0)
+        sh.put(r, 2, a.uraian, teks, indent=indent or None)
+        sh.put(r, 3, a.bidang, teks)
+        rupiah(sh, r, 4, a.pagu, rp)
         for n in range(q):
-            rupiah(ws, r, 5 + n, a.realisasi_tw[n], rp)
-        rupiah(ws, r, 5 + q, a.realisasi, rp)
-        persen(ws, r, 6 + q, a.serapan, rp.replace("_rp", "_angka"))
-        rupiah(ws, r, 7 + q, a.sisa, rp)
+            rupiah(sh, r, 5 + n, a.realisasi_tw[n], rp)
+        rupiah(sh, r, 5 + q, a.realisasi, rp)
+        persen(sh, r, 6 + q, a.serapan, rp.replace("_rp", "_angka"))
+        rupiah(sh, r, 7 + q, a.sisa, rp)
         ket = ""
         if a.induk and a.pagu_pk != a.pagu:
             ket = (
@@ -66,29 +61,27 @@ def write(ws: Any, k: Kompilasi) -> None:
             )
         elif not a.induk and a.bidang in belum and a.realisasi is None:
             ket = "Bidang belum mengirim"
-        put(ws, r, 8 + q, ket, teks)
-        fit_height(ws, r, [(a.uraian, 46), (ket, 30)])
+        sh.put(r, 8 + q, ket, teks)
         r += 1
     t = k.anggaran_total
     if t is not None:
-        merge_row(ws, r, 1, 3, "JUMLAH", "kd_total")
-        rupiah(ws, r, 4, t.pagu, "kd_total_rp")
+        sh.merge(r, 1, r, 3, "JUMLAH", "kd_total")
+        rupiah(sh, r, 4, t.pagu, "kd_total_rp")
         for n in range(q):
-            rupiah(ws, r, 5 + n, t.realisasi_tw[n], "kd_total_rp")
-        rupiah(ws, r, 5 + q, t.realisasi, "kd_total_rp")
-        persen(ws, r, 6 + q, t.serapan, "kd_total_angka")
-        rupiah(ws, r, 7 + q, t.sisa, "kd_total_rp")
-        put(ws, r, 8 + q, "Jumlah seluruh program", "kd_total")
+            rupiah(sh, r, 5 + n, t.realisasi_tw[n], "kd_total_rp")
+        rupiah(sh, r, 5 + q, t.realisasi, "kd_total_rp")
+        persen(sh, r, 6 + q, t.serapan, "kd_total_angka")
+        rupiah(sh, r, 7 + q, t.sisa, "kd_total_rp")
+        sh.put(r, 8 + q, "Jumlah seluruh program", "kd_total")
         r += 1
     r += 1
     note(
-        ws,
+        sh,
         r,
         "Realisasi dilaporkan pada baris sub-kegiatan; baris program dan kegiatan selalu "
         "dihitung ulang dari rinciannya sehingga tidak ada yang terhitung dua kali. Serapan = "
         "realisasi ÷ pagu × 100; sisa = pagu − realisasi.",
         ncols,
-        200,
     )
-    ws.freeze_panes = ws.cell(head + 1, 3)
-    apply_print_setup(ws, head)
+    sh.freeze(head + 1, 3)
+    print_setup(sh, (head, head))

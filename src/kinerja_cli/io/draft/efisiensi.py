@@ -8,17 +8,15 @@ from kinerja_cli.domain.capaian import Efisiensi
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.io.draft.common import (
-    fill_hex,
-    fit_height,
+    SheetWriter,
     header,
     note,
     persen,
-    put,
+    print_setup,
     rupiah,
     subtitle,
     title_block,
 )
-from kinerja_cli.io.xlsx import apply_print_setup
 
 EFISIEN_FILL, KURANG_EFISIEN_FILL = "C6EFCE", "FCE4D6"
 
@@ -38,9 +36,8 @@ EFISIENSI_COLS: tuple[tuple[str, float], ...] = (
 
 
 def _efisiensi_row(
-    ws: Any,
+    sh: SheetWriter,
     r: int,
-    k: Kompilasi,
     n: int,
     kode: str,
     nama: str,
@@ -50,49 +47,52 @@ def _efisiensi_row(
     ser: Any,
     e: Efisiensi | None,
 ) -> None:
-    put(ws, r, 1, n, "kd_tengah")
-    put(ws, r, 2, kode, "kd_tengah")
-    put(ws, r, 3, nama, "kd_teks")
-    persen(ws, r, 4, cap)
-    rupiah(ws, r, 5, pagu)
-    rupiah(ws, r, 6, real)
-    persen(ws, r, 7, ser)
-    persen(ws, r, 8, e.ie if e else None)
+    sh.put(r, 1, n, "kd_tengah")
+    sh.put(r, 2, kode, "kd_tengah")
+    sh.put(r, 3, nama, "kd_teks")
+    persen(sh, r, 4, cap)
+    rupiah(sh, r, 5, pagu)
+    rupiah(sh, r, 6, real)
+    persen(sh, r, 7, ser)
+    persen(sh, r, 8, e.ie if e else None)
     label = e.label if e and e.label else ("tidak ada anggaran terkait" if pagu is None else "-")
-    cell = put(ws, r, 9, label, "kd_teks")
+    fill = None
     if e and e.label:
-        fill_hex(cell, EFISIEN_FILL if e.label == "Efisien" else KURANG_EFISIEN_FILL)
-    persen(ws, r, 10, e.selisih if e else None)
-    fit_height(ws, r, [(nama, 46)])
+        fill = EFISIEN_FILL if e.label == "Efisien" else KURANG_EFISIEN_FILL
+    sh.put(r, 9, label, "kd_teks", fill=fill)
+    persen(sh, r, 10, e.selisih if e else None)
 
 
-def write(ws: Any, k: Kompilasi) -> None:
-    """Efficiency index per sasaran and per bidang, labelled as an analysis aid (docs/rulebook.md §4)."""
+def write(sh: SheetWriter, k: Kompilasi) -> None:
+    """Efficiency index per sasaran and per bidang, labelled as an analysis aid (docs/rulebook.md §4).
+
+    Two tables with different third columns: the agency title rows repeat on every printed
+    page, not one table's header over the other (docs/contract.md §16).
+    """
     ncols = len(EFISIENSI_COLS)
-    r = title_block(ws, k, "ANALISIS EFISIENSI PENGGUNAAN SUMBER DAYA", ncols)
+    sh.widths([w for _, w in EFISIENSI_COLS])
+    r = title_block(sh, k, "ANALISIS EFISIENSI PENGGUNAAN SUMBER DAYA", ncols)
     r = note(
-        ws,
+        sh,
         r,
         "Alat bantu analisis, bukan penilaian resmi (PermenPANRB 53/2014 tidak "
         "menetapkan rumus). Indeks Efisiensi IE = capaian kinerja ÷ serapan anggaran; "
         "Efisien bila IE ≥ 1, Kurang Efisien bila IE < 1. Selisih = capaian − serapan, "
         "dalam poin persen (positif berarti kinerja lebih tinggi daripada serapan).",
         ncols,
-        180,
     )
     r += 1
     subtitle(
-        ws, r, "A. Per sasaran (anggaran sub-kegiatan yang dikaitkan dengan sasaran di PK)", ncols
+        sh, r, "A. Per sasaran (anggaran sub-kegiatan yang dikaitkan dengan sasaran di PK)", ncols
     )
     r += 1
-    header(ws, r, EFISIENSI_COLS, height=45)
+    header(sh, r, EFISIENSI_COLS)
     head = r
     r += 1
     for n, s in enumerate(k.sasaran, start=1):
         _efisiensi_row(
-            ws,
+            sh,
             r,
-            k,
             n,
             s.kode,
             s.nama,
@@ -104,19 +104,17 @@ def write(ws: Any, k: Kompilasi) -> None:
         )
         r += 1
     r += 1
-    subtitle(ws, r, "B. Per bidang (anggaran sub-kegiatan milik bidang)", ncols)
+    subtitle(sh, r, "B. Per bidang (anggaran sub-kegiatan milik bidang)", ncols)
     r += 1
     cols = list(EFISIENSI_COLS)
     cols[2] = ("Bidang", 46)
     for c, (title, _) in enumerate(cols, start=1):
-        put(ws, r, c, title, "kn_header")
-    ws.row_dimensions[r].height = 45
+        sh.put(r, c, title, "kn_header")
     r += 1
     for n, b in enumerate(k.bidang, start=1):
         _efisiensi_row(
-            ws,
+            sh,
             r,
-            k,
             n,
             b.kode,
             b.nama,
@@ -139,6 +137,6 @@ def write(ws: Any, k: Kompilasi) -> None:
             f"terhadap target TW {tw}; IE triwulan karena itu cenderung tinggi dan baru "
             "bermakna penuh pada pengukuran tahunan."
         )
-    note(ws, r, text, ncols, 180)
-    ws.freeze_panes = ws.cell(head + 1, 1)
-    apply_print_setup(ws, head)
+    note(sh, r, text, ncols)
+    sh.freeze(head + 1, 1)
+    print_setup(sh, (1, 3))

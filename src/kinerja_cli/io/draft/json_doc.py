@@ -95,6 +95,8 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
                 "pagu": _num(s.pagu),
                 "realisasi_anggaran": _num(s.realisasi_anggaran),
                 "serapan": _num(s.serapan),
+                "rencana_anggaran": _num(s.rencana_anggaran),
+                "serapan_rencana": _num(s.serapan_rencana),
                 "efisiensi": _efisiensi(s.efisiensi),
             }
             for s in k.sasaran
@@ -112,6 +114,8 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
                 "induk": a.induk,
                 "sisa": _num(a.sisa),
                 "sasaran": a.sasaran,
+                "rencana": _num(a.rencana),
+                "serapan_rencana": _num(a.serapan_rencana),
             }
             for a in k.anggaran
         ],
@@ -123,6 +127,8 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
                 "capaian": _num(b.capaian),
                 "predikat": b.predikat,
                 "serapan": _num(b.serapan),
+                "rencana_anggaran": _num(b.rencana_anggaran),
+                "serapan_rencana": _num(b.serapan_rencana),
                 "efisiensi": _efisiensi(b.efisiensi),
                 "file": b.file or None,
             }
@@ -131,4 +137,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         # docs/contract.md §12: partial data is said.
         "sementara": k.sementara,
         "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
+        # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
+        "dasar_efisiensi": k.dasar_efisiensi or None,
     }

@@ -2,27 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.results import BarisIndikator, Kompilasi
 from kinerja_cli.io.draft.common import (
-    fill_predikat,
-    fit_height,
-    header,
+    SheetWriter,
     indikator_format,
     keterangan,
-    merge,
-    merge_row,
     note,
     persen,
-    put,
+    predikat_rgb,
+    print_setup,
     realisasi,
-    set_style,
     target,
+    text_height,
     title_block,
 )
-from kinerja_cli.io.xlsx import apply_print_setup
+from kinerja_cli.io.draft.common import header as write_header
 
 
 def pengukuran_columns(k: Kompilasi) -> list[tuple[str, str, float]]:
@@ -51,49 +46,58 @@ def pengukuran_columns(k: Kompilasi) -> list[tuple[str, str, float]]:
     return cols
 
 
-def write(ws: Any, k: Kompilasi) -> None:
+def write(sh: SheetWriter, k: Kompilasi) -> None:
     """The customary measurement table: indicators grouped by sasaran, sasaran and dinas means."""
     cols = pengukuran_columns(k)
     fields = [f for f, _, _ in cols]
     ncols = len(cols)
-    r = title_block(ws, k, "PENGUKURAN KINERJA", ncols)
-    header(ws, r, [(h, w) for _, h, w in cols], height=45)
+    sh.widths([w for _, _, w in cols])
+    r = title_block(sh, k, "PENGUKURAN KINERJA", ncols)
+    write_header(sh, r, [(h, w) for _, h, w in cols])
     head = r
     r += 1
     c_cap = fields.index("capaian_tw" if "capaian_tw" in fields else "capaian") + 1
     c_pred = fields.index("predikat") + 1
     nama_bidang = {b.kode: b.nama for b in k.bidang_pk}
+    by_sasaran: dict[str, list[BarisIndikator]] = {}
+    for i in k.indikator:
+        by_sasaran.setdefault(i.sasaran, []).append(i)
     for no, s in enumerate(k.sasaran, start=1):
-        inds = [i for i in k.indikator if i.sasaran == s.kode]
-        first = r
+        inds = by_sasaran.get(s.kode, [])
+        last = r + len(inds)  # the sasaran's own row closes the group
+        # No and Sasaran merged down the group; the closing row grows when the sasaran's
+        # name needs more height than the indicator rows give it.
+        need = text_height(s.nama, 26)
+        have = sum(
+            max(text_height(i.nama, 40), text_height(nama_bidang.get(i.bidang, ""), 20))
+            for i in inds
+        )
+        if need > have + 15:
+            sh.height(last, need - have)
+        sh.merge(r, 1, last, 1, no, "kd_tengah")
+        sh.merge(r, 2, last, 2, s.nama, "kd_teks")
         for i in inds:
             for c, f in enumerate(fields, start=1):
-                _indikator_cell(ws, r, c, f, i, k, nama_bidang)
-            fit_height(ws, r, [(i.nama, 40), (nama_bidang.get(i.bidang, ""), 20)])
+                _indikator_cell(sh, r, c, f, i, k, nama_bidang)
             r += 1
-        merge_row(
-            ws,
+        sh.merge(
             r,
             3,
+            r,
             c_cap - 1,
             f"Capaian sasaran {s.kode} (rata-rata capaian indikator)",
             "kd_grup",
         )
-        persen(ws, r, c_cap, s.capaian, "kd_grup_angka")
+        persen(sh, r, c_cap, s.capaian, "kd_grup_angka")
         for c in range(c_cap + 1, ncols + 1):
-            put(ws, r, c, None, "kd_grup")
-        fill_predikat(put(ws, r, c_pred, s.predikat, "kd_grup"), k.skala, s.predikat)
-        for c, value in ((1, no), (2, s.nama)):
-            put(ws, first, c, value, "kd_tengah" if c == 1 else "kd_teks")
-            for rr in range(first + 1, r + 1):
-                set_style(ws.cell(rr, c), "kd_tengah" if c == 1 else "kd_teks")
-            merge(ws, first, c, r, c)
+            fill = predikat_rgb(k.skala, s.predikat) if c == c_pred else None
+            sh.put(r, c, s.predikat if c == c_pred else None, "kd_grup", fill=fill)
         r += 1
-    merge_row(ws, r, 1, c_cap - 1, "CAPAIAN KINERJA DINAS (rata-rata capaian sasaran)", "kd_total")
-    persen(ws, r, c_cap, k.dinas_capaian, "kd_total_angka")
+    sh.merge(r, 1, r, c_cap - 1, "CAPAIAN KINERJA DINAS (rata-rata capaian sasaran)", "kd_total")
+    persen(sh, r, c_cap, k.dinas_capaian, "kd_total_angka")
     for c in range(c_cap + 1, ncols + 1):
-        put(ws, r, c, None, "kd_total")
-    fill_predikat(put(ws, r, c_pred, k.dinas_predikat, "kd_total"), k.skala, k.dinas_predikat)
+        fill = predikat_rgb(k.skala, k.dinas_predikat) if c == c_pred else None
+        sh.put(r, c, k.dinas_predikat if c == c_pred else None, "kd_total", fill=fill)
     r += 2
     if k.periode.tahunan:
         text = (
@@ -112,37 +116,43 @@ def write(ws: Any, k: Kompilasi) -> None:
             f" Sumbangan tiap indikator ke rata-rata dibatasi {k.batas_rata_rata}% "
             "(batas_rata_rata di kinerja.toml); capaian indikator sendiri tidak dipotong."
         )
-    note(ws, r, text, ncols, sum(w for _, _, w in cols))
-    ws.freeze_panes = ws.cell(head + 1, 1)
-    apply_print_setup(ws, head)
+    note(sh, r, text, ncols)
+    sh.freeze(head + 1, 1)
+    print_setup(sh, (head, head))
 
 
 def _indikator_cell(
-    ws: Any, r: int, c: int, f: str, i: BarisIndikator, k: Kompilasi, nama_bidang: dict[str, str]
+    sh: SheetWriter,
+    r: int,
+    c: int,
+    f: str,
+    i: BarisIndikator,
+    k: Kompilasi,
+    nama_bidang: dict[str, str],
 ) -> None:
     if f in ("no", "sasaran"):
         return  # merged per sasaran
     if f == "kode":
-        put(ws, r, c, i.kode, "kd_tengah")
+        sh.put(r, c, i.kode, "kd_tengah")
     elif f == "nama":
-        put(ws, r, c, i.nama, "kd_teks")
+        sh.put(r, c, i.nama, "kd_teks")
     elif f == "satuan":
-        put(ws, r, c, i.satuan, "kd_tengah")
+        sh.put(r, c, i.satuan, "kd_tengah")
     elif f == "target":
-        target(ws, r, c, i.target, i.target_teks, indikator_format(i))
+        target(sh, r, c, i.target, i.target_teks, indikator_format(i))
     elif f == "target_tw":
-        target(ws, r, c, i.target_triwulan, i.target_triwulan_teks, indikator_format(i))
+        target(sh, r, c, i.target_triwulan, i.target_triwulan_teks, indikator_format(i))
     elif f.startswith("real_"):
-        realisasi(ws, r, c, i.realisasi_tw[int(f[5:]) - 1], i.target_teks, indikator_format(i))
+        realisasi(sh, r, c, i.realisasi_tw[int(f[5:]) - 1], i.target_teks, indikator_format(i))
     elif f == "realisasi":
-        realisasi(ws, r, c, i.realisasi, i.target_teks, indikator_format(i))
+        realisasi(sh, r, c, i.realisasi, i.target_teks, indikator_format(i))
     elif f == "capaian":
-        persen(ws, r, c, i.capaian)
+        persen(sh, r, c, i.capaian)
     elif f == "capaian_tw":
-        persen(ws, r, c, i.capaian_triwulan)
+        persen(sh, r, c, i.capaian_triwulan)
     elif f == "predikat":
-        fill_predikat(put(ws, r, c, i.predikat, "kd_teks"), k.skala, i.predikat)
+        sh.put(r, c, i.predikat, "kd_teks", fill=predikat_rgb(k.skala, i.predikat))
     elif f == "ket":
-        put(ws, r, c, keterangan(i), "kd_teks")
+        sh.put(r, c, keterangan(i), "kd_teks")
     elif f == "bidang":
-        put(ws, r, c, nama_bidang.get(i.bidang, i.bidang), "kd_teks")
+        sh.put(r, c, nama_bidang.get(i.bidang, i.bidang), "kd_teks")

@@ -1,7 +1,9 @@
-"""Read a compiled draft back: the tables of its sheets keyed by indicator or budget code.
+"""Read a compiled draft back: its identity, and the tables of its sheets keyed by indicator
+or budget code.
 
-Used by `kinerja diff` to compare two drafts (the Sekretaris's corrections show up). Only the
-sheets the writer declares as keyed by `Kode` are read.
+`read_draft_identity` recognises a draft wherever it was saved (docs/contract.md §11).
+`read_tables` is used by `kinerja diff` to compare two drafts (the Sekretaris's corrections
+show up); only the sheets the writer declares as keyed by `Kode` are read.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from kinerja_cli.io.draft.identitas import IDENTITY_SHEET
 from kinerja_cli.io.draft.writer import SHEETS
 
 # Sheets whose tables are compared row by row (by their `Kode` column), in draft order.
@@ -28,56 +31,81 @@ def cell_text(v: Any) -> str:
     return " ".join(str(v).split())
 
 
+def read_draft_identity(data: bytes) -> dict[str, str] | None:
+    """The key/value rows of a draft's very hidden `_kinerja` sheet, or None when the bytes
+    are not a draft kinerja wrote (no such sheet, no `draft_id`: a form's identity sheet has
+    a `form_id` instead) or are not safe to read. The bytes pass the same preflight as a
+    returned form before any parser sees them (docs/reliability.md A1)."""
+    from kinerja_cli.io.xlsx import clean_text, preflight
+
+    pre = preflight(data, "draf.xlsx")
+    if not pre.ok:
+        return None
+    sheet = next((n for n in pre.sheet_parts if n.casefold() == IDENTITY_SHEET), None)
+    if sheet is None:
+        return None
+    from python_calamine import CalamineWorkbook
+
+    try:
+        grid = (
+            CalamineWorkbook.from_filelike(io.BytesIO(data))
+            .get_sheet_by_name(sheet)
+            .to_python(skip_empty_area=False)
+        )
+    except Exception:  # a sheet calamine cannot read is not an identity sheet
+        return None
+    out: dict[str, str] = {}
+    for row in grid[1:]:
+        if len(row) < 2:
+            continue
+        key = clean_text(str(row[0] or ""))[0].strip().casefold()
+        value = row[1]
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if key and key not in out:
+            out[key] = clean_text("" if value is None else str(value))[0].strip()
+    return out if out.get("draft_id") else None
+
+
 def read_tables(data: bytes) -> dict[str, dict[str, dict[str, str]]]:
-    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`."""
-    import openpyxl
+    """sheet -> row code -> header -> text, for the draft's tables keyed by `Kode`.
 
-    from kinerja_cli.io.xlsx import find_sheet, locate
+    Read with python-calamine after the same preflight as a returned form (a draft may have
+    been edited anywhere); bytes preflight refuses give no tables.
+    """
+    from python_calamine import CalamineWorkbook
 
-    wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    from kinerja_cli.io.xlsx import HEADER_SCAN, find_header, norm, preflight
+
+    pre = preflight(data, "draf.xlsx")
+    if not pre.ok:
+        return {}
+    wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    names = {norm(n): n for n in pre.sheet_parts}
     out: dict[str, dict[str, dict[str, str]]] = {}
     for sheet in TABLE_SHEETS:
-        ws = find_sheet(wb, sheet)
-        table = locate(ws, ("Kode",)) if ws is not None else None
-        if ws is None or table is None:
+        name = names.get(norm(sheet))
+        if name is None:
             continue
-        headers = {cols[0]: h for h, cols in table.header.columns.items() if h not in _SKIP_COLS}
-        kode_col = table.header.columns["kode"][0]
+        try:
+            grid = wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except Exception:  # a sheet calamine cannot read holds no table
+            continue
+        header = find_header(grid[:HEADER_SCAN], ("Kode",), ("Kode",))
+        if header is None:
+            continue
+        head = grid[header.row - 1]
+        cols = [c for h, cs in header.columns.items() if h not in _SKIP_COLS for c in cs[:1]]
+        kode_col = header.columns["kode"][0]
         rows: dict[str, dict[str, str]] = {}
-        for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
-            kode = cell_text(ws.cell(r, kode_col).value)
+        for row in grid[header.row :]:
+            kode = cell_text(_at(row, kode_col))
             if not kode or kode in rows:
                 continue
-            rows[kode] = {
-                str(ws.cell(table.header_row, c).value): cell_text(ws.cell(r, c).value)
-                for c in headers
-                if c != kode_col
-            }
+            rows[kode] = {str(_at(head, c)): cell_text(_at(row, c)) for c in cols if c != kode_col}
         out[sheet] = rows
     return out
 
 
-def read_draft_identity(data: bytes) -> dict[str, str] | None:
-    """The identity a draft carries (its very hidden `_kinerja` sheet), or None when the bytes
-    are not a kinerja draft. The bytes pass the same preflight as a returned form first."""
-    import openpyxl
-
-    from kinerja_cli.io.xlsx import ensure_defused_openpyxl, preflight
-
-    if not preflight(data, "draf.xlsx").ok:
-        return None
-    ensure_defused_openpyxl()
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
-    except Exception:
-        return None
-    try:
-        if "_kinerja" not in wb.sheetnames:
-            return None
-        out: dict[str, str] = {}
-        for row in wb["_kinerja"].iter_rows(min_row=1, max_row=40, max_col=2, values_only=True):
-            if row and row[0] is not None:
-                out[str(row[0]).strip()] = "" if row[1] is None else str(row[1]).strip()
-        return out if out.get("draft_id") else None
-    finally:
-        wb.close()
+def _at(row: list[Any], c: int) -> Any:
+    return row[c - 1] if c <= len(row) else None

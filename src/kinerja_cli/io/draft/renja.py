@@ -3,6 +3,12 @@ Daerah", variant A of docs/rulebook.md §2c (15 numbered columns, K and Rp sub-c
 
 Columns 5, 6, 13 and 14 need Renstra figures that the PK does not hold: they are left blank
 (grey) with a note. Column (16) is the optional Renja-level % docs/rulebook.md §2c recommends.
+
+In print (docs/contract.md §16) the 27 columns take two A4 landscape pages side by side, each
+with the header rows and the identifying columns (1)-(4) repeated, so every page can be read
+by itself. The column widths put the natural break after Triwulan III. The title, the footer
+rows, the note and the signature blocks stand in columns (5)-(11), left of that break: the
+repeated columns stay empty beside them, so nothing prints twice or is cut at the break.
 """
 
 from __future__ import annotations
@@ -12,23 +18,21 @@ from typing import Any
 from kinerja_cli.domain.kompilasi import anggaran_sasaran
 from kinerja_cli.domain.periode import romawi
 from kinerja_cli.domain.results import BarisAnggaranHasil, BarisIndikator, Kompilasi
+from kinerja_cli.domain.rounding import bulat
 from kinerja_cli.domain.targets import format_nip
 from kinerja_cli.io.draft.common import (
-    fill_predikat,
-    fit_height,
+    NUM_FMT,
+    SheetWriter,
     indikator_format,
-    is_unstyled,
-    merge,
-    merge_row,
     note,
     persen,
-    put,
+    predikat_rgb,
+    print_setup,
     realisasi,
     rupiah,
-    set_style,
     target,
+    text_height,
 )
-from kinerja_cli.io.xlsx import apply_print_setup
 
 # Column numbers (1-based) of the K sub-column of each paired column; Rp is K + 1.
 K5, K6, K7 = 5, 7, 9
@@ -38,14 +42,28 @@ C15 = 25
 K16 = 26  # extra: Renja-level % (col. 13 of variant B)
 NCOLS = 27
 RENSTRA = (K5, K6, K13, K14)
+RENSTRA_COLS = frozenset(c for k in RENSTRA for c in (k, k + 1))
 WIDTHS: dict[int, float] = {1: 5, 2: 16, 3: 26, 4: 26, C15: 18}
 K_WIDTH, RP_WIDTH, RENSTRA_WIDTH = 8.0, 15.0, 7.0
-PAGE_BREAK_AFTER = K_TW[1] + 1  # two A4 pages: (1)-(9), then (10)-(16)
-PRINT_SCALE = 62
+IDENT_COLS = (1, 4)  # No, Sasaran, Program/Kegiatan, Indikator: repeated on every page
+HALF = K_TW[2] + 1  # the last column of the first printed half (Triwulan III Rp)
+BODY = (K5, HALF)  # where the title, footer, note and signatures stand
 FIRST_HEAD = 7  # header rows 7-9, numbering row 10
 
 
-def _headers(ws: Any, k: Kompilasi) -> int:
+def _width(c: int) -> float:
+    if c in WIDTHS:
+        return WIDTHS[c]
+    if c in RENSTRA_COLS:
+        return RENSTRA_WIDTH
+    return K_WIDTH if c in (K7, *K_TW, K12, K16) else RP_WIDTH
+
+
+def _span(c1: int, c2: int) -> float:
+    return sum(_width(c) for c in range(c1, c2 + 1))
+
+
+def _headers(sh: SheetWriter, k: Kompilasi) -> int:
     t = k.tahun
     names = {
         K5: "Target Renstra Perangkat Daerah pada Tahun … (Akhir Periode Renstra PD)",
@@ -64,114 +82,87 @@ def _headers(ws: Any, k: Kompilasi) -> int:
         C15: "Unit Perangkat Daerah Penanggung Jawab",
     }
     h1, h2, h3, nomor = FIRST_HEAD, FIRST_HEAD + 1, FIRST_HEAD + 2, FIRST_HEAD + 3
-    for c in range(1, NCOLS + 1):
-        for r in (h1, h2, h3, nomor):
-            ws.cell(r, c).style = "kn_header"
+    sh.height(h1, 105)
     for c, text in singles.items():
-        put(ws, h1, c, text, "kn_header")
-        merge(ws, h1, c, h3, c)
+        sh.merge(h1, c, h3, c, text, "kn_header")
     for c, text in names.items():
-        put(ws, h1, c, text, "kn_header")
-        merge(ws, h1, c, h2, c + 1)
-    # Split at the page break so each printed half carries its own group title.
-    for c1, c2 in ((K_TW[0], PAGE_BREAK_AFTER), (PAGE_BREAK_AFTER + 1, K_TW[-1] + 1)):
-        put(ws, h1, c1, "Realisasi Kinerja pada Triwulan", "kn_header")
-        merge(ws, h1, c1, h1, c2)
+        sh.merge(h1, c, h2, c + 1, text, "kn_header")
+    # Split at the printed halves so each half carries its own group title.
+    for c1, c2 in ((K_TW[0], HALF), (HALF + 1, K_TW[-1] + 1)):
+        sh.merge(h1, c1, h1, c2, "Realisasi Kinerja pada Triwulan", "kn_header")
+    sh.height(h2, 18)
     for n, c in enumerate(K_TW, start=1):
-        put(ws, h2, c, romawi(n), "kn_header")
-        merge(ws, h2, c, h2, c + 1)
+        sh.merge(h2, c, h2, c + 1, romawi(n), "kn_header")
     for c in (K5, K6, K7, *K_TW, K12, K13, K14, K16):
-        put(ws, h3, c, "K", "kn_header")
-        put(ws, h3, c + 1, "Rp", "kn_header")
-    numbers = {
-        1: 1,
-        2: 2,
-        3: 3,
-        4: 4,
-        K5: 5,
-        K6: 6,
-        K7: 7,
-        K_TW[0]: 8,
-        K_TW[1]: 9,
-        K_TW[2]: 10,
-        K_TW[3]: 11,
-        K12: 12,
-        K13: 13,
-        K14: 14,
-        C15: 15,
-        K16: 16,
-    }
+        sh.put(h3, c, "K", "kn_header")
+        sh.put(h3, c + 1, "Rp", "kn_header")
+    numbers = {1: 1, 2: 2, 3: 3, 4: 4, K5: 5, K6: 6, K7: 7}
+    numbers |= {c: 8 + n for n, c in enumerate(K_TW)}
+    numbers |= {K12: 12, K13: 13, K14: 14, C15: 15, K16: 16}
     for c, n in numbers.items():
-        put(ws, nomor, c, f"({n})", "kn_header")
-        if c not in singles:
-            merge(ws, nomor, c, nomor, c + 1)
-    from openpyxl.utils import get_column_letter
-
-    pairs = (K7, *K_TW, K12, K16)
-    for c in range(1, NCOLS + 1):
-        if c in WIDTHS:
-            width = WIDTHS[c]
-        elif any(c in (k, k + 1) for k in RENSTRA):
-            width = RENSTRA_WIDTH
+        if c in singles:
+            sh.put(nomor, c, f"({n})", "kn_header")
         else:
-            width = K_WIDTH if c in pairs else RP_WIDTH
-        ws.column_dimensions[get_column_letter(c)].width = width
-    ws.row_dimensions[h1].height = 105
-    ws.row_dimensions[h2].height = 18
+            sh.merge(nomor, c, nomor, c + 1, f"({n})", "kn_header")
     return nomor + 1
 
 
-def _blank(ws: Any, r: int) -> None:
+def _blank(sh: SheetWriter, r: int, written: set[int], first: int = 3) -> None:
     """Renstra cells (5, 6, 13, 14) stay blank and grey; every other cell gets its border."""
-    for c in range(1, NCOLS + 1):
-        cell = ws.cell(r, c)
-        if is_unstyled(cell):
-            set_style(cell, "kd_kosong" if any(c in (k, k + 1) for k in RENSTRA) else "kd_teks")
+    for c in range(first, NCOLS + 1):
+        if c not in written:
+            sh.put(r, c, None, "kd_kosong" if c in RENSTRA_COLS else "kd_teks")
 
 
-def _indikator(ws: Any, r: int, i: BarisIndikator, k: Kompilasi, unit: str) -> None:
+def _indikator(sh: SheetWriter, r: int, i: BarisIndikator, unit: str) -> None:
     fmt = indikator_format(i)
-    put(ws, r, 4, f"{i.nama} ({i.satuan})", "kd_teks")
-    target(ws, r, K7, i.target, i.target_teks, fmt)
+    sh.put(r, 4, f"{i.nama} ({i.satuan})", "kd_teks")
+    target(sh, r, K7, i.target, i.target_teks, fmt)
+    written = {4, K7, K12, K16, C15}
     for n, c in enumerate(K_TW):
         if n < len(i.realisasi_tw):
-            realisasi(ws, r, c, i.realisasi_tw[n], i.target_teks, fmt)
-    realisasi(ws, r, K12, i.realisasi, i.target_teks, fmt)
-    persen(ws, r, K16, i.capaian)
-    put(ws, r, C15, unit, "kd_teks")
-    _blank(ws, r)
-    fit_height(ws, r, [(f"{i.nama} ({i.satuan})", WIDTHS[4]), (unit, WIDTHS[C15] - 3)])
+            realisasi(sh, r, c, i.realisasi_tw[n], i.target_teks, fmt)
+            written.add(c)
+    realisasi(sh, r, K12, i.realisasi, i.target_teks, fmt)
+    persen(sh, r, K16, i.capaian)
+    sh.put(r, C15, unit, "kd_teks")
+    _blank(sh, r, written)
 
 
-def _anggaran(ws: Any, r: int, a: BarisAnggaranHasil, unit: str) -> None:
+def _anggaran(sh: SheetWriter, r: int, a: BarisAnggaranHasil, unit: str) -> None:
     style, rp = ("kd_grup", "kd_grup_rp") if a.induk else ("kd_teks", "kd_rp")
-    text = f"{a.kode} {a.uraian}"
-    put(ws, r, 3, text, style)
-    rupiah(ws, r, K7 + 1, a.pagu, rp)
+    sh.put(r, 3, f"{a.kode} {a.uraian}", style)
+    rupiah(sh, r, K7 + 1, a.pagu, rp)
+    written = {3, K7 + 1, K12 + 1, K16 + 1, C15}
     for n, c in enumerate(K_TW):
         if n < len(a.realisasi_tw):
-            rupiah(ws, r, c + 1, a.realisasi_tw[n], rp)
-    rupiah(ws, r, K12 + 1, a.realisasi, rp)
-    persen(ws, r, K16 + 1, a.serapan, "kd_grup_angka" if a.induk else "kd_angka")
-    put(ws, r, C15, unit, "kd_teks")
-    _blank(ws, r)
-    fit_height(ws, r, [(text, WIDTHS[3]), (unit, WIDTHS[C15] - 3)])
+            rupiah(sh, r, c + 1, a.realisasi_tw[n], rp)
+            written.add(c + 1)
+    rupiah(sh, r, K12 + 1, a.realisasi, rp)
+    persen(sh, r, K16 + 1, a.serapan, "kd_grup_angka" if a.induk else "kd_angka")
+    sh.put(r, C15, unit, "kd_teks")
+    _blank(sh, r, written)
 
 
-def _narasi(k: Kompilasi, field: str) -> str:
+def _narasi(k: Kompilasi, field: str) -> list[str]:
     """One line per distinct text, naming the indicators that gave it (bidang often repeat one)."""
     by_text: dict[str, list[str]] = {}
     for i in k.indikator:
         text = " ".join(str(getattr(i.narasi, field) or "").split())
         if text:
             by_text.setdefault(text[:300], []).append(i.kode)
-    return "\n".join(f"• {text} ({', '.join(kode)})" for text, kode in by_text.items())
+    return [f"• {text} ({', '.join(kode)})" for text, kode in by_text.items()]
 
 
-def write(ws: Any, k: Kompilasi) -> None:
+def _row_height(texts: list[tuple[str, float]]) -> float:
+    return max(text_height(t, w) for t, w in texts)
+
+
+def write(sh: SheetWriter, k: Kompilasi) -> None:
     """The Permendagri 86/2017 Renja evaluation form, filled from the PK and the submissions."""
     idn = k.identitas
     q = k.periode.triwulan
+    sh.widths([_width(c) for c in range(1, NCOLS + 1)])
     periode = (
         f"Tahun {k.tahun}"
         if k.periode.tahunan
@@ -185,49 +176,65 @@ def write(ws: Any, k: Kompilasi) -> None:
         "…………………………………………",
     ]
     for r, text in enumerate(lines, start=1):
-        merge_row(ws, r, 1, PAGE_BREAK_AFTER, text, "kn_judul" if r <= 2 else "kn_subjudul")
-    r = _headers(ws, k)
+        sh.merge(r, BODY[0], r, BODY[1], text, "kn_judul" if r <= 2 else "kn_subjudul", wrap=True)
+    r = _headers(sh, k)
     head = r - 1
     units = {b.kode: b.nama for b in k.bidang_pk}
     groups = [(s.kode, s.nama) for s in k.sasaran] + [
         (None, "Program/kegiatan yang belum dikaitkan dengan sasaran di PK")
     ]
+    by_sasaran: dict[str, list[BarisIndikator]] = {}
+    for i in k.indikator:
+        by_sasaran.setdefault(i.sasaran, []).append(i)
     no = 0
     for kode, nama in groups:
-        inds = [i for i in k.indikator if i.sasaran == kode] if kode else []
+        inds = by_sasaran.get(kode, []) if kode else []
         rows = anggaran_sasaran(k.anggaran, kode)
         if not inds and not rows:
             continue
         no += 1
-        first = r
+        last = r + len(inds) + len(rows) - 1
+        # No and Sasaran merged down the group: the last row grows when the sasaran's name
+        # needs more height than the group's rows give it by themselves.
+        heights = [
+            _row_height([(f"{i.nama} ({i.satuan})", 26), (units.get(i.bidang, ""), 18)])
+            for i in inds
+        ] + [
+            _row_height([(f"{a.kode} {a.uraian}", 26), (units.get(a.bidang, ""), 18)]) for a in rows
+        ]
+        need = text_height(nama, WIDTHS[2])
+        if need > sum(heights):
+            sh.height(last, need - sum(heights[:-1]))
+        sh.merge(r, 1, last, 1, no, "kd_tengah")
+        sh.merge(r, 2, last, 2, nama, "kd_teks")
         for i in inds:
-            _indikator(ws, r, i, k, units.get(i.bidang, i.bidang))
+            _indikator(sh, r, i, units.get(i.bidang, i.bidang))
             r += 1
         for a in rows:
-            _anggaran(ws, r, a, units.get(a.bidang, a.bidang))
+            _anggaran(sh, r, a, units.get(a.bidang, a.bidang))
             r += 1
-        for c, value in ((1, no), (2, nama)):
-            put(ws, first, c, value, "kd_tengah" if c == 1 else "kd_teks")
-            if r - 1 > first:
-                merge(ws, first, c, r - 1, c)
     t = k.anggaran_total
-    merge_row(ws, r, 1, 4, "Jumlah anggaran", "kd_total")
+    sh.merge(r, 1, r, 4, "Jumlah anggaran", "kd_total")
+    written: set[int] = set()
     if t is not None:
-        rupiah(ws, r, K7 + 1, t.pagu, "kd_total_rp")
+        rupiah(sh, r, K7 + 1, t.pagu, "kd_total_rp")
+        written |= {K7 + 1, K12 + 1, K16 + 1}
         for n, c in enumerate(K_TW[:q]):
-            rupiah(ws, r, c + 1, t.realisasi_tw[n], "kd_total_rp")
-        rupiah(ws, r, K12 + 1, t.realisasi, "kd_total_rp")
-        persen(ws, r, K16 + 1, t.serapan, "kd_total_angka")
+            rupiah(sh, r, c + 1, t.realisasi_tw[n], "kd_total_rp")
+            written.add(c + 1)
+        rupiah(sh, r, K12 + 1, t.realisasi, "kd_total_rp")
+        persen(sh, r, K16 + 1, t.serapan, "kd_total_angka")
     for c in range(5, NCOLS + 1):
-        if ws.cell(r, c).style == "Normal":
-            ws.cell(r, c).style = "kd_total"
+        if c not in written:
+            sh.put(r, c, None, "kd_total")
     r += 1
-    r = _footer(ws, r, k)
-    r += 1
+    sh.freeze(head + 1, 5)
+    r = _footer(sh, r, k)
+    r = _signatures(sh, r + 1, k)
     tw = romawi(q)
-    r = note(
-        ws,
-        r,
+    note(
+        sh,
+        r + 1,
         "Catatan: kolom (5), (6), (13) dan (14) memerlukan target dan realisasi Renstra "
         "PD yang tidak ada di Perjanjian Kinerja; isi dari dokumen Renstra PD. Kolom (7) "
         "memakai target tahunan PK. Kolom (8)–(11) berisi realisasi yang dilaporkan bidang "
@@ -236,49 +243,63 @@ def write(ws: Any, k: Kompilasi) -> None:
         "*) Kolom (16) tambahan (bukan bagian format Permendagri 86/2017): K = capaian "
         "terhadap target tahunan menurut rumus arah indikator (lembar Catatan), Rp = serapan "
         "anggaran (12)/(7) × 100%.",
-        PAGE_BREAK_AFTER,
-        200,
+        BODY[1],
+        first=BODY[0],
     )
-    _signatures(ws, r + 1, k)
-    ws.freeze_panes = ws.cell(head + 1, 5)
-    # 27 columns do not fit one A4 page legibly: two pages wide (a fixed scale, so the manual
-    # break after TW II holds), each row block's two halves printed one after the other.
-    from openpyxl.worksheet.pagebreak import Break
-
-    apply_print_setup(ws, head, scale=PRINT_SCALE)
-    ws.col_breaks.append(Break(id=PAGE_BREAK_AFTER))
-    ws.page_setup.pageOrder = "overThenDown"
-    # Header rows repeat; columns (1)-(4) do not, or the footer and signatures would print twice.
-    ws.print_title_rows = f"{FIRST_HEAD}:{head}"
+    print_setup(sh, (FIRST_HEAD, head), pages_wide=2, title_cols=IDENT_COLS)
+    sh.ws.print_across()  # each row block's two halves one after the other
 
 
-def _footer(ws: Any, r: int, k: Kompilasi) -> int:
+LABEL = (K5, K7 + 1)  # footer labels: columns (5)-(7)
+VALUE = (K_TW[0], HALF)  # footer values: (8)-(10)
+
+
+def _footer(sh: SheetWriter, r: int, k: Kompilasi) -> int:
+    """The form's closing rows, label beside value; a narrative gets one row per distinct
+    text, each as tall as its text (merged cells do not grow by themselves)."""
     rows: list[tuple[str, Any]] = [
         ("Rata-rata capaian kinerja (%)", k.dinas_capaian),
         ("Predikat kinerja", k.dinas_predikat or ""),
         ("Faktor pendorong keberhasilan kinerja", _narasi(k, "pendorong")),
         ("Faktor penghambat pencapaian kinerja", _narasi(k, "penghambat")),
         ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", _narasi(k, "tindak_lanjut")),
-        ("Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya", ""),
+        ("Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya", []),
     ]
+    label_w, value_w = _span(*LABEL), _span(*VALUE)
     for label, value in rows:
-        merge_row(ws, r, 1, 4, label, "kd_total")
-        if isinstance(value, str) or value is None:
-            cell = merge_row(ws, r, 5, PAGE_BREAK_AFTER, value, "kd_teks")
-            fit_height(ws, r, [(value or "", 140), (label, 70)])
+        if isinstance(value, list):
+            texts = value or [""]
+            heights = [text_height(text, value_w) for text in texts]
+            short = text_height(label, label_w, bold=True) - sum(heights)
+            if short > 0:  # the label merged down the rows needs more than the texts beside it
+                sh.height(r + len(texts) - 1, heights[-1] + short)
+            sh.merge(r, LABEL[0], r + len(texts) - 1, LABEL[1], label, "kd_total")
+            for n, text in enumerate(texts):
+                sh.merge(r + n, VALUE[0], r + n, VALUE[1], text or None, "kd_teks")
+            r += len(texts)
+            continue
+        sh.merge(r, LABEL[0], r, LABEL[1], label, "kd_total")
+        if isinstance(value, str):
+            fill = predikat_rgb(k.skala, k.dinas_predikat)
+            sh.merge(r, VALUE[0], r, VALUE[1], value or None, "kd_teks", fill=fill)
         else:
-            cell = merge_row(ws, r, 5, PAGE_BREAK_AFTER, None, "kd_teks")
-            persen(ws, r, 5, value, "kd_teks")
-            cell.number_format = "#,##0.00"
-        if label == "Predikat kinerja":
-            fill_predikat(cell, k.skala, k.dinas_predikat)
+            sh.merge(
+                r,
+                VALUE[0],
+                r,
+                VALUE[1],
+                None if value is None else float(bulat(value, 2)),
+                "kd_teks",
+                num=NUM_FMT,
+                align="left",
+            )
         r += 1
     return r
 
 
-def _signatures(ws: Any, r: int, k: Kompilasi) -> None:
-    from openpyxl.styles import Font
-
+def _signatures(sh: SheetWriter, r: int, k: Kompilasi) -> int:
+    """The Disusun and Dievaluasi blocks side by side, directly under the footer; returns the
+    row after them."""
     idn = k.identitas
     jab = idn.jabatan_kepala.strip()
     plt = next((p + " " for p in ("Plt.", "Plh.") if jab.startswith(p)), "")
@@ -305,12 +326,10 @@ def _signatures(ws: Any, r: int, k: Kompilasi) -> None:
         "",
         "NIP. ……………………………",
     ]
+    blocks = ((LABEL[0], LABEL[1]), (VALUE[0], VALUE[1]))
     for n, (a, b) in enumerate(zip(left, right, strict=True)):
-        for c1, c2, text in ((2, 4, a), (K_TW[0], PAGE_BREAK_AFTER, b)):
-            cell = merge_row(
-                ws, r + n, c1, c2, text or None, "kd_label" if n in (0, 2, 6) else "kn_wrap"
-            )
-            if n == 6:
-                cell.font = Font(bold=True, underline="single")
-        if n == 2:
-            ws.row_dimensions[r + n].height = 45
+        bold = n in (0, 2, 6)
+        for (c1, c2), text in zip(blocks, (a, b), strict=True):
+            over: dict[str, Any] = {"underline": 1} if n == 6 else {}
+            sh.merge(r + n, c1, r + n, c2, text or None, "kd_label" if bold else "kn_wrap", **over)
+    return r + len(left)

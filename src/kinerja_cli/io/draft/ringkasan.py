@@ -2,107 +2,101 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.tanggal import tanggal_id
 from kinerja_cli.io.draft.common import (
-    fill_predikat,
-    fit_height,
-    merge,
+    SheetWriter,
     note,
     persen,
-    put,
+    predikat_rgb,
+    print_setup,
     status_teks,
     subtitle,
     title_block,
 )
-from kinerja_cli.io.xlsx import apply_print_setup
+
+WIDTHS = (8, 46, 16, 18, 20, 34)
+CHART_ROWS = 18  # rows left free for the chart (7.5 cm at the default row height)
 
 
-def write(ws: Any, k: Kompilasi) -> None:
+def write(sh: SheetWriter, k: Kompilasi) -> None:
     """Dinas capaian and predikat, counts per predikat, sasaran table with a chart, bidang status."""
-    ncols = 6
-    r = title_block(ws, k, "RINGKASAN DRAF PENGUKURAN KINERJA", ncols)
-    for col, width in zip("ABCDEF", (8, 46, 16, 18, 20, 34), strict=True):
-        ws.column_dimensions[col].width = width
+    ncols = len(WIDTHS)
+    sh.widths(WIDTHS)
+    r = title_block(sh, k, "RINGKASAN DRAF PENGUKURAN KINERJA", ncols)
     if k.dibuat is not None:
-        put(
-            ws,
-            r,
-            1,
+        text = (
             f"Dikompilasi oleh kinerja pada {tanggal_id(k.dibuat.date())}. "
-            "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.",
-            "kd_catatan",
+            "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani."
         )
     else:
-        put(ws, r, 1, "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani.", "kd_catatan")
-    merge(ws, r, 1, r, ncols)
+        text = "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani."
+    sh.merge(r, 1, r, ncols, text, "kd_catatan")
     r += 2
-    put(ws, r, 1, "Capaian kinerja dinas (%)", "kd_label")
-    merge(ws, r, 1, r, 2)
-    persen(ws, r, 3, k.dinas_capaian, "kd_besar")
+    sh.merge(r, 1, r, 2, "Capaian kinerja dinas (%)", "kd_label")
+    persen(sh, r, 3, k.dinas_capaian, "kd_besar")
     r += 1
-    put(ws, r, 1, "Predikat", "kd_label")
-    merge(ws, r, 1, r, 2)
-    cell = put(ws, r, 3, k.dinas_predikat or "belum dapat dihitung", "kd_label")
-    fill_predikat(cell, k.skala, k.dinas_predikat)
+    sh.merge(r, 1, r, 2, "Predikat", "kd_label")
+    sh.put(
+        r,
+        3,
+        k.dinas_predikat or "belum dapat dihitung",
+        "kd_label",
+        fill=predikat_rgb(k.skala, k.dinas_predikat),
+    )
     r += 2
 
-    subtitle(ws, r, "Jumlah indikator per predikat", ncols)
+    subtitle(sh, r, "Jumlah indikator per predikat", ncols)
     r += 1
     for c, title in enumerate(("No", "Predikat", "Jumlah"), start=1):
-        put(ws, r, c, title, "kn_header")
+        sh.put(r, c, title, "kn_header")
     r += 1
     tanpa = sum(1 for i in k.indikator if i.predikat is None)
     rows = [*k.jumlah_predikat.items(), ("Belum dapat diukur", tanpa)]
     for n, (label, count) in enumerate(rows, start=1):
-        put(ws, r, 1, n, "kd_tengah")
-        fill_predikat(put(ws, r, 2, label, "kd_teks"), k.skala, label)
-        put(ws, r, 3, count, "kd_tengah")
+        sh.put(r, 1, n, "kd_tengah")
+        sh.put(r, 2, label, "kd_teks", fill=predikat_rgb(k.skala, label))
+        sh.put(r, 3, count, "kd_tengah")
         r += 1
-    put(ws, r, 2, "Jumlah", "kd_total")
-    put(ws, r, 3, len(k.indikator), "kd_total")
-    put(ws, r, 1, None, "kd_total")
+    sh.put(r, 1, None, "kd_total")
+    sh.put(r, 2, "Jumlah", "kd_total")
+    sh.put(r, 3, len(k.indikator), "kd_total")
     r += 2
 
-    subtitle(ws, r, "Capaian per sasaran", ncols)
+    subtitle(sh, r, "Capaian per sasaran", ncols)
     r += 1
     for c, title in enumerate(
         ("Kode", "Sasaran", "Capaian (%)", "Predikat", "Jumlah indikator"), start=1
     ):
-        put(ws, r, c, title, "kn_header")
+        sh.put(r, c, title, "kn_header")
     head = r
     r += 1
     for s in k.sasaran:
-        put(ws, r, 1, s.kode, "kd_tengah")
-        put(ws, r, 2, s.nama, "kd_teks")
-        persen(ws, r, 3, s.capaian)
-        fill_predikat(put(ws, r, 4, s.predikat, "kd_teks"), k.skala, s.predikat)
-        put(ws, r, 5, s.jumlah_indikator, "kd_tengah")
-        fit_height(ws, r, [(s.nama, 46)])
+        sh.put(r, 1, s.kode, "kd_tengah")
+        sh.put(r, 2, s.nama, "kd_teks")
+        persen(sh, r, 3, s.capaian)
+        sh.put(r, 4, s.predikat, "kd_teks", fill=predikat_rgb(k.skala, s.predikat))
+        sh.put(r, 5, s.jumlah_indikator, "kd_tengah")
         r += 1
     if k.sasaran:
-        _chart(ws, head, r - 1, ncols)
-    r = r + 18 if k.sasaran else r + 1  # below the chart (about 15 default rows high)
+        _chart(sh, head, r - 1)
+    r = r + CHART_ROWS if k.sasaran else r + 1  # below the chart
 
-    subtitle(ws, r, "Status formulir per bidang", ncols)
+    subtitle(sh, r, "Status formulir per bidang", ncols)
     r += 1
     for c, title in enumerate(
         ("Kode", "Bidang", "Status", "Diterima", "Capaian (%)", "Berkas"), start=1
     ):
-        put(ws, r, c, title, "kn_header")
+        sh.put(r, c, title, "kn_header")
     r += 1
     for b in k.bidang:
-        put(ws, r, 1, b.kode, "kd_tengah")
-        put(ws, r, 2, b.nama, "kd_teks")
-        cell = put(ws, r, 3, status_teks(b.status), "kd_teks")
-        if b.status != "diterima":
-            fill_predikat(cell, k.skala, k.skala.terendah)
-        put(ws, r, 4, b.diterima.replace("T", " ")[:16], "kd_teks")
-        persen(ws, r, 5, b.capaian)
-        put(ws, r, 6, b.file, "kd_teks")
-        fit_height(ws, r, [(b.nama, 46), (b.file, 34)])
+        sh.put(r, 1, b.kode, "kd_tengah")
+        sh.put(r, 2, b.nama, "kd_teks")
+        fill = predikat_rgb(k.skala, k.skala.terendah) if b.status != "diterima" else None
+        sh.put(r, 3, status_teks(b.status), "kd_teks", fill=fill)
+        sh.put(r, 4, b.diterima.replace("T", " ")[:16], "kd_teks")
+        persen(sh, r, 5, b.capaian)
+        sh.put(r, 6, b.file, "kd_teks")
         r += 1
     belum = [b for b in k.bidang if b.status != "diterima"]
     r += 1
@@ -113,34 +107,28 @@ def write(ws: Any, k: Kompilasi) -> None:
         if belum
         else "Semua bidang sudah mengirim formulir yang diterima."
     )
-    note(ws, r, text, ncols, 140)
-    apply_print_setup(ws, None, portrait=True)
+    note(sh, r, text, ncols)
+    print_setup(sh, (1, 3), portrait=True)
 
 
-def _chart(ws: Any, head: int, last: int, ncols: int) -> None:
-    from openpyxl.chart import BarChart, Reference
-    from openpyxl.chart.label import DataLabelList
-
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "Capaian per sasaran (%)"
-    chart.y_axis.title = "Capaian (%)"
-    chart.x_axis.title = "Sasaran"
-    chart.y_axis.numFmt = "0"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.majorGridlines = None
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend = None
-    data = Reference(ws, min_col=3, min_row=head, max_row=last)
-    cats = Reference(ws, min_col=1, min_row=head + 1, max_row=last)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
-    chart.dataLabels = DataLabelList()
-    chart.dataLabels.showVal = True
-    chart.dataLabels.showSerName = False
-    chart.dataLabels.showCatName = False
-    chart.dataLabels.showLegendKey = False
-    chart.height = 7.5
-    chart.width = 16
-    ws.add_chart(chart, f"B{last + 2}")
+def _chart(sh: SheetWriter, head: int, last: int) -> None:
+    """A native column chart of the sasaran capaian, below the table."""
+    chart = sh.book.wb.add_chart({"type": "column"})
+    name = sh.ws.name
+    chart.add_series(
+        {
+            "name": [name, head - 1, 2],
+            "categories": [name, head, 0, last - 1, 0],
+            "values": [name, head, 2, last - 1, 2],
+            "data_labels": {"value": True},
+            "fill": {"color": "#1F4E78"},
+        }
+    )
+    chart.set_title({"name": "Capaian per sasaran (%)", "name_font": {"size": 12}})
+    chart.set_x_axis({"name": "Sasaran"})
+    chart.set_y_axis(
+        {"name": "Capaian (%)", "min": 0, "num_format": "0", "major_gridlines": {"visible": False}}
+    )
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 605, "height": 283})  # 16 x 7.5 cm
+    sh.ws.insert_chart(last + 1, 1, chart, {"object_position": 1})

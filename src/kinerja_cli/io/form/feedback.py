@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli.domain.findings import ERROR, Finding
+from kinerja_cli.domain.names import distinct_stem
 from kinerja_cli.io.atomic import atomic_save, atomic_write_text
 
 DAFTAR = "Daftar Perbaikan"
@@ -44,9 +45,11 @@ JENIS_BERKAS = {
 
 
 def feedback_name(original: str, suffix: str) -> str:
-    """`BM.xlsx` -> `BM-PERBAIKI.xlsx` (suffix `.xlsx` or `.txt`)."""
-    stem = Path(original).stem or "berkas"
-    return f"{stem}{SUFFIX}{suffix}"
+    """`BM.xlsx` -> `BM-PERBAIKI.xlsx` (suffix `.xlsx` or `.txt`); `SEK.xlsm` ->
+    `SEK~xlsm-PERBAIKI.xlsx`. Different inbox names always give different feedback names, each
+    valid on every file system and bounded in length (docs/reliability.md C9). Pass the
+    lossless (escaped) name when the shown one was made safe."""
+    return f"{distinct_stem(original)}{SUFFIX}{suffix}"
 
 
 def _cell_ref(cell: str | None) -> str | None:
@@ -98,19 +101,187 @@ def write_feedback_workbook(
             for f in items
         )
         old = cell.comment.text + "\n\n" if cell.comment is not None else ""
-        comment = Comment((old + text)[:30000], "kinerja")
-        comment.width, comment.height = 320, min(60 + 16 * len(text) // 40, 400)
+        isi = (old + text)[:30000]
+        comment = Comment(isi, "kinerja")
+        comment.width, comment.height = KOMENTAR_LEBAR, _tinggi_komentar(isi)
         cell.comment = comment
     _daftar(wb, findings, original, kembalikan_ke)
-    atomic_save(target, wb.save)
+    letak = _letak_komentar(wb)
+
+    def simpan(tmp: Path) -> None:
+        buf = io.BytesIO()
+        wb.save(buf)
+        tmp.write_bytes(_tempatkan_komentar(buf.getvalue(), letak))
+
+    atomic_save(target, simpan)
     return target
+
+
+KOMENTAR_LEBAR = 300  # px: about 45 characters of the comment font a line
+
+
+def _tinggi_komentar(text: str) -> int:
+    """A comment box tall enough for its text (px), within reason."""
+    baris = sum(max(1, -(-len(part) // 45)) for part in text.split("\n"))
+    return max(60, min(20 + 15 * baris, 420))
+
+
+def _px_kolom(ws: Any, col: int) -> int:
+    from openpyxl.utils import get_column_letter
+
+    dim = ws.column_dimensions.get(get_column_letter(col))
+    w = dim.width if dim is not None and dim.width else 8.43
+    return int(w * 7 + 5)
+
+
+def _px_baris(ws: Any, row: int) -> int:
+    dim = ws.row_dimensions.get(row)
+    h = dim.height if dim is not None and dim.height else 15
+    return int(h * 4 / 3)
+
+
+def _letak_komentar(wb: Any) -> dict[str, dict[tuple[int, int], tuple[str, str]]]:
+    """Per sheet title, per (row, col) 0-based: the VML margin style and the Excel anchor of
+    the comment's box, just right of its cell; a comment that would overlap the one above is
+    moved down, so shown comments never stack at one spot."""
+    out: dict[str, dict[tuple[int, int], tuple[str, str]]] = {}
+    for ws in wb.worksheets:
+        cells = sorted(
+            (c.row, c.column, c.comment)
+            for row in ws.iter_rows()
+            for c in row
+            if c.comment is not None
+        )
+        if not cells:
+            continue
+        mine: dict[tuple[int, int], tuple[str, str]] = {}
+        bawah_terakhir: dict[int, int] = {}  # column -> lowest px used by a comment there
+        for r, c, comment in cells:
+            left = sum(_px_kolom(ws, j) for j in range(1, c + 1)) + 12
+            top = sum(_px_baris(ws, i) for i in range(1, r)) + 2
+            top = max(top, bawah_terakhir.get(c, 0) + 6)
+            bawah_terakhir[c] = top + int(comment.height)
+            # anchor: the cell grid the box covers (column/offset, row/offset, 0-based)
+            x, col_a = 0, 0
+            while x + _px_kolom(ws, col_a + 1) <= left:
+                x += _px_kolom(ws, col_a + 1)
+                col_a += 1
+            dx = left - x
+            y, row_a = 0, 0
+            while y + _px_baris(ws, row_a + 1) <= top:
+                y += _px_baris(ws, row_a + 1)
+                row_a += 1
+            dy = top - y
+            x2, col_b = x, col_a
+            while x2 + _px_kolom(ws, col_b + 1) <= left + int(comment.width):
+                x2 += _px_kolom(ws, col_b + 1)
+                col_b += 1
+            y2, row_b = y, row_a
+            while y2 + _px_baris(ws, row_b + 1) <= top + int(comment.height):
+                y2 += _px_baris(ws, row_b + 1)
+                row_b += 1
+            anchor = (
+                f"{col_a}, {dx}, {row_a}, {dy}, {col_b}, "
+                f"{left + int(comment.width) - x2}, {row_b}, {top + int(comment.height) - y2}"
+            )
+            style = f"margin-left:{left * 0.75:.2f}pt;margin-top:{top * 0.75:.2f}pt;"
+            mine[(r - 1, c - 1)] = (style, anchor)
+        out[ws.title] = mine
+    return out
+
+
+_VML_X = "urn:schemas-microsoft-com:office:excel"
+_VML_V = "urn:schemas-microsoft-com:vml"
+
+
+def _tempatkan_komentar(
+    data: bytes, letak: dict[str, dict[tuple[int, int], tuple[str, str]]]
+) -> bytes:
+    """The saved workbook with each comment box placed by `letak` (openpyxl writes every box
+    at the same fixed margin, so shown comments would all stack at the sheet's top-left)."""
+    import posixpath
+    import zipfile
+
+    from lxml import etree
+
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    names = set(zin.namelist())
+    rel_ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    odr = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    def rels(part: str) -> dict[str, str]:
+        folder, base = posixpath.split(part)
+        path = posixpath.join(folder, "_rels", base + ".rels")
+        if path not in names:
+            return {}
+        tree = etree.fromstring(zin.read(path))
+        out: dict[str, str] = {}
+        for el in tree.iter(f"{{{rel_ns}}}Relationship"):
+            t = el.get("Target") or ""
+            out[el.get("Id")] = (
+                t.lstrip("/")
+                if t.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, t))
+            )
+        return out
+
+    wb_rels = rels("xl/workbook.xml")
+    vml_for: dict[str, str] = {}
+    for sheet in etree.fromstring(zin.read("xl/workbook.xml")).iter(f"{{{main}}}sheet"):
+        part = wb_rels.get(sheet.get(f"{{{odr}}}id"), "")
+        if part not in names:
+            continue
+        legacy = etree.fromstring(zin.read(part)).find(f"{{{main}}}legacyDrawing")
+        if legacy is not None:
+            vml = rels(part).get(legacy.get(f"{{{odr}}}id"), "")
+            if vml in names:
+                vml_for[vml] = sheet.get("name")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            blob = zin.read(info.filename)
+            title = vml_for.get(info.filename)
+            if title in letak:
+                blob = _vml(blob, letak[title])
+            zout.writestr(info, blob)
+    return out.getvalue()
+
+
+def _vml(blob: bytes, letak: dict[tuple[int, int], tuple[str, str]]) -> bytes:
+    from lxml import etree
+
+    root = etree.fromstring(blob)
+    for shape in root.iter(f"{{{_VML_V}}}shape"):
+        data = shape.find(f"{{{_VML_X}}}ClientData")
+        if data is None:
+            continue
+        row, col = data.find(f"{{{_VML_X}}}Row"), data.find(f"{{{_VML_X}}}Column")
+        if row is None or col is None:
+            continue
+        where = letak.get((int(row.text or 0), int(col.text or 0)))
+        if where is None:
+            continue
+        style, anchor = where
+        parts = [
+            p
+            for p in (shape.get("style") or "").split(";")
+            if p.strip() and not p.strip().startswith(("margin-left", "margin-top"))
+        ]
+        shape.set("style", style + ";".join(parts))
+        old = data.find(f"{{{_VML_X}}}Anchor")
+        if old is None:
+            old = etree.Element(f"{{{_VML_X}}}Anchor")
+            data.insert(2, old)
+        old.text = anchor
+    return bytes(etree.tostring(root, encoding="UTF-8"))
 
 
 def _daftar(wb: Any, findings: Sequence[Finding], original: str, kembalikan_ke: str) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from kinerja_cli.io.xlsx import safe_text
+    from kinerja_cli.io.xlsx import apply_print_setup, row_height, safe_text
 
     if DAFTAR in wb.sheetnames:  # a feedback copy sent back unchanged: list afresh
         del wb[DAFTAR]
@@ -119,26 +290,26 @@ def _daftar(wb: Any, findings: Sequence[Finding], original: str, kembalikan_ke: 
     kepada = f" kepada {kembalikan_ke}" if kembalikan_ke else ""
     lines = [
         f"DAFTAR PERBAIKAN — {original}",
-        f"Berkas ini ditolak: {n_err} kesalahan, {len(findings) - n_err} peringatan.",
+        f"Formulir ini ditolak: {n_err} kesalahan, {len(findings) - n_err} peringatan.",
         "Perbaiki setiap sel yang ditandai: MERAH = kesalahan yang wajib diperbaiki, "
         "ORANYE = peringatan yang perlu diperiksa. Arahkan tetikus ke sel untuk membaca "
         "komentarnya, atau klik alamat sel di tabel di bawah.",
         f"Setelah diperbaiki, simpan tetap sebagai .xlsx lalu kirim ulang{kepada}. "
-        "Lembar ini boleh dibiarkan; kinerja mengabaikannya.",
+        "Lembar ini boleh dibiarkan; isinya tidak ikut dibaca.",
     ]
+    head = ("No", "Lembar", "Sel", "Indikator", "Jenis", "Pesan")
+    widths = (5, 12, 8, 10, 12, 95)  # landscape A4 at fit-to-width: about 100 % scale
     for r, text in enumerate(lines, start=1):
         c = ws.cell(r, 1)
         safe_text(c, text)
-        c.font = Font(bold=r == 1, size=12 if r == 1 else 10)
+        c.font = Font(name="Arial", bold=r == 1, size=12 if r == 1 else 10)
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
         c.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.row_dimensions[r].height = 16 if r == 1 else 30
-    head = ("No", "Lembar", "Sel", "Indikator", "Jenis", "Pesan")
-    widths = (5, 14, 8, 11, 12, 100)
+        ws.row_dimensions[r].height = row_height([(text, sum(widths))], line=14, minimum=16)
     header_row = len(lines) + 2
     for c, (h, w) in enumerate(zip(head, widths, strict=True), start=1):
         cell = ws.cell(header_row, c, h)
-        cell.font = Font(bold=True, color="FFFFFF")
+        cell.font = Font(name="Arial", bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="1F4E78")
         ws.column_dimensions[cell.column_letter].width = w
     for i, f in enumerate(findings, start=1):
@@ -157,9 +328,15 @@ def _daftar(wb: Any, findings: Sequence[Finding], original: str, kembalikan_ke: 
         safe_text(jenis, "Kesalahan" if f.severity == ERROR else "Peringatan")
         jenis.fill = PatternFill("solid", fgColor=RED if f.severity == ERROR else ORANGE)
         msg = ws.cell(r, 6)
-        safe_text(msg, f"{f.message} [{f.code}]")
+        pesan = f"{f.message} [{f.code}]"
+        safe_text(msg, pesan)
         msg.alignment = Alignment(wrap_text=True, vertical="top")
+        for col in range(1, 6):
+            ws.cell(r, col).alignment = Alignment(vertical="top", wrap_text=col in (2, 4))
+        ws.row_dimensions[r].height = row_height([(pesan, widths[5]), (f.sheet or "", widths[1])])
     ws.freeze_panes = ws.cell(header_row + 1, 1)
+    # prints as a document: A4 landscape, one page wide, the header row on every page
+    apply_print_setup(ws, header_row)
     for other in wb.worksheets:
         other.sheet_view.tabSelected = False
     ws.sheet_view.tabSelected = True

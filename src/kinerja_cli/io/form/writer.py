@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kinerja_cli import __version__
+from kinerja_cli.domain import nama
 from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indikator, Rentang, Sifat
 from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import Periode, romawi
@@ -54,15 +55,16 @@ def _prompt(ind: Indikator, k: int) -> tuple[str, str]:
     if ind.sifat == Sifat.KUMULATIF:
         text = (
             f"Isi realisasi yang dicapai DALAM triwulan {tw} saja (bukan jumlah s/d), dalam "
-            f"{ind.satuan}. Angka >= 0, koma untuk desimal, mis. 2,5."
+            f"{ind.satuan}. Angka >= 0 dengan pemisah desimal komputer Anda: 2,5 (Indonesia) "
+            "atau 2.5 (Inggris)."
         )
     else:
         text = (
-            f"Isi keadaan PADA AKHIR triwulan {tw} dalam {ind.satuan}. Angka >= 0, koma "
-            f"untuk desimal, mis. 61,2."
+            f"Isi keadaan PADA AKHIR triwulan {tw} dalam {ind.satuan}. Angka >= 0 dengan "
+            "pemisah desimal komputer Anda: 61,2 (Indonesia) atau 61.2 (Inggris)."
         )
         if ind.is_persen:
-            text += " Tulis 61,2 untuk 61,2%."
+            text += " Tanpa tanda %."
     return (f"Realisasi TW {tw}", text[:255])
 
 
@@ -159,8 +161,8 @@ def write_form(spec: FormSpec, target: Path) -> str:
 def _title_rows(ws: Any, spec: FormSpec, nama_bidang: str, judul: str, ncols: int) -> None:
     idn = spec.pk.identitas
     lines = [
-        f"PEMERINTAH {idn.pemda.upper()}" if idn.pemda else "",
-        idn.perangkat_daerah.upper(),
+        nama.pemerintah(idn.pemda).upper(),
+        nama.perangkat_daerah(idn.perangkat_daerah, idn.pemda).upper(),
         f"{judul} {spec.periode.label.upper()} TAHUN {idn.tahun}",
         f"{nama_bidang}"
         + (f" — kembalikan paling lambat {tanggal_id(spec.batas)}" if spec.batas else ""),
@@ -272,7 +274,10 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                             prompt=p,
                             showErrorMessage=True,
                             errorTitle="Bukan angka",
-                            error="Isi angka 0 atau lebih; koma untuk desimal.",
+                            error=(
+                                "Isi angka 0 atau lebih dengan pemisah desimal komputer Anda: "
+                                "61,2 bila bahasa/wilayah Indonesia, 61.2 bila Inggris."
+                            ),
                         ),
                     )
                 v.add(f"{letter}{r}")
@@ -390,10 +395,13 @@ def _write_petunjuk(
             "judul",
             f"PETUNJUK PENGISIAN FORMULIR PENGUKURAN KINERJA {per.label.upper()} TAHUN {idn.tahun}",
         ),
-        ("teks", f"{idn.perangkat_daerah} — {idn.pemda}"),
+        ("teks", nama.perangkat_daerah_lengkap(idn.perangkat_daerah, idn.pemda)),
         ("teks", f"Unit pengisi: {nama_bidang} ({spec.bidang}); {n_ind} indikator."),
         ("sub", f"Batas pengembalian: {batas}"),
-        ("teks", f"Kembalikan berkas ini (tetap dalam format .xlsx) kepada {spec.kembalikan_ke}."),
+        (
+            "teks",
+            f"Kembalikan formulir ini (tetap dalam format .xlsx) kepada {spec.kembalikan_ke}.",
+        ),
         ("teks", ""),
         ("sub", "Cara mengisi"),
         (
@@ -409,18 +417,20 @@ def _write_petunjuk(
         (
             "teks",
             "3. Indikator KUMULATIF (km, unit, dokumen, Ha, ...): isi capaian yang diperoleh DALAM "
-            "triwulan itu saja; kinerja menjumlahkannya menjadi realisasi s/d triwulan.",
+            "triwulan itu saja; realisasi sampai dengan triwulan adalah jumlahnya.",
         ),
         (
             "teks",
             "4. Indikator STATUS (persentase, indeks, nilai): isi keadaan PADA AKHIR triwulan itu; "
-            "kinerja memakai nilai triwulan terakhir yang terisi.",
+            "yang dipakai adalah nilai triwulan terakhir yang terisi.",
         ),
         ("teks", "5. Indikator BINER (ada/tidak): pilih jawaban dari daftar."),
         (
             "teks",
-            "6. Tulis angka dengan koma desimal (61,2) tanpa satuan. Jangan menulis rumus, "
-            "tanda '-' atau 'n/a'; bila data belum ada, kosongkan dan jelaskan di Faktor Penghambat.",
+            "6. Tulis angka tanpa satuan, dengan pemisah desimal yang dipakai komputer Anda: koma "
+            "(61,2) bila Excel/LibreOffice berbahasa atau berwilayah Indonesia, titik (61.2) bila "
+            "Inggris; keduanya terbaca sama. Jangan menulis rumus, tanda '-' atau 'n/a'; bila data "
+            "belum ada, kosongkan dan jelaskan di Faktor Penghambat.",
         ),
         (
             "teks",
@@ -436,8 +446,7 @@ def _write_petunjuk(
             (
                 "teks",
                 "9. Lembar Anggaran: isi rupiah yang dibelanjakan DALAM tiap triwulan pada "
-                "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis "
-                "oleh kinerja.",
+                "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis.",
             )
         )
     lines += [("teks", ""), ("sub", "Arti kolom")]
@@ -457,7 +466,7 @@ def _write_petunjuk(
         ("Faktor Pendorong", "hal yang mendukung keberhasilan"),
         ("Faktor Penghambat", "kendala; wajib bila realisasi di bawah target"),
         ("Tindak Lanjut", "upaya pada triwulan berikutnya; wajib bila realisasi di bawah target"),
-        ("Bukti Dukung", "dokumen/data sumber (nama berkas, nomor dokumen, tautan)"),
+        ("Bukti Dukung", "dokumen/data sumber (nama dokumen, nomor surat, tautan)"),
     ):
         lines.append(("kolom", f"{h}: {arti}"))
     for r, (kind, text) in enumerate(lines, start=1):

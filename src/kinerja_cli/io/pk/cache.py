@@ -33,7 +33,7 @@ from kinerja_cli.domain.models import (
 )
 
 CACHE_NAME = "pk-cache.json"
-FORMAT = 2  # 2: PK.kolom
+FORMAT = 3  # 2: DPA plan (Rencana TW), 3: PK.kolom
 
 
 def _target(v: TargetValue | None) -> Any:
@@ -79,7 +79,16 @@ def encode(pk: PK) -> dict[str, Any]:
             for i in pk.indikator
         ],
         "anggaran": [
-            [a.kode, a.uraian, a.bidang, str(a.pagu), a.sasaran, a.baris] for a in pk.anggaran
+            [
+                a.kode,
+                a.uraian,
+                a.bidang,
+                str(a.pagu),
+                a.sasaran,
+                a.baris,
+                [None if v is None else str(v) for v in a.rencana_tw],
+            ]
+            for a in pk.anggaran
         ],
         "sha256": pk.sha256,
         "kolom": {sheet: dict(cols) for sheet, cols in pk.kolom.items()},
@@ -131,7 +140,10 @@ def decode(data: dict[str, Any]) -> PK:
         sasaran=tuple(Sasaran(k, n) for k, n in data["sasaran"]),
         indikator=tuple(indikator),
         anggaran=tuple(
-            BarisAnggaran(k, u, b, Decimal(p), s, r) for k, u, b, p, s, r in data["anggaran"]
+            BarisAnggaran(
+                k, u, b, Decimal(p), s, r, tuple(None if v is None else Decimal(v) for v in rt)
+            )
+            for k, u, b, p, s, r, rt in data["anggaran"]
         ),
         sha256=data["sha256"],
         kolom=data.get("kolom", {}),

@@ -47,6 +47,7 @@ BIDANG_COLS = ("Kode", "Nama")
 INDIKATOR_REQ = ("Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Target", "Bidang")
 TW_TARGET_COLS = ("Target TW I", "Target TW II", "Target TW III", "Target TW IV")
 ANGGARAN_REQ = ("Kode", "Uraian", "Bidang", "Pagu")
+RENCANA_COLS = ("Rencana TW I", "Rencana TW II", "Rencana TW III", "Rencana TW IV")
 
 
 @dataclass
@@ -501,7 +502,7 @@ def _read_anggaran(
     table = _table(ctx, ws, ANGGARAN_REQ)
     if table is None:
         return []
-    col = {h: table.col(h) for h in (*ANGGARAN_REQ, "Sasaran")}
+    col = {h: table.col(h) for h in (*ANGGARAN_REQ, *RENCANA_COLS, "Sasaran")}
     ctx.kolom["Anggaran"] = {h: c for h, c in col.items() if c}
     by_code = {norm(s.kode): s.kode for s in sasaran}
     by_name = {norm(s.nama): s.kode for s in sasaran}
@@ -555,6 +556,7 @@ def _read_anggaran(
                 sebab=exc.message,
             )
             pagu = Decimal(0)
+        rencana = tuple(_rencana(ctx, ws, cell(h), h, kode) for h in RENCANA_COLS)
         sas_kode = None
         s_cell = cell("Sasaran")
         if s_cell is not None and _text(s_cell.value):
@@ -576,6 +578,34 @@ def _read_anggaran(
                 pagu=pagu,
                 sasaran=sas_kode,
                 baris=r,
+                rencana_tw=rencana,
             )
         )
     return out
+
+
+def _rencana(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:
+    """One `Rencana TW k` cell (docs/contract.md §14): parsed like Pagu; blank means no plan."""
+    if (
+        cell is None
+        or cell.value is None
+        or (isinstance(cell.value, str) and not cell.value.strip())
+    ):
+        return None
+    try:
+        nilai = parse_number(cell.value).nilai
+        if nilai < 0:
+            raise NumberError("negatif", "rencana negatif")
+    except NumberError as exc:
+        ctx.add(
+            Code.PAGU_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="rencana",
+            kolom=kolom,
+            isi=cell.value,
+            sebab=exc.message,
+        )
+        return None
+    return nilai

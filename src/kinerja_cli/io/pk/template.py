@@ -45,7 +45,17 @@ INDIKATOR_HEADERS = (
     "Bidang",
     "Definisi Operasional",
 )
-ANGGARAN_HEADERS = ("Kode", "Uraian", "Bidang", "Pagu", "Sasaran")
+ANGGARAN_HEADERS = (
+    "Kode",
+    "Uraian",
+    "Bidang",
+    "Pagu",
+    "Sasaran",
+    "Rencana TW I",
+    "Rencana TW II",
+    "Rencana TW III",
+    "Rencana TW IV",
+)
 
 ARAH_PILIHAN = ("naik", "turun", "rentang", "biner")
 SIFAT_PILIHAN = ("kumulatif", "status")
@@ -57,9 +67,10 @@ DATA_ROWS = 1000
 BIDANG_LIST = f"Bidang!$A$2:$A${BIDANG_ROWS}"
 
 _IDENTITAS_CONTOH = {
-    "Pemerintah Daerah": "mis. Kabupaten Balangan",
-    "Perangkat Daerah": "nama lengkap dinas, mis. Dinas Pekerjaan Umum, Penataan Ruang, "
-    "Perumahan Rakyat dan Kawasan Permukiman",
+    "Pemerintah Daerah": "mis. Kabupaten Balangan atau Pemerintah Kabupaten Balangan "
+    "(keduanya benar; kop tetap PEMERINTAH KABUPATEN BALANGAN)",
+    "Perangkat Daerah": "nama lengkap dinas, dengan atau tanpa nama daerah, mis. Dinas Kesehatan "
+    "atau Dinas Kesehatan Kabupaten Balangan",
     "Singkatan": "mis. Dinas PUPRPERKIM",
     "Alamat": "alamat kantor untuk kop surat (boleh kosong)",
     "Tahun": "tahun PK, empat angka",
@@ -67,7 +78,8 @@ _IDENTITAS_CONTOH = {
     "Kepala Perangkat Daerah": "nama lengkap dengan gelar",
     "NIP Kepala": "18 angka, boleh dengan spasi: 19720514 199803 1 006",
     "Pangkat/Golongan Kepala": "mis. Pembina Utama Muda (IV/c)",
-    "Jabatan Kepala": "mis. Kepala Dinas (boleh diawali Plt. atau Plh.)",
+    "Jabatan Kepala": "mis. Kepala Dinas atau Kepala Dinas Kesehatan Kabupaten Balangan "
+    "(boleh diawali Plt. atau Plh.)",
     "Kepala Daerah": "nama Bupati/Wali Kota dengan gelar",
     "Jabatan Kepala Daerah": "mis. Bupati Balangan",
 }
@@ -81,6 +93,17 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "ya",
         "Nilai isian. Pemerintah Daerah, Perangkat Daerah dan Tahun wajib diisi. NIP Kepala 18 angka "
         "(kelompok 8-6-1-3, spasi boleh). Kepala Daerah tidak memakai pangkat dan NIP.",
+    ),
+    (
+        "Identitas",
+        "Nama daerah",
+        "",
+        "Nama daerah dan dinas boleh ditulis dengan dua cara; hasilnya sama dan tidak ada kata "
+        "yang berulang di kop, judul dan tanda tangan. Pemerintah Daerah: 'Kabupaten Siak' atau "
+        "'Pemerintah Kabupaten Siak'. Perangkat Daerah: 'Dinas Kesehatan' atau 'Dinas Kesehatan "
+        "Kabupaten Siak'. Jabatan Kepala: 'Kepala Dinas' atau 'Kepala Dinas Kesehatan Kabupaten "
+        "Siak'. Kop surat: PEMERINTAH KABUPATEN SIAK / DINAS KESEHATAN; tanda tangan: Kepala "
+        "Dinas Kesehatan Kabupaten Siak.",
     ),
     (
         "Bidang",
@@ -192,6 +215,33 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "Sasaran",
         "tidak",
         "Kode sasaran (mis. S2) yang didukung sub-kegiatan ini, untuk analisis efisiensi.",
+    ),
+    (
+        "Anggaran",
+        "Rencana TW I",
+        "tidak",
+        "Rencana penarikan dana (anggaran kas DPA) kumulatif s/d akhir triwulan I, dalam rupiah, "
+        "ditulis seperti Pagu. Cukup diisi pada sub-kegiatan; rencana induk = jumlah rencana "
+        "anaknya. Dengan rencana ini efisiensi triwulan dihitung terhadap rencana DPA; tanpa "
+        "rencana, reviu triwulan tidak memuat indeks efisiensi.",
+    ),
+    (
+        "Anggaran",
+        "Rencana TW II",
+        "tidak",
+        "Rencana kumulatif s/d triwulan II (lihat Rencana TW I).",
+    ),
+    (
+        "Anggaran",
+        "Rencana TW III",
+        "tidak",
+        "Rencana kumulatif s/d triwulan III (lihat Rencana TW I).",
+    ),
+    (
+        "Anggaran",
+        "Rencana TW IV",
+        "tidak",
+        "Rencana kumulatif s/d triwulan IV, biasanya sama dengan Pagu (lihat Rencana TW I).",
     ),
 )
 
@@ -372,10 +422,11 @@ def write_pk_template(path: Path, tahun: int) -> None:
 
     # ---- Anggaran ----
     ws = wb.create_sheet("Anggaran")
-    header(ws, ANGGARAN_HEADERS, (20, 70, 9, 18, 10))
+    header(ws, ANGGARAN_HEADERS, (20, 70, 9, 18, 10, 18, 18, 18, 18))
     column_style(ws, 1, "@")  # "1.03" must not become a number
     column_style(ws, 2, wrap=True)
-    column_style(ws, 4, "#,##0")
+    for col in (4, 6, 7, 8, 9):
+        column_style(ws, col, "#,##0")
     pilihan(ws, 3, BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
     dv = DataValidation(
         type="decimal",
@@ -391,7 +442,21 @@ def write_pk_template(path: Path, tahun: int) -> None:
     )
     dv.add(f"D2:D{DATA_ROWS}")
     ws.add_data_validation(dv)
-    _print_setup(ws, portrait=True)
+    dv = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Rencana tidak sah",
+        error="Rencana diisi angka rupiah 0 atau lebih, tanpa Rp.",
+        showInputMessage=True,
+        promptTitle="Rencana TW (DPA)",
+        prompt="Anggaran kas DPA kumulatif s/d akhir triwulan ini, dalam rupiah. Boleh kosong.",
+    )
+    dv.add(f"F2:I{DATA_ROWS}")
+    ws.add_data_validation(dv)
+    _print_setup(ws, portrait=False)
 
     wb.active = 0
     atomic_save(Path(path), wb.save)

@@ -435,10 +435,28 @@ def _application(app_xml: bytes) -> str | None:
 
 
 def ensure_defused_openpyxl() -> None:
-    """Refuse to go on when openpyxl would parse XML without defusedxml (docs/reliability.md A1)."""
-    import openpyxl
+    """Refuse to go on when openpyxl would parse XML without defusedxml (docs/reliability.md A1).
 
-    if getattr(openpyxl, "DEFUSEDXML", False) is not True:
+    Checked without importing openpyxl (a quarter of a second, and a collect of clean forms
+    never needs it, docs/performance.md §6): openpyxl fixes its `DEFUSEDXML` flag when it is
+    first imported, from defusedxml being importable and `OPENPYXL_DEFUSEDXML` not being
+    switched off, so those two facts are checked here; once openpyxl is loaded, its own
+    flag is. Callers check again right before they import openpyxl.
+    """
+    import os
+    import sys
+
+    loaded = sys.modules.get("openpyxl")
+    if loaded is not None:
+        defused = getattr(loaded, "DEFUSEDXML", False) is True
+    else:
+        from importlib.util import find_spec
+
+        defused = (
+            find_spec("defusedxml") is not None
+            and os.environ.get("OPENPYXL_DEFUSEDXML", "True") == "True"
+        )
+    if not defused:
         raise KinerjaError(
             "Perlindungan XML openpyxl tidak aktif: pasang paket 'defusedxml' dan jangan setel "
             "OPENPYXL_DEFUSEDXML=False. kinerja tidak membaca file kiriman tanpa perlindungan ini."
