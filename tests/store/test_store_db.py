@@ -75,7 +75,7 @@ def _record(
 
 def test_fresh_schema(workspace) -> None:
     with Store.open(workspace) as store:
-        assert schema.user_version(store.conn) == schema.VERSION == 5
+        assert schema.user_version(store.conn) == schema.VERSION == 6
         tables = {
             r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
@@ -90,6 +90,7 @@ def test_fresh_schema(workspace) -> None:
         "outputs",
         "periode_events",
         "koreksi",
+        "pk_versions",
     } <= tables
     assert workspace.db == workspace.root / ".kinerja" / "kinerja.db"
 
@@ -114,7 +115,7 @@ def test_older_version_is_migrated(workspace) -> None:
     with Store.open(workspace) as store:
         assert schema.user_version(store.conn) == schema.VERSION
         cols = {r[1] for r in store.conn.execute("PRAGMA table_info(submissions)")}
-        assert {"umpan_balik", "perubahan"} <= cols
+        assert {"umpan_balik", "perubahan", "ditahan", "pk_versi"} <= cols
         sub = store.known("ab")
         assert sub is not None and sub.name == "BM.xlsx" and sub.umpan_balik is None
         assert sub.perubahan is None

@@ -92,7 +92,8 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
 
     Contoh: kinerja check-pk --json
     """
-    from kinerja_cli.services.setup import load_pk, summarise_pk
+    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.setup import summarise_pk
 
     ws = open_workspace(workspace)
     pk, findings = load_pk(ws)

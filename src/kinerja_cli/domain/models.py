@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -150,6 +151,9 @@ class PK:
     indikator: tuple[Indikator, ...]
     anggaran: tuple[BarisAnggaran, ...] = ()
     sha256: str = ""  # of the PK file's bytes
+    # sheet ("Indikator", "Anggaran") -> header -> column number, as found in the file: where a
+    # row's value sits, for messages that name a PK cell (a revision's changed cells)
+    kolom: Mapping[str, Mapping[str, int]] = field(default_factory=dict, compare=False)
 
     def bidang_by_kode(self, kode: str) -> Bidang | None:
         """The Bidang with this kode, or None."""
@@ -200,6 +204,17 @@ class PK:
         """Bidang that own an indikator or anggaran row (they get a form)."""
         owners = {i.bidang for i in self.indikator} | {a.bidang for a in self.anggaran}
         return tuple(b for b in self.bidang if b.kode in owners)
+
+    def cell(self, sheet: str, header: str, baris: int) -> str | None:
+        """The PK cell of a row's value (`G7`), or None when the column is not known."""
+        c = self.kolom.get(sheet, {}).get(header)
+        if not c or not baris:
+            return None
+        letters = ""
+        while c:
+            c, rem = divmod(c - 1, 26)
+            letters = chr(65 + rem) + letters
+        return f"{letters}{baris}"
 
     def fingerprint(self, bidang: str) -> str:
         """SHA-256 (16 hex) of the PK rows a bidang's form is built from."""

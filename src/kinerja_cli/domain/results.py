@@ -7,6 +7,7 @@ DataFrames or file handles, so templates get plain data (docs/architecture.md §
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from kinerja_cli.domain.models import (
     Arah,
     Bidang,
     Identitas,
+    Indikator,
     Narasi,
     Nilai,
     Rumus,
@@ -23,6 +25,16 @@ from kinerja_cli.domain.models import (
     TargetValue,
 )
 from kinerja_cli.domain.periode import Periode
+
+
+@dataclass(frozen=True)
+class Revisi:
+    """One PK revision in force for a compiled periode (the method note cites it)."""
+
+    versi: int
+    dari_tw: int
+    tanggal: str  # ISO date it was recorded
+    alasan: str
 
 
 @dataclass(frozen=True)
@@ -155,6 +167,11 @@ class Kompilasi:
     # how the period's efficiency is measured: "pagu" (annual), "rencana" (a quarter with the
     # DPA plan for every linked leaf row), "" (a quarter without it: no IE, no verdict)
     dasar_efisiensi: str = "pagu"
+    # the PK version in force for the periode (docs/contract.md §13): its number, the PK awal
+    # target of each indicator whose target it changed, and the revisions up to it
+    pk_versi: int = 1
+    target_awal: Mapping[str, Indikator] = field(default_factory=dict)
+    revisi: tuple[Revisi, ...] = ()
 
     @property
     def bidang_belum(self) -> tuple[BarisBidang, ...]:

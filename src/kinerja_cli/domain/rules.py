@@ -37,6 +37,7 @@ class Code(StrEnum):
     PK_SHEET_HILANG = "pk-sheet-hilang"
     PK_KOLOM_HILANG = "pk-kolom-hilang"
     PK_TANPA_INDIKATOR = "pk-tanpa-indikator"
+    PK_DIUBAH_TANPA_REVISI = "pk-diubah-tanpa-revisi"
     KODE_KOSONG = "kode-kosong"
     KODE_GANDA = "kode-ganda"
     BIDANG_TIDAK_DIKENAL = "bidang-tidak-dikenal"
@@ -195,6 +196,11 @@ _KIRIM_FORMULIR = (
     "Pakai formulir dari kinerja init-form untuk {untuk}, isi ulang, lalu kirim kembali."
 )
 _KUNCI = "{header} berisi {isi}, berbeda dari PK ({pk}); sel terkunci tidak boleh diubah; kinerja memakai isi PK."
+# The same cell, when the form shows what an earlier PK version said (docs/contract.md §13).
+_KUNCI_REVISI = {
+    "revisi": "{header} berisi {isi} menurut PK versi {lama}; PK versi {baru} yang berlaku "
+    "untuk periode ini menetapkan {pk}. Bukan kesalahan bidang: formulir perlu diganti."
+}
 _TAUTAN = "rumus mengambil nilai dari file lain (galat di sel isian)"
 # A numeric input that is not a usable number: realisations and budget share the wording.
 _BUKAN_ANGKA = {
@@ -242,6 +248,15 @@ _RULES: tuple[Rule, ...] = (
         "lembar Indikator belum berisi satu indikator pun",
         "lembar '{sheet}' belum berisi satu indikator pun; isi setiap indikator PK (Kode, "
         "Sasaran, Indikator Kinerja, Satuan, Arah, Target, Bidang) di bawah baris judul",
+    ),
+    Rule(
+        Code.PK_DIUBAH_TANPA_REVISI,
+        _E,
+        _S.PK,
+        "pk.xlsx diubah setelah formulir diterbitkan, tanpa kinerja revisi-pk",
+        "{perubahan} — berbeda dari PK versi {versi} yang menjadi dasar formulir; kembalikan "
+        "isinya, atau catat sebagai PK Perubahan: kinerja revisi-pk pk.xlsx --triwulan K "
+        '--alasan "..."',
     ),
     Rule(Code.KODE_KOSONG, _E, _S.PK, "kode bidang/indikator/anggaran kosong", "Kode {apa} kosong"),
     Rule(
@@ -619,14 +634,22 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         Code.PK_BERUBAH,
-        _W,
+        _EW,
         _S.FORM,
-        "formulir dibuat dari PK versi lain",
+        "formulir dibuat dari PK lain (error bila dari versi PK yang sudah diganti PK Perubahan)",
         "Formulir dibuat dari PK versi lain (sidik {lama}, PK sekarang {baru}); setiap perbedaan "
         "dengan PK dilaporkan di bawah. Sebaiknya pakai formulir baru dari kinerja init-form.",
         variants={
             "id": "ID formulir {form_id!r} tidak cocok dengan PK sekarang (PK berubah atau "
-            "formulir perangkat daerah lain); setiap perbedaan dengan PK dilaporkan."
+            "formulir perangkat daerah lain); setiap perbedaan dengan PK dilaporkan.",
+            "versi": "Formulir dibuat dari PK versi {lama}, tetapi untuk {periode} berlaku PK "
+            "versi {baru} ({revisi}); setiap sel yang berubah dilaporkan di bawah. Ini bukan "
+            "kesalahan bidang: buat formulir baru dengan kinerja init-form {opsi}--bidang "
+            "{bidang}, lalu minta bidang mengisinya.",
+        },
+        parts={
+            "revisi": "PK Perubahan berlaku sejak Triwulan {dari}, dicatat {tanggal}: {alasan}",
+            "awal": "PK awal",
         },
     ),
     Rule(
@@ -748,13 +771,20 @@ _RULES: tuple[Rule, ...] = (
         },
     ),
     # ---- a returned form: locked values compared with the PK (io/form/rows.py) -------------------
-    Rule(Code.INDIKATOR_DIUBAH, _E, _S.FORM, "teks Indikator Kinerja berbeda dari PK", _KUNCI),
-    Rule(Code.SASARAN_DIUBAH, _E, _S.FORM, "teks Sasaran berbeda dari PK", _KUNCI),
-    Rule(Code.SATUAN_DIUBAH, _E, _S.FORM, "Satuan berbeda dari PK", _KUNCI),
-    Rule(Code.ARAH_DIUBAH, _E, _S.FORM, "Arah berbeda dari PK", _KUNCI),
-    Rule(Code.TARGET_DIUBAH, _E, _S.FORM, "Target berbeda dari PK", _KUNCI),
-    Rule(Code.URAIAN_DIUBAH, _E, _S.FORM, "Uraian anggaran berbeda dari PK", _KUNCI),
-    Rule(Code.PAGU_DIUBAH, _E, _S.FORM, "Pagu berbeda dari PK", _KUNCI),
+    Rule(
+        Code.INDIKATOR_DIUBAH,
+        _E,
+        _S.FORM,
+        "teks Indikator Kinerja berbeda dari PK",
+        _KUNCI,
+        _KUNCI_REVISI,
+    ),
+    Rule(Code.SASARAN_DIUBAH, _E, _S.FORM, "teks Sasaran berbeda dari PK", _KUNCI, _KUNCI_REVISI),
+    Rule(Code.SATUAN_DIUBAH, _E, _S.FORM, "Satuan berbeda dari PK", _KUNCI, _KUNCI_REVISI),
+    Rule(Code.ARAH_DIUBAH, _E, _S.FORM, "Arah berbeda dari PK", _KUNCI, _KUNCI_REVISI),
+    Rule(Code.TARGET_DIUBAH, _E, _S.FORM, "Target berbeda dari PK", _KUNCI, _KUNCI_REVISI),
+    Rule(Code.URAIAN_DIUBAH, _E, _S.FORM, "Uraian anggaran berbeda dari PK", _KUNCI, _KUNCI_REVISI),
+    Rule(Code.PAGU_DIUBAH, _E, _S.FORM, "Pagu berbeda dari PK", _KUNCI, _KUNCI_REVISI),
     # ---- a returned form: what is inside an input cell (domain/checks.py) ------------------------
     Rule(
         Code.RUMUS_DI_SEL_ISIAN,

@@ -80,6 +80,14 @@ def _next_version(base: Path) -> int:
     return max(versions, default=0) + 1
 
 
+def _copy_pk(ws: Workspace, sha: str, dest: Path) -> None:
+    """The PK version with this hash: pk.xlsx itself, or the kept copy of an earlier version."""
+    from kinerja_cli.store.berkas import copy_path, pk_folder
+
+    src = ws.pk if sha256_file(ws.pk) == sha else copy_path(ws, sha, pk_folder(ws))
+    shutil.copy2(src, dest)
+
+
 def archive(ws: Workspace, periode: Periode, argv: list[str] | None = None) -> ArchiveResult:
     """Copy the PK, every submission, the store records, draft and reports into a new version,
     and close the periode (docs/contract.md §12)."""
@@ -161,6 +169,9 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         # What the periode held while it was closed counts once it is open again.
         for bidang, data_periode in lifecycle.release_held(store):
             store.resolve_versions(bidang, data_periode)
+    from kinerja_cli.services.pk_state import in_force
+
+    pk_versi = in_force(ws, periode)  # the archive keeps the PK the periode was measured by
     base = _periode_dir(ws, periode)
     version = _next_version(base)
     final = base / f"v{version}"
@@ -170,7 +181,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
     staging.mkdir(parents=True)
     hilang: list[dict[str, Any]] = []
     try:
-        shutil.copy2(ws.pk, staging / "pk.xlsx")
+        _copy_pk(ws, pk_versi.pk.sha256, staging / "pk.xlsx")
         shutil.copy2(ws.config, staging / "kinerja.toml")
         with Store.open(ws) as store:
             subs = store.submissions(periode)
@@ -237,6 +248,7 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
             "perintah": " ".join(argv or sys.argv),
             "tahun": ws.settings.tahun,
             "periode": periode.kode,
+            "pk_versi": pk_versi.versi,
             "versi": version,
             "berkas": [{"path": r, "sha256": h, "ukuran": n} for r, h, n in files],
             "tidak_lengkap": hilang,

@@ -7,16 +7,18 @@ overwritten: the next version (`-v2`, `-v3`, ...) is written beside it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kinerja_cli.domain.findings import Finding, has_errors
+from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.domain.results import Kompilasi, TahunLalu
+from kinerja_cli.domain.pk_versions import PKVersions, target_awal
+from kinerja_cli.domain.results import Kompilasi, Revisi, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.atomic import sha256_file
 from kinerja_cli.io.workspace import Workspace
@@ -98,7 +100,7 @@ def _input_sha256(pk_name: str, pk: PK, data: dict[str, DataBidang]) -> dict[str
 
 
 def kompilasi_dari(
-    pk: PK,
+    pks: PK | PKVersions,
     settings: Settings,
     periode: Periode,
     store: StoreAPI,
@@ -107,7 +109,11 @@ def kompilasi_dari(
     dibuat: dt.datetime | None = None,
 ) -> tuple[Kompilasi, int]:
     """The Kompilasi of a periode from the store, and how many bidang have an accepted
-    submission; nothing is written. Compile and report both use this."""
+    submission; nothing is written. Compile and report both use this. With the PK's versions,
+    the periode is measured against the version in force for it (docs/contract.md §13)."""
+    versions = pks if isinstance(pks, PKVersions) else PKVersions.single(pks)
+    versi = versions.in_force(periode)
+    pk = versi.pk
     data = store.accepted(periode)
     temuan = [*store.open_findings(periode), *pk_findings]
     k = kompilasi(
@@ -121,27 +127,30 @@ def kompilasi_dari(
         tahun_lalu=tahun_lalu,
         dibuat=dibuat,
     )
+    if versions.revised:
+        k = dataclasses.replace(
+            k,
+            pk_versi=versi.versi,
+            target_awal=target_awal(versions, versi),
+            revisi=tuple(
+                Revisi(v.versi, v.dari_tw, v.tanggal, v.alasan)
+                for v in versions.revisions_upto(versi.versi)
+            ),
+        )
     return k, len(data)
 
 
-def valid_pk(ws: Workspace) -> tuple[PK, list[Finding]]:
-    """The workspace PK and its warnings; KinerjaError (exit 1) when it has errors."""
-    from kinerja_cli.services.setup import load_pk, require_pk
+def valid_pk(ws: Workspace) -> tuple[PKVersions, list[Finding]]:
+    """The PK's versions and pk.xlsx's warnings; KinerjaError exit 1 when the PK has errors,
+    exit 2 when it was changed after forms were issued without a revision (§13)."""
+    from kinerja_cli.services.pk_state import require_state
 
-    pk, findings = load_pk(ws)
-    tahun_beda = (
-        pk is not None
-        and ws.settings.tahun
-        and pk.identitas.tahun
-        and ws.settings.tahun != pk.identitas.tahun
-    )
-    if pk is None or has_errors(findings) or tahun_beda:
-        pk = require_pk(ws)  # raises with the list of problems
-    return pk, findings
+    state = require_state(ws)
+    return state.versions, state.findings
 
 
 def compile_from(
-    pk: PK,
+    pk: PK | PKVersions,
     settings: Settings,
     periode: Periode,
     store: StoreAPI,

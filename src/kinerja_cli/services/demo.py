@@ -66,7 +66,8 @@ def run_demo(folder: Path) -> DemoResult:
     """Run every step that exists on the example PK."""
     from kinerja_cli.io.workspace import find_workspace
     from kinerja_cli.resources import example_pk
-    from kinerja_cli.services.setup import init_forms, init_workspace, load_pk
+    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.setup import init_forms, init_workspace
 
     root = prepare_demo_dir(folder)
     steps: list[DemoStep] = []
@@ -250,7 +251,7 @@ def _annual(ws: Workspace) -> list[DemoStep]:
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import init_forms, require_pk
 
-    pk = require_pk(ws)
+    pk = require_pk(ws, TAHUNAN)
     forms = init_forms(ws, TAHUNAN, None, ws.formulir / "tahunan")
     folder = ws.masuk / "tahunan"
     folder.mkdir(parents=True, exist_ok=True)
@@ -297,8 +298,8 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
     from kinerja_cli.services.collect import collect
     from kinerja_cli.services.setup import require_pk
 
-    pk = require_pk(ws)
     periode = forms.periode
+    pk = require_pk(ws, periode)
     k = periode.triwulan
     salah = _salah_satu(pk, [f.bidang for f in forms.forms])
     ws.masuk.mkdir(parents=True, exist_ok=True)

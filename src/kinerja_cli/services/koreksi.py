@@ -132,7 +132,7 @@ def koreksi(ws: Workspace, draft: Path | None = None) -> KoreksiResult:
     sha = hashlib.sha256(data).hexdigest()
     from kinerja_cli.services.setup import require_pk
 
-    pk = require_pk(ws)
+    pk = require_pk(ws, periode)
     with workspace_lock(ws, "kinerja koreksi"), Store.open(ws) as store:
         res = KoreksiResult(path, sha, periode, TANPA_PERUBAHAN)
         original, original_sha = _original(ws, store, periode, ident["draft_id"])

@@ -16,6 +16,12 @@ from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.config import CONFIG_NAME, write_default_config
 from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.services.pk_state import (
+    ensure_first,
+    raise_pk_errors,
+    require_versions,
+    unchanged_since_recorded,
+)
 
 if TYPE_CHECKING:
     from kinerja_cli.io.pk import PKOutline
@@ -104,15 +110,6 @@ def init_workspace(
     )
 
 
-def load_pk(ws: Workspace) -> tuple[PK | None, list[Finding]]:
-    """Read the workspace PK; raise KinerjaError when the file is missing or unreadable."""
-    from kinerja_cli.io.pk import CACHE_NAME, read_pk_cached
-
-    if not ws.pk.is_file():
-        raise KinerjaError(f"berkas PK tidak ditemukan: {ws.pk}")
-    return read_pk_cached(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
-
-
 @dataclass(frozen=True)
 class PKSummary:
     """What check-pk says about the PK as a whole: what was read, and which rows have errors
@@ -171,12 +168,13 @@ def summarise_pk(pk: PK, findings: list[Finding]) -> PKSummary:
     )
 
 
-def require_pk(ws: Workspace) -> PK:
-    """The PK, or KinerjaError (exit 1) listing its errors when it has any."""
-    pk, findings = load_pk(ws)
-    _check_pk(ws, None if pk is None else pk.identitas.tahun, findings)
-    assert pk is not None  # _check_pk raised otherwise
-    return pk
+def require_pk(ws: Workspace, periode: Periode | None = None, store: Any = None) -> PK:
+    """The PK version in force for the periode (the last version when None): KinerjaError
+    (exit 1) listing the PK's errors when it has any, exit 2 when pk.xlsx was changed after
+    forms were issued without `kinerja revisi-pk` (docs/contract.md §13). `store`: an open
+    store to use instead of opening one."""
+    versions = require_versions(ws, store)
+    return versions.latest.pk if periode is None else versions.in_force(periode).pk
 
 
 def require_pk_outline(ws: Workspace) -> PK | PKOutline:
@@ -185,33 +183,13 @@ def require_pk_outline(ws: Workspace) -> PK | PKOutline:
     bidang); otherwise the PK itself."""
     from kinerja_cli.io.pk import CACHE_NAME, read_pk_outline
 
-    if ws.pk.is_file():
+    if ws.pk.is_file() and unchanged_since_recorded(ws):
         got = read_pk_outline(ws.pk, ws.internal / CACHE_NAME, ws.settings.rumus_turun)
         if got is not None:
             outline, findings = got
-            _check_pk(ws, outline.tahun, findings)
+            raise_pk_errors(ws, outline.tahun, findings)
             return outline
     return require_pk(ws)
-
-
-def _check_pk(ws: Workspace, pk_tahun: int | None, findings: list[Finding]) -> None:
-    """KinerjaError (exit 1) when the PK could not be read (`pk_tahun` None), has errors, or
-    is for another year than the workspace."""
-    errors = [f for f in findings if f.severity == ERROR]
-    if pk_tahun is None or errors:
-        lines = "\n".join("  " + f.line() for f in errors[:20])
-        more = f"\n  ... dan {len(errors) - 20} lagi" if len(errors) > 20 else ""
-        raise KinerjaError(
-            f"PK masih bermasalah ({len(errors)} kesalahan); perbaiki dulu (lihat: kinerja check-pk):\n"
-            f"{lines}{more}",
-            exit_code=1,
-        )
-    if ws.settings.tahun and pk_tahun and ws.settings.tahun != pk_tahun:
-        raise KinerjaError(
-            f"Tahun PK ({pk_tahun}) berbeda dengan tahun di {CONFIG_NAME} "
-            f"({ws.settings.tahun}); samakan dulu.",
-            exit_code=1,
-        )
 
 
 def libur(tahun: int) -> set[dt.date]:
@@ -277,7 +255,7 @@ def _init_forms(
 ) -> InitFormResult:
     from kinerja_cli.io.form import FormSpec, form_filename, write_form
 
-    pk = require_pk(ws)
+    pk = require_pk(ws, periode)  # the version in force for the periode (docs/contract.md §13)
     if not pk.indikator:
         raise KinerjaError(
             "PK belum berisi indikator, sehingga tidak ada formulir yang dapat dibuat. Isi "
@@ -338,6 +316,7 @@ def _record_forms(ws: Workspace, periode: Periode, forms: list[FormDibuat]) -> N
     except ImportError:  # pragma: no cover - store not built yet
         return
     with Store.open(ws) as store:
+        ensure_first(ws, store)  # the first forms make pk.xlsx PK version 1
         store.record_forms(periode, [(f.bidang, f.form_id, f.path.name) for f in forms])
 
 

@@ -113,7 +113,8 @@ def _date(iso: str | None) -> dt.date | None:
 
 def status(ws: Workspace, periode: Periode, today: dt.date | None = None) -> StatusResult:
     """Per-bidang submission state and the SOP schedule for the periode."""
-    from kinerja_cli.services.setup import libur, load_pk
+    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.setup import libur
 
     today = today or dt.date.today()
     pk, _findings = load_pk(ws)

@@ -16,21 +16,27 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def copy_path(ws: Workspace, sha: str) -> Path:
-    """Where the copy of the bytes with this hash lives."""
-    return ws.berkas / sha[:2] / f"{sha}.xlsx"
+def pk_folder(ws: Workspace) -> Path:
+    """Where the recorded PK versions are kept (apart from the received files)."""
+    return ws.internal / "pk-versi"
 
 
-def keep_copy(ws: Workspace, sha: str, data: bytes) -> Path:
+def copy_path(ws: Workspace, sha: str, folder: Path | None = None) -> Path:
+    """Where the copy of the bytes with this hash lives (in `folder`, default the received
+    files' store)."""
+    return (folder or ws.berkas) / sha[:2] / f"{sha}.xlsx"
+
+
+def keep_copy(ws: Workspace, sha: str, data: bytes, folder: Path | None = None) -> Path:
     """Store `data` under its hash unless an intact copy is already there (write-once).
 
     Written atomically but not forced to disk one by one (an fsync per file was half of a
     1,000-file collect here, and is slower still on Windows): every reader checks a copy
     against its hash (`read_copy`), and a damaged copy is written again here.
     """
-    target = copy_path(ws, sha)
+    target = copy_path(ws, sha, folder)
     try:
-        if target.stat().st_size == len(data) and read_copy(ws, sha) is not None:
+        if target.stat().st_size == len(data) and read_copy(ws, sha, folder) is not None:
             return target
     except OSError:
         pass
@@ -38,10 +44,10 @@ def keep_copy(ws: Workspace, sha: str, data: bytes) -> Path:
     return target
 
 
-def read_copy(ws: Workspace, sha: str) -> bytes | None:
+def read_copy(ws: Workspace, sha: str, folder: Path | None = None) -> bytes | None:
     """The stored bytes, or None when the copy is missing or does not match its hash."""
     try:
-        data = copy_path(ws, sha).read_bytes()
+        data = copy_path(ws, sha, folder).read_bytes()
     except OSError:
         return None
     return data if hashlib.sha256(data).hexdigest() == sha else None

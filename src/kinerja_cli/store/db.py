@@ -229,13 +229,15 @@ class Store:
         data: DataBidang | None,
         producer: str | None,
         ditahan: bool = False,
+        pk_versi: int | None = None,
     ) -> int:
         """Record a newly read file: its row, submission, findings and values, all or nothing.
 
         `name` is the name as listed (any string the file system gives); the store keeps its
         display form in `name` and, when that differs, the lossless form in `raw_name`.
         Finding texts are stored printable, so nothing written from them later can fail.
-        `ditahan`: its periode is closed (archived); it is kept but not used until reopened."""
+        `ditahan`: its periode is closed (archived); it is kept but not used until reopened.
+        `pk_versi`: the PK version it was checked against (docs/contract.md §13)."""
         seen = now_iso()
         shown, raw = _names(name)
         with self.transaction():
@@ -247,8 +249,8 @@ class Store:
             self.add_sighting(sha, name, mtime_ns)
             cur = self.conn.execute(
                 "INSERT INTO submissions (sha256, name, raw_name, bidang, periode, data_periode, "
-                "form_id, status, received, received_ns, first_seen, producer, ditahan) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "form_id, status, received, received_ns, first_seen, producer, ditahan, pk_versi) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha,
                     shown,
@@ -263,29 +265,56 @@ class Store:
                     seen,
                     producer,
                     int(ditahan),
+                    pk_versi,
                 ),
             )
             sub_id = int(cur.lastrowid or 0)
-            self.conn.executemany(
-                "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
-                "message) VALUES (?,?,?,?,?,?,?,?)",
-                [
-                    (
-                        sub_id,
-                        i,
-                        f.code,
-                        f.severity,
-                        _text(f.sheet),
-                        _text(f.cell),
-                        _text(f.kode),
-                        printable(f.message),
-                    )
-                    for i, f in enumerate(findings)
-                ],
-            )
+            self._record_findings(sub_id, findings)
             if data is not None and status == DITERIMA:
                 self._record_values(sub_id, data)
         return sub_id
+
+    def _record_findings(self, sub_id: int, findings: Iterable[Finding]) -> None:
+        self.conn.executemany(
+            "INSERT INTO findings (submission_id, seq, code, severity, sheet, cell, kode, "
+            "message) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (
+                    sub_id,
+                    i,
+                    f.code,
+                    f.severity,
+                    _text(f.sheet),
+                    _text(f.cell),
+                    _text(f.kode),
+                    printable(f.message),
+                )
+                for i, f in enumerate(findings)
+            ],
+        )
+
+    def recheck(
+        self,
+        sub_id: int,
+        *,
+        status: str,
+        findings: Iterable[Finding],
+        data: DataBidang | None,
+        pk_versi: int,
+    ) -> None:
+        """Replace a stored submission's verdict, findings and values with those of a fresh
+        check of its stored copy against PK version `pk_versi` (after a revision, §13). Its
+        feedback file is made again for the new findings."""
+        with self.transaction():
+            self.conn.execute(
+                "UPDATE submissions SET status = ?, pk_versi = ?, umpan_balik = NULL WHERE id = ?",
+                (status, pk_versi, sub_id),
+            )
+            for table in ("findings", "nilai", "narasi"):
+                self.conn.execute(f"DELETE FROM {table} WHERE submission_id = ?", (sub_id,))
+            self._record_findings(sub_id, findings)
+            if data is not None and status == DITERIMA:
+                self._record_values(sub_id, data)
 
     def _record_values(self, sub_id: int, data: DataBidang) -> None:
         rows: list[tuple[int, str, str, int, str, int]] = []

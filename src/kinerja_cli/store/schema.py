@@ -169,7 +169,27 @@ CREATE TABLE koreksi (
 CREATE INDEX koreksi_periode ON koreksi (periode, kind, kode, field);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# v6: the versions of the PK (docs/contract.md §13). Version 1 is recorded when the first forms
+# are issued, each `kinerja revisi-pk` adds the next, in force from `dari_tw`. The file itself is
+# kept in the content-addressed store under `sha256`. `terpasang` is 0 between recording a
+# revision and writing it to pk.xlsx: the next command finishes an interrupted revision.
+# `submissions.pk_versi` is the version a verdict was made under (NULL: version 1), so a
+# revision tells collect which stored submissions to check again.
+_V6 = """
+CREATE TABLE pk_versions (
+    versi         INTEGER PRIMARY KEY,
+    sha256        TEXT NOT NULL,
+    dari_tw       INTEGER NOT NULL CHECK (dari_tw BETWEEN 1 AND 4),
+    alasan        TEXT,
+    file          TEXT NOT NULL,            -- the name it was recorded from
+    at            TEXT NOT NULL,
+    oleh          TEXT NOT NULL,
+    terpasang     INTEGER NOT NULL DEFAULT 1
+);
+ALTER TABLE submissions ADD COLUMN pk_versi INTEGER;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 VERSION = len(MIGRATIONS)
 
 

@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from kinerja_cli.domain.findings import ERROR, WARNING
 from kinerja_cli.domain.models import PK
-from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.pk_versions import PKVersion, PKVersions
 from kinerja_cli.domain.rules import Code, Collector, rule
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import Grid
@@ -33,6 +35,7 @@ class FormIdentity:
     form_id: str | None = None
     sidik_pk: str | None = None
     sel_periode: str | None = None  # `B9` in the identity sheet, for periode-salah
+    sel_sidik: str | None = None  # the identity sheet's `sidik_pk` cell, for pk-berubah
 
 
 def _teks(v: object) -> str:
@@ -141,16 +144,68 @@ def from_sheet(
                 lain=other,
                 form_id=fid,
             )
-    _check_fingerprint(pk, ident, out, sheet, cells.get("sidik_pk"))
+    ident.sel_sidik = cells.get("sidik_pk")
     return "ok", ident
 
 
-def _check_fingerprint(
-    pk: PK, ident: FormIdentity, out: Collector, sheet: str | None, cell: str | None
-) -> None:
-    sidik = pk.fingerprint(ident.bidang)
-    if ident.sidik_pk and ident.sidik_pk != sidik:
-        out.add(Code.PK_BERUBAH, sheet=sheet, cell=cell, lama=ident.sidik_pk, baru=sidik)
+def check_version(
+    versions: PKVersions,
+    versi: PKVersion,
+    ident: FormIdentity,
+    periode: Periode,
+    out: Collector,
+    sheet: str | None,
+) -> PKVersion | None:
+    """Was the form built from the PK version in force for its periode (docs/contract.md §13)?
+    Returns the other recorded version it was built from, when it was (an error: the bidang
+    needs the new form); a form from a PK that is no recorded version only gets a warning,
+    and every locked cell that differs is reported beside it."""
+    idn = versi.pk.identitas
+    bidang = ident.bidang
+
+    def form_id_of(v: PKVersion) -> str:
+        return L.form_id(
+            idn.pemda, idn.perangkat_daerah, ident.tahun, periode, bidang, v.pk.fingerprint(bidang)
+        )
+
+    if ident.sidik_pk:
+        if ident.sidik_pk == versi.pk.fingerprint(bidang):
+            return None
+        built = versions.by_fingerprint(bidang, ident.sidik_pk)
+        where = {"sheet": sheet, "cell": ident.sel_sidik}
+    elif ident.sumber == "id" and ident.form_id:
+        if ident.form_id == form_id_of(versi):
+            return None
+        built = next((v for v in versions.versions if form_id_of(v) == ident.form_id), None)
+        where = {}
+    else:
+        return None
+    if built is None:
+        if ident.sidik_pk:
+            baru = versi.pk.fingerprint(bidang)
+            out.add(Code.PK_BERUBAH, severity=WARNING, lama=ident.sidik_pk, baru=baru, **where)
+        else:
+            out.add(Code.PK_BERUBAH, severity=WARNING, variant="id", form_id=ident.form_id)
+        return None
+    r = rule(Code.PK_BERUBAH)
+    revisi = (
+        r.part("revisi", dari=romawi(versi.dari_tw), tanggal=versi.tanggal, alasan=versi.alasan)
+        if versi.versi > 1
+        else r.part("awal")
+    )
+    out.add(
+        Code.PK_BERUBAH,
+        severity=ERROR,
+        variant="versi",
+        lama=built.versi,
+        baru=versi.versi,
+        periode=periode.label,
+        revisi=revisi,
+        opsi="" if periode.tahunan else f"--triwulan {periode.triwulan} ",
+        bidang=bidang,
+        **where,
+    )
+    return built
 
 
 def from_form_id(pk: PK, ids: dict[str, str], out: Collector) -> tuple[Status, FormIdentity | None]:
@@ -178,17 +233,11 @@ def from_form_id(pk: PK, ids: dict[str, str], out: Collector) -> tuple[Status, F
         return "tolak", FormIdentity(bidang, tahun, periode, "id", fid)
     if pk.bidang_by_kode(bidang) is None:
         return "lanjut", None
-    idn = pk.identitas
-    expected = L.form_id(
-        idn.pemda, idn.perangkat_daerah, tahun, periode, bidang, pk.fingerprint(bidang)
-    )
     ident = FormIdentity(bidang, tahun, periode, "id", fid)
     out.add(
         Code.IDENTITAS_HILANG, lembar=L.IDENTITAS, form_id=fid, bidang=bidang, periode=periode.kode
     )
-    if expected != fid:
-        out.add(Code.PK_BERUBAH, variant="id", form_id=fid)
-    return "ok", ident
+    return "ok", ident  # its PK version: check_version, once the periode is known
 
 
 def from_codes(

@@ -18,6 +18,7 @@ from kinerja_cli.domain import checks as C
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import TAHUNAN, Periode
+from kinerja_cli.domain.pk_versions import PKVersions
 from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.form.grid import (
@@ -34,12 +35,13 @@ from kinerja_cli.io.form.identity import (
     FormIdentity,
     Status,
     check_file_name,
+    check_version,
     from_codes,
     from_form_id,
     from_sheet,
     periode_from_columns,
 )
-from kinerja_cli.io.form.rows import RowReader
+from kinerja_cli.io.form.rows import RowReader, Superseded
 from kinerja_cli.io.form.structure import FormTable, cell_text
 from kinerja_cli.io.form.structure import clean as _clean
 from kinerja_cli.io.xlsx import (
@@ -72,6 +74,7 @@ class FormRead:
     findings: list[Finding] = field(default_factory=list)
     producer: str | None = None  # Excel / LibreOffice / WPS / openpyxl / ...
     sidik_pk: str | None = None
+    pk_versi: int | None = None  # the PK version it was checked against (docs/contract.md §13)
     identitas: str | None = None  # how it was recognised: lembar | id | kode
     slow_path: bool = False  # openpyxl was needed (number formats)
     teknis: str | None = None  # traceback of an unexpected failure, for the technical log
@@ -82,8 +85,11 @@ class FormRead:
         return self.data is not None and not has_errors(self.findings)
 
 
-def read_form(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None = None) -> FormRead:
-    """Parse one returned form against the PK; never raises (only KeyboardInterrupt passes)."""
+def read_form(
+    data: bytes, name: str, pk: PK | PKVersions, *, periode_wajib: Periode | None = None
+) -> FormRead:
+    """Parse one returned form against the PK (with its versions: the version in force for the
+    form's periode, docs/contract.md §13); never raises (only KeyboardInterrupt passes)."""
     res = FormRead(name=name)
     try:
         pre = preflight(data, name)
@@ -108,11 +114,14 @@ class _Reader:
         self,
         data: bytes,
         name: str,
-        pk: PK,
+        pk: PK | PKVersions,
         pre: PreflightResult,
         periode_wajib: Periode | None,
         res: FormRead,
     ) -> None:
+        self.versions = pk if isinstance(pk, PKVersions) else PKVersions.single(pk)
+        # The last version identifies the form; the one in force for its periode checks it.
+        pk = self.versions.latest.pk
         self.data, self.name, self.pk, self.pre = data, name, pk, pre
         self.periode_wajib = periode_wajib
         self.res = res
@@ -221,12 +230,22 @@ class _Reader:
                 periode=periode.label,
                 wajib=wajib.label,
             )
+        versi = self.versions.in_force(periode)
+        self.pk, self.res.pk_versi = versi.pk, versi.versi
+        sheet = self._sheet_name(L.IDENTITAS) if ident.sumber == "lembar" else None
+        built = check_version(self.versions, versi, ident, periode, self.out, sheet)
         check_file_name(self.pk, self.name, ident, self.out)
         data = DataBidang(
             ident.bidang, sha256=hashlib.sha256(self.data).hexdigest(), file=self.name
         )
         self.res.data = data
-        rows = RowReader(self.pk, self.out, self, self.ambiguous)
+        rows = RowReader(
+            self.pk,
+            self.out,
+            self,
+            self.ambiguous,
+            None if built is None else Superseded(built.pk, built.versi, versi.versi),
+        )
         rows.kinerja(kin, periode, data)
         rows.anggaran(ang, periode, data)
         self._remaining_links()

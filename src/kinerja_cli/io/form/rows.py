@@ -4,6 +4,7 @@ protection can be removed), every input cell parsed, the docs/contract.md §5 wa
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
@@ -55,6 +56,13 @@ def _target_matches(got: object, arah: Arah, expected: object) -> bool:
         return False
 
 
+def _pagu_is(got: object, pagu: Decimal) -> bool:
+    try:
+        return not is_blank(got) and parse_number(got).nilai == pagu
+    except NumberError:
+        return False
+
+
 def _raw_text(v: object) -> str:
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
@@ -63,12 +71,67 @@ def _raw_text(v: object) -> str:
     return str(v)
 
 
+@dataclass(frozen=True)
+class Superseded:
+    """The earlier PK version a form was built from, when another is in force for its periode
+    (docs/contract.md §13): a locked cell that still shows that version's value is the PK's
+    change, not the bidang's."""
+
+    pk: PK
+    versi: int  # the version the form was built from
+    berlaku: int  # the version in force
+
+    @functools.cached_property
+    def indikator(self) -> dict[str, Indikator]:
+        return {i.kode: i for i in self.pk.indikator}
+
+    @functools.cached_property
+    def anggaran(self) -> dict[str, BarisAnggaran]:
+        return {a.kode: a for a in self.pk.anggaran}
+
+
 class RowReader:
     """Reads the rows of one form's two tables into a DataBidang, collecting findings."""
 
-    def __init__(self, pk: PK, out: Collector, source: CellSource, ambiguous: set[str]) -> None:
+    def __init__(
+        self,
+        pk: PK,
+        out: Collector,
+        source: CellSource,
+        ambiguous: set[str],
+        superseded: Superseded | None = None,
+    ) -> None:
         self.pk, self.out, self.source, self.ambiguous = pk, out, source, ambiguous
+        self.superseded = superseded
         self.findings: list[Finding] = out.findings
+
+    def _locked(
+        self,
+        code: Code,
+        t: FormTable,
+        cell: str,
+        kode: str,
+        header: str,
+        got: object,
+        pk: str,
+        *,
+        as_before: bool,
+    ) -> None:
+        """A locked cell that differs from the PK; `as_before`: it shows the value of the
+        superseded version the form was built from."""
+        old = self.superseded if as_before else None
+        self.out.add(
+            code,
+            sheet=t.sheet,
+            cell=cell,
+            kode=kode,
+            variant=None if old is None else "revisi",
+            header=header,
+            isi=quote_cell(got),
+            pk=pk,
+            lama=None if old is None else old.versi,
+            baru=None if old is None else old.berlaku,
+        )
 
     def _missing(self, sheet: str, variant: str | None = None) -> None:
         if sheet not in self.ambiguous:  # lembar-ganda already said why
@@ -104,46 +167,56 @@ class RowReader:
     def _locked_kinerja(
         self, t: FormTable, cols: dict[str, int], ind: Indikator, r: int, sasaran: str
     ) -> None:
-        for header, expected, code in (
-            ("Sasaran", sasaran, Code.SASARAN_DIUBAH),
-            ("Indikator Kinerja", ind.nama, Code.INDIKATOR_DIUBAH),
-            ("Satuan", ind.satuan, Code.SATUAN_DIUBAH),
-            ("Arah", ind.arah.value, Code.ARAH_DIUBAH),
+        old = self.superseded.indikator.get(ind.kode) if self.superseded else None
+        old_sasaran = ""
+        if old is not None and self.superseded is not None:
+            found = self.superseded.pk.sasaran_by_kode(old.sasaran)
+            old_sasaran = found.nama if found else ""
+        for header, expected, before, code in (
+            ("Sasaran", sasaran, old_sasaran, Code.SASARAN_DIUBAH),
+            ("Indikator Kinerja", ind.nama, old and old.nama, Code.INDIKATOR_DIUBAH),
+            ("Satuan", ind.satuan, old and old.satuan, Code.SATUAN_DIUBAH),
+            ("Arah", ind.arah.value, old and old.arah.value, Code.ARAH_DIUBAH),
         ):
             c = cols.get(header)
             if c is None:
                 continue
             got = t.grid.get_merged(r, c)
             if got != expected and norm(cell_text(got)) != norm(expected):
-                self.out.add(
+                as_before = bool(before) and norm(cell_text(got)) == norm(before or "")
+                self._locked(
                     code,
-                    sheet=t.sheet,
-                    cell=ref(r, c),
-                    kode=ind.kode,
-                    header=header,
-                    isi=quote_cell(got),
-                    pk=quote_cell(expected),
+                    t,
+                    ref(r, c),
+                    ind.kode,
+                    header,
+                    got,
+                    quote_cell(expected),
+                    as_before=as_before,
                 )
-        targets: list[tuple[str, object, str]] = [("Target", ind.target, ind.target_teks)]
-        targets += [
-            (L.target_tw_header(k), ind.target_tw[k - 1], ind.target_tw_teks[k - 1])
-            for k in range(1, 5)
-        ]
-        for header, target, target_teks in targets:
+        for k in range(5):  # Target, then Target TW I..IV
+            header = "Target" if k == 0 else L.target_tw_header(k)
             c = cols.get(header)
             if c is None:
                 continue
+            target = ind.target if k == 0 else ind.target_tw[k - 1]
             got = t.grid.get(r, c)
-            if not _target_matches(got, ind.arah, target):
-                self.out.add(
-                    Code.TARGET_DIUBAH,
-                    sheet=t.sheet,
-                    cell=ref(r, c),
-                    kode=ind.kode,
-                    header=header,
-                    isi=quote_cell(got),
-                    pk=quote_cell(target_teks),
-                )
+            if _target_matches(got, ind.arah, target):
+                continue
+            as_before = old is not None and _target_matches(
+                got, old.arah, old.target if k == 0 else old.target_tw[k - 1]
+            )
+            teks = ind.target_teks if k == 0 else ind.target_tw_teks[k - 1]
+            self._locked(
+                Code.TARGET_DIUBAH,
+                t,
+                ref(r, c),
+                ind.kode,
+                header,
+                got,
+                quote_cell(teks),
+                as_before=as_before,
+            )
 
     def _inputs(
         self,
@@ -265,35 +338,35 @@ class RowReader:
     def _locked_anggaran(
         self, t: FormTable, cols: dict[str, int], b: BarisAnggaran, r: int
     ) -> None:
+        old = self.superseded.anggaran.get(b.kode) if self.superseded else None
         c = cols.get("Uraian")
         if c is not None:
             got = t.grid.get_merged(r, c)
             if got != b.uraian and norm(cell_text(got)) != norm(b.uraian):
-                self.out.add(
+                as_before = old is not None and norm(cell_text(got)) == norm(old.uraian)
+                self._locked(
                     Code.URAIAN_DIUBAH,
-                    sheet=t.sheet,
-                    cell=ref(r, c),
-                    kode=b.kode,
-                    header="Uraian",
-                    isi=quote_cell(got),
-                    pk=quote_cell(b.uraian),
+                    t,
+                    ref(r, c),
+                    b.kode,
+                    "Uraian",
+                    got,
+                    quote_cell(b.uraian),
+                    as_before=as_before,
                 )
         c = cols.get("Pagu")
         if c is not None:
             got = t.grid.get(r, c)
-            try:
-                same = not is_blank(got) and parse_number(got).nilai == b.pagu
-            except NumberError:
-                same = False
-            if not same:
-                self.out.add(
+            if not _pagu_is(got, b.pagu):
+                self._locked(
                     Code.PAGU_DIUBAH,
-                    sheet=t.sheet,
-                    cell=ref(r, c),
-                    kode=b.kode,
-                    header="Pagu",
-                    isi=quote_cell(got),
-                    pk=f"Rp{C.number_text(b.pagu)}",
+                    t,
+                    ref(r, c),
+                    b.kode,
+                    "Pagu",
+                    got,
+                    f"Rp{C.number_text(b.pagu)}",
+                    as_before=old is not None and _pagu_is(got, old.pagu),
                 )
 
     def _parent(

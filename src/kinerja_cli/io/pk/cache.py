@@ -33,7 +33,7 @@ from kinerja_cli.domain.models import (
 )
 
 CACHE_NAME = "pk-cache.json"
-FORMAT = 2
+FORMAT = 3  # 2: DPA plan (Rencana TW), 3: PK.kolom
 
 
 def _target(v: TargetValue | None) -> Any:
@@ -91,6 +91,7 @@ def encode(pk: PK) -> dict[str, Any]:
             for a in pk.anggaran
         ],
         "sha256": pk.sha256,
+        "kolom": {sheet: dict(cols) for sheet, cols in pk.kolom.items()},
     }
 
 
@@ -145,6 +146,7 @@ def decode(data: dict[str, Any]) -> PK:
             for k, u, b, p, s, r, rt in data["anggaran"]
         ),
         sha256=data["sha256"],
+        kolom=data.get("kolom", {}),
     )
 
 

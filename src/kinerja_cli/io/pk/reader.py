@@ -63,10 +63,12 @@ class PKResult:
         return self.pk is not None and not any(f.severity == ERROR for f in self.findings)
 
 
+@dataclass
 class _Ctx(Collector):
     """The findings of one PK, and the `rumus_turun` setting its indicators default to."""
 
     rumus_turun: Rumus = Rumus.DUA_T_MINUS_R
+    kolom: dict[str, dict[str, int]] = field(default_factory=dict)  # PK.kolom
 
 
 def _text(v: Any) -> str:
@@ -145,6 +147,7 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
         indikator=tuple(indikator),
         anggaran=tuple(anggaran),
         sha256=hashlib.sha256(data).hexdigest(),
+        kolom=ctx.kolom,
     )
     return PKResult(pk, ctx.findings)
 
@@ -266,6 +269,7 @@ def _read_indikator(
             "Definisi Operasional",
         )
     }
+    ctx.kolom["Indikator"] = {h: c for h, c in col.items() if c}
     out: list[Indikator] = []
     seen: set[str] = set()
     cur_sasaran, cur_kode_sasaran = "", ""
@@ -499,6 +503,7 @@ def _read_anggaran(
     if table is None:
         return []
     col = {h: table.col(h) for h in (*ANGGARAN_REQ, *RENCANA_COLS, "Sasaran")}
+    ctx.kolom["Anggaran"] = {h: c for h, c in col.items() if c}
     by_code = {norm(s.kode): s.kode for s in sasaran}
     by_name = {norm(s.nama): s.kode for s in sasaran}
     out: list[BarisAnggaran] = []
