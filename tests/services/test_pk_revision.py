@@ -180,6 +180,26 @@ def test_a_year_with_a_pk_perubahan_from_tw3(ws: Workspace, tmp_path: Path) -> N
     # a revision reaching back into a closed periode is refused
     r = run(ws, "revisi-pk", str(ws.pk), "-t", "3", "--alasan", "lagi")
     assert r.exit_code == 2 and "ditutup" in r.stderr
+    # kinerja diff lists the changed cells between two versions (or PK files)
+    r = run(ws, "diff", "pk:1", "pk:2", "--json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["jenis"] == "pk"
+    cells = {(c["sel"], c["lama"], c["baru"]) for c in doc["perubahan"]}
+    assert cells == {
+        ("Indikator!I10", "100", "90"),
+        ("Indikator!L10", "75", "70"),
+        ("Indikator!M10", "100", "90"),
+    }
+    r = run(ws, "diff", "pk:1", "pk.xlsx")
+    assert r.exit_code == 0 and "Indikator!I10" in r.stdout
+    # next year starts from the last version in force, even if pk.xlsx was edited afterwards
+    set_pk_cells(ws.pk, KODE, {"Indikator Kinerja": "diubah tanpa revisi"})
+    r = runner.invoke(app, ["init", str(tmp_path / "ws2026"), "--dari", str(ws.root)])
+    assert r.exit_code == 0, r.output
+    carried = openpyxl.load_workbook(tmp_path / "ws2026" / "pk.xlsx")["Indikator"]
+    texts = {c.value for row in carried.iter_rows() for c in row}
+    assert "diubah tanpa revisi" not in texts and KODE in texts
 
 
 def test_stored_verdicts_are_checked_again_after_a_revision(ws: Workspace) -> None:
