@@ -43,7 +43,9 @@ def ind(doc: dict[str, Any], kode: str = KODE) -> dict[str, Any]:
     return next(i for i in doc["indikator"] if i["kode"] == kode)
 
 
-def set_pk_cells(path: Path, kode: str, values: dict[str, object], sheet: str = "Indikator") -> None:
+def set_pk_cells(
+    path: Path, kode: str, values: dict[str, object], sheet: str = "Indikator"
+) -> None:
     """Change cells of one PK row, found by its Kode, as an officer would in Excel."""
     wb = openpyxl.load_workbook(path)
     ws = wb[sheet]
@@ -258,9 +260,9 @@ def test_an_interrupted_revision_is_finished_by_the_next_command(
     r = run(ws, "check-pk", "--json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["pk_versi"] == 2
-    assert hashlib.sha256(ws.pk.read_bytes()).digest() == hashlib.sha256(
-        revised.read_bytes()
-    ).digest()
+    assert (
+        hashlib.sha256(ws.pk.read_bytes()).digest() == hashlib.sha256(revised.read_bytes()).digest()
+    )
 
 
 def test_revisi_refusals(ws: Workspace, tmp_path: Path) -> None:
