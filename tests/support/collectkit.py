@@ -23,6 +23,7 @@ import pytest
 from kinerja_cli.domain.findings import ERROR, WARNING, Finding, has_errors
 from kinerja_cli.domain.models import PK, Arah, DataBidang, Narasi, Nilai
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.pk_versions import PKVersions
 from kinerja_cli.io.form import layout as L
 from kinerja_cli.io.workspace import Workspace
 from support.fakedata import example_data
@@ -66,8 +67,12 @@ def _nilai(v: Any, biner: bool) -> Nilai | str | None:
     return str(v)
 
 
-def stub_read(data: bytes, name: str, pk: PK, *, periode_wajib: Periode | None = None) -> StubRead:
+def stub_read(
+    data: bytes, name: str, pk: PK | PKVersions, *, periode_wajib: Periode | None = None
+) -> StubRead:
     """Read a form written by init-form (enough for collect's tests)."""
+    if isinstance(pk, PKVersions):  # collect hands the reader every PK version
+        pk = pk.latest.pk
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 

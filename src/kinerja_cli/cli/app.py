@@ -50,11 +50,13 @@ def command_modules() -> tuple[Any, ...]:
         cmd_diff,
         cmd_koreksi,
         cmd_report,
+        cmd_revisi,
         cmd_setup,
     )
 
     return (
         cmd_setup,
+        cmd_revisi,
         cmd_collect,
         cmd_compile,
         cmd_koreksi,

@@ -200,6 +200,18 @@ def _print_collect(res: Any, semua: bool = False) -> None:
                 escape(b.file or "-"),
             )
         con.print(t)
+    if res.diperiksa_ulang:
+        changed = [r for r in res.diperiksa_ulang if r.berubah]
+        con.print(
+            f"\nDiperiksa ulang karena PK Perubahan: {len(res.diperiksa_ulang)} kiriman "
+            f"tersimpan, {len(changed)} berubah status:"
+        )
+        for r in res.diperiksa_ulang:
+            verdict = f"{r.lama} → {r.baru}" if r.berubah else f"tetap {r.baru}"
+            con.print(
+                f"  {escape(r.file)} ({r.bidang or '-'}, {r.periode}): {verdict} "
+                f"(PK versi {r.versi_lama} → {r.versi_baru})"
+            )
     if res.umpan_balik:
         con.print("\nUmpan balik untuk berkas yang ditolak (kirimkan ke bidangnya):")
         for p in res.umpan_balik:

@@ -12,16 +12,20 @@ from kinerja_cli.cli.common import JsonOpt, WorkspaceOpt, guarded, open_workspac
 @guarded
 def diff(
     a: str = typer.Argument(
-        ..., metavar="A", help="Versi lama: berkas, nama berkas di masuk/, atau awalan SHA-256."
+        ...,
+        metavar="A",
+        help="Versi lama: berkas, nama berkas di masuk/, awalan SHA-256, atau pk:N.",
     ),
     b: str = typer.Argument(..., metavar="B", help="Versi baru, dalam bentuk yang sama."),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,
 ) -> None:
-    """Tampilkan apa yang berubah antara dua kiriman formulir atau dua draf kompilasi.
+    """Tampilkan apa yang berubah antara dua kiriman formulir, dua draf kompilasi, atau dua PK.
 
     Kiriman: realisasi per indikator dan triwulan (lama → baru), uraian, anggaran, dan nilai
     terkunci yang berbeda dari PK. Draf: setiap sel tabel Pengukuran, Anggaran, Permasalahan.
+    PK: setiap sel yang berbeda (target, pagu, rencana, teks, baris ditambah/dihapus); A atau B
+    boleh pk:N, versi PK yang tercatat (mis. kinerja diff pk:1 pk.xlsx).
 
     Contoh: kinerja diff masuk/BM-lama.xlsx masuk/BM-perbaikan.xlsx
     """
@@ -42,10 +46,16 @@ def diff(
         print("Tidak ada perubahan.")
         return
     t = Table(show_lines=False)
-    for h in ("Jenis", "Kode", "Kolom", "Lama", "Baru"):
+    sel = any(p.sel for p in res.perubahan)
+    for h in (
+        ("Sel", "Kode", "Kolom", "Lama", "Baru")
+        if sel
+        else ("Jenis", "Kode", "Kolom", "Lama", "Baru")
+    ):
         t.add_column(h, overflow="fold")
     for p in res.perubahan:
-        t.add_row(p.jenis, p.kode, p.kolom, p.lama or "(kosong)", p.baru or "(kosong)")
+        first = (p.sel or p.jenis) if sel else p.jenis
+        t.add_row(first, p.kode, p.kolom, p.lama or "(kosong)", p.baru or "(kosong)")
     Console(width=120).print(t)
     print(f"{len(res.perubahan)} perubahan.")
 

@@ -92,13 +92,20 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
 
     Contoh: kinerja check-pk --json
     """
-    from kinerja_cli.services.pk_state import load_pk
+    from kinerja_cli.services.pk_state import load_pk, pk_state, undeclared_findings
     from kinerja_cli.services.setup import summarise_pk
 
     ws = open_workspace(workspace)
     pk, findings = load_pk(ws)
     errors = [f for f in findings if f.severity == "error"]
     summary = summarise_pk(pk, findings) if pk is not None else None
+    versi = None
+    if pk is not None and not errors:
+        # Once forms were issued, a change not recorded with revisi-pk is an error too (§13).
+        state = pk_state(ws)
+        versi = state.versions.latest
+        changed = undeclared_findings(state, ws.pk.name)
+        findings, errors = [*findings, *changed], [*errors, *changed]
     if as_json:
         print_json(
             {
@@ -106,9 +113,12 @@ def check_pk(workspace: Path = WorkspaceOpt, as_json: bool = JsonOpt) -> None:
                 "valid": pk is not None and not errors,
                 "ringkasan": None if summary is None else summary.to_json(),
                 "findings": [f.to_json() for f in findings],
+                "pk_versi": None if versi is None else versi.versi,
             }
         )
     else:
+        if versi is not None and versi.versi > 1:
+            print(f"PK versi {versi.versi} ({versi.keterangan})")
         if summary is not None:
             print(
                 f"{ws.pk.name}: {summary.bidang} bidang, {summary.sasaran} sasaran, "

@@ -26,6 +26,7 @@ class Perubahan:
     kolom: str  # e.g. "Realisasi TW II", "Faktor Penghambat"
     lama: str
     baru: str
+    sel: str | None = None  # `Indikator!I10`, for two PKs
 
 
 def teks_nilai(v: Nilai | None) -> str:

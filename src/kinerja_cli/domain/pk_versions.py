@@ -8,10 +8,23 @@ measurement follows the PK as it stands at the end of the year).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from kinerja_cli.domain.models import PK, Indikator
-from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.tanggal import tanggal_id
+
+
+def keterangan(versi: int, dari_tw: int, tanggal: str, alasan: str) -> str:
+    """`PK Perubahan berlaku sejak Triwulan III, dicatat 4 Agustus 2025: <alasan>` (or `PK awal`
+    for version 1), for messages, the draft and the reports."""
+    if versi <= 1:
+        return "PK awal"
+    hari = tanggal_id(dt.date.fromisoformat(tanggal)) if tanggal else ""
+    dicatat = f", dicatat {hari}" if hari else ""
+    sebab = f": {alasan}" if alasan else ""
+    return f"PK Perubahan berlaku sejak Triwulan {romawi(dari_tw)}{dicatat}{sebab}"
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,11 @@ class PKVersion:
     tanggal: str = ""  # ISO date it was recorded
     alasan: str = ""
     file: str = ""  # the file name it was recorded from
+
+    @property
+    def keterangan(self) -> str:
+        """What the version is, in words (`keterangan`)."""
+        return keterangan(self.versi, self.dari_tw, self.tanggal, self.alasan)
 
     def in_force_for(self, periode: Periode) -> bool:
         """Whether this version's targets apply from the periode's triwulan (tahunan: TW IV)."""

@@ -36,6 +36,13 @@ class Revisi:
     tanggal: str  # ISO date it was recorded
     alasan: str
 
+    @property
+    def keterangan(self) -> str:
+        """The revision in words (`PK Perubahan berlaku sejak Triwulan III, dicatat ...`)."""
+        from kinerja_cli.domain.pk_versions import keterangan
+
+        return keterangan(self.versi, self.dari_tw, self.tanggal, self.alasan)
+
 
 @dataclass(frozen=True)
 class TahunLalu:

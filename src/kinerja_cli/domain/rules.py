@@ -647,10 +647,6 @@ _RULES: tuple[Rule, ...] = (
             "kesalahan bidang: buat formulir baru dengan kinerja init-form {opsi}--bidang "
             "{bidang}, lalu minta bidang mengisinya.",
         },
-        parts={
-            "revisi": "PK Perubahan berlaku sejak Triwulan {dari}, dicatat {tanggal}: {alasan}",
-            "awal": "PK awal",
-        },
     ),
     Rule(
         Code.NAMA_FILE_TIDAK_COCOK,

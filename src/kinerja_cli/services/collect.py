@@ -27,6 +27,7 @@ from kinerja_cli.domain.findings import WARNING
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.names import display_name, escaped_name
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.pk_versions import PKVersions
 from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.pk import PKOutline
@@ -40,6 +41,7 @@ from kinerja_cli.services.collect_result import (
     BidangResult,
     CollectResult,
     FileResult,
+    Recheck,
 )
 from kinerja_cli.services.collect_view import View
 
@@ -61,7 +63,7 @@ def default_reader() -> Reader:
     return read_form
 
 
-def read_one(data: bytes, name: str, pk: PK, reader: Reader | None = None) -> Any:
+def read_one(data: bytes, name: str, pk: PK | PKVersions, reader: Reader | None = None) -> Any:
     """Read one file's bytes into a FormRead; top level so a spawned worker can run it."""
     reader = reader or default_reader()
     # The form's own periode is what is stored; --triwulan only filters the view.
@@ -71,7 +73,7 @@ def read_one(data: bytes, name: str, pk: PK, reader: Reader | None = None) -> An
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(pk: PK, reader: Reader | None) -> None:
+def _init_worker(pk: PK | PKVersions, reader: Reader | None) -> None:
     _WORKER["pk"], _WORKER["reader"] = pk, reader
     _watch_parent()
 
@@ -166,6 +168,7 @@ def collect(
         len(run.parsed_shas),
         subfolders,
         time.perf_counter() - t0,
+        run.rechecked,
     )
 
 
@@ -195,6 +198,8 @@ class _Run:
     ) -> None:
         self.ws, self.store, self.reader = ws, store, reader
         self.pk_loaded: PK | None = pk if isinstance(pk, PK) else None
+        self._versions: PKVersions | None = None
+        self.rechecked: list[Recheck] = []
         self.progress, self.total = progress, total
         self.entries: list[_Entry] = []
         self.inbox: Path | None = None  # real path: a link may point inside it, never out
@@ -207,13 +212,62 @@ class _Run:
         self._commit: Callable[[], None] = lambda: None
 
     @property
-    def pk(self) -> PK:
-        """The whole PK, read (from its cache) when the first new file is parsed."""
-        if self.pk_loaded is None:
-            from kinerja_cli.services.setup import require_pk
+    def versions(self) -> PKVersions:
+        """The PK's versions (each form is checked against the one in force for its periode,
+        docs/contract.md §13), read (from their caches) when the first file is parsed."""
+        if self._versions is None:
+            from kinerja_cli.services.pk_state import require_versions
 
-            self.pk_loaded = require_pk(self.ws)
-        return self.pk_loaded
+            self._versions = require_versions(self.ws, self.store)
+            self.pk_loaded = self._versions.latest.pk
+        return self._versions
+
+    def _recheck(self) -> None:
+        """After a revision, every stored submission whose periode now has another PK version
+        in force is checked again from its kept copy; a changed verdict is reported."""
+        from kinerja_cli.store import pk_versions as rec
+        from kinerja_cli.store.berkas import read_copy
+
+        records = rec.recorded(self.store)
+        if len(records) < 2:
+            return  # never revised: every verdict was made under version 1
+
+        def in_force(p: Periode) -> int:
+            return max((r.versi for r in records if r.dari_tw <= p.triwulan), default=1)
+
+        due = [
+            row
+            for row in rec.checked_under(self.store)
+            if row[4] != in_force(Periode.parse(row[3]))
+        ]
+        if not due:
+            return
+        from kinerja_cli.io.xlsx import ensure_defused_openpyxl
+
+        ensure_defused_openpyxl()  # docs/reliability.md A1
+        versions = self.versions
+        for sub_id, sha, name, periode_kode, before in due:
+            sub = self.store.submission(sub_id)
+            data = read_copy(self.ws, sha)
+            if sub is None or data is None:
+                continue  # no copy to check again (archive names it as missing)
+            try:
+                read = read_one(data, name, versions, self.reader)
+            except Exception:  # one bad file never stops the others; its verdict stays
+                continue
+            periode = Periode.parse(periode_kode)
+            ok = bool(read.ok) and read.data is not None
+            status = DITERIMA if ok else DITOLAK
+            now = getattr(read, "pk_versi", None) or versions.in_force(periode).versi
+            findings = [f if f.file else f.at(file=name) for f in read.findings]
+            self.store.recheck(
+                sub_id, status=status, findings=findings, data=read.data, pk_versi=now
+            )
+            self.rechecked.append(
+                Recheck(name, sub.bidang, periode_kode, sub.status, status, before, now)
+            )
+            if sub.bidang:
+                self.touched.add((sub.bidang, periode.data_kode))
 
     def _tick(self) -> None:
         self._done += 1
@@ -229,6 +283,8 @@ class _Run:
         # A periode reopened since the last run: what it held is used again (docs/contract.md §12).
         self.touched.update(lifecycle.release_held(self.store))
         self.frozen = lifecycle.closed_data(self.store)
+        # A PK revised since the last run: the verdicts it touches are made again (§13).
+        self._recheck()
         todo = self._guarded(self._inventory(listing))
         with self.store.batch() as self._commit:
             if jobs is not None and jobs <= 1:
@@ -378,7 +434,7 @@ class _Run:
 
     def _parse(self, e: _Entry, data: bytes) -> None:
         try:
-            read = read_one(data, e.name, self.pk, self.reader)
+            read = read_one(data, e.name, self.versions, self.reader)
         except (
             Exception
         ) as exc:  # one bad file never stops the others (docs/reliability.md Ground rule 1)
@@ -433,7 +489,7 @@ class _Run:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_init_worker,
-            initargs=(self.pk, self.reader),
+            initargs=(self.versions, self.reader),
         )
 
     def _want_pool(self, jobs: int | None, new_seen: int, workers: int) -> bool:
@@ -493,6 +549,7 @@ class _Run:
             data=data,
             producer=getattr(read, "producer", None),
             ditahan=periode is not None and periode.data_kode in self.frozen,
+            pk_versi=getattr(read, "pk_versi", None),
         )
         self.parsed_shas.add(e.sha)
         self._commit()

@@ -98,6 +98,36 @@ class BidangResult:
         }
 
 
+@dataclass(frozen=True)
+class Recheck:
+    """A stored submission checked again after a PK revision (docs/contract.md §13)."""
+
+    file: str
+    bidang: str | None
+    periode: str
+    lama: str  # the verdict before: diterima | ditolak
+    baru: str  # the verdict now
+    versi_lama: int  # the PK version it was checked against before
+    versi_baru: int  # the version in force for its periode now
+
+    @property
+    def berubah(self) -> bool:
+        """Whether the verdict changed."""
+        return self.lama != self.baru
+
+    def to_json(self) -> dict[str, Any]:
+        """One entry of `diperiksa_ulang`."""
+        return {
+            "file": self.file,
+            "bidang": self.bidang,
+            "periode": self.periode,
+            "status_lama": self.lama,
+            "status": self.baru,
+            "pk_versi_lama": self.versi_lama,
+            "pk_versi": self.versi_baru,
+        }
+
+
 @dataclass
 class CollectResult:
     """Everything one `collect` run decided."""
@@ -110,6 +140,7 @@ class CollectResult:
     dibaca: int  # files parsed in this run
     subfolder: list[str] = field(default_factory=list)  # not read: top level only
     detik: float = 0.0
+    diperiksa_ulang: list[Recheck] = field(default_factory=list)  # after a PK revision
 
     @property
     def exit_code(self) -> int:
@@ -133,6 +164,7 @@ class CollectResult:
             "periode": list(self.periode),
             "masuk": str(self.inbox),
             "subfolder_diabaikan": list(self.subfolder),
+            "diperiksa_ulang": [r.to_json() for r in self.diperiksa_ulang],
         }
 
 

@@ -22,7 +22,7 @@ from kinerja_cli.io.workspace import Workspace
 class DiffResult:
     """The changes from A (lama) to B (baru)."""
 
-    jenis: str  # "kiriman" or "draf"
+    jenis: str  # "kiriman", "draf" or "pk"
     a: str
     b: str
     perubahan: list[Perubahan] = field(default_factory=list)
@@ -41,10 +41,15 @@ class DiffResult:
 
 
 def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
-    """(display name, bytes) of a file path or a stored SHA-256 prefix."""
+    """(display name, bytes) of a file path, `pk:N` (a recorded PK version) or a stored SHA-256
+    prefix."""
     p = Path(ref)
     if p.is_file():
         return p.name, p.read_bytes()
+    if m := re.fullmatch(r"pk:(\d+)", ref.strip(), re.IGNORECASE):
+        return _pk_version(ws, int(m.group(1)))
+    if not p.is_absolute() and (ws.root / p).is_file():  # `pk.xlsx` with --workspace
+        return p.name, (ws.root / p).read_bytes()
     if (ws.masuk / ref).is_file():
         return ref, (ws.masuk / ref).read_bytes()
     if re.fullmatch(r"[0-9a-fA-F]{8,64}", ref):
@@ -58,6 +63,57 @@ def _load(ws: Workspace, ref: str) -> tuple[str, bytes]:
     raise KinerjaError(
         f"{ref} tidak ditemukan (berkas, berkas di masuk/, atau awalan SHA-256 kiriman)"
     )
+
+
+def _pk_version(ws: Workspace, versi: int) -> tuple[str, bytes]:
+    from kinerja_cli.store import pk_versions as rec
+    from kinerja_cli.store.berkas import pk_folder, read_copy
+    from kinerja_cli.store.db import Store
+
+    records = []
+    if ws.db.exists():
+        with Store.open(ws) as store:
+            records = rec.recorded(store)
+    found = next((r for r in records if r.versi == versi), None)
+    if found is None:
+        known = ", ".join(f"pk:{r.versi}" for r in records) or "belum ada (belum ada formulir)"
+        raise KinerjaError(f"PK versi {versi} tidak tercatat; yang tercatat: {known}")
+    data = read_copy(ws, found.sha256, pk_folder(ws))
+    if data is None:
+        raise KinerjaError(f"salinan PK versi {versi} hilang atau rusak")
+    return f"PK versi {versi}", data
+
+
+def _is_pk(data: bytes) -> bool:
+    """A PK workbook: its Identitas, Indikator and Anggaran sheets, no form or draft sheet."""
+    from kinerja_cli.io.xlsx import preflight
+
+    pre = preflight(data, "x.xlsx")
+    names = {n.casefold() for n in pre.sheet_parts}
+    return (
+        pre.ok
+        and {"identitas", "indikator", "anggaran"} <= names
+        and not names & {"kinerja", "pengukuran"}
+    )
+
+
+def _diff_pks(ws: Workspace, name_a: str, data_a: bytes, name_b: str, data_b: bytes) -> DiffResult:
+    """Every changed cell between two PKs (docs/contract.md §13), each named by its cell in B."""
+    from kinerja_cli.domain.pk_changes import pk_changes
+    from kinerja_cli.io.pk import read_pk_bytes
+
+    pks = []
+    for name, data in ((name_a, data_a), (name_b, data_b)):
+        read = read_pk_bytes(data, name, ws.settings.rumus_turun)
+        if read.pk is None:
+            raise KinerjaError(f"{name} bukan PK yang dapat dibaca (lihat kinerja check-pk)")
+        pks.append(read.pk)
+    res = DiffResult("pk", name_a, name_b)
+    res.perubahan = [
+        Perubahan(c.sheet, c.kode, c.kolom, c.lama, c.baru, sel=c.where)
+        for c in pk_changes(pks[0], pks[1])
+    ]
+    return res
 
 
 def _is_draft(data: bytes) -> bool:
@@ -79,6 +135,11 @@ def diff(ws: Workspace, a: str, b: str) -> DiffResult:
     """Compare two submissions or two drafts."""
     name_a, data_a = _load(ws, a)
     name_b, data_b = _load(ws, b)
+    pk_a, pk_b = _is_pk(data_a), _is_pk(data_b)
+    if pk_a or pk_b:
+        if pk_a != pk_b:
+            raise KinerjaError("A dan B harus sejenis: dua PK, dua kiriman, atau dua draf")
+        return _diff_pks(ws, name_a, data_a, name_b, data_b)
     draft_a, draft_b = _is_draft(data_a), _is_draft(data_b)
     if draft_a != draft_b:
         raise KinerjaError("A dan B harus sejenis: dua kiriman formulir atau dua draf kompilasi")

@@ -199,6 +199,25 @@ def undeclared_message(state: PKState) -> str:
     )
 
 
+def undeclared_findings(state: PKState, file: str) -> list[Finding]:
+    """`check-pk`'s errors for the changes the guard stops on, one per changed cell."""
+    from kinerja_cli.domain.rules import Code, finding
+
+    versi = state.versions.latest.versi
+    return [
+        finding(
+            Code.PK_DIUBAH_TANPA_REVISI,
+            file=file,
+            sheet=c.sheet,
+            cell=c.cell,
+            kode=c.kode or None,
+            perubahan=c.line(),
+            versi=versi,
+        )
+        for c in state.undeclared
+    ]
+
+
 def require_state(ws: Workspace, store: Any = None) -> PKState:
     """`pk_state`, stopped (exit 2) when pk.xlsx was changed without a revision."""
     state = pk_state(ws, store)

@@ -48,7 +48,13 @@ def _previous(dari: Path) -> tuple[Path, int]:
         raise KinerjaError(
             f"{dari} bukan ruang kerja atau folder arsip kinerja (perlu {CONFIG_NAME} dan pk.xlsx)"
         )
-    return dari / "pk.xlsx", load_settings(dari / CONFIG_NAME).tahun
+    # The last PK version in force (docs/contract.md §13): normally pk.xlsx itself, but not if
+    # pk.xlsx was edited afterwards without a revision.
+    from kinerja_cli.store.pk_versions import last_version_file
+
+    settings = load_settings(dari / CONFIG_NAME)
+    pk = last_version_file(Workspace(dari, settings)) or dari / "pk.xlsx"
+    return pk, settings.tahun
 
 
 def init_workspace(

@@ -10,8 +10,10 @@ revision leaves either the old state (nothing recorded) or a recorded version no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.store.lifecycle import user_at_host
 from kinerja_cli.store.records import now_iso
 
@@ -91,3 +93,29 @@ def checked_under(store: Any) -> list[tuple[int, str, str, str, int]]:
         "WHERE periode IS NOT NULL AND status IN ('diterima', 'ditolak') ORDER BY id"
     )
     return [(int(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+
+
+def last_version_file(ws: Workspace) -> Path | None:
+    """The kept copy of the last PK version of a workspace (its store opened read-only, never
+    migrated: it may be last year's), or None when it records none or cannot be read."""
+    import sqlite3
+
+    from kinerja_cli.store.berkas import copy_path, pk_folder
+
+    db = ws.db
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = conn.execute(
+                "SELECT sha256 FROM pk_versions WHERE terpasang = 1 ORDER BY versi DESC LIMIT 1"
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # no such table (an older workspace), a damaged file...
+        return None
+    if row is None:
+        return None
+    copy = copy_path(ws, str(row[0]), pk_folder(ws))
+    return copy if copy.is_file() else None

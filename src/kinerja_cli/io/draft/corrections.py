@@ -31,7 +31,16 @@ NARASI_COLUMNS = {
 }
 # Columns whose values come from the PK, per keyed sheet (normalised header text).
 PK_COLUMNS = {
-    "Pengukuran": {"kode", "sasaran", "indikator kinerja", "satuan", "target", "bidang"},
+    "Pengukuran": {
+        "kode",
+        "sasaran",
+        "indikator kinerja",
+        "satuan",
+        "target",
+        "target (pk awal)",
+        "target (pk perubahan)",
+        "bidang",
+    },
     "Anggaran": {"kode", "uraian", "bidang", "pagu (rp)"},
     "Permasalahan": {"kode", "indikator kinerja", "bidang"},
 }

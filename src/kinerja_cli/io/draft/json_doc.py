@@ -9,11 +9,11 @@ string for biner; unknown values are null.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 from kinerja_cli.domain.capaian import Efisiensi
 from kinerja_cli.domain.kompilasi import teks_biner
-from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
+from kinerja_cli.domain.models import Indikator, Nilai, Rentang, TargetValue
 from kinerja_cli.domain.results import BarisIndikator, Kompilasi, TahunLalu
 from kinerja_cli.domain.rounding import to_json_number
 
@@ -55,8 +55,12 @@ def _tahun_lalu(t: TahunLalu | None, target_teks: str) -> dict[str, Any] | None:
     }
 
 
-def indikator_json(i: BarisIndikator) -> dict[str, Any]:
-    """One indicator: the docs/contract.md §7 keys first, then `nama` and `realisasi_tw`."""
+def indikator_json(
+    i: BarisIndikator, awal: Indikator | None | Literal[False] = False
+) -> dict[str, Any]:
+    """One indicator: the docs/contract.md §7 keys first, then `nama` and `realisasi_tw`.
+    `awal`: under a revised PK, the indicator's PK awal row when its target changed (None when
+    it did not); False when the PK was never revised (no `target_awal` key)."""
     d: dict[str, Any] = {
         "kode": i.kode,
         "bidang": i.bidang,
@@ -76,6 +80,8 @@ def indikator_json(i: BarisIndikator) -> dict[str, Any]:
     }
     if i.tahun_lalu is not None:
         d["tahun_lalu"] = _tahun_lalu(i.tahun_lalu, i.target_teks)
+    if awal is not False:  # docs/contract.md §13: the PK awal target where a revision changed it
+        d["target_awal"] = None if awal is None else _target(awal.target, awal.target_teks)
     return d
 
 
@@ -84,7 +90,10 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
     return {
         "tahun": k.tahun,
         "periode": k.periode.kode,
-        "indikator": [indikator_json(i) for i in k.indikator],
+        "indikator": [
+            indikator_json(i, k.target_awal.get(i.kode) if k.pk_versi > 1 else False)
+            for i in k.indikator
+        ],
         "sasaran": [
             {
                 "kode": s.kode,
@@ -139,4 +148,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
         # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
         "dasar_efisiensi": k.dasar_efisiensi or None,
+        # the PK version in force for the periode: 1 before any revision (docs/contract.md §13)
+        "pk_versi": k.pk_versi,
     }

@@ -29,8 +29,11 @@ def pengukuran_columns(k: Kompilasi) -> list[tuple[str, str, float]]:
         ("kode", "Kode", 8),
         ("nama", "Indikator Kinerja", 40),
         ("satuan", "Satuan", 10),
-        ("target", "Target", 11),
     ]
+    if k.target_awal:  # a revision changed targets: both, capaian against the one in force
+        cols += [("target_awal", "Target (PK awal)", 11), ("target", "Target (PK perubahan)", 11)]
+    else:
+        cols.append(("target", "Target", 11))
     if k.periode.tahunan:
         cols += [("realisasi", "Realisasi", 11), ("capaian", "Capaian (%)", 11)]
     else:
@@ -111,6 +114,13 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
             f"= terhadap target TW {tw}. Predikat, keterangan dan rata-rata memakai Capaian "
             f"TW {tw} bila target TW {tw} ada. Rumus per indikator: lembar Catatan."
         )
+    if k.revisi:
+        text += f" Diukur dengan PK versi {k.pk_versi} ({k.revisi[-1].keterangan})."
+        if k.target_awal:
+            text += (
+                " Target (PK awal) ditampilkan untuk indikator yang targetnya diubah; capaian "
+                "dihitung terhadap Target (PK perubahan)."
+            )
     if k.batas_rata_rata is not None:
         text += (
             f" Sumbangan tiap indikator ke rata-rata dibatasi {k.batas_rata_rata}% "
@@ -140,6 +150,12 @@ def _indikator_cell(
         sh.put(r, c, i.satuan, "kd_tengah")
     elif f == "target":
         target(sh, r, c, i.target, i.target_teks, indikator_format(i))
+    elif f == "target_awal":
+        awal = k.target_awal.get(i.kode)
+        if awal is None:  # unchanged by the revision: the same target
+            target(sh, r, c, i.target, i.target_teks, indikator_format(i))
+        else:
+            target(sh, r, c, awal.target, awal.target_teks, indikator_format(i))
     elif f == "target_tw":
         target(sh, r, c, i.target_triwulan, i.target_triwulan_teks, indikator_format(i))
     elif f.startswith("real_"):

@@ -13,7 +13,7 @@ from typing import Literal
 
 from kinerja_cli.domain.findings import ERROR, WARNING
 from kinerja_cli.domain.models import PK
-from kinerja_cli.domain.periode import Periode, romawi
+from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.pk_versions import PKVersion, PKVersions
 from kinerja_cli.domain.rules import Code, Collector, rule
 from kinerja_cli.io.form import layout as L
@@ -187,12 +187,6 @@ def check_version(
         else:
             out.add(Code.PK_BERUBAH, severity=WARNING, variant="id", form_id=ident.form_id)
         return None
-    r = rule(Code.PK_BERUBAH)
-    revisi = (
-        r.part("revisi", dari=romawi(versi.dari_tw), tanggal=versi.tanggal, alasan=versi.alasan)
-        if versi.versi > 1
-        else r.part("awal")
-    )
     out.add(
         Code.PK_BERUBAH,
         severity=ERROR,
@@ -200,7 +194,7 @@ def check_version(
         lama=built.versi,
         baru=versi.versi,
         periode=periode.label,
-        revisi=revisi,
+        revisi=versi.keterangan,
         opsi="" if periode.tahunan else f"--triwulan {periode.triwulan} ",
         bidang=bidang,
         **where,
