@@ -214,15 +214,8 @@ class _Judge:
 
         found: list[Correction] = []
         for ch in changed:
-            where = {"sheet": ch.sheet, "cell": ch.cell, "kode": ch.kode}
             if ch.kind == "pk":
-                self.out.add(
-                    Code.KOREKSI_NILAI_PK,
-                    **where,
-                    kolom=ch.header or "baris",
-                    lama=_show(ch.lama),
-                    baru=_show(ch.baru),
-                )
+                self._from_pk(ch)
             elif ch.kind in ("hitungan", "lain"):
                 self._computed(ch)
             elif ch.kind == "realisasi":
@@ -268,6 +261,19 @@ class _Judge:
             )
         return db
 
+    def _from_pk(self, ch: Any) -> list[Any]:
+        """A cell whose value only the PK gives: `koreksi-nilai-pk`, nothing applied."""
+        self.out.add(
+            Code.KOREKSI_NILAI_PK,
+            sheet=ch.sheet,
+            cell=ch.cell,
+            kode=ch.kode,
+            kolom=ch.header or "baris",
+            lama=_show(ch.lama),
+            baru=_show(ch.baru),
+        )
+        return []
+
     def _realisasi(self, ch: Any) -> list[Any]:
         from kinerja_cli.store.corrections import Correction, encode_value, own_value
 
@@ -276,16 +282,7 @@ class _Judge:
             return self._annual(ch, ind)
         tw = int(ch.field[2:])
         if ind is None or tw > self.periode.triwulan:
-            self.out.add(
-                Code.KOREKSI_NILAI_PK,
-                sheet=ch.sheet,
-                cell=ch.cell,
-                kode=ch.kode,
-                kolom=ch.header,
-                lama=_show(ch.lama),
-                baru=_show(ch.baru),
-            )
-            return []
+            return self._from_pk(ch)
         db = self._owner(ch, ind.bidang)
         if db is None:
             return []
@@ -332,16 +329,7 @@ class _Judge:
         from kinerja_cli.domain.models import Sifat
 
         if ind is None:
-            self.out.add(
-                Code.KOREKSI_NILAI_PK,
-                sheet=ch.sheet,
-                cell=ch.cell,
-                kode=ch.kode,
-                kolom=ch.header,
-                lama=_show(ch.lama),
-                baru=_show(ch.baru),
-            )
-            return []
+            return self._from_pk(ch)
         fixed = dataclasses.replace(ch, field="TW4")
         if not ind.numerik or ind.sifat != Sifat.KUMULATIF:
             return self._realisasi(fixed)
@@ -375,16 +363,7 @@ class _Judge:
         row: BarisAnggaran | None = self.ang.get(ch.kode or "")
         tw = int(ch.field[2:])
         if row is None or tw > self.periode.triwulan:
-            self.out.add(
-                Code.KOREKSI_NILAI_PK,
-                sheet=ch.sheet,
-                cell=ch.cell,
-                kode=ch.kode,
-                kolom=ch.header,
-                lama=_show(ch.lama),
-                baru=_show(ch.baru),
-            )
-            return []
+            return self._from_pk(ch)
         if self.pk.is_parent(row.kode):  # program and kegiatan rows are recomputed
             self._computed(ch)
             return []
@@ -440,16 +419,7 @@ class _Judge:
 
         ind = self.ind.get(ch.kode or "")
         if ind is None:
-            self.out.add(
-                Code.KOREKSI_NILAI_PK,
-                sheet=ch.sheet,
-                cell=ch.cell,
-                kode=ch.kode,
-                kolom=ch.header,
-                lama=_show(ch.lama),
-                baru=_show(ch.baru),
-            )
-            return []
+            return self._from_pk(ch)
         db = self._owner(ch, ind.bidang)
         if db is None:
             return []
