@@ -145,3 +145,22 @@ def test_a_rerun_shows_only_new_or_open_findings(kit: Kit) -> None:
     assert "kinerja collect --semua" in second.stdout
     third = _collect(kit, "--semua")
     assert "realisasi-bukan-angka" in third.stdout
+
+
+def test_a_large_unchanged_inbox_lists_only_what_needs_attention(
+    kit: Kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kinerja_cli.cli.cmd_collect as cmd
+
+    monkeypatch.setattr(cmd, "MAX_ROWS", 3)  # the example PK has 9 bidang
+    kit.put_all(skip=("BM",))
+    kit.put(kit.bm_salah())
+    first = _collect(kit)
+    assert "berkas lain yang tidak berubah" not in first.stdout  # all read in this run
+    again = _collect(kit)
+    # the rejected BM file is still open: listed; the 8 accepted, unchanged files are counted
+    assert "2025-TW2-BM" in again.stdout
+    assert "... dan 8 berkas lain yang tidak berubah" in again.stdout
+    assert "2025-TW2-SEK" not in again.stdout.split("Status per bidang")[0]
+    every = _collect(kit, "--semua")
+    assert "2025-TW2-SEK" in every.stdout.split("Status per bidang")[0]

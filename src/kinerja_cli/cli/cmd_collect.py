@@ -134,6 +134,9 @@ def _console() -> Any:
     return Console(highlight=False, soft_wrap=True)
 
 
+MAX_ROWS = 60  # inbox files listed one by one without --semua
+
+
 def _print_collect(res: Any, semua: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -148,7 +151,13 @@ def _print_collect(res: Any, semua: bool = False) -> None:
         t = Table()
         for h in ("No", "Berkas", "Bidang", "Periode", "Status", "Keterangan"):
             t.add_column(h, no_wrap=h in ("No", "Bidang", "Periode", "Status"), overflow="fold")
-        for i, f in enumerate(res.files, start=1):
+        # A large inbox lists what is new this run or still open; the settled rest on request
+        # (a 1,000-row table took 1.5 s to print and hid what needs attention).
+        rows = list(enumerate(res.files, start=1))
+        if not semua and len(rows) > MAX_ROWS:
+            rows = [(i, f) for i, f in rows if f.dibaca or f.terbuka]
+        settled = len(res.files) - len(rows)
+        for i, f in rows:
             ket = []
             if f.errors:
                 ket.append(f"{f.errors} kesalahan")
@@ -165,6 +174,11 @@ def _print_collect(res: Any, semua: bool = False) -> None:
                 escape("; ".join(ket)),
             )
         con.print(t)
+        if settled:
+            con.print(
+                f"... dan {settled} berkas lain yang tidak berubah sejak collect sebelumnya dan "
+                "tidak perlu ditindaklanjuti; tampilkan semua dengan: kinerja collect --semua"
+            )
         with_findings = [f for f in res.files if f.findings and f.status != "duplikat"]
         # What is new this run or still to be fixed; old, settled files only on request.
         shown = [f for f in with_findings if semua or f.dibaca or f.terbuka]
