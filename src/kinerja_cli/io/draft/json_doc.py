@@ -139,4 +139,19 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
         # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
         "dasar_efisiensi": k.dasar_efisiensi or None,
+        # the Sekretaris's corrections in the figures, as `koreksi --json` lists them (§11)
+        "koreksi": [
+            {
+                "sheet": c.sheet,
+                "cell": c.cell,
+                "kode": c.kode,
+                "bidang": c.bidang,
+                "field": c.field,
+                "lama": c.lama,
+                "baru": c.baru,
+                "oleh": c.oleh,
+                "waktu": c.waktu,
+            }
+            for c in k.koreksi
+        ],
     }
