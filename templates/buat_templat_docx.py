@@ -434,15 +434,18 @@ def koreksi_sekretaris(doc: Any) -> None:
         ],
         [
             "{%tr for r in koreksi.baris %}",
-            [
-                c("{{ r.no }}"),
-                c("{{ r.kode }}"),
-                "{{ r.nama }}",
-                "{{ r.bidang }}",
-                "{{ r.isian }}",
-                "{{ r.lama|atau }}",
-                "{{ r.baru|atau }}",
-            ],
+            # a short list stays on one page with its sentence (a long one still breaks)
+            Tetap(
+                [
+                    c("{{ r.no }}"),
+                    c("{{ r.kode }}"),
+                    "{{ r.nama }}",
+                    "{{ r.bidang }}",
+                    "{{ r.isian }}",
+                    "{{ r.lama|atau }}",
+                    "{{ r.baru|atau }}",
+                ]
+            ),
             "{%tr endfor %}",
         ],
     )

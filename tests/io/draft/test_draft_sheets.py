@@ -206,6 +206,7 @@ def test_efisiensi_of_a_quarter_with_the_dpa_plan(pk: PK, tmp_path: Path) -> Non
     assert got["Keterangan"] == s1.efisiensi.label
     note = " ".join(texts(ws))
     assert "serapan terhadap rencana penarikan dana" in note and "cenderung tinggi" not in note
+    assert ws.page_setup.orientation == "landscape"
     s3 = _at(ws, k.sasaran[2].nama).row  # SDA has not reported: no IE, and it says why
     assert ws.cell(s3, head.index("Keterangan") + 1).value == "belum ada data"
 
@@ -247,6 +248,7 @@ def test_efisiensi_of_a_quarter_without_the_plan_gives_no_ie(pk: PK, tmp_path: P
     all_text = texts(ws)
     assert not {"Efisien", "Kurang Efisien", "Indeks Efisiensi (IE)"} & set(all_text)
     assert any("tidak dihitung untuk triwulan ini" in t for t in all_text)
+    assert ws.page_setup.orientation == "portrait"  # narrow: one page, not two
     assert not any("cenderung tinggi" in t for t in all_text)
     doc = to_json(k)  # compile --json: no IE either
     assert doc["dasar_efisiensi"] is None

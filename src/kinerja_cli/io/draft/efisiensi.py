@@ -28,6 +28,7 @@ from kinerja_cli.io.draft.common import (
 )
 
 EFISIEN_FILL, KURANG_EFISIEN_FILL = "C6EFCE", "FCE4D6"
+PORTRAIT_MAX = 130  # table width (characters) up to which the sheet prints portrait
 
 
 class Baris(NamedTuple):
@@ -248,4 +249,6 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
         )
     note(sh, r, text, ncols)
     sh.freeze(head + 1, 1)
-    print_setup(sh, (1, 3))
+    # Without the IE columns the table is narrow: fitted to a landscape page's width it would
+    # be printed so large that it runs onto a second page (docs/contract.md §16).
+    print_setup(sh, (1, 3), portrait=sum(c.lebar for c in cols) <= PORTRAIT_MAX)
