@@ -288,8 +288,13 @@ def _tanggal_koreksi(k: Kompilasi) -> str:
     """The days the corrections were recorded: `21 Juli 2025`, `21 Juli 2025 dan 23 Juli 2025`."""
     from kinerja_cli.domain.tanggal import tanggal_id
 
-    hari = sorted({dt.date.fromisoformat(c.waktu[:10]) for c in k.koreksi if c.waktu})
-    teks = [tanggal_id(d) for d in hari]
+    hari: set[dt.date] = set()
+    for c in k.koreksi:
+        try:
+            hari.add(dt.date.fromisoformat(c.waktu[:10]))
+        except ValueError:  # a record without a readable time: the note names no day for it
+            continue
+    teks = [tanggal_id(d) for d in sorted(hari)]
     if len(teks) <= 1:
         return "".join(teks)
     return ", ".join(teks[:-1]) + " dan " + teks[-1]
