@@ -413,6 +413,45 @@ def metode(doc: Any) -> None:
     )
 
 
+def koreksi_sekretaris(doc: Any) -> None:
+    """The Sekretaris's corrections the figures include (docs/contract.md §11); nothing when
+    there are none."""
+    para(doc, "{%p if koreksi.ada %}")
+    para(doc, "{{ koreksi.kalimat }}").paragraph_format.keep_with_next = True
+    tabel(
+        doc,
+        [4, 7, 27, 14, 13, 17, 17],
+        [
+            [
+                "No",
+                "Kode",
+                "Indikator Kinerja / Sub-kegiatan",
+                "Bidang",
+                "Isian",
+                "Semula",
+                "Menjadi",
+            ]
+        ],
+        [
+            "{%tr for r in koreksi.baris %}",
+            # a short list stays on one page with its sentence (a long one still breaks)
+            Tetap(
+                [
+                    c("{{ r.no }}"),
+                    c("{{ r.kode }}"),
+                    "{{ r.nama }}",
+                    "{{ r.bidang }}",
+                    "{{ r.isian }}",
+                    "{{ r.lama|atau }}",
+                    "{{ r.baru|atau }}",
+                ]
+            ),
+            "{%tr endfor %}",
+        ],
+    )
+    para(doc, "{%p endif %}")
+
+
 def anggaran_tabel(
     doc: Any, kunci: str, judul_kolom: str, baris_jumlah: bool, status: bool
 ) -> None:
@@ -608,6 +647,7 @@ def tahunan(path: Path) -> None:
         "{{ ringkasan.jumlah_indikator }} indikator kinerja.",
     )
     metode(doc)
+    koreksi_sekretaris(doc)
 
     sub(doc, "{{ lampiran.analisis }}. Analisis Capaian Kinerja", halaman_baru=True)
     narasi(doc)
@@ -841,7 +881,7 @@ def triwulan(path: Path) -> None:
         "dengan target Triwulan {{ dokumen.romawi }}; capaian tahunan membandingkannya dengan "
         "target akhir tahun. {% if dokumen.semester %}Tren membandingkan capaian semester ini "
         "dengan semester sebelumnya.{% else %}Tren membandingkan capaian triwulan ini dengan "
-        "triwulan sebelumnya.{% endif %}",
+        "triwulan sebelumnya.{% endif %}{% if koreksi.ada %} {{ koreksi.ringkas }}{% endif %}",
     ).paragraph_format.keep_with_next = True
     tw_kolom = [
         kolom(f"dokumen.triwulan >= {q}", f"Realisasi TW {rom}")
@@ -933,6 +973,7 @@ def triwulan(path: Path) -> None:
         "Grafik 2. Capaian kinerja per sasaran strategis sampai dengan Triwulan "
         "{{ dokumen.romawi }}",
     )
+    koreksi_sekretaris(doc)
 
     bab(doc, "III.", "INDIKATOR BERISIKO TIDAK MENCAPAI TARGET TAHUNAN (PROYEKSI)")
     para(

@@ -12,6 +12,7 @@ from kinerja_cli.cli.app import app
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import DataBidang
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.store.corrections import Correction
 from kinerja_cli.store.protocol import Output
 from support.fakedata import example_data
 
@@ -171,9 +172,14 @@ class FakeStore:
     """A StoreAPI stand-in, to test the service without SQLite."""
 
     def __init__(
-        self, data: dict[str, DataBidang], status: dict[str, str], findings: list[Finding]
+        self,
+        data: dict[str, DataBidang],
+        status: dict[str, str],
+        findings: list[Finding],
+        corrections: list[Correction] | None = None,
     ) -> None:
         self.data, self.status, self.findings = data, status, findings
+        self.corrections = corrections or []
         self.recorded: list[Output] = []
 
     def accepted(self, periode: Periode) -> dict[str, DataBidang]:
@@ -184,6 +190,9 @@ class FakeStore:
 
     def open_findings(self, periode: Periode) -> list[Finding]:
         return self.findings
+
+    def corrections_in_force(self, periode: Periode) -> list[Correction]:
+        return self.corrections
 
     def record_output(self, kind: str, periode: Periode, path: Path, sha256: str) -> None:
         self.recorded.append(Output(kind, periode.kode, str(path), sha256, ""))
@@ -207,7 +216,15 @@ def test_compile_from_fake_store(workspace) -> None:  # noqa: ANN001
         cell="J8",
         kode="IK.27",
     )
-    store = FakeStore(data, {"PR": "ditolak", **{k: "diterima" for k in data}}, [warn])
+    bm = pk.indikator_of("BM")[0]
+    fixed = Correction(
+        "realisasi", "BM", bm.kode, "TW2", "63,1", "77.7", sheet="Pengukuran", cell="J9",
+        draft="d.xlsx", at="2025-07-21T10:15:00", oleh="sekretaris@PC", id=1,
+    )  # fmt: skip
+    ignored = Correction("narasi", "PR", "IK.01", "pendorong", None, "x", id=2)  # not accepted
+    store = FakeStore(
+        data, {"PR": "ditolak", **{k: "diterima" for k in data}}, [warn], [fixed, ignored]
+    )
     res = compile_from(pk, workspace.settings, TW2, store, workspace)  # type: ignore[arg-type]
     assert res.exit_code == 0 and res.path is not None and res.versi == 1
     assert store.recorded[0].sha256 == res.sha256
@@ -215,6 +232,11 @@ def test_compile_from_fake_store(workspace) -> None:  # noqa: ANN001
     assert {b.kode: b.status for b in k.bidang}["PR"] == "ditolak"
     assert k.temuan[0] == warn and "pk.xlsx" in k.input_sha256
     assert len(k.input_sha256) == 1 + len(data)
+    # The corrections the accepted data carries, as plain values (docs/contract.md §11).
+    assert [(c.kode, c.field, c.lama_teks, c.baru_teks, c.oleh) for c in k.koreksi] == [
+        (bm.kode, "TW2", "63,1", "77,7", "sekretaris@PC")
+    ]
+    assert k.koreksi[0].isian == "Realisasi TW II" and k.koreksi[0].cell == "J9"
     empty = compile_from(pk, workspace.settings, TW2, FakeStore({}, {}, []), workspace)  # type: ignore[arg-type]
     assert empty.kosong and empty.exit_code == 1 and empty.path is None
 

@@ -98,6 +98,15 @@ def test_the_correction_loop(compiled: tuple[Kit, Path], tmp_path: Path) -> None
     assert got.realisasi_tw[1] == Decimal("77.7")
     assert got.narasi.tindak_lanjut == "Dipercepat pada TW III"
     assert next(a for a in k.anggaran if a.kode == leaf).realisasi_tw[1] == Decimal(1000)
+    # ...and carries them, so the draft's Catatan and the report's method note list them.
+    assert {(c.jenis, c.kode, c.field) for c in k.koreksi} == set(fields)
+    assert {(c.oleh, c.waktu, c.draf) for c in k.koreksi} == {(log[0].oleh, log[0].at, copy.name)}
+    real = next(c for c in k.koreksi if c.jenis == "realisasi")
+    assert (real.baru_teks, real.isian, real.sheet) == ("77,7", "Realisasi TW II", "Pengukuran")
+    from kinerja_cli.io.draft import to_json
+
+    listed = {(x["kode"], x["field"], x["baru"]) for x in to_json(k)["koreksi"]}  # compile --json
+    assert (ind.kode, "TW2", "77.7") in listed and len(listed) == 3
     again = koreksi(kit.ws, copy)
     assert (again.status, again.sudah) == ("tanpa-perubahan", 3), [f.line() for f in again.findings]
     # Status: step 8 done; the archive holds the corrected draft and the log.
@@ -182,6 +191,7 @@ def test_a_later_submission_of_the_corrected_value_wins_with_a_warning(
     k = compile_draft(kit.ws, TW2).kompilasi
     values = {i.kode: i.realisasi_tw[1] for i in k.indikator}
     assert values[ind.kode] == Decimal("66.6") and values[other.kode] == Decimal(5)
+    assert [c.kode for c in k.koreksi] == [other.kode]  # the overridden one is not in force
 
 
 def test_a_draft_kinerja_did_not_write_is_refused(

@@ -14,6 +14,7 @@ from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.domain.settings import Settings
+from kinerja_cli.store.corrections import Correction
 from kinerja_cli.store.protocol import Output
 from support.fakedata import example_data
 
@@ -29,11 +30,16 @@ class FakeStore:
     """An in-memory StoreAPI over fakedata.example_data."""
 
     def __init__(
-        self, pk: PK, kecuali: tuple[str, ...] = BELUM, ubah: dict[str, DataBidang] | None = None
+        self,
+        pk: PK,
+        kecuali: tuple[str, ...] = BELUM,
+        ubah: dict[str, DataBidang] | None = None,
+        koreksi: list[Correction] | None = None,
     ) -> None:
         self.pk = pk
         self.kecuali = kecuali
         self.ubah = ubah or {}
+        self.koreksi = koreksi or []
         self.recorded: list[Output] = []
 
     def accepted(self, periode: Periode) -> dict[str, DataBidang]:
@@ -43,6 +49,10 @@ class FakeStore:
 
     def bidang_status(self, periode: Periode) -> dict[str, str]:
         return {}
+
+    def corrections_in_force(self, periode: Periode) -> list[Correction]:
+        """The corrections given (their values are already in `ubah`, as the store applies them)."""
+        return list(self.koreksi)
 
     def open_findings(self, periode: Periode) -> list[Finding]:
         return []
@@ -69,8 +79,10 @@ def kompilasi_untuk(
     periode: Periode,
     kecuali: tuple[str, ...] = BELUM,
     ubah: dict[str, DataBidang] | None = None,
+    koreksi: list[Correction] | None = None,
 ) -> Kompilasi:
     from kinerja_cli.services.compile import kompilasi_dari
 
-    k, _ = kompilasi_dari(pk, Settings(tahun=2025), periode, FakeStore(pk, kecuali, ubah))
+    store = FakeStore(pk, kecuali, ubah, koreksi)
+    k, _ = kompilasi_dari(pk, Settings(tahun=2025), periode, store)
     return k

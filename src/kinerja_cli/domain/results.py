@@ -24,7 +24,7 @@ from kinerja_cli.domain.models import (
     Sifat,
     TargetValue,
 )
-from kinerja_cli.domain.periode import Periode
+from kinerja_cli.domain.periode import Periode, romawi
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,49 @@ class Revisi:
         from kinerja_cli.domain.pk_versions import keterangan
 
         return keterangan(self.versi, self.dari_tw, self.tanggal, self.alasan)
+
+
+NARASI_ISIAN = {
+    "pendorong": "Faktor Pendorong",
+    "penghambat": "Faktor Penghambat",
+    "tindak_lanjut": "Tindak Lanjut",
+    "bukti": "Bukti Dukung",
+}
+
+
+@dataclass(frozen=True)
+class Koreksi:
+    """One correction of the Sekretaris applied to the compiled data (docs/contract.md §11):
+    where it was made in the draft, what it changed, who recorded it and when.
+
+    `lama` and `baru` are as recorded (the draft's text; a number's exact digits, `true` or
+    `false` for a yes/no answer, a narrative's text); `lama_teks` and `baru_teks` are the same
+    values as a person reads them (63,1; Ada; the text), "" for an empty cell."""
+
+    jenis: str  # realisasi | anggaran | narasi
+    bidang: str
+    kode: str  # the indicator, or the budget row
+    field: str  # TW1..TW4, or a Narasi field (pendorong, penghambat, tindak_lanjut, bukti)
+    sheet: str
+    cell: str
+    lama: str | None
+    baru: str | None
+    lama_teks: str
+    baru_teks: str
+    oleh: str  # user@computer
+    waktu: str  # ISO time it was recorded
+    draf: str  # the corrected draft's file name
+
+    @property
+    def isian(self) -> str:
+        """What was corrected, in words: `Realisasi TW II`, `Realisasi anggaran TW II (Rp)`,
+        `Faktor Penghambat`."""
+        if self.jenis == "narasi":
+            return NARASI_ISIAN.get(self.field, self.field)
+        tw = romawi(int(self.field[2:])) if self.field.startswith("TW") else self.field
+        if self.jenis == "anggaran":
+            return f"Realisasi anggaran TW {tw} (Rp)"
+        return f"Realisasi TW {tw}"
 
 
 @dataclass(frozen=True)
@@ -179,6 +222,8 @@ class Kompilasi:
     pk_versi: int = 1
     target_awal: Mapping[str, Indikator] = field(default_factory=dict)
     revisi: tuple[Revisi, ...] = ()
+    # the Sekretaris's corrections applied to the periode's data, oldest first (§11)
+    koreksi: tuple[Koreksi, ...] = ()
 
     @property
     def bidang_belum(self) -> tuple[BarisBidang, ...]:

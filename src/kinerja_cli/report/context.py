@@ -281,6 +281,61 @@ def metode(k: Kompilasi) -> dict[str, Any]:
     return {"rumus": rumus, "skala": skala, "batas_rata_rata": k.batas_rata_rata}
 
 
+KOREKSI_MAKS = 300  # characters of a corrected narrative shown in the method note
+
+
+def _tanggal_koreksi(k: Kompilasi) -> str:
+    """The days the corrections were recorded: `21 Juli 2025`, `21 Juli 2025 dan 23 Juli 2025`."""
+    from kinerja_cli.domain.tanggal import tanggal_id
+
+    hari: set[dt.date] = set()
+    for c in k.koreksi:
+        try:
+            hari.add(dt.date.fromisoformat(c.waktu[:10]))
+        except ValueError:  # a record without a readable time: the note names no day for it
+            continue
+    teks = [tanggal_id(d) for d in sorted(hari)]
+    if len(teks) <= 1:
+        return "".join(teks)
+    return ", ".join(teks[:-1]) + " dan " + teks[-1]
+
+
+def koreksi(k: Kompilasi) -> dict[str, Any]:
+    """The Sekretaris's corrections the figures include (docs/contract.md §11), for the method
+    note: a sentence and one row per correction. Without corrections `ada` is false and the
+    note says nothing about them."""
+    nb = _nama_bidang(k)
+    names = {i.kode: i.nama for i in k.indikator} | {a.kode: a.uraian for a in k.anggaran}
+    baris = [
+        {
+            "no": n,
+            "kode": c.kode,
+            "nama": names.get(c.kode, ""),
+            "bidang": nb.get(c.bidang, c.bidang),
+            "isian": c.isian,
+            "lama": potong(c.lama_teks, KOREKSI_MAKS),
+            "baru": potong(c.baru_teks, KOREKSI_MAKS),
+        }
+        for n, c in enumerate(k.koreksi, start=1)
+    ]
+    if not baris:
+        return {"ada": False, "jumlah": 0, "kalimat": "", "ringkas": "", "baris": []}
+    dokumen = "laporan ini" if k.periode.tahunan else "reviu ini"
+    tanggal = _tanggal_koreksi(k)
+    pada = f" yang dicatat pada {tanggal}" if tanggal else ""
+    inti = (
+        f"Angka dalam {dokumen} telah memuat {len(baris)} koreksi Sekretaris atas draf "
+        f"pengukuran kinerja{pada}"
+    )
+    return {
+        "ada": True,
+        "jumlah": len(baris),
+        "kalimat": inti + ", sebagai berikut:",
+        "ringkas": inti + "; rinciannya disajikan pada akhir bagian ini.",
+        "baris": baris,
+    }
+
+
 def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Faktor pendorong/penghambat and tindak lanjut of every indicator that has any, or that
     fell short; narratives cut at 2.000 characters."""
@@ -421,6 +476,7 @@ def build_context(
         "permasalahan": permasalahan(k, lalu),
         "tahun_lalu": tahun_lalu(k),
         "metode": metode(k),
+        "koreksi": koreksi(k),
         "ttd": ttd(k.identitas, tanggal),
         "kosong": "–",
     }

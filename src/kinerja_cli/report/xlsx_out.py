@@ -420,6 +420,37 @@ def _permasalahan(wb: Any, ctx: dict[str, Any]) -> None:
     _tabel(ws, _kop(ws, ctx, "Permasalahan dan Tindak Lanjut"), kepala, lebar, rows)
 
 
+def _koreksi(wb: Any, ctx: dict[str, Any]) -> None:
+    """The Sekretaris's corrections the figures include (docs/contract.md §11); no sheet when
+    there are none."""
+    if not ctx["koreksi"]["ada"]:
+        return
+    ws = wb.create_sheet("Koreksi")
+    kepala = [
+        "No",
+        "Kode",
+        "Indikator Kinerja / Sub-kegiatan",
+        "Bidang",
+        "Isian",
+        "Semula",
+        "Menjadi",
+    ]
+    rows = [
+        [
+            _c(r["no"]),
+            _c(r["kode"]),
+            _t(r["nama"]),
+            _t(r["bidang"]),
+            _t(r["isian"]),
+            _t(r["lama"] or KOSONG),
+            _t(r["baru"] or KOSONG),
+        ]
+        for r in ctx["koreksi"]["baris"]
+    ]
+    lebar = [5, 12, 45, 24, 22, 35, 35]
+    _tabel(ws, _kop(ws, ctx, "Koreksi Sekretaris atas Draf"), kepala, lebar, rows)
+
+
 def _tahun_lalu(wb: Any, ctx: dict[str, Any]) -> None:
     t = ctx["tahun_lalu"]
     if not t["ada"]:
@@ -513,6 +544,13 @@ def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
         ],
         [_t("Bidang belum menyampaikan formulir"), _t(", ".join(ctx["bidang_belum"]) or "Nihil")],
     ]
+    if ctx["koreksi"]["ada"]:
+        rows.append(
+            [
+                _t("Koreksi Sekretaris yang termuat"),
+                _t(f"{ctx['koreksi']['jumlah']} (lembar Koreksi)"),
+            ]
+        )
     if ctx["jenis"] == "triwulan":
         rows.append([_t("Indikator berisiko (proyeksi)"), _c(len(ctx["berisiko"]))])
     nxt = _tabel(ws, start, ["Uraian", "Nilai"], [55, 40], rows)
@@ -548,6 +586,7 @@ def render_xlsx(ctx: dict[str, Any]) -> bytes:
         _tahun_lalu(wb, ctx)
     _anggaran(wb, ctx)
     _permasalahan(wb, ctx)
+    _koreksi(wb, ctx)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

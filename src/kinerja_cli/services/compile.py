@@ -18,10 +18,11 @@ from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.pk_versions import PKVersions, target_awal
-from kinerja_cli.domain.results import Kompilasi, Revisi, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, Koreksi, Revisi, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.atomic import sha256_file
 from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.store.corrections import Correction
 from kinerja_cli.store.protocol import StoreAPI
 
 KIND_DRAF = "draf"
@@ -127,6 +128,9 @@ def kompilasi_dari(
         tahun_lalu=tahun_lalu,
         dibuat=dibuat,
     )
+    koreksi = _koreksi(pk, store.corrections_in_force(periode), data)
+    if koreksi:
+        k = dataclasses.replace(k, koreksi=koreksi)
     if versions.revised:
         k = dataclasses.replace(
             k,
@@ -138,6 +142,54 @@ def kompilasi_dari(
             ),
         )
     return k, len(data)
+
+
+def _koreksi(
+    pk: PK, corrections: Sequence[Correction], data: dict[str, DataBidang]
+) -> tuple[Koreksi, ...]:
+    """The corrections in force as plain values, with their old and new values as a person
+    reads them; only those the accepted data carries (a correction applies to an accepted
+    submission of its bidang, docs/contract.md §11)."""
+    target_teks = {i.kode: i.target_teks for i in pk.indikator}
+    return tuple(
+        Koreksi(
+            jenis=c.kind,
+            bidang=c.bidang or "",
+            kode=c.kode,
+            field=c.field,
+            sheet=c.sheet or "",
+            cell=c.cell or "",
+            lama=c.lama,
+            baru=c.baru,
+            lama_teks=c.lama or "",
+            baru_teks=_teks_koreksi(c.kind, c.baru, target_teks.get(c.kode, "")),
+            oleh=c.oleh,
+            waktu=c.at,
+            draf=c.draft,
+        )
+        for c in corrections
+        if (c.bidang or "") in data
+    )
+
+
+def _teks_koreksi(jenis: str, baru: str | None, target_teks: str) -> str:
+    """A recorded value as the draft shows it: 1.234,5; the yes/no word of the target; text."""
+    from decimal import Decimal, InvalidOperation
+
+    from kinerja_cli.domain.checks import number_text
+    from kinerja_cli.domain.kompilasi import teks_biner
+    from kinerja_cli.store.corrections import BINER
+
+    if not baru:
+        return ""
+    if jenis == "narasi":
+        return baru
+    if baru in BINER:
+        return teks_biner(BINER[baru], target_teks)
+    try:
+        return number_text(Decimal(baru))
+    except (InvalidOperation, ValueError):
+        return baru
 
 
 def valid_pk(ws: Workspace) -> tuple[PKVersions, list[Finding]]:

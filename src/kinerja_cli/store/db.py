@@ -23,6 +23,7 @@ from kinerja_cli.domain.periode import Periode
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.atomic import os_error
 from kinerja_cli.io.workspace import Workspace
+from kinerja_cli.store.corrections import Correction
 from kinerja_cli.store.protocol import Output, SubmissionInfo
 from kinerja_cli.store.records import (
     DIABAIKAN,
@@ -552,6 +553,12 @@ class Store:
         if not corrected:
             return out
         return corrections.apply(out, corrections.in_force(self, periode), periode.triwulan)
+
+    def corrections_in_force(self, periode: Periode) -> list[Correction]:
+        """The corrections in force for the periode's data, oldest first (docs/contract.md §11)."""
+        from kinerja_cli.store import corrections
+
+        return sorted(corrections.in_force(self, periode), key=lambda c: c.id)
 
     def bidang_status(self, periode: Periode) -> dict[str, str]:
         """bidang kode -> `diterima` | `ditolak` (only bidang that sent something)."""

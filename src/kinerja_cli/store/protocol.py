@@ -12,6 +12,7 @@ from typing import Protocol
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import DataBidang
 from kinerja_cli.domain.periode import Periode
+from kinerja_cli.store.corrections import Correction
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,11 @@ class StoreAPI(Protocol):
 
     def bidang_status(self, periode: Periode) -> dict[str, str]:
         """bidang kode -> `diterima` | `ditolak` | `belum` (only bidang that sent something)."""
+        ...
+
+    def corrections_in_force(self, periode: Periode) -> list[Correction]:
+        """The Sekretaris's corrections that `accepted` applies to the periode's data
+        (docs/contract.md §11), oldest first."""
         ...
 
     def open_findings(self, periode: Periode) -> list[Finding]:

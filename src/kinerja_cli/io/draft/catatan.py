@@ -1,4 +1,4 @@
-"""Draft sheet `Catatan`: open findings, the formula used per indicator, the inputs' SHA-256 (docs/contract.md §7)."""
+"""Draft sheet `Catatan`: open findings, the formula used per indicator, the inputs' SHA-256 (docs/contract.md §7), the Sekretaris's corrections (§11)."""
 
 from __future__ import annotations
 
@@ -33,10 +33,41 @@ def _target_dipakai(i: BarisIndikator, q: int, tahunan: bool) -> str:
     return f"T = target tahunan ({i.target_teks})"
 
 
-def write(sh: SheetWriter, k: Kompilasi) -> None:
-    """Open findings, the formula per indicator, the predikat scale and the inputs' SHA-256.
+def _koreksi(sh: SheetWriter, r: int, k: Kompilasi, ncols: int) -> int:
+    """Every correction of the Sekretaris in force (docs/contract.md §11), grouped by the run
+    of `kinerja koreksi` that recorded it (who, when, which draft); returns the next row."""
+    subtitle(sh, r, f"E. Koreksi Sekretaris yang berlaku ({len(k.koreksi)})", ncols)
+    r += 1
+    for col, title in enumerate(("No", "Indikator / sub-kegiatan", "Bidang", "Sel dan isian"), 1):
+        sh.put(r, col, title, "kn_header")
+    sh.merge(r, 5, r, 6, "Semula → menjadi", "kn_header")
+    r += 1
+    if not k.koreksi:
+        sh.merge(r, 1, r, ncols, "Belum ada koreksi Sekretaris yang dicatat.", "kd_teks")
+        return r + 1
+    names = {i.kode: i.nama for i in k.indikator} | {a.kode: a.uraian for a in k.anggaran}
+    batch = None
+    for n, c in enumerate(k.koreksi, start=1):
+        if (c.waktu, c.oleh, c.draf) != batch:
+            batch = (c.waktu, c.oleh, c.draf)
+            waktu = c.waktu.replace("T", " ")[:16]
+            sh.merge(r, 1, r, ncols, f"Dicatat {waktu} oleh {c.oleh} dari draf {c.draf}", "kd_grup")
+            r += 1
+        sh.put(r, 1, n, "kd_tengah")
+        sh.put(r, 2, f"{c.kode} {names.get(c.kode, '')}".strip(), "kd_teks")
+        sh.put(r, 3, c.bidang, "kd_tengah")
+        sh.put(r, 4, f"{c.sheet}!{c.cell}: {c.isian}", "kd_teks")
+        lama, baru = c.lama_teks or "(kosong)", c.baru_teks or "(kosong)"
+        sh.merge(r, 5, r, 6, f"{lama} → {baru}", "kd_teks")
+        r += 1
+    return r
 
-    Four tables with their own headers: the agency title rows repeat on every printed page.
+
+def write(sh: SheetWriter, k: Kompilasi) -> None:
+    """Open findings, the formula per indicator, the predikat scale, the inputs' SHA-256 and
+    the corrections in force.
+
+    Five tables with their own headers: the agency title rows repeat on every printed page.
     """
     widths = (5, 40, 14, 36, 11, 60)
     ncols = len(widths)
@@ -119,9 +150,10 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
         sh.merge(r, 2, r, 4, name, "kd_teks")
         sh.merge(r, 5, r, 6, sha, "kd_teks")
         r += 1
+    r = _koreksi(sh, r + 1, k, ncols)
     if k.notes:
         r += 1
-        subtitle(sh, r, "E. Catatan lain", ncols)
+        subtitle(sh, r, "F. Catatan lain", ncols)
         r += 1
         for text in k.notes:
             r = note(sh, r, text, ncols)

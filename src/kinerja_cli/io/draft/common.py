@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from kinerja_cli.domain import nama
 from kinerja_cli.domain.capaian import SkalaPredikat
 from kinerja_cli.domain.models import Nilai, Rentang, TargetValue
 from kinerja_cli.domain.results import BarisIndikator, Kompilasi
@@ -494,14 +495,14 @@ def _decimal(
 
 def title_block(sh: SheetWriter, k: Kompilasi, judul: str, ncols: int, first: int = 1) -> int:
     """The agency header lines across columns `first`..`ncols`; returns the next free row
-    (one blank row after)."""
+    (one blank row after). The names are printed as in the report's kop, however the PK
+    types them: `PEMERINTAH KABUPATEN X` once, the agency without its region (docs/contract.md §16)."""
     idn = k.identitas
+    kurun = "" if k.periode.tahunan else k.periode.label.upper()
     lines = [
-        f"PEMERINTAH {idn.pemda.upper()}" if idn.pemda else "",
-        idn.perangkat_daerah.upper(),
-        f"{judul} TAHUN {k.tahun}"
-        if k.periode.tahunan
-        else f"{judul} {k.periode.label.upper()} TAHUN {k.tahun}",
+        nama.pemerintah(idn.pemda).upper(),
+        nama.perangkat_daerah(idn.perangkat_daerah, idn.pemda).upper(),
+        nama.judul(judul, kurun, f"TAHUN {k.tahun}"),
     ]
     last = max(ncols, first + 1)
     for r, text in enumerate(lines, start=1):

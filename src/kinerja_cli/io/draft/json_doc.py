@@ -150,4 +150,19 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         "dasar_efisiensi": k.dasar_efisiensi or None,
         # the PK version in force for the periode: 1 before any revision (docs/contract.md §13)
         "pk_versi": k.pk_versi,
+        # the Sekretaris's corrections in the figures, as `koreksi --json` lists them (§11)
+        "koreksi": [
+            {
+                "sheet": c.sheet,
+                "cell": c.cell,
+                "kode": c.kode,
+                "bidang": c.bidang,
+                "field": c.field,
+                "lama": c.lama,
+                "baru": c.baru,
+                "oleh": c.oleh,
+                "waktu": c.waktu,
+            }
+            for c in k.koreksi
+        ],
     }

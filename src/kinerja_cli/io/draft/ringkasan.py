@@ -17,6 +17,28 @@ from kinerja_cli.io.draft.common import (
 
 WIDTHS = (8, 46, 16, 18, 20, 34)
 CHART_ROWS = 18  # rows left free for the chart (7.5 cm at the default row height)
+SEMENTARA_FILL, TANPA_DATA_FILL = "FFEB9C", "EDEDED"
+
+
+def belum_lengkap(k: Kompilasi) -> str:
+    """What the dinas capaian does not cover yet (docs/contract.md §12): the bidang whose form
+    is not accepted and the sasaran without data, by name; "" when nothing is missing."""
+    parts = []
+    if k.sementara:
+        diterima = len(k.bidang) - len(k.bidang_belum)
+        belum = "; ".join(f"{b.nama} ({status_teks(b.status).lower()})" for b in k.bidang_belum)
+        parts.append(
+            f"Capaian sementara: formulir {diterima} dari {len(k.bidang)} bidang sudah "
+            f"diterima; belum diterima: {belum}."
+        )
+    tanpa = k.sasaran_tanpa_data
+    if tanpa:
+        names = "; ".join(f"{s.kode} {s.nama}" for s in tanpa)
+        parts.append(
+            f"Sasaran tanpa data, belum dihitung dalam rata-rata: {names}. Capaian dinas "
+            f"adalah rata-rata {len(k.sasaran) - len(tanpa)} dari {len(k.sasaran)} sasaran."
+        )
+    return " ".join(parts)
 
 
 def write(sh: SheetWriter, k: Kompilasi) -> None:
@@ -24,19 +46,21 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
     ncols = len(WIDTHS)
     sh.widths(WIDTHS)
     r = title_block(sh, k, "RINGKASAN DRAF PENGUKURAN KINERJA", ncols)
+    text = "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani."
     if k.dibuat is not None:
-        text = (
-            f"Dikompilasi oleh kinerja pada {tanggal_id(k.dibuat.date())}. "
-            "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani."
+        text = f"Dikompilasi oleh kinerja pada {tanggal_id(k.dibuat.date())}. {text}"
+    if k.koreksi:
+        text += (
+            f" Angka-angkanya sudah memuat {len(k.koreksi)} koreksi Sekretaris yang dicatat "
+            "(daftarnya di lembar Catatan)."
         )
-    else:
-        text = "Draf ini untuk dikoreksi Sekretaris sebelum ditandatangani."
     sh.merge(r, 1, r, ncols, text, "kd_catatan")
     r += 2
-    sh.merge(r, 1, r, 2, "Capaian kinerja dinas (%)", "kd_label")
+    label = "Capaian kinerja dinas (%) SEMENTARA" if k.sementara else "Capaian kinerja dinas (%)"
+    sh.merge(r, 1, r, 2, label, "kd_label")
     persen(sh, r, 3, k.dinas_capaian, "kd_besar")
     r += 1
-    sh.merge(r, 1, r, 2, "Predikat", "kd_label")
+    sh.merge(r, 1, r, 2, "Predikat (sementara)" if k.sementara else "Predikat", "kd_label")
     sh.put(
         r,
         3,
@@ -44,7 +68,12 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
         "kd_label",
         fill=predikat_rgb(k.skala, k.dinas_predikat),
     )
-    r += 2
+    r += 1
+    missing = belum_lengkap(k)
+    if missing:
+        sh.merge(r, 1, r, ncols, missing, "kn_wrap", fill=SEMENTARA_FILL)
+        r += 1
+    r += 1
 
     subtitle(sh, r, "Jumlah indikator per predikat", ncols)
     r += 1
@@ -75,7 +104,10 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
         sh.put(r, 1, s.kode, "kd_tengah")
         sh.put(r, 2, s.nama, "kd_teks")
         persen(sh, r, 3, s.capaian)
-        sh.put(r, 4, s.predikat, "kd_teks", fill=predikat_rgb(k.skala, s.predikat))
+        if s.capaian is None:  # named, not silently left out of the average (§12)
+            sh.put(r, 4, "Belum ada data", "kd_teks", fill=TANPA_DATA_FILL)
+        else:
+            sh.put(r, 4, s.predikat, "kd_teks", fill=predikat_rgb(k.skala, s.predikat))
         sh.put(r, 5, s.jumlah_indikator, "kd_tengah")
         r += 1
     if k.sasaran:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from kinerja_cli import __version__
+from kinerja_cli.domain import nama
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.results import Kompilasi
 from kinerja_cli.io.atomic import atomic_save
@@ -83,10 +84,10 @@ def build(k: Kompilasi, path: Path, *, reference: bool = False) -> None:
         wb.worksheets()[0].activate()
         idn = k.identitas
         fixed = dt.datetime(k.tahun or 2000, 1, 1, tzinfo=dt.UTC)
+        pd = idn.singkatan or nama.perangkat_daerah(idn.perangkat_daerah, idn.pemda)
         wb.set_properties(
             {
-                "title": f"Draf Pengukuran Kinerja {k.periode.label} {k.tahun} - "
-                f"{idn.singkatan or idn.perangkat_daerah}",
+                "title": f"Draf Pengukuran Kinerja {k.periode.label} {k.tahun} - {pd}",
                 "author": f"kinerja {__version__}",
                 "created": fixed,
             }
