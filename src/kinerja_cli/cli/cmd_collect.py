@@ -340,8 +340,8 @@ def _print_tahun(res: Any) -> None:
         ("Arsip (archive)", [arsip(p.arsip) for p in rows]),
         ("PK berlaku", [versi(p.pk) for p in rows]),
     ]
-    for label, cells in lines:
-        t.add_row(label, *cells)
+    for baris, cells in lines:
+        t.add_row(baris, *cells)
     con.print(t)
     if res.pk_galat:
         con.print(f"\nPK: {escape(res.pk_galat)}")

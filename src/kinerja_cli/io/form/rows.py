@@ -149,7 +149,13 @@ class RowReader:
         if "Kode" not in cols:
             return
         rows = match_rows(
-            self.out, t, cols, [i.kode for i in inds], "indikator", self.source.far_cell(t)
+            self.out,
+            t,
+            cols,
+            [i.kode for i in inds],
+            "indikator",
+            self.source.far_cell(t),
+            ttd=True,
         )
         sasaran = {s.kode: s.nama for s in self.pk.sasaran}
         inputs: dict[tuple[int, int], str | None] = {}
