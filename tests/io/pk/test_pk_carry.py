@@ -36,6 +36,8 @@ def test_the_new_pk_names_the_new_year(example_pk: Path, tmp_path: Path) -> None
     parents = {a.kode for a in res.pk.anggaran if res.pk.is_parent(a.kode)}
     assert blank and not blank & parents
     assert blank == {a.kode for a in res.pk.anggaran} - parents
+    # Last year's DPA cash plan is not this year's: emptied with the pagu.
+    assert all(a.rencana_tw == (None, None, None, None) for a in res.pk.anggaran)
 
 
 def test_kinerja_petunjuk_rewritten_and_rupiah_no_longer_refused(tmp_path: Path) -> None:

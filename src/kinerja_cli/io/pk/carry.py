@@ -16,13 +16,14 @@ from typing import Any
 from kinerja_cli.io.atomic import atomic_save
 from kinerja_cli.io.xlsx import find_sheet, locate, norm
 
-# Columns that belong to one year only: emptied so the new PK's values must be typed in. A
-# blank Pagu of a program/kegiatan row stays blank: it is the sum of its sub-kegiatan.
+_RENCANA = ("Rencana TW I", "Rencana TW II", "Rencana TW III", "Rencana TW IV")
+# Columns that belong to one year only: emptied so the new PK's values must be typed in (last
+# year's DPA cash plan is no plan for this year). A blank Pagu of a program/kegiatan row stays
+# blank: it is the sum of its sub-kegiatan.
 _PER_TAHUN = {
     "Indikator": ("Target", "Target TW I", "Target TW II", "Target TW III", "Target TW IV"),
-    "Anggaran": ("Pagu",),
+    "Anggaran": ("Pagu", *_RENCANA),
 }
-_RENCANA = ("Rencana TW I", "Rencana TW II", "Rencana TW III", "Rencana TW IV")
 _SHEETS = ("Identitas", "Bidang", "Indikator", "Anggaran")
 
 

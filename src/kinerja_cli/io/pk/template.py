@@ -311,7 +311,7 @@ def write_petunjuk(ws: Any, tahun: int) -> None:
         c = ws.cell(row=row, column=2, value=teks)
         c.alignment = wrap_top
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        ws.row_dimensions[row].height = 32
+        ws.row_dimensions[row].height = 16 * max(2, -(-len(teks) // 105))
         row += 1
     row += 1
     ws.cell(row=row, column=1, value="Arti setiap kolom").font = Font(bold=True, size=12)
