@@ -3,6 +3,7 @@ never "(kosong)"."""
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
 from kinerja_cli.cli.app import app
@@ -13,6 +14,7 @@ from support.collectkit import T0, Kit
 runner = CliRunner()
 
 
+@pytest.mark.slow
 def test_a_rejected_dash_is_shown_as_it_was(kit: Kit) -> None:
     ind = kit.pk.indikator_of("BM")[0]
     # Row 7 is BM's first indicator; K is Realisasi TW II on a TW II form.

@@ -1,4 +1,4 @@
-"""`kinerja status` without `--triwulan`: the year at a glance (docs/contract.md §12).
+"""`kinerja status` without `--triwulan`: the year at a glance (docs/contract.md §3).
 
 One row per periode (TW I-IV, tahunan): the forms issued and the return deadline, how many
 bidang returned a form and how many of those were accepted (on time or late) or rejected, the
