@@ -155,3 +155,18 @@ def test_before_anything_was_done(workspace) -> None:
     assert {p.tahap for p in res.periode} == {"belum"}
     assert all(p.pk is not None and p.pk.versi == 1 for p in res.periode)
     assert not workspace.db.exists()
+
+
+def test_a_pk_with_errors_still_shows_the_year(kit: Kit) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(kit.ws.pk)
+    ws = wb["Indikator"]
+    heads = {c.value: c for row in ws.iter_rows(max_row=10) for c in row if c.value}
+    ws.cell(heads["Target"].row + 1, heads["Target"].column).value = "banyak"
+    wb.save(kit.ws.pk)
+    res = status_tahun(kit.ws)
+    assert res.pk_galat and "PK masih bermasalah" in res.pk_galat
+    assert all(p.pk is None for p in res.periode) and len(res.periode) == 5
+    r = runner.invoke(app, ["status", "-w", str(kit.ws.root)])
+    assert r.exit_code == 0 and "PK: PK masih bermasalah" in r.stdout

@@ -217,7 +217,7 @@ def _versions(ws: Workspace, store: Any, res: TahunResult) -> Any:
     try:
         state = pk_state(ws, store)
     except KinerjaError as exc:
-        res.pk_galat = str(exc).splitlines()[0]
+        res.pk_galat = str(exc).splitlines()[0].rstrip(":")
         return None
     res.versi_pk = [
         VersiPK(v.versi, v.dari_tw, v.tanggal, v.alasan) for v in state.versions.versions
