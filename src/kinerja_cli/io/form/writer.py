@@ -496,7 +496,7 @@ def _write_petunjuk(
             "teks",
             f"{10 if ada_anggaran else 9}. Di bawah tabel lembar Kinerja ada blok tanda tangan "
             "Kepala Bidang (nama, jabatan dan NIP dari PK): cetak lembar itu untuk "
-            "ditandatangani dan diberi tanggal; yang dikirim kembali tetap berkas .xlsx ini.",
+            "ditandatangani dan diberi tanggal; yang dikembalikan tetap formulir .xlsx ini.",
         )
     )
     definisi = [i for i in inds if i.definisi.strip()]
