@@ -210,7 +210,10 @@ def _swap_rows(ws: Any, a: int, b: int) -> None:
 
 
 def _swap_cols(ws: Any, a: int, b: int) -> None:
-    for r in range(6, ws.max_row + 1):
+    """Swap two columns of the table (the header and indicator rows, not the signature block
+    merged across the last columns below it)."""
+    last = max(r for r in range(7, ws.max_row + 1) if ws.cell(r, 2).value)
+    for r in range(6, last + 1):
         ws.cell(r, a).value, ws.cell(r, b).value = ws.cell(r, b).value, ws.cell(r, a).value
 
 

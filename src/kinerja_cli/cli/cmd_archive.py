@@ -49,7 +49,9 @@ def archive(
     sebelumnya. Dengan --verify setiap versi diperiksa terhadap catatan basis data dan
     manifestnya; keluar 1 bila ada versi atau berkas yang berubah, hilang, atau tidak tercatat.
 
-    Contoh: kinerja archive --triwulan 2 ; kinerja archive --triwulan 2 --buka --alasan "koreksi IK.05" ; kinerja archive --verify
+    Contoh: kinerja archive --triwulan 2
+    Contoh: kinerja archive --triwulan 2 --buka --alasan "koreksi IK.05"
+    Contoh: kinerja archive --verify
     """
     from kinerja_cli.services.archive import archive as do_archive
     from kinerja_cli.services.archive import reopen

@@ -47,7 +47,7 @@ STATUS_STYLE = {
 def collect(
     inbox: Path = typer.Argument(
         None,
-        metavar="[FOLDER]",
+        metavar="FOLDER",
         file_okay=False,
         help="Folder kiriman (bawaan: masuk/ di ruang kerja). Hanya berkas di folder itu yang "
         "dibaca, subfolder tidak.",
@@ -58,9 +58,9 @@ def collect(
         None,
         "--jobs",
         "-j",
-        min=1,
         metavar="N",
-        help="Jumlah proses pembaca berkas (bawaan: 1, atau 2 bila ada ratusan berkas baru).",
+        help="Jumlah proses pembaca berkas, paling sedikit 1 (bawaan: 1, atau 2 bila ada "
+        "ratusan berkas baru).",
     ),
     semua: bool = typer.Option(
         False,
@@ -82,6 +82,10 @@ def collect(
     """
     from kinerja_cli.services.collect import collect as run_collect
 
+    if jobs is not None and jobs < 1:
+        from kinerja_cli.errors import KinerjaError
+
+        raise KinerjaError(f"--jobs {jobs} tidak boleh: paling sedikit 1 proses pembaca.")
     ws = open_workspace(workspace)
     periode = parse_triwulan(triwulan) if triwulan is not None else None
     with _progress(enabled=not as_json) as progress:
@@ -249,24 +253,157 @@ def _print_collect(res: Any, semua: bool = False) -> None:
 
 @guarded
 def status(
-    triwulan: str = TriwulanOpt,
+    triwulan: str = typer.Option(
+        None,
+        "--triwulan",
+        "-t",
+        metavar="K",
+        help="Rincian satu periode: triwulan 1-4 (atau I-IV), atau tahunan. Tanpa ini: "
+        "ringkasan setahun.",
+    ),
     as_json: bool = JsonOpt,
     workspace: Path = WorkspaceOpt,
 ) -> None:
-    """Tampilkan bidang yang sudah/belum mengirim dan jadwal SOP beserta batas waktunya.
+    """Tampilkan keadaan setahun per periode, atau bidang yang sudah/belum mengirim dan jadwal SOP satu periode.
 
-    Batas tiap langkah dihitung dalam hari kerja dari tanggal mulai di kinerja.toml (Sabtu, Minggu, dan libur nasional dilewati). Langkah yang belum selesai setelah batasnya ditandai terlambat.
+    Tanpa --triwulan: ringkasan setahun, satu kolom per periode (TW I-IV dan Tahunan): formulir yang diterbitkan dan batas pengembaliannya, berapa bidang yang mengirim, diterima, terlambat, ditolak, apakah sudah dikompilasi, dikoreksi, dilaporkan dan diarsipkan (ditutup atau dibuka kembali), serta versi PK yang berlaku.
 
+    Dengan --triwulan K: setiap bidang dan jadwal SOP periode itu. Batas tiap langkah dihitung dalam hari kerja dari tanggal mulai di kinerja.toml (Sabtu, Minggu, dan libur nasional dilewati). Langkah yang belum selesai setelah batasnya ditandai terlambat.
+
+    Contoh: kinerja status
     Contoh: kinerja status --triwulan 2
     """
+    ws = open_workspace(workspace)
+    if triwulan is None:
+        from kinerja_cli.services.status_tahun import status_tahun
+
+        tahun = status_tahun(ws)
+        if as_json:
+            print_json(tahun.to_json())
+        else:
+            _print_tahun(tahun)
+        return
     from kinerja_cli.services.status import status as run_status
 
-    ws = open_workspace(workspace)
     res = run_status(ws, parse_triwulan(triwulan))
     if as_json:
         print_json(res.to_json())
         return
     _print_status(res)
+
+
+TAHAP_LABEL = {
+    "belum": "belum dimulai",
+    "pengisian": "bidang mengisi",
+    "pengumpulan": "kiriman masuk",
+    "kompilasi": "draf disusun",
+    "pelaporan": "dilaporkan",
+    "diarsipkan": "diarsipkan",
+}
+
+
+def _print_tahun(res: Any) -> None:
+    """The year at a glance: one column per periode (fits an 80-column console)."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+
+    from kinerja_cli.domain.periode import romawi
+    from kinerja_cli.domain.tanggal import tanggal_id, tanggal_singkat
+
+    def tgl(d: Any) -> str:
+        return tanggal_singkat(d, res.tahun) or "-"
+
+    def jumlah(n: int, style: str = "") -> str:
+        return f"[{style}]{n}[/]" if n and style else (str(n) if n else "-")
+
+    def formulir(p: Any) -> str:
+        if not p.formulir:
+            return "-"
+        semua = "" if p.formulir >= p.bidang else f" ({p.formulir} dari {p.bidang})"
+        return tgl(p.formulir_pada) + semua
+
+    def arsip(a: Any) -> str:
+        if a.status == "ditutup":
+            return f"[green]v{a.versi}[/], {tgl(a.pada)}"
+        if a.status == "dibuka-kembali":
+            return f"[yellow]dibuka kembali[/] {tgl(a.pada)}"
+        if a.data_ditutup_oleh:
+            return f"ditutup ({escape(label(a.data_ditutup_oleh))})"
+        return "-"
+
+    def label(kode: str) -> str:
+        return "Tahunan" if kode == "tahunan" else f"TW {romawi(int(kode[2:]))}"
+
+    def versi(v: Any) -> str:
+        if v is None:
+            return "[bold red]PK bermasalah[/]"
+        return f"versi {v.versi}" + (f" sejak TW {romawi(v.dari_tw)}" if v.versi > 1 else "")
+
+    con = _console()
+    con.print(
+        f"Pengukuran Kinerja {res.tahun}: ringkasan per periode "
+        f"(hari ini {tanggal_id(res.hari_ini)})"
+    )
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, expand=True)
+    t.add_column("", no_wrap=True)
+    rows = res.periode
+    for p in rows:
+        t.add_column(label(p.periode.kode), overflow="fold", ratio=1)
+    lines: list[tuple[str, list[str]]] = [
+        ("Tahap", [TAHAP_LABEL.get(p.tahap, p.tahap) for p in rows]),
+        ("Formulir terbit", [formulir(p) for p in rows]),
+        ("Batas kembali", [tgl(p.batas) for p in rows]),
+        ("Bidang mengirim", [f"{p.kembali} dari {p.bidang}" for p in rows]),
+        ("  diterima", [jumlah(p.diterima, "green") for p in rows]),
+        ("  terlambat", [jumlah(p.terlambat, "bold red") for p in rows]),
+        ("  ditolak", [jumlah(p.ditolak, "bold red") for p in rows]),
+        ("Belum mengirim", [jumlah(p.belum, "yellow") for p in rows]),
+    ]
+    if any(p.ditahan for p in rows):
+        lines.append(("Berkas ditahan", [jumlah(p.ditahan, "bold yellow") for p in rows]))
+    lines += [
+        ("Draf (compile)", [tgl(p.draf) for p in rows]),
+        ("Koreksi", [jumlah(p.koreksi) for p in rows]),
+        ("Laporan (report)", [tgl(p.laporan) for p in rows]),
+        ("Arsip (archive)", [arsip(p.arsip) for p in rows]),
+        ("PK berlaku", [versi(p.pk) for p in rows]),
+    ]
+    for baris, cells in lines:
+        t.add_row(baris, *cells)
+    con.print(t)
+    if res.pk_galat:
+        con.print(f"\nPK: {escape(res.pk_galat)}")
+    for v in res.versi_pk:
+        dicatat = f"dicatat {tanggal_id(_as_date(v.tanggal))}" if v.tanggal else "belum dicatat"
+        if v.versi == 1:
+            kunci = dicatat if res.pk_dikunci else "belum dikunci: formulir belum diterbitkan"
+            con.print(f"\nPK versi 1 (PK awal): {kunci}.")
+        else:
+            alasan = f"; alasan: {escape(v.alasan)}" if v.alasan else ""
+            con.print(
+                f"PK versi {v.versi} (PK Perubahan): berlaku sejak TW {romawi(v.dari_tw)}, "
+                f"{dicatat}{alasan}."
+            )
+    if res.pk_belum_dicatat:
+        con.print(
+            f"[bold red]pk.xlsx berubah tanpa kinerja revisi-pk ({res.pk_belum_dicatat} "
+            "perubahan)[/]: lihat kinerja check-pk."
+        )
+    con.print(
+        "\nRincian setiap bidang dan jadwal SOP satu periode: kinerja status --triwulan K "
+        "(K = 1-4 atau tahunan)."
+    )
+
+
+def _as_date(iso: str) -> Any:
+    """`2025-07-01` as a date (None when it is not one)."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
 
 
 def _print_status(res: Any) -> None:

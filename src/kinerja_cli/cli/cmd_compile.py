@@ -32,7 +32,8 @@ def compile_(
     out: Path = typer.Option(
         None,
         "--out",
-        help="Berkas draf tujuan (bawaan: hasil/Draf-Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).",
+        help="Berkas draf tujuan (bawaan: di hasil/, bernama "
+        "Draf-Pengukuran-Kinerja-TAHUN-PERIODE.xlsx).",
         dir_okay=False,
         metavar="BERKAS",
     ),

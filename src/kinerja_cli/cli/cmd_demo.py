@@ -25,7 +25,10 @@ Ulangi pada PK sendiri: kinerja init FOLDER --pk PK.xlsx (lihat README)."""
 @guarded
 def demo(
     folder: Path = typer.Argument(
-        Path("demo-kinerja"), metavar="[FOLDER]", help="Folder demo (bawaan: demo-kinerja)."
+        Path("demo-kinerja"),
+        metavar="FOLDER",
+        show_default=False,
+        help="Folder demo (bawaan: demo-kinerja).",
     ),
 ) -> None:
     """Jalankan seluruh siklus pada contoh PK Dinas PUPRPERKIM Kabupaten Balangan.

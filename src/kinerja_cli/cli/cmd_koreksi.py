@@ -13,7 +13,7 @@ from kinerja_cli.cli.common import JsonOpt, WorkspaceOpt, guarded, open_workspac
 def koreksi(
     draft: Path = typer.Argument(
         None,
-        metavar="[DRAF]",
+        metavar="DRAF",
         dir_okay=False,
         help="Draf yang dikoreksi (bawaan: draf terbaru di hasil/). Boleh salinan di folder lain.",
     ),

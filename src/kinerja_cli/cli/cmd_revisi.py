@@ -42,7 +42,11 @@ def revisi_pk(
     ws = open_workspace(workspace)
     periode = parse_triwulan(triwulan)
     if periode.tahunan:
-        raise typer.BadParameter("isi --triwulan 1-4", param_hint="--triwulan")
+        from kinerja_cli.errors import KinerjaError
+
+        raise KinerjaError(
+            "revisi-pk berlaku mulai suatu triwulan: isi --triwulan 1, 2, 3, atau 4 (bukan tahunan)."
+        )
     res = run(ws, file, periode.triwulan, alasan)
     if as_json:
         print_json(res.to_json())

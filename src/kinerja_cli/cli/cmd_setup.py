@@ -22,7 +22,10 @@ from kinerja_cli.cli.common import (
 @guarded
 def init(
     folder: Path = typer.Argument(
-        Path("."), metavar="[FOLDER]", help="Folder ruang kerja baru (bawaan: folder saat ini)."
+        Path("."),
+        metavar="FOLDER",
+        show_default=False,
+        help="Folder ruang kerja baru (bawaan: folder saat ini).",
     ),
     pk: Path = typer.Option(
         None,

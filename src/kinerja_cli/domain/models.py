@@ -273,3 +273,6 @@ class DataBidang:
     sha256: str = ""
     file: str = ""
     diterima: str = ""  # ISO time the winning file was first seen
+    # (realisasi|anggaran, kode, triwulan) -> what an input cell held that could not be read as
+    # a value (`-`, `n/a`, `98.5x`): for `kinerja diff`; never stored
+    tidak_terbaca: dict[tuple[str, str, int], str] = field(default_factory=dict)

@@ -49,6 +49,27 @@ def _series(d: dict[str, list], kode: str, n: int) -> list:
     return vals + [None] * (n - len(vals))
 
 
+def _teks(v: Nilai | None, raw: str | None) -> str:
+    """A value as diff text; a cell that held something unreadable shows what it held."""
+    if v is None and raw:
+        return f'"{raw}" (tidak terbaca)'
+    return teks_nilai(v)
+
+
+def _seri(
+    jenis: str, lama: DataBidang, baru: DataBidang, kode: str, a: list, b: list
+) -> list[Perubahan]:
+    """The changed quarters of one indicator or budget row."""
+    out = []
+    for k in range(len(a)):
+        ra = lama.tidak_terbaca.get((jenis, kode, k + 1))
+        rb = baru.tidak_terbaca.get((jenis, kode, k + 1))
+        if not _same(a[k], b[k]) or (a[k] is None and b[k] is None and ra != rb):
+            kolom = f"Realisasi TW {romawi(k + 1)}"
+            out.append(Perubahan(jenis, kode, kolom, _teks(a[k], ra), _teks(b[k], rb)))
+    return out
+
+
 def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
     """Every realisation, narrative and budget value that differs, in a stable order."""
     out: list[Perubahan] = []
@@ -56,17 +77,7 @@ def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
     for kode in kodes:
         n = max(len(lama.realisasi.get(kode, [])), len(baru.realisasi.get(kode, [])))
         a, b = _series(lama.realisasi, kode, n), _series(baru.realisasi, kode, n)
-        for k in range(n):
-            if not _same(a[k], b[k]):
-                out.append(
-                    Perubahan(
-                        "realisasi",
-                        kode,
-                        f"Realisasi TW {romawi(k + 1)}",
-                        teks_nilai(a[k]),
-                        teks_nilai(b[k]),
-                    )
-                )
+        out += _seri("realisasi", lama, baru, kode, a, b)
     for kode in dict.fromkeys([*lama.narasi, *baru.narasi]):
         na, nb = lama.narasi.get(kode, Narasi()), baru.narasi.get(kode, Narasi())
         for field, label in _NARASI_LABEL.items():
@@ -76,15 +87,5 @@ def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
     for kode in dict.fromkeys([*lama.anggaran, *baru.anggaran]):
         n = max(len(lama.anggaran.get(kode, [])), len(baru.anggaran.get(kode, [])))
         a, b = _series(lama.anggaran, kode, n), _series(baru.anggaran, kode, n)
-        for k in range(n):
-            if not _same(a[k], b[k]):
-                out.append(
-                    Perubahan(
-                        "anggaran",
-                        kode,
-                        f"Realisasi TW {romawi(k + 1)}",
-                        teks_nilai(a[k]),
-                        teks_nilai(b[k]),
-                    )
-                )
+        out += _seri("anggaran", lama, baru, kode, a, b)
     return out

@@ -374,7 +374,13 @@ _RULES: tuple[Rule, ...] = (
         "Pemerintah Daerah atau Perangkat Daerah kosong",
         "isian '{isian}' kosong atau tidak ada",
     ),
-    Rule(Code.PAGU_KOSONG, _E, _S.PK, "Pagu kosong", "Pagu kosong; isi pagu dari DPA"),
+    Rule(
+        Code.PAGU_KOSONG,
+        _E,
+        _S.PK,
+        "Pagu sub-kegiatan kosong (pagu induk boleh kosong: dijumlahkan)",
+        "Pagu sub-kegiatan kosong; isi pagu dari DPA",
+    ),
     Rule(
         Code.PAGU_TIDAK_SAH,
         _E,

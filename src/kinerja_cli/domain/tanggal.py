@@ -27,3 +27,11 @@ def tanggal_id(d: dt.date | None, hari: bool = False) -> str:
         return ""
     text = f"{d.day} {BULAN[d.month - 1]} {d.year}"
     return f"{HARI[d.weekday()]}, {text}" if hari else text
+
+
+def tanggal_singkat(d: dt.date | None, tahun: int | None = None) -> str:
+    """`1 Jul` within `tahun`, `5 Jan 2026` outside it (a compact table cell)."""
+    if d is None:
+        return ""
+    text = f"{d.day} {BULAN[d.month - 1][:3]}"
+    return text if d.year == tahun else f"{text} {d.year}"

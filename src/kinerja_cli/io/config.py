@@ -24,8 +24,14 @@ from kinerja_cli.io.atomic import atomic_write_text
 CONFIG_NAME = "kinerja.toml"
 
 
-def render_default_config(tahun: int, pk: str = "pk.xlsx", tahun_lalu: str = "") -> str:
-    """The commented kinerja.toml that `kinerja init` writes, with every default."""
+def render_default_config(
+    tahun: int,
+    pk: str = "pk.xlsx",
+    tahun_lalu: str = "",
+    formats: tuple[str, ...] = FORMAT_LAPORAN,
+) -> str:
+    """The commented kinerja.toml that `kinerja init` writes, with every default (`formats`:
+    the report formats this installation can write)."""
     mulai = default_mulai(tahun)
     pairs = [(int(b), n) for b, n in SKALA_DEFAULT.ambang] + [(0, SKALA_DEFAULT.terendah)]
     skala = "\n".join(f'[[predikat]]\nbatas = {b}\nnama = "{n}"\n' for b, n in pairs)
@@ -68,8 +74,9 @@ kata_sandi = ""
 kembalikan_ke = "Subbagian Perencanaan dan Pelaporan"
 
 [laporan]
-# Format laporan bawaan: html, docx, xlsx, pdf (pdf perlu paket tambahan kinerja-cli[pdf]).
-format = ["html", "docx", "xlsx", "pdf"]
+# Format laporan bawaan (pilihan: html, docx, xlsx, pdf). pdf hanya dicantumkan bila paket
+# tambahan kinerja-cli[pdf] terpasang saat kinerja init; setelah memasangnya, tambahkan "pdf".
+format = {json.dumps(list(formats))}
 
 [riwayat]
 # Ruang kerja atau folder arsip tahun lalu (diisi oleh `kinerja init --dari`). Bila diisi,
@@ -78,9 +85,15 @@ tahun_lalu = {json.dumps(tahun_lalu, ensure_ascii=False)}
 """
 
 
-def write_default_config(path: Path, tahun: int, pk: str = "pk.xlsx", tahun_lalu: str = "") -> None:
+def write_default_config(
+    path: Path,
+    tahun: int,
+    pk: str = "pk.xlsx",
+    tahun_lalu: str = "",
+    formats: tuple[str, ...] = FORMAT_LAPORAN,
+) -> None:
     """Write the default kinerja.toml atomically."""
-    atomic_write_text(path, render_default_config(tahun, pk, tahun_lalu))
+    atomic_write_text(path, render_default_config(tahun, pk, tahun_lalu, formats))
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -119,7 +119,8 @@ def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> li
     steps.append(
         DemoStep(
             "5",
-            f"kinerja status{flag}",
+            # Without --triwulan, status is the year at a glance; this step is one periode.
+            f"kinerja status --triwulan {periode.kode if periode.tahunan else periode.triwulan}",
             f"{len(st.bidang) - len(belum)} bidang diterima, {len(belum)} belum/ditolak; "
             f"jadwal SOP {len(st.jadwal)} langkah dengan batas hari kerja",
             [],

@@ -57,6 +57,14 @@ def _previous(dari: Path) -> tuple[Path, int]:
     return pk, settings.tahun
 
 
+def installed_formats() -> tuple[str, ...]:
+    """The report formats this installation can write: pdf only with its extra installed."""
+    from kinerja_cli.domain.settings import FORMAT_LAPORAN
+    from kinerja_cli.report.render import pdf_available
+
+    return tuple(f for f in FORMAT_LAPORAN if f != "pdf" or pdf_available())
+
+
 def init_workspace(
     folder: Path, pk_file: Path | None, tahun: int | None, dari: Path | None = None
 ) -> InitResult:
@@ -105,7 +113,7 @@ def init_workspace(
     link = ""
     if dari is not None:
         link = str(Path(dari).resolve())
-    write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link)
+    write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link, formats=installed_formats())
     return InitResult(
         folder.resolve(),
         pk_target,

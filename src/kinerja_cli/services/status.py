@@ -138,7 +138,7 @@ def status(ws: Workspace, periode: Periode, today: dt.date | None = None) -> Sta
         with Store.open(ws) as store:
             seen: list[dt.date] = []
             for b in pk.bidang_with_rows():
-                row, first_seen = _bidang(store, deadlines, b.kode, b.nama, periode)
+                row, first_seen = bidang_row(store, deadlines, b.kode, b.nama, periode)
                 bidang.append(row)
                 if first_seen is not None:
                     seen.append(first_seen)
@@ -211,9 +211,10 @@ def _done_steps(
                 done[earlier] = min(done.get(earlier, done[step]), done[step])
 
 
-def _bidang(
+def bidang_row(
     store: Any, deadlines: Deadlines, kode: str, nama: str, periode: Periode
 ) -> tuple[BidangStatus, dt.date | None]:
+    """A bidang's submission for the periode, and when collect first saw its accepted file."""
     win = store.winner(kode, periode.data_kode)
     if win is not None:
         got = received_of(win)

@@ -132,6 +132,24 @@ def test_parent_pagu_mismatch(tmp_path: Path) -> None:
     assert ("pagu-induk-beda", "Anggaran", "A3") in found
 
 
+def test_blank_parent_pagu_is_the_sum_of_its_sub_kegiatan(tmp_path: Path) -> None:
+    # The template and the README: program/kegiatan Pagu may be left blank (kinerja adds them
+    # up); a blank sub-kegiatan Pagu is still an error. Rupiah may be typed with Rp.
+    ang = [list(r) for r in ANG]
+    ang[0][3] = None  # program
+    ang[1][3] = ""  # kegiatan
+    ang[2][3] = "Rp1.000.000.000,00"
+    res = read_pk(make_pk(tmp_path / "pk.xlsx", ang=ang))
+    assert res.ok, [f.line() for f in res.findings]
+    pagu = {a.kode: a.pagu for a in res.pk.anggaran}
+    assert pagu["1.03.10"] == pagu["1.03.10.2.01"] == Decimal(1500000000)
+    assert pagu["1.03.10.2.01.0001"] == Decimal(1000000000)
+    ang[3][3] = None  # a sub-kegiatan
+    found = _one(tmp_path, ang=ang)
+    assert ("pagu-kosong", "Anggaran", "D5") in found
+    assert {c for c, _, cell in found if cell in ("D2", "D3")} == set()
+
+
 def test_unknown_bidang_in_anggaran(tmp_path: Path) -> None:
     ang = [list(r) for r in ANG]
     ang[4][2] = "SDA"

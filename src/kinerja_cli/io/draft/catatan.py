@@ -109,7 +109,7 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
         arah = i.arah.value + (f" ({i.rumus.value})" if i.arah == Arah.TURUN else "")
         sh.put(r, 3, arah, "kd_teks")
         sh.put(r, 4, cara_realisasi(i.sifat, i.arah, q), "kd_teks")
-        sh.put(r, 5, i.sifat.value, "kd_teks")
+        sh.put(r, 5, "biner" if i.arah == Arah.BINER else i.sifat.value, "kd_teks")
         sh.put(r, 6, f"{i.rumus_teks}; {_target_dipakai(i, q, k.periode.tahunan)}", "kd_teks")
         r += 1
     r += 1

@@ -34,6 +34,21 @@ NARASI = {
 }
 NARASI_MAX = 2000  # docs/contract.md §5 warning threshold; longer text is cut in the report
 
+# The Kepala Bidang's signature block below the Kinerja table: TTD_GAP blank rows after the
+# last indicator, then TTD_ROWS rows (place and date, jabatan, the space to sign, name, NIP)
+# under the last TTD_SPAN columns. Its cells are locked text of the form, so the reader does
+# not take them for content outside the form area (io/form/structure.py).
+TTD_GAP = 1
+TTD_ROWS = 5
+TTD_SPAN = 3
+
+
+def ttd_area(last_row: int, ncols: int) -> tuple[range, range]:
+    """(rows, columns) of the signature block below a table whose last row is `last_row`."""
+    first = last_row + TTD_GAP + 1
+    return range(first, first + TTD_ROWS), range(max(ncols - TTD_SPAN + 1, 1), ncols + 1)
+
+
 IDENTITY_KEYS = (
     "form_id",
     "versi_alat",

@@ -71,6 +71,12 @@ def _raw_text(v: object) -> str:
     return str(v)
 
 
+def _unread(data: DataBidang, jenis: str, kode: str, tw: int, v: object, raw: object) -> None:
+    """Remember what a cell held when it gave no value (for `kinerja diff`)."""
+    if v is None and not is_blank(raw):
+        data.tidak_terbaca[(jenis, kode, tw)] = cell_text(raw)
+
+
 @dataclass(frozen=True)
 class Superseded:
     """The earlier PK version a form was built from, when another is in force for its periode
@@ -149,7 +155,13 @@ class RowReader:
         if "Kode" not in cols:
             return
         rows = match_rows(
-            self.out, t, cols, [i.kode for i in inds], "indikator", self.source.far_cell(t)
+            self.out,
+            t,
+            cols,
+            [i.kode for i in inds],
+            "indikator",
+            self.source.far_cell(t),
+            ttd=True,
         )
         sasaran = {s.kode: s.nama for s in self.pk.sasaran}
         inputs: dict[tuple[int, int], str | None] = {}
@@ -251,6 +263,7 @@ class RowReader:
             )
             if len(self.findings) > before:
                 flagged.add(tw)
+                _unread(data, "realisasi", ind.kode, tw, v, cell.nilai)
             elif v is None and tw == periode.triwulan:
                 self.out.add(
                     Code.REALISASI_KOSONG,
@@ -326,9 +339,11 @@ class RowReader:
                     continue
                 inputs[(r, c)] = b.kode
                 before = len(self.findings)
-                v = C.parse_anggaran(b, self.source.cell(t, r, c), tw, periode, self.out, t.sheet)
+                cell = self.source.cell(t, r, c)
+                v = C.parse_anggaran(b, cell, tw, periode, self.out, t.sheet)
                 if v is None and len(self.findings) > before:
                     flagged.add(tw)
+                    _unread(data, "anggaran", b.kode, tw, v, cell.nilai)
                 nilai.append(v)
                 refs.append(ref(r, c))
             data.anggaran[b.kode] = nilai

@@ -79,10 +79,12 @@ def match_rows(
     codes: list[str],
     apa: str,
     far: str | None = None,
+    ttd: bool = False,
 ) -> dict[str, int]:
     """PK code -> row, matched by code; extra, missing, doubled and reordered rows reported.
 
-    `far` is a cell holding data beyond the rows that were read (from preflight), if any.
+    `far` is a cell holding data beyond the rows that were read (from preflight), if any;
+    `ttd`: the table has the form's signature block below it (layout.ttd_area).
     """
     assert t.header is not None
     kcol = kolom["Kode"]
@@ -141,22 +143,33 @@ def match_rows(
             prev = rows[i]
             continue
         out.add(Code.BARIS_HILANG, sheet=sheet, cell=ref(prev + 1, kcol), kode=code)
-    _outside(out, t, last, far)
+    # The signature block sits below the rows as written (rows overwritten) or as found (rows
+    # inserted or deleted move it along).
+    sign = {last, t.header.row + len(codes)} if ttd else set()
+    _outside(out, t, last, far, sign)
     return {codes[i]: r for i, r in rows.items()}
 
 
-def _outside(out: Collector, t: FormTable, last: int, far: str | None) -> None:
-    """Warn about content right of the headed columns or below the last row."""
+def _outside(out: Collector, t: FormTable, last: int, far: str | None, sign: set[int]) -> None:
+    """Warn about content right of the headed columns or below the last row (except in the
+    signature block the form itself has below a table ending at a row in `sign`)."""
     assert t.header is not None
     grid, hrow = t.grid, t.header.row
     header = grid.rows[hrow - 1] if hrow <= grid.n_rows else []
     headed = {c for c, v in enumerate(header, start=1) if not is_blank(v)}
+    sign_rows: set[int] = set()
+    sign_cols: range = range(0)
+    for end in sign:
+        block, sign_cols = L.ttd_area(end, max(headed, default=0))
+        sign_rows.update(block)
     width = max((len(r) for r in grid.rows[hrow - 1 :]), default=0)
     extra = [c for c in range(1, width + 1) if c not in headed]
     found: list[str] = []
     for r in range(hrow, grid.n_rows + 1):
         row = grid.rows[r - 1]
         cols = extra if r <= last else range(1, len(row) + 1)
+        if r in sign_rows:
+            cols = [c for c in cols if c not in sign_cols]
         found += [ref(r, c) for c in cols if c <= len(row) and not is_blank(row[c - 1])]
         if len(found) > MAX_OUTSIDE:
             break

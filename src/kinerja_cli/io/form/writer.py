@@ -15,9 +15,16 @@ from kinerja_cli.domain.models import PK, Arah, BarisAnggaran, DataBidang, Indik
 from kinerja_cli.domain.numbers import format_tepat
 from kinerja_cli.domain.periode import Periode, romawi
 from kinerja_cli.domain.tanggal import BULAN, tanggal_id
+from kinerja_cli.domain.targets import format_nip
 from kinerja_cli.io.atomic import atomic_save
 from kinerja_cli.io.form import layout as L
-from kinerja_cli.io.xlsx import apply_print_setup, register_styles, row_height, safe_text
+from kinerja_cli.io.xlsx import (
+    add_named_style,
+    apply_print_setup,
+    register_styles,
+    row_height,
+    safe_text,
+)
 
 
 @dataclass(frozen=True)
@@ -106,7 +113,7 @@ def write_form(spec: FormSpec, target: Path) -> str:
     ws_a = wb.create_sheet(L.ANGGARAN) if angg else None
     ws_i = wb.create_sheet(L.IDENTITAS)
 
-    _write_petunjuk(ws_p, spec, bidang.nama, len(inds), bool(angg))
+    _write_petunjuk(ws_p, spec, bidang.nama, inds, bool(angg))
     _write_kinerja(ws_k, spec, bidang.nama, inds)
     if ws_a is not None:
         _write_anggaran(ws_a, spec, bidang.nama, angg)
@@ -312,8 +319,43 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
                 if col.field in ("sasaran", "nama")
             ]
         )
+    _write_ttd(ws, spec, nama_bidang, L.FIRST_ROW + len(inds) - 1, len(cols))
     ws.freeze_panes = ws.cell(L.FIRST_ROW, 5)
     apply_print_setup(ws, L.HEADER_ROW)
+
+
+DOTS = "." * 36
+
+
+def _write_ttd(ws: Any, spec: FormSpec, nama_bidang: str, last_row: int, ncols: int) -> None:
+    """The Kepala Bidang's signature block under the table (the PK's Bidang sheet: Kepala, NIP,
+    Jabatan); the date is written by hand when the printed form is signed."""
+    from openpyxl.styles import Alignment, Font
+
+    bidang = spec.pk.bidang_by_kode(spec.bidang)
+    kepala = bidang.kepala if bidang else ""
+    nip = bidang.nip if bidang else ""
+    jabatan = (bidang.jabatan if bidang else "") or f"Kepala {nama_bidang}"
+    tempat = spec.pk.identitas.tempat or DOTS[:16]
+    center = Alignment(horizontal="center", vertical="bottom", wrap_text=True)
+    add_named_style(ws.parent, "kn_ttd", alignment=center)
+    add_named_style(
+        ws.parent, "kn_ttd_nama", alignment=center, font=Font(bold=True, underline="single")
+    )
+    lines = (
+        (f"{tempat}, {DOTS}", "kn_ttd", 15.0),
+        (jabatan, "kn_ttd", row_height([(jabatan, 66)])),
+        ("", "kn_ttd", 54.0),  # the space to sign in
+        (kepala or f"({DOTS})", "kn_ttd_nama", 15.0),
+        (f"NIP {format_nip(nip)}" if nip else f"NIP {DOTS}", "kn_ttd", 15.0),
+    )
+    rows, cols = L.ttd_area(last_row, ncols)
+    for r, (text, style, height) in zip(rows, lines, strict=True):
+        cell = ws.cell(r, cols[0])
+        safe_text(cell, text)
+        cell.style = style
+        ws.merge_cells(start_row=r, start_column=cols[0], end_row=r, end_column=cols[-1])
+        ws.row_dimensions[r].height = height
 
 
 def _write_anggaran(
@@ -383,7 +425,7 @@ def _write_anggaran(
 
 
 def _write_petunjuk(
-    ws: Any, spec: FormSpec, nama_bidang: str, n_ind: int, ada_anggaran: bool
+    ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Indikator], ada_anggaran: bool
 ) -> None:
     idn = spec.pk.identitas
     per = spec.periode
@@ -396,7 +438,7 @@ def _write_petunjuk(
             f"PETUNJUK PENGISIAN FORMULIR PENGUKURAN KINERJA {per.label.upper()} TAHUN {idn.tahun}",
         ),
         ("teks", nama.perangkat_daerah_lengkap(idn.perangkat_daerah, idn.pemda)),
-        ("teks", f"Unit pengisi: {nama_bidang} ({spec.bidang}); {n_ind} indikator."),
+        ("teks", f"Unit pengisi: {nama_bidang} ({spec.bidang}); {len(inds)} indikator."),
         ("sub", f"Batas pengembalian: {batas}"),
         (
             "teks",
@@ -449,6 +491,18 @@ def _write_petunjuk(
                 "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis.",
             )
         )
+    lines.append(
+        (
+            "teks",
+            f"{10 if ada_anggaran else 9}. Di bawah tabel lembar Kinerja ada blok tanda tangan "
+            "Kepala Bidang (nama, jabatan dan NIP dari PK): cetak lembar itu untuk "
+            "ditandatangani dan diberi tanggal; yang dikembalikan tetap formulir .xlsx ini.",
+        )
+    )
+    definisi = [i for i in inds if i.definisi.strip()]
+    if definisi:
+        lines += [("teks", ""), ("sub", "Definisi operasional indikator (dari PK)")]
+        lines += [("teks", f"{i.kode} {i.nama}: {i.definisi.strip()}") for i in definisi]
     lines += [("teks", ""), ("sub", "Arti kolom")]
     for h, arti in (
         ("Kode / Sasaran / Indikator Kinerja / Satuan", "dari PK, tidak boleh diubah"),

@@ -33,7 +33,7 @@ from kinerja_cli.domain.models import (
 )
 
 CACHE_NAME = "pk-cache.json"
-FORMAT = 3  # 2: DPA plan (Rencana TW), 3: PK.kolom
+FORMAT = 4  # 2: DPA plan (Rencana TW), 3: PK.kolom, 4: a blank parent Pagu is computed
 
 
 def _target(v: TargetValue | None) -> Any:

@@ -508,6 +508,7 @@ def _read_anggaran(
     by_name = {norm(s.nama): s.kode for s in sasaran}
     out: list[BarisAnggaran] = []
     seen: set[str] = set()
+    kosong: list[tuple[int, str, str]] = []  # (index in out, kode, cell) of a blank Pagu
     for r, cells in rows(ws, table):
 
         def cell(h: str, cells: tuple[Any, ...] = cells) -> Any:
@@ -540,7 +541,7 @@ def _read_anggaran(
             )
         pv = cell("Pagu").value
         if pv is None or (isinstance(pv, str) and not pv.strip()):
-            ctx.add(Code.PAGU_KOSONG, sheet=ws.title, cell=cell("Pagu").coordinate, kode=kode)
+            kosong.append((len(out), kode, cell("Pagu").coordinate))  # judged once all are read
             pv = 0
         try:
             pagu = parse_number(pv).nilai
@@ -581,7 +582,28 @@ def _read_anggaran(
                 rencana_tw=rencana,
             )
         )
+    _blank_pagu(ctx, ws.title, out, kosong)
     return out
+
+
+def _blank_pagu(
+    ctx: _Ctx, sheet: str, out: list[BarisAnggaran], kosong: list[tuple[int, str, str]]
+) -> None:
+    """A blank Pagu of a program/kegiatan row is the sum of its sub-kegiatan (kinerja recomputes
+    every parent anyway, docs/contract.md §4); a blank Pagu of a sub-kegiatan is an error."""
+    if not kosong:
+        return
+    import dataclasses
+
+    from kinerja_cli.domain.anggaran import leaves, recompute_pagu
+
+    leaf = {a.kode for a in leaves(out)}
+    total = recompute_pagu(out)
+    for i, kode, coordinate in kosong:
+        if kode in leaf:
+            ctx.add(Code.PAGU_KOSONG, sheet=sheet, cell=coordinate, kode=kode)
+        else:
+            out[i] = dataclasses.replace(out[i], pagu=total[kode] or Decimal(0))
 
 
 def _rencana(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:

@@ -113,7 +113,14 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "Kode ini dipakai di kolom Bidang lembar Indikator dan Anggaran.",
     ),
     ("Bidang", "Nama", "ya", "Nama unit, mis. Bidang Bina Marga atau Subbagian Keuangan."),
-    ("Bidang", "Kepala", "tidak", "Nama kepala unit (untuk tanda tangan formulir)."),
+    (
+        "Bidang",
+        "Kepala",
+        "tidak",
+        "Nama kepala unit, dengan gelar: dicetak di blok tanda tangan lembar Kinerja formulir "
+        "bidang (bersama Jabatan dan NIP). Bila kosong, blok itu diberi titik-titik untuk ditulis "
+        "tangan.",
+    ),
     (
         "Bidang",
         "NIP",
@@ -191,7 +198,8 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "Indikator",
         "Definisi Operasional",
         "tidak",
-        "Cara mengukur indikator (rumus, sumber data). Ditampilkan di formulir bidang.",
+        "Cara mengukur indikator (rumus, sumber data). Ditampilkan di lembar Petunjuk formulir "
+        "bidang, di bawah judul Definisi operasional indikator.",
     ),
     (
         "Anggaran",
@@ -202,13 +210,24 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "kode baris lain adalah induk.",
     ),
     ("Anggaran", "Uraian", "ya", "Nama program, kegiatan atau sub-kegiatan."),
-    ("Anggaran", "Bidang", "ya", "Kode unit pelaksana, dipilih dari lembar Bidang."),
+    (
+        "Anggaran",
+        "Bidang",
+        "ya",
+        "Kode unit pelaksana, dipilih dari lembar Bidang; satu kode per baris. Program yang "
+        "dilaksanakan beberapa bidang: pecah per kegiatan, yaitu setiap kegiatan (dan "
+        "sub-kegiatannya) diberi kode bidang pelaksananya, dan baris program diberi bidang "
+        "penanggung jawabnya. Setiap bidang hanya mengisi baris bidangnya; pagu dan realisasi "
+        "program tetap dijumlahkan dari semua sub-kegiatannya.",
+    ),
     (
         "Anggaran",
         "Pagu",
         "ya",
-        "Pagu DPA dalam rupiah, tanpa Rp dan tanpa desimal, mis. 1250000000. Pagu induk harus sama "
-        "dengan jumlah pagu baris anaknya.",
+        "Pagu DPA dalam rupiah: 1250000000, 1.250.000.000 atau Rp1.250.000.000,00 (semuanya "
+        "terbaca sama). Pagu program dan kegiatan (baris induk) boleh dikosongkan: kinerja "
+        "menjumlahkannya dari sub-kegiatan; bila diisi, harus sama dengan jumlah pagu baris "
+        "anaknya.",
     ),
     (
         "Anggaran",
@@ -252,11 +271,69 @@ _PETUNJUK_UMUM = (
     "lembar dan judul kolom (baris pertama tiap lembar); kolom tambahan boleh ditambahkan di kanan.",
     "Satu baris = satu indikator (lembar Indikator) atau satu program/kegiatan/sub-kegiatan "
     "(lembar Anggaran). Jangan sisipkan baris jumlah atau baris kosong di tengah tabel.",
-    "Angka boleh ditulis cara Indonesia: 65,4 atau 1.250 atau 1.234,56. Pilihan Arah, Sifat, "
-    "Rumus dan Bidang tersedia sebagai daftar pilihan (dropdown).",
+    "Angka boleh ditulis cara Indonesia: 65,4 atau 1.250 atau 1.234,56; rupiah juga dengan Rp, "
+    "mis. Rp1.500.000,00. Pilihan Arah, Sifat, Rumus dan Bidang tersedia sebagai daftar pilihan "
+    "(dropdown).",
+    "Satu baris anggaran = satu bidang pelaksana. Program yang dilaksanakan beberapa bidang "
+    "dipecah per kegiatan: setiap kegiatan dan sub-kegiatannya diberi kode bidang pelaksananya "
+    "(lihat kolom Bidang lembar Anggaran di bawah).",
     "Setelah diisi, periksa dengan perintah: kinerja check-pk. Setiap masalah ditunjukkan "
     "beserta alamat selnya.",
 )
+
+
+PETUNJUK_JUDUL = "PETUNJUK PENGISIAN PERJANJIAN KINERJA (PK) TAHUN {tahun}"
+
+
+def write_petunjuk(ws: Any, tahun: int) -> None:
+    """The `Petunjuk` sheet of a PK for `tahun` (the blank template's, and a carried-over PK's:
+    io/pk/carry.py)."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E78")
+    header_align = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    wrap_top = Alignment(wrap_text=True, vertical="top")
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 24
+    ws.column_dimensions["C"].width = 9
+    ws.column_dimensions["D"].width = 95
+    c = ws.cell(row=1, column=1, value=PETUNJUK_JUDUL.format(tahun=tahun))
+    c.font = Font(bold=True, size=13)
+    ws.merge_cells("A1:D1")
+    row = 3
+    for i, teks in enumerate(_PETUNJUK_UMUM, start=1):
+        ws.cell(row=row, column=1, value=f"{i}.").alignment = Alignment(
+            horizontal="right", vertical="top"
+        )
+        c = ws.cell(row=row, column=2, value=teks)
+        c.alignment = wrap_top
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+        ws.row_dimensions[row].height = 16 * max(2, -(-len(teks) // 105))
+        row += 1
+    row += 1
+    ws.cell(row=row, column=1, value="Arti setiap kolom").font = Font(bold=True, size=12)
+    row += 1
+    for col, name in enumerate(
+        ("Lembar", "Kolom", "Wajib", "Isi dan nilai yang diperbolehkan"), start=1
+    ):
+        c = ws.cell(row=row, column=col, value=name)
+        c.font = header_font
+        c.fill = header_fill
+        c.alignment = header_align
+        c.border = border
+    row += 1
+    for lembar, kolom, wajib, teks in _KOLOM:
+        for col, value in enumerate((lembar, kolom, wajib, teks), start=1):
+            c = ws.cell(row=row, column=col, value=value)
+            c.alignment = wrap_top
+            c.border = border
+        ws.row_dimensions[row].height = 15 * max(1, -(-len(teks) // 100))
+        row += 1
+    ws.sheet_view.showGridLines = False
+    _print_setup(ws, portrait=True)
 
 
 def write_pk_template(path: Path, tahun: int) -> None:
@@ -323,46 +400,7 @@ def write_pk_template(path: Path, tahun: int) -> None:
     wb.properties.creator = "kinerja"
     wb.properties.title = f"Perjanjian Kinerja Tahun {tahun}"
 
-    # ---- Petunjuk ----
-    ws = wb.create_sheet("Petunjuk")
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 24
-    ws.column_dimensions["C"].width = 9
-    ws.column_dimensions["D"].width = 95
-    c = ws.cell(row=1, column=1, value=f"PETUNJUK PENGISIAN PERJANJIAN KINERJA (PK) TAHUN {tahun}")
-    c.font = Font(bold=True, size=13)
-    ws.merge_cells("A1:D1")
-    row = 3
-    for i, teks in enumerate(_PETUNJUK_UMUM, start=1):
-        ws.cell(row=row, column=1, value=f"{i}.").alignment = Alignment(
-            horizontal="right", vertical="top"
-        )
-        c = ws.cell(row=row, column=2, value=teks)
-        c.alignment = wrap_top
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
-        ws.row_dimensions[row].height = 32
-        row += 1
-    row += 1
-    ws.cell(row=row, column=1, value="Arti setiap kolom").font = Font(bold=True, size=12)
-    row += 1
-    for col, name in enumerate(
-        ("Lembar", "Kolom", "Wajib", "Isi dan nilai yang diperbolehkan"), start=1
-    ):
-        c = ws.cell(row=row, column=col, value=name)
-        c.font = header_font
-        c.fill = header_fill
-        c.alignment = header_align
-        c.border = border
-    row += 1
-    for lembar, kolom, wajib, teks in _KOLOM:
-        for col, value in enumerate((lembar, kolom, wajib, teks), start=1):
-            c = ws.cell(row=row, column=col, value=value)
-            c.alignment = wrap_top
-            c.border = border
-        ws.row_dimensions[row].height = 15 * max(1, -(-len(teks) // 100))
-        row += 1
-    ws.sheet_view.showGridLines = False
-    _print_setup(ws, portrait=True)
+    write_petunjuk(wb.create_sheet("Petunjuk"), tahun)
 
     # ---- Identitas ----
     ws = wb.create_sheet("Identitas")
@@ -428,38 +466,54 @@ def write_pk_template(path: Path, tahun: int) -> None:
     for col in (4, 6, 7, 8, 9):
         column_style(ws, col, "#,##0")
     pilihan(ws, 3, BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
-    dv = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Pagu tidak sah",
-        error="Pagu diisi angka rupiah 0 atau lebih, tanpa Rp.",
-        showInputMessage=True,
-        promptTitle="Pagu",
-        prompt="Pagu DPA dalam rupiah. Pagu induk = jumlah pagu baris anaknya.",
-    )
-    dv.add(f"D2:D{DATA_ROWS}")
-    ws.add_data_validation(dv)
-    dv = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Rencana tidak sah",
-        error="Rencana diisi angka rupiah 0 atau lebih, tanpa Rp.",
-        showInputMessage=True,
-        promptTitle="Rencana TW (DPA)",
-        prompt="Anggaran kas DPA kumulatif s/d akhir triwulan ini, dalam rupiah. Boleh kosong.",
-    )
-    dv.add(f"F2:I{DATA_ROWS}")
-    ws.add_data_validation(dv)
+    for dv in rupiah_validations():
+        ws.add_data_validation(dv)
     _print_setup(ws, portrait=False)
 
     wb.active = 0
     atomic_save(Path(path), wb.save)
+
+
+# The Pagu and Rencana TW columns take rupiah as a number or as text (1.500.000, Rp1.500.000,00):
+# their validation only prompts, it never refuses what the PK reader accepts (check-pk judges).
+RUPIAH_PROMPTS = {
+    "Pagu": (
+        "Pagu",
+        "Pagu DPA dalam rupiah, mis. 1250000000, 1.250.000.000 atau Rp1.250.000.000,00. Baris "
+        "program/kegiatan boleh kosong: dijumlahkan dari sub-kegiatan.",
+    ),
+    "Rencana": (
+        "Rencana TW (DPA)",
+        "Anggaran kas DPA kumulatif s/d akhir triwulan ini, dalam rupiah (boleh dengan Rp dan "
+        "titik ribuan). Boleh kosong.",
+    ),
+}
+TEMPLATE_RUPIAH_COLUMNS = {"Pagu": ("D",), "Rencana": ("F:I",)}
+
+
+def rupiah_validations(
+    columns: dict[str, tuple[str, ...]] | None = None,
+    first_row: int = 2,
+    last_row: int = DATA_ROWS,
+) -> list[Any]:
+    """The input messages of the Pagu and Rencana TW columns (`Pagu`/`Rencana` -> column
+    letters or spans, the template's by default), without a type check, so a typed "Rp" is
+    allowed; also put into a carried-over PK by io/pk/carry.py."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    out = []
+    for kind, spans in (columns or TEMPLATE_RUPIAH_COLUMNS).items():
+        if not spans:
+            continue
+        judul, prompt = RUPIAH_PROMPTS[kind]
+        dv = DataValidation(
+            allow_blank=True, showInputMessage=True, promptTitle=judul[:32], prompt=prompt[:255]
+        )
+        for span in spans:
+            first, _, last = span.partition(":")
+            dv.add(f"{first}{first_row}:{last or first}{last_row}")
+        out.append(dv)
+    return out
 
 
 def _print_setup(ws: Any, portrait: bool) -> None:
