@@ -61,8 +61,15 @@ def test_no_previous_year_leaves_the_section_out(k_tahunan: Kompilasi) -> None:
     """docs/contract.md §16: a section without data is left out, not apologised for."""
     ctx = build_context(k_tahunan, TANGGAL_TAHUNAN)
     assert ctx["tahun_lalu"]["ada"] is False and ctx["tahun_lalu"]["kalimat"] == ""
-    assert "tahun_lalu" not in ctx["lampiran"]
-    assert list(ctx["lampiran"].values()) == ["A", "B", "C", "D"]  # no letter skipped
+    assert "tahun_lalu" not in ctx["lampiran"] and "renstra" not in ctx["lampiran"]
+    # no letter skipped: the evidence list (G with every section) follows as E
+    assert ctx["lampiran"] == {
+        "metode": "A",
+        "analisis": "B",
+        "anggaran": "C",
+        "permasalahan": "D",
+        "bukti": "E",
+    }
 
 
 def test_previous_year_table_when_linked(pk: PK) -> None:

@@ -75,7 +75,7 @@ def _record(
 
 def test_fresh_schema(workspace) -> None:
     with Store.open(workspace) as store:
-        assert schema.user_version(store.conn) == schema.VERSION == 6
+        assert schema.user_version(store.conn) == schema.VERSION == 7
         tables = {
             r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }

@@ -80,7 +80,7 @@ def init_workspace(
         tahun = dt.date.today().year
     if not 2000 <= tahun <= 2100:
         raise KinerjaError(f"tahun {tahun} tidak sah")
-    for sub in ("formulir", "masuk", "hasil"):
+    for sub in ("formulir", "masuk", "hasil", "bukti"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     pk_target = folder / "pk.xlsx"
     if pk_file is None and prev_pk is not None:
@@ -98,7 +98,9 @@ def init_workspace(
         write_pk_template(pk_target, tahun)
     link = ""
     if dari is not None:
-        link = str(Path(dari).resolve())
+        from kinerja_cli.services.riwayat import link_text
+
+        link = link_text(Path(dari), folder)  # relative: the folders can move (§14)
     write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link)
     return InitResult(
         folder.resolve(),

@@ -76,6 +76,15 @@ def indikator_json(i: BarisIndikator) -> dict[str, Any]:
     }
     if i.tahun_lalu is not None:
         d["tahun_lalu"] = _tahun_lalu(i.tahun_lalu, i.target_teks)
+    # docs/contract.md §14: Evaluasi Renja columns (5), (13), (14); null when absent
+    d["target_renstra"] = _target(i.target_renstra, i.target_renstra_teks)
+    d["realisasi_renstra"] = _nilai(i.realisasi_renstra, i.target_teks)
+    d["capaian_renstra"] = _num(i.capaian_renstra)
+    if i.komponen:
+        d["pembilang"] = _num(i.pembilang)
+        d["penyebut"] = _num(i.penyebut)
+    if any(t is not None for t in i.riwayat):
+        d["riwayat"] = [_tahun_lalu(t, i.target_teks) for t in i.riwayat if t is not None]
     return d
 
 
@@ -116,6 +125,9 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
                 "sasaran": a.sasaran,
                 "rencana": _num(a.rencana),
                 "serapan_rencana": _num(a.serapan_rencana),
+                "pagu_renstra": _num(a.pagu_renstra),
+                "realisasi_renstra": _num(a.realisasi_renstra),
+                "capaian_renstra": _num(a.capaian_renstra),
             }
             for a in k.anggaran
         ],
@@ -139,4 +151,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
         "sasaran_tanpa_data": [s.kode for s in k.sasaran_tanpa_data],
         # pagu (annual) | rencana (a quarter with the DPA plan) | null: no IE (docs/contract.md §14)
         "dasar_efisiensi": k.dasar_efisiensi or None,
+        # the linked previous years (docs/contract.md §14), oldest first, and broken links
+        "riwayat": {"tahun": list(k.riwayat_tahun), "catatan": list(k.riwayat_catatan)},
     }

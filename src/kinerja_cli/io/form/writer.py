@@ -106,7 +106,9 @@ def write_form(spec: FormSpec, target: Path) -> str:
     ws_a = wb.create_sheet(L.ANGGARAN) if angg else None
     ws_i = wb.create_sheet(L.IDENTITAS)
 
-    _write_petunjuk(ws_p, spec, bidang.nama, len(inds), bool(angg))
+    _write_petunjuk(
+        ws_p, spec, bidang.nama, len(inds), bool(angg), komponen=any(i.komponen for i in inds)
+    )
     _write_kinerja(ws_k, spec, bidang.nama, inds)
     if ws_a is not None:
         _write_anggaran(ws_a, spec, bidang.nama, angg)
@@ -189,7 +191,7 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    cols = L.kinerja_columns(spec.periode)
+    cols = L.kinerja_columns(spec.periode, any(i.komponen for i in inds))
     _title_rows(ws, spec, nama_bidang, "FORMULIR PENGUKURAN KINERJA", len(cols))
     _write_header(ws, cols)
     sasaran = {s.kode: s.nama for s in spec.pk.sasaran}
@@ -228,6 +230,11 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
             elif col.field == "target_tw":
                 assert col.tw
                 cell.value = _target_cell(ind.target_tw[col.tw - 1], ind.target_tw_teks[col.tw - 1])
+                cell.style = "kn_locked_num"
+            elif col.field in ("pembilang", "penyebut"):
+                _komponen_cell(cell, letter, r, col, ind, spec, dv)
+            elif col.field == "realisasi" and ind.komponen:
+                # computed by kinerja from Pembilang and Penyebut (docs/contract.md §14)
                 cell.style = "kn_locked_num"
             elif col.field == "realisasi":
                 assert col.tw
@@ -316,6 +323,50 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
     apply_print_setup(ws, L.HEADER_ROW)
 
 
+def _komponen_cell(
+    cell: Any, letter: str, r: int, col: L.Column, ind: Indikator, spec: FormSpec, dv: Any
+) -> None:
+    """A Pembilang or Penyebut cell: an input for a component indicator (pre-filled for the
+    earlier quarters already accepted), locked and empty for the other rows."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not ind.komponen:
+        cell.style = "kn_locked"
+        return
+    assert col.tw
+    pre = spec.prefill
+    prev = (getattr(pre, col.field).get(ind.kode, []) if pre else []) or []
+    if col.tw <= len(prev) and col.tw < spec.periode.triwulan and prev[col.tw - 1] is not None:
+        cell.value = prev[col.tw - 1]
+    cell.style = "kn_input_num"
+    tw = romawi(col.tw)
+    nama_q = ind.pembilang if col.field == "pembilang" else ind.penyebut
+    kapan = (
+        f"DALAM triwulan {tw} saja" if ind.sifat == Sifat.KUMULATIF else f"PADA AKHIR triwulan {tw}"
+    )
+    title = f"{col.field.capitalize()} TW {tw}"
+    prompt = (
+        f"{nama_q}: isi jumlahnya {kapan}, angka >= 0. Realisasi = Pembilang / Penyebut x 100 "
+        "dihitung kinerja."
+    )[:255]
+    v = dv(
+        ("komponen", ind.kode, col.field, str(col.tw)),
+        lambda: DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showInputMessage=True,
+            promptTitle=title[:32],
+            prompt=prompt,
+            showErrorMessage=True,
+            errorTitle="Bukan angka",
+            error="Isi angka 0 atau lebih dengan pemisah desimal komputer Anda.",
+        ),
+    )
+    v.add(f"{letter}{r}")
+
+
 def _write_anggaran(
     ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[BarisAnggaran]
 ) -> None:
@@ -383,7 +434,13 @@ def _write_anggaran(
 
 
 def _write_petunjuk(
-    ws: Any, spec: FormSpec, nama_bidang: str, n_ind: int, ada_anggaran: bool
+    ws: Any,
+    spec: FormSpec,
+    nama_bidang: str,
+    n_ind: int,
+    ada_anggaran: bool,
+    *,
+    komponen: bool = False,
 ) -> None:
     idn = spec.pk.identitas
     per = spec.periode
@@ -449,6 +506,26 @@ def _write_petunjuk(
                 "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis.",
             )
         )
+    nomor = 10 if ada_anggaran else 9
+    if komponen:  # docs/contract.md §14
+        lines.append(
+            (
+                "teks",
+                f"{nomor}. Indikator yang diukur dari dua jumlah (kolom Pembilang TW dan Penyebut "
+                "TW kuning): isi keduanya untuk setiap triwulan; kolom Realisasinya terkunci "
+                "karena realisasi = Pembilang / Penyebut x 100 dihitung kinerja. Penyebut 0 "
+                "hanya boleh bila Pembilang juga 0 (tidak ada yang diukur).",
+            )
+        )
+        nomor += 1
+    lines.append(
+        (
+            "teks",
+            f"{nomor}. Bukti Dukung: tulis nama berkas bukti (mis. Laporan Fisik TW2.pdf) atau "
+            "tautannya (https://...), dipisah titik koma atau baris baru, dan kirim berkas bukti "
+            "bersama formulir; berkas yang disebut namanya diperiksa keberadaannya.",
+        )
+    )
     lines += [("teks", ""), ("sub", "Arti kolom")]
     for h, arti in (
         ("Kode / Sasaran / Indikator Kinerja / Satuan", "dari PK, tidak boleh diubah"),
@@ -466,7 +543,17 @@ def _write_petunjuk(
         ("Faktor Pendorong", "hal yang mendukung keberhasilan"),
         ("Faktor Penghambat", "kendala; wajib bila realisasi di bawah target"),
         ("Tindak Lanjut", "upaya pada triwulan berikutnya; wajib bila realisasi di bawah target"),
-        ("Bukti Dukung", "dokumen/data sumber (nama dokumen, nomor surat, tautan)"),
+        *(
+            [
+                (
+                    "Pembilang TW / Penyebut TW",
+                    "dua jumlah indikator yang diukur sebagai persentase Pembilang / Penyebut",
+                )
+            ]
+            if komponen
+            else []
+        ),
+        ("Bukti Dukung", "nama berkas bukti yang dikirim, tautan, atau nomor dokumen"),
     ):
         lines.append(("kolom", f"{h}: {arti}"))
     for r, (kind, text) in enumerate(lines, start=1):
