@@ -771,7 +771,7 @@ def tahunan(path: Path) -> None:
     para(doc, "{%p endif %}")
     tren(doc)
     renstra(doc)
-    para(doc, "{%p if bukti %}")
+    para(doc, "{%p if data_pendukung %}")
     sub(doc, "{{ lampiran.bukti }}. Data Pendukung (Bukti Dukung)", halaman_baru=True)
     para(
         doc,
@@ -883,7 +883,7 @@ def tabel_bukti(doc: Any) -> None:
         [4, 7, 38, 51],
         [["No", "Kode", "Indikator Kinerja", "Data Pendukung"]],
         [
-            "{%tr for r in bukti %}",
+            "{%tr for r in data_pendukung %}",
             [
                 c("{{ r.no }}"),
                 c("{{ r.kode }}"),
@@ -1173,7 +1173,7 @@ def triwulan(path: Path) -> None:
         "Tahun {{ dokumen.tahun }}.",
     ).paragraph_format.keep_with_next = True
     ttd(doc)
-    para(doc, "{%p if bukti %}")
+    para(doc, "{%p if data_pendukung %}")
     h = para(
         doc,
         "LAMPIRAN: DATA PENDUKUNG (BUKTI DUKUNG) {{ dokumen.kurun|upper }} TAHUN "

@@ -61,14 +61,15 @@ def test_no_previous_year_leaves_the_section_out(k_tahunan: Kompilasi) -> None:
     """docs/contract.md §16: a section without data is left out, not apologised for."""
     ctx = build_context(k_tahunan, TANGGAL_TAHUNAN)
     assert ctx["tahun_lalu"]["ada"] is False and ctx["tahun_lalu"]["kalimat"] == ""
-    assert "tahun_lalu" not in ctx["lampiran"] and "renstra" not in ctx["lampiran"]
-    # no letter skipped: the evidence list (G with every section) follows as E
+    assert "tahun_lalu" not in ctx["lampiran"]
+    # no letter skipped: the Renstra comparison and the evidence list follow as E and F
     assert ctx["lampiran"] == {
         "metode": "A",
         "analisis": "B",
         "anggaran": "C",
         "permasalahan": "D",
-        "bukti": "E",
+        "renstra": "E",
+        "bukti": "F",
     }
 
 

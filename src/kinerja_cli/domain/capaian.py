@@ -430,12 +430,13 @@ def realisasi_komponen_sd(
 def realisasi_renstra(ind: Indikator, lalu: Nilai | None, tahun_ini: Nilai | None) -> Nilai | None:
     """Evaluasi Renja column (13), the realisation s/d this year: for kumulatif (6) + (12), a
     blank (6) counting as 0 (the Renstra's first year); for status and biner this year's level
-    (12), else the last known one (6). None when neither is known."""
+    (12), else the last known one (6). A percentage is a level whatever its Sifat: the ratios
+    of different years do not add up (docs/rulebook.md §13). None when neither is known."""
     if tahun_ini is None and lalu is None:
         return None
     if ind.arah == Arah.BINER:
         return _as_bool(tahun_ini if tahun_ini is not None else lalu, ind.kode)
-    if ind.sifat == Sifat.KUMULATIF:
+    if ind.sifat == Sifat.KUMULATIF and not ind.is_persen:
         return _jumlah(_as_decimal(v, ind.kode) for v in (lalu, tahun_ini) if v is not None)
     return _as_decimal(tahun_ini if tahun_ini is not None else lalu, ind.kode)
 

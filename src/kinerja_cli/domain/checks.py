@@ -393,7 +393,8 @@ def _planned_ratio(ind: Indikator, tw: int) -> Decimal | None:
     now, before = level(tw), level(tw - 1)
     if now is None or before is None:
         return None
-    if ind.sifat == Sifat.KUMULATIF:
+    # A component indicator's quarters are ratios, compared as levels (docs/contract.md §14).
+    if ind.sifat == Sifat.KUMULATIF and not ind.komponen:
         earlier = level(tw - 2)
         if earlier is None:
             return None

@@ -518,7 +518,7 @@ def lampiran(ctx: dict[str, Any]) -> dict[str, str]:
         "permasalahan": bool(ctx["permasalahan"]),
         "tahun_lalu": ctx["tahun_lalu"]["ada"] or ctx["tren"]["ada"],
         "renstra": ctx["renstra"]["ada"],
-        "bukti": bool(ctx["bukti"]),
+        "bukti": bool(ctx["data_pendukung"]),
     }
     kunci = [k for k, v in ada.items() if v]
     return {k: "ABCDEFGH"[i] for i, k in enumerate(kunci)}
@@ -554,7 +554,7 @@ def build_context(
         "tahun_lalu": tahun_lalu(k),
         "tren": tren(k),
         "renstra": renstra(k),
-        "bukti": bukti_dukung(k),
+        "data_pendukung": bukti_dukung(k),
         "metode": metode(k),
         "ttd": ttd(k.identitas, tanggal),
         "kosong": "–",

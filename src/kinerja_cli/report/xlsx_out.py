@@ -527,7 +527,7 @@ def _renstra(wb: Any, ctx: dict[str, Any]) -> None:
 
 def _bukti(wb: Any, ctx: dict[str, Any]) -> None:
     """The evidence per indicator (docs/contract.md §14), one reference per line."""
-    if not ctx["bukti"]:
+    if not ctx["data_pendukung"]:
         return
     ws = wb.create_sheet("Bukti Dukung")
 
@@ -547,7 +547,7 @@ def _bukti(wb: Any, ctx: dict[str, Any]) -> None:
                 _t(r["nama"]),
                 _t("\n".join(teks(b) for b in r["bukti"])),
             ]
-            for r in ctx["bukti"]
+            for r in ctx["data_pendukung"]
         ],
     )
 

@@ -347,7 +347,7 @@ def _komponen_cell(
     title = f"{col.field.capitalize()} TW {tw}"
     prompt = (
         f"{nama_q}: isi jumlahnya {kapan}, angka >= 0. Realisasi = Pembilang / Penyebut x 100 "
-        "dihitung kinerja."
+        "dihitung otomatis."
     )[:255]
     v = dv(
         ("komponen", ind.kode, col.field, str(col.tw)),
@@ -513,7 +513,7 @@ def _write_petunjuk(
                 "teks",
                 f"{nomor}. Indikator yang diukur dari dua jumlah (kolom Pembilang TW dan Penyebut "
                 "TW kuning): isi keduanya untuk setiap triwulan; kolom Realisasinya terkunci "
-                "karena realisasi = Pembilang / Penyebut x 100 dihitung kinerja. Penyebut 0 "
+                "karena realisasi = Pembilang / Penyebut x 100 dihitung otomatis. Penyebut 0 "
                 "hanya boleh bila Pembilang juga 0 (tidak ada yang diukur).",
             )
         )
@@ -521,9 +521,9 @@ def _write_petunjuk(
     lines.append(
         (
             "teks",
-            f"{nomor}. Bukti Dukung: tulis nama berkas bukti (mis. Laporan Fisik TW2.pdf) atau "
-            "tautannya (https://...), dipisah titik koma atau baris baru, dan kirim berkas bukti "
-            "bersama formulir; berkas yang disebut namanya diperiksa keberadaannya.",
+            f"{nomor}. Bukti Dukung: tulis nama dokumen bukti (mis. Laporan Fisik TW2.pdf) atau "
+            "tautannya (https://...), dipisah titik koma atau baris baru, dan kirim dokumen bukti "
+            "itu bersama formulir; dokumen yang disebut namanya diperiksa keberadaannya.",
         )
     )
     lines += [("teks", ""), ("sub", "Arti kolom")]
@@ -553,7 +553,7 @@ def _write_petunjuk(
             if komponen
             else []
         ),
-        ("Bukti Dukung", "nama berkas bukti yang dikirim, tautan, atau nomor dokumen"),
+        ("Bukti Dukung", "nama dokumen bukti yang dikirim, tautan, atau nomor surat"),
     ):
         lines.append(("kolom", f"{h}: {arti}"))
     for r, (kind, text) in enumerate(lines, start=1):
