@@ -1083,7 +1083,11 @@ _RULES: tuple[Rule, ...] = (
         "dihitung ulang. Untuk mengubahnya, koreksi realisasinya.",
         variants={
             "lagi": "Masih ada sel lain di lembar {lembar} yang diubah pada nilai hitungan; "
-            "semuanya dihitung ulang."
+            "semuanya dihitung ulang.",
+            # docs/contract.md §14: a component indicator's realisation is n / N x 100
+            "komponen": "{kolom} diubah dari {lama!r} menjadi {baru!r}; realisasi indikator ini "
+            "dihitung dari Pembilang dan Penyebut bidang dan tidak dikoreksi di draf. Minta "
+            "bidang mengirim ulang formulir dengan Pembilang/Penyebut yang benar.",
         },
     ),
     Rule(

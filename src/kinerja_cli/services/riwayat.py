@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from kinerja_cli.domain.periode import TAHUNAN
-from kinerja_cli.domain.results import Riwayat, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, Riwayat, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.config import CONFIG_NAME, load_settings
@@ -161,6 +161,18 @@ def load_riwayat(ws: Workspace) -> Riwayat | None:
 
 def _figures(folder: Path, settings: Settings) -> dict[str, TahunLalu]:
     """One linked year's tahunan figures per indicator code (a workspace or an archive)."""
+    k = _kompilasi(folder, settings)
+    if k is None:
+        return {}
+    return {
+        i.kode: TahunLalu(k.tahun, i.target_teks, i.realisasi, i.capaian)
+        for i in k.indikator
+        if i.realisasi is not None
+    }
+
+
+def _kompilasi(folder: Path, settings: Settings) -> Kompilasi | None:
+    """A linked year's tahunan measurement (a workspace or an archive), None without data."""
     if (folder / ".kinerja" / "kinerja.db").is_file():
         return _from(Workspace(folder.resolve(), settings))
     if (folder / "kinerja.db").is_file() and (folder / settings.pk).is_file():
@@ -171,25 +183,52 @@ def _figures(folder: Path, settings: Settings) -> dict[str, TahunLalu]:
             shutil.copyfile(folder / "kinerja.db", root / ".kinerja" / "kinerja.db")
             shutil.copyfile(folder / settings.pk, root / settings.pk)
             return _from(Workspace(root, settings))
-    return {}
+    return None
 
 
-def _from(prev: Workspace) -> dict[str, TahunLalu]:
+def _from(prev: Workspace) -> Kompilasi | None:
     from kinerja_cli.domain.kompilasi import kompilasi
     from kinerja_cli.io.pk import read_pk
     from kinerja_cli.store.db import Store
 
     res = read_pk(prev.pk, prev.settings.rumus_turun)
     if res.pk is None:
-        return {}
+        return None
     with Store.open(prev) as store:
         data = store.accepted(TAHUNAN)
         status = store.bidang_status(TAHUNAN)
     if not data:
+        return None
+    return kompilasi(res.pk, prev.settings, TAHUNAN, data, status, [], {})
+
+
+def renstra_sd(folder: Path) -> dict[str, dict[str, object]]:
+    """Last year's Renstra realisation s/d its year (Evaluasi Renja column 13) per code, for
+    `init --dari` to carry as this year's `Realisasi Renstra s/d Tahun Lalu`: per sheet
+    (Indikator, Anggaran), kode -> a number rounded to 2 decimals, or Ada/Tidak Ada. Empty
+    when the year has no tahunan data."""
+    from kinerja_cli.domain.kompilasi import teks_biner
+    from kinerja_cli.domain.rounding import bulat
+
+    folder = Path(folder)
+    try:
+        settings = load_settings(folder / CONFIG_NAME)
+    except KinerjaError:
         return {}
-    k = kompilasi(res.pk, prev.settings, TAHUNAN, data, status, [], {})
+    k = _kompilasi(folder, settings)
+    if k is None:
+        return {}
+
+    def show(v: object, teks: str = "") -> object:
+        return teks_biner(v, teks) if isinstance(v, bool) else bulat(v, 2)  # type: ignore[arg-type]
+
     return {
-        i.kode: TahunLalu(k.tahun, i.target_teks, i.realisasi, i.capaian)
-        for i in k.indikator
-        if i.realisasi is not None
+        "Indikator": {
+            i.kode: show(i.realisasi_renstra, i.target_teks)
+            for i in k.indikator
+            if i.realisasi_renstra is not None
+        },
+        "Anggaran": {
+            a.kode: show(a.realisasi_renstra) for a in k.anggaran if a.realisasi_renstra is not None
+        },
     }

@@ -85,8 +85,10 @@ def init_workspace(
     pk_target = folder / "pk.xlsx"
     if pk_file is None and prev_pk is not None:
         from kinerja_cli.io.pk import carry_over_pk
+        from kinerja_cli.services.riwayat import renstra_sd
 
-        carry_over_pk(prev_pk, pk_target, tahun)
+        # last year's column (13) becomes this year's Renstra realisation s/d last year (§14)
+        carry_over_pk(prev_pk, pk_target, tahun, renstra_sd(Path(dari)) if dari else None)
     elif pk_file is not None:
         from kinerja_cli.io.atomic import atomic_path
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from kinerja_cli.io.atomic import atomic_save
 from kinerja_cli.io.xlsx import find_sheet, locate, norm
@@ -12,10 +14,22 @@ _PER_TAHUN = {
     "Indikator": ("Target", "Target TW I", "Target TW II", "Target TW III", "Target TW IV"),
     "Anggaran": ("Pagu",),
 }
+# docs/contract.md §14: the Renstra's realisation s/d last year moves on by a year; the Target
+# Renstra, Pagu Renstra and the component names hold for the whole Renstra period and stay.
+REALISASI_RENSTRA = "Realisasi Renstra s/d Tahun Lalu"
 
 
-def carry_over_pk(src: Path, dest: Path, tahun: int) -> None:
-    """Copy last year's PK to `dest` with Tahun set and the year's targets and pagu emptied."""
+def carry_over_pk(
+    src: Path,
+    dest: Path,
+    tahun: int,
+    renstra_lalu: Mapping[str, Mapping[str, object]] | None = None,
+) -> None:
+    """Copy last year's PK to `dest` with Tahun set and the year's targets and pagu emptied.
+
+    `renstra_lalu`: per sheet (Indikator, Anggaran), kode -> last year's realisation s/d its
+    year (Evaluasi Renja column 13), written as this year's `Realisasi Renstra s/d Tahun Lalu`;
+    without it that column is emptied."""
     import openpyxl
 
     from kinerja_cli.io.xlsx import ensure_defused_openpyxl
@@ -41,4 +55,17 @@ def carry_over_pk(src: Path, dest: Path, tahun: int) -> None:
                 cell = ws.cell(r, c)
                 if type(cell).__name__ != "MergedCell":
                     cell.value = None
+        _renstra(ws, table, (renstra_lalu or {}).get(sheet, {}))
     atomic_save(dest, wb.save)
+
+
+def _renstra(ws: Any, table: Any, values: Mapping[str, object]) -> None:
+    c, kc = table.col(REALISASI_RENSTRA), table.col("Kode")
+    if not c or not kc:
+        return
+    for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
+        cell = ws.cell(r, c)
+        if type(cell).__name__ == "MergedCell":
+            continue
+        kode = str(ws.cell(r, kc).value or "").strip().rstrip(".")
+        cell.value = values.get(kode)
