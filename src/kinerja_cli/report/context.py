@@ -308,6 +308,18 @@ def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[
     return out
 
 
+def _target_lalu(teks: str, arah: Arah) -> str:
+    """Last year's target as this year's are printed (`82,5`, `6,5–8,5`), not as stored."""
+    from kinerja_cli.domain.numbers import NumberError
+    from kinerja_cli.domain.targets import parse_target
+    from kinerja_cli.report.filters import target
+
+    try:
+        return target(parse_target(teks, arah), teks) if teks else ""
+    except (NumberError, ValueError, ArithmeticError):
+        return teks
+
+
 def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
     """The comparison with last year where linked, else a sentence saying it is not."""
     rows = []
@@ -321,7 +333,7 @@ def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
                 "kode": i.kode,
                 "nama": i.nama,
                 "satuan": i.satuan,
-                "target_lalu": t.target_teks,
+                "target_lalu": _target_lalu(t.target_teks, i.arah),
                 "realisasi_lalu": t.realisasi,
                 "capaian_lalu": t.capaian,
                 "target": i.target,

@@ -71,6 +71,10 @@ def test_realisasi_locked_and_components_open_only_on_the_component_row(
         str(c.value) for r in openpyxl.load_workbook(blank["BM"])["Petunjuk"].iter_rows() for c in r
     )
     assert "Pembilang / Penyebut x 100" in petunjuk
+    assert (
+        "IK.01: Pembilang = Panjang jalan mantap (km); Penyebut = Panjang jalan kabupaten"
+        in petunjuk
+    )
 
 
 def _read(pk: PK, blank: Path, tmp: Path, pairs: list[Any], edits: dict[str, Any] | None = None):  # noqa: ANN202

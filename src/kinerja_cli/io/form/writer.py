@@ -107,7 +107,7 @@ def write_form(spec: FormSpec, target: Path) -> str:
     ws_i = wb.create_sheet(L.IDENTITAS)
 
     _write_petunjuk(
-        ws_p, spec, bidang.nama, len(inds), bool(angg), komponen=any(i.komponen for i in inds)
+        ws_p, spec, bidang.nama, len(inds), bool(angg), komponen=[i for i in inds if i.komponen]
     )
     _write_kinerja(ws_k, spec, bidang.nama, inds)
     if ws_a is not None:
@@ -440,7 +440,7 @@ def _write_petunjuk(
     n_ind: int,
     ada_anggaran: bool,
     *,
-    komponen: bool = False,
+    komponen: Sequence[Indikator] = (),
 ) -> None:
     idn = spec.pk.identitas
     per = spec.periode
@@ -517,6 +517,10 @@ def _write_petunjuk(
                 "hanya boleh bila Pembilang juga 0 (tidak ada yang diukur).",
             )
         )
+        for ind in komponen:
+            lines.append(
+                ("teks", f"    {ind.kode}: Pembilang = {ind.pembilang}; Penyebut = {ind.penyebut}.")
+            )
         nomor += 1
     lines.append(
         (
