@@ -90,3 +90,14 @@ def test_pairs(
     n: list[D | None], d: list[D | None], nilai: list[D | None], found: list[tuple[str, str, str]]
 ) -> None:
     assert _pairs(n, d) == (nilai, found)
+
+
+def test_diff_names_changed_components() -> None:
+    from kinerja_cli.domain.models import DataBidang
+    from kinerja_cli.domain.perubahan import bandingkan
+
+    a, b = DataBidang("PKP"), DataBidang("PKP")
+    a.pembilang["IK.31"], a.penyebut["IK.31"] = [D(160), D(168)], [D(200), D(200)]
+    b.pembilang["IK.31"], b.penyebut["IK.31"] = [D(160), D(170)], [D(200), D(200)]
+    got = [(p.jenis, p.kode, p.kolom, p.lama, p.baru) for p in bandingkan(a, b)]
+    assert got == [("komponen", "IK.31", "Pembilang TW II", "168", "170")]

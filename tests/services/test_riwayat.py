@@ -233,3 +233,20 @@ def test_init_dari_carries_the_renstra_realisation_on(tiga_tahun: Path, tmp_path
     }
     assert got["IK.12"] == float(bulat(sd["IK.12"], 2))  # 41,5 + this year's km
     assert got["IK.26"] == "Ada" and got["IK.07"] is None  # biner: the latest answer; none
+
+
+def test_earlier_years_are_only_read(tiga_tahun: Path) -> None:
+    """Following the history never writes into another year's folder (its database is read
+    through a read-only snapshot)."""
+
+    def state() -> dict[str, str]:
+        return {
+            p.relative_to(tiga_tahun).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(tiga_tahun.rglob("*"))
+            if p.is_file() and "pengukuran-2025" not in p.parts
+        }
+
+    before = state()
+    riwayat = load_riwayat(find_workspace(tiga_tahun / "pengukuran-2025"))
+    assert riwayat is not None and riwayat.tahun == (2023, 2024)
+    assert state() == before

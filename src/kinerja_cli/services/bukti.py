@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 import os
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -278,14 +278,3 @@ def _copy(h: BerkasBukti, dest: Path) -> tuple[str, str, int] | str:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return "/".join(["bukti", *parts]), hashlib.sha256(data).hexdigest(), len(data)
-
-
-def referenced(data: Iterable[DataBidang]) -> int:
-    """How many file references the submissions make (for messages)."""
-    return sum(
-        1
-        for db in data
-        for n in db.narasi.values()
-        for r in rujukan(n.bukti)
-        if r.jenis == "berkas"
-    )

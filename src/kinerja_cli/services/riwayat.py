@@ -172,18 +172,40 @@ def _figures(folder: Path, settings: Settings) -> dict[str, TahunLalu]:
 
 
 def _kompilasi(folder: Path, settings: Settings) -> Kompilasi | None:
-    """A linked year's tahunan measurement (a workspace or an archive), None without data."""
-    if (folder / ".kinerja" / "kinerja.db").is_file():
-        return _from(Workspace(folder.resolve(), settings))
-    if (folder / "kinerja.db").is_file() and (folder / settings.pk).is_file():
-        # An archive is read-only: lay its files out as a temporary workspace and read that.
-        with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp)
-            (root / ".kinerja").mkdir()
-            shutil.copyfile(folder / "kinerja.db", root / ".kinerja" / "kinerja.db")
-            shutil.copyfile(folder / settings.pk, root / settings.pk)
-            return _from(Workspace(root, settings))
-    return None
+    """A linked year's tahunan measurement (a workspace or an archive), None without data.
+
+    Another year's folder is only read, never written: its database is copied (read-only
+    snapshot) with its PK into a temporary workspace, so opening it cannot migrate or lock it."""
+    db = folder / ".kinerja" / "kinerja.db"
+    if not db.is_file():
+        db = folder / "kinerja.db"  # an archive version
+    if not db.is_file() or not (folder / settings.pk).is_file():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / ".kinerja").mkdir()
+        _snapshot(db, root / ".kinerja" / "kinerja.db")
+        shutil.copyfile(folder / settings.pk, root / settings.pk)
+        return _from(Workspace(root, settings))
+
+
+def _snapshot(db: Path, dest: Path) -> None:
+    """A consistent copy of a database opened read-only (the file copied when SQLite cannot
+    open it so, e.g. on a read-only medium with a journal left behind)."""
+    import sqlite3
+
+    try:
+        src = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(dest)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error:
+        shutil.copyfile(db, dest)
 
 
 def _from(prev: Workspace) -> Kompilasi | None:
