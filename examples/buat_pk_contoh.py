@@ -41,6 +41,7 @@ IDENTITAS: list[tuple[str, str | int]] = [
     ("Jabatan Kepala", "Kepala Dinas"),
     ("Kepala Daerah", "(nama Bupati Balangan)"),
     ("Jabatan Kepala Daerah", "Bupati Balangan"),
+    ("Periode Renstra", "2021-2026"),
 ]
 
 # Kode, Nama, Kepala, NIP (contoh; sebagian dengan spasi, sebagian tanpa), Jabatan
@@ -523,13 +524,13 @@ INDIKATOR: list[
         "Persentase permohonan KKPR yang dinilai tepat waktu",
         "%",
         "naik",
-        "status",
+        "kumulatif",
         "",
         90,
         (90, 90, 90, 90),
         "Jumlah permohonan Kesesuaian Kegiatan Pemanfaatan Ruang (KKPR) yang selesai "
-        "dinilai dalam batas waktu layanan dibagi jumlah permohonan yang masuk dalam "
-        "triwulan, dikali 100.",
+        "dinilai dalam batas waktu layanan dibagi jumlah permohonan yang masuk, dikali 100; "
+        "s/d triwulan: jumlah kedua bilangan s/d triwulan itu (kumulatif).",
     ),
     (
         "IK.29",
@@ -632,6 +633,74 @@ INDIKATOR: list[
         "telah ditetapkan s/d akhir triwulan; Tidak bila belum.",
     ),
 ]
+
+# Renstra 2021-2026 (kolom Target Renstra dan Realisasi Renstra s/d Tahun Lalu): target akhir
+# periode (2026) dan realisasi s/d 2024; indikator kumulatif menjumlahkan tahun-tahunnya,
+# indikator status memakai keadaan akhir tahun. Indikator tanpa data Renstra sengaja ada
+# (IK.07, IK.09, IK.35): kolom Renstranya kosong.
+RENSTRA: dict[str, tuple[Nilai, Nilai]] = {
+    "IK.01": (75, 70.12),
+    "IK.02": (85, 81.3),
+    "IK.03": (90, 72),
+    "IK.04": (90, 83.5),
+    "IK.05": ("90-100", 93.8),
+    "IK.06": (100, 96),
+    "IK.08": ("Ya", "Ya"),
+    "IK.10": (70, 60.5),
+    "IK.11": (30, 39.5),
+    "IK.12": (60, 41.5),
+    "IK.13": (900, 540),
+    "IK.14": (6000, 3850),
+    "IK.15": (82, 75.5),
+    "IK.16": (72, 64.8),
+    "IK.17": (1800, 1120),
+    "IK.18": (90, 55.5),
+    "IK.19": (35, 49),
+    "IK.20": (85, 78.4),
+    "IK.21": (3000, 1850),
+    "IK.22": ("6,5-8,5", 7.2),
+    "IK.23": (80, 74.6),
+    "IK.24": (1200, 760),
+    "IK.25": (14, 26),
+    "IK.26": ("Ada", "Tidak Ada"),
+    "IK.27": (88, 81),
+    "IK.28": (95, 86),
+    "IK.29": (200, 118),
+    "IK.30": (5000, 3120),
+    "IK.31": (90, 85.2),
+    "IK.32": (60, 38.5),
+    "IK.33": (30, 60.3),
+    "IK.34": (40, 24.6),
+}
+
+# Indikator persentase yang diukur dari dua jumlah (kolom Pembilang dan Penyebut): formulir
+# bidang meminta kedua jumlah setiap triwulan, kinerja menghitung realisasinya.
+KOMPONEN: dict[str, tuple[str, str]] = {
+    "IK.03": (
+        "Jumlah pegawai yang telah mengikuti pengembangan kompetensi minimal 20 JP (orang)",
+        "Jumlah seluruh pegawai Dinas (orang)",
+    ),
+    "IK.28": (
+        "Jumlah permohonan KKPR yang dinilai tepat waktu",
+        "Jumlah permohonan KKPR yang masuk",
+    ),
+    "IK.31": (
+        "Jumlah rumah layak huni (unit)",
+        "Jumlah seluruh rumah menurut pendataan (unit)",
+    ),
+}
+
+# Pagu indikatif Renstra 2021-2026 dan realisasinya s/d 2024, per program (baris induk saja:
+# Renstra merencanakan pada tingkat program).
+PAGU_RENSTRA: dict[str, tuple[int, int]] = {
+    "1.03.01": (70_500_000_000, 42_100_000_000),
+    "1.03.02": (52_000_000_000, 30_450_000_000),
+    "1.03.03": (23_500_000_000, 13_900_000_000),
+    "1.03.10": (125_000_000_000, 74_800_000_000),
+    "1.03.12": (8_200_000_000, 4_650_000_000),
+    "1.04.02": (6_500_000_000, 3_700_000_000),
+    "1.04.03": (140_000_000_000, 86_300_000_000),
+}
 
 # Induk (program dan kegiatan): Kode, Uraian, Bidang. Pagu induk dihitung dari anaknya.
 ANGGARAN_INDUK: list[tuple[str, str, str]] = [
@@ -945,8 +1014,13 @@ def buat_workbook():  # -> openpyxl.Workbook
         "Target TW IV",
         "Bidang",
         "Definisi Operasional",
+        "Target Renstra",
+        "Realisasi Renstra s/d Tahun Lalu",
+        "Pembilang",
+        "Penyebut",
     ]
     widths = [8.0, 9.0, 30.0, 44.0, 9.0, 9.0, 11.0, 7.0, 9.0, 9.0, 9.0, 9.0, 9.0, 8.0, 60.0]
+    widths += [10.0, 12.0, 30.0, 30.0]
     last = len(names)
     judul(ws, 1, f"PERJANJIAN KINERJA TAHUN {TAHUN}", last, size=14)
     judul(ws, 2, f"{PERANGKAT_DAERAH.upper()} KABUPATEN BALANGAN", last)
@@ -970,6 +1044,8 @@ def buat_workbook():  # -> openpyxl.Workbook
             *tw,
             bidang,
             definisi,
+            *RENSTRA.get(kode, (None, None)),
+            *KOMPONEN.get(kode, (None, None)),
         ]
         for col, value in enumerate(values, start=1):
             c = ws.cell(row=r, column=col, value=value)
@@ -977,7 +1053,7 @@ def buat_workbook():  # -> openpyxl.Workbook
             c.alignment = wrap_atas
             if 5 <= col <= 14:
                 c.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
-            if isinstance(value, str) and 9 <= col <= 13:
+            if isinstance(value, str) and (9 <= col <= 13 or col in (16, 17)):
                 c.number_format = "@"
         tinggi_baris(ws, r, widths)
     for ks, rows in blok.items():
@@ -1005,8 +1081,10 @@ def buat_workbook():  # -> openpyxl.Workbook
         "Rencana TW II",
         "Rencana TW III",
         "Rencana TW IV",
+        "Pagu Renstra",
+        "Realisasi Renstra s/d Tahun Lalu",
     ]
-    widths = [20.0, 60.0, 8.0, 17.0, 9.0, 16.0, 16.0, 16.0, 16.0]
+    widths = [20.0, 60.0, 8.0, 17.0, 9.0, 16.0, 16.0, 16.0, 16.0, 18.0, 18.0]
     judul(ws, 1, f"ANGGARAN PERJANJIAN KINERJA TAHUN {TAHUN} (DPA)", len(names), size=12)
     header_row = 3
     header(ws, header_row, names, widths)
@@ -1016,7 +1094,9 @@ def buat_workbook():  # -> openpyxl.Workbook
         induk = sasaran is None
         level = kode.count(".")  # 2 program, 4 kegiatan, 5 sub-kegiatan
         rencana = rencana_tw(kode, bidang, pagu)
-        for col, value in enumerate((kode, uraian, bidang, pagu, sasaran, *rencana), start=1):
+        renstra = PAGU_RENSTRA.get(kode, (None, None))
+        cells = (kode, uraian, bidang, pagu, sasaran, *rencana, *renstra)
+        for col, value in enumerate(cells, start=1):
             c = ws.cell(row=r, column=col, value=value)
             c.border = garis
             c.alignment = wrap_atas
@@ -1029,7 +1109,7 @@ def buat_workbook():  # -> openpyxl.Workbook
             wrap_text=True, vertical="top", indent={2: 0, 4: 1}.get(level, 2)
         )
         ws.cell(row=r, column=3).alignment = Alignment(horizontal="center", vertical="top")
-        for col in (4, 6, 7, 8, 9):
+        for col in (4, 6, 7, 8, 9, 10, 11):
             ws.cell(row=r, column=col).number_format = "#,##0"
         ws.cell(row=r, column=5).alignment = Alignment(horizontal="center", vertical="top")
         tinggi_baris(ws, r, widths)

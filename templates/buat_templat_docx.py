@@ -587,7 +587,8 @@ def tahunan(path: Path) -> None:
                     c("{% vm %}{{ s.no }}"),
                     c("{{ r.kode }}"),
                     "{% vm %}{{ s.nama }}",
-                    "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}",
+                    "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}"
+                    "{% if r.komponen %} [{{ r.komponen }}]{% endif %}",
                     c("{{ r.satuan }}"),
                     r("{{ r.target|target(r.target_teks) }}"),
                     r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
@@ -761,8 +762,15 @@ def tahunan(path: Path) -> None:
     permasalahan(doc, triwulan=False)
     para(doc, "{%p endif %}")
 
-    para(doc, "{%p if tahun_lalu.ada %}")
+    para(doc, "{%p if tahun_lalu.ada or tren.ada %}")
     sub(doc, "{{ lampiran.tahun_lalu }}. Perbandingan dengan Tahun Sebelumnya", halaman_baru=True)
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if tahun_lalu.ada %}")
+    para(doc, "{%p if tren.ada %}")
+    para(
+        doc, "1. Tahun {{ tahun_lalu.tahun }} dan Tahun {{ dokumen.tahun }}", bold=True
+    ).paragraph_format.keep_with_next = True
+    para(doc, "{%p endif %}")
     para(doc, "{{ tahun_lalu.kalimat }}").paragraph_format.keep_with_next = True
     tabel(
         doc,
@@ -801,7 +809,132 @@ def tahunan(path: Path) -> None:
         ],
     )
     para(doc, "{%p endif %}")
+    tren(doc)
+    renstra(doc)
+    para(doc, "{%p if data_pendukung %}")
+    sub(doc, "{{ lampiran.bukti }}. Data Pendukung (Bukti Dukung)", halaman_baru=True)
+    para(
+        doc,
+        "Data pendukung yang disampaikan bidang pengampu untuk setiap indikator; dokumen yang "
+        "disebut disimpan bersama arsip pengukuran kinerja ini.",
+    ).paragraph_format.keep_with_next = True
+    tabel_bukti(doc)
+    para(doc, "{%p endif %}")
     doc.save(str(path))
+
+
+TREN_SLOT = 6  # five linked years and this one (docs/contract.md §14)
+
+
+def tren(doc: Any) -> None:
+    """The multi-year trend: a Realisasi and a Capaian column per year; the slots of years
+    that are not linked are removed after rendering (LEPAS)."""
+    para(doc, "{%p if tren.ada %}")
+    para(doc, "{%p if tahun_lalu.ada %}")
+    para(
+        doc, "2. Tren Tahun {{ tren.tahun[0] }}–{{ dokumen.tahun }}", bold=True
+    ).paragraph_format.keep_with_next = True
+    para(doc, "{%p endif %}")
+    para(doc, "{{ tren.kalimat }}").paragraph_format.keep_with_next = True
+    kepala: list[Sel] = ["No", "Kode", "Indikator Kinerja", "Satuan"]
+    sel: list[Sel] = [c("{{ loop.index }}"), c("{{ r.kode }}"), "{{ r.nama }}", c("{{ r.satuan }}")]
+    for i in range(TREN_SLOT):
+        ada = f"tren.tahun|length > {i}"
+        kepala += [
+            kolom(ada, "Realisasi {{ tren.tahun[" + str(i) + "] }}"),
+            kolom(ada, "Capaian {{ tren.tahun[" + str(i) + "] }} (%)"),
+        ]
+        v = f"r.nilai[{i}]"
+        sel += [
+            r(
+                isi_kolom(
+                    ada, "{{ " + v + ".realisasi|realisasi(r.target, " + v + ".target_teks) }}"
+                )
+            ),
+            r(isi_kolom(ada, "{{ " + v + ".capaian|angka }}")),
+        ]
+    tabel(
+        doc,
+        [4, 6, 24, 6, *([7.0] * (2 * TREN_SLOT))],
+        [kepala],
+        ["{%tr for r in tren.baris %}", sel, "{%tr endfor %}"],
+    )
+    para(doc, "{%p endif %}")
+
+
+def renstra(doc: Any) -> None:
+    """Realisation s/d this year against the Renstra's end-of-period target (Bab III A.3)."""
+    para(doc, "{%p if renstra.ada %}")
+    sub(
+        doc,
+        "{{ lampiran.renstra }}. Capaian terhadap Target Akhir Rencana Strategis",
+        halaman_baru=True,
+    )
+    para(doc, "{{ renstra.kalimat }}").paragraph_format.keep_with_next = True
+    tabel(
+        doc,
+        [4, 6, 30, 7, 10, 10, 9, 10, 10],
+        [
+            [
+                "No",
+                "Kode",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target Akhir Renstra{% if renstra.tahun_akhir %} ({{ renstra.tahun_akhir }})"
+                "{% endif %}",
+                "Realisasi s/d Tahun {{ dokumen.tahun - 1 }}",
+                "Realisasi Tahun {{ dokumen.tahun }}",
+                "Realisasi s/d Tahun {{ dokumen.tahun }}",
+                "Capaian terhadap Target Akhir Renstra (%)",
+            ]
+        ],
+        [
+            "{%tr for r in renstra.baris %}",
+            [
+                c("{{ r.no }}"),
+                c("{{ r.kode }}"),
+                "{{ r.nama }}",
+                c("{{ r.satuan }}"),
+                r("{{ r.target_renstra|target(r.target_renstra_teks) }}"),
+                r("{{ r.realisasi_lalu|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.realisasi_sd|realisasi(r.target, r.target_teks) }}"),
+                r("{{ r.capaian|angka }}"),
+            ],
+            "{%tr endfor %}",
+        ],
+    )
+    para(doc, "{%p if renstra.anggaran %}")
+    para(
+        doc,
+        "Anggaran: pagu Renstra {{ renstra.anggaran.pagu|rupiah }}; realisasi s/d Tahun "
+        "{{ dokumen.tahun }} {{ renstra.anggaran.realisasi_sd|rupiah }} "
+        "({{ renstra.anggaran.capaian|persen }} dari pagu Renstra), termasuk realisasi Tahun "
+        "{{ dokumen.tahun }} sebesar {{ renstra.anggaran.realisasi|rupiah }}.",
+    )
+    para(doc, "{%p endif %}")
+    para(doc, "{%p endif %}")
+
+
+def tabel_bukti(doc: Any) -> None:
+    """Evidence per indicator: one line per reference (docs/contract.md §14)."""
+    tabel(
+        doc,
+        [4, 7, 38, 51],
+        [["No", "Kode", "Indikator Kinerja", "Data Pendukung"]],
+        [
+            "{%tr for r in data_pendukung %}",
+            [
+                c("{{ r.no }}"),
+                c("{{ r.kode }}"),
+                "{{ r.nama }}",
+                "{% for b in r.bukti %}{{ b.teks }}{% if b.jenis == 'berkas' and b.ada == false %}"
+                " (dokumen belum tersedia){% endif %}{% if not loop.last %}; {% endif %}"
+                "{% endfor %}",
+            ],
+            "{%tr endfor %}",
+        ],
+    )
 
 
 def triwulan(path: Path) -> None:
@@ -918,7 +1051,8 @@ def triwulan(path: Path) -> None:
             Tetap(
                 [
                     c("{{ s.no }}.{{ loop.index }}"),
-                    "{{ r.nama }} ({{ r.bidang_nama }})",
+                    "{{ r.nama }} ({{ r.bidang_nama }})"
+                    "{% if r.komponen %} [{{ r.komponen }}]{% endif %}",
                     c("{{ r.satuan }}"),
                     r("{{ r.target_triwulan|target(r.target_triwulan_teks) }}"),
                     r("{{ r.target|target(r.target_teks) }}"),
@@ -1080,6 +1214,25 @@ def triwulan(path: Path) -> None:
         "Tahun {{ dokumen.tahun }}.",
     ).paragraph_format.keep_with_next = True
     ttd(doc)
+    para(doc, "{%p if data_pendukung %}")
+    h = para(
+        doc,
+        "LAMPIRAN: DATA PENDUKUNG (BUKTI DUKUNG) {{ dokumen.kurun|upper }} TAHUN "
+        "{{ dokumen.tahun }}",
+        bold=True,
+        size=12,
+        align=TENGAH,
+        after=10,
+    )
+    h.paragraph_format.page_break_before = True
+    h.paragraph_format.keep_with_next = True
+    para(
+        doc,
+        "Data pendukung yang disampaikan bidang pengampu untuk setiap indikator sampai dengan "
+        "{{ dokumen.kurun }}.",
+    ).paragraph_format.keep_with_next = True
+    tabel_bukti(doc)
+    para(doc, "{%p endif %}")
     doc.save(str(path))
 
 

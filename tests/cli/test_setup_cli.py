@@ -19,7 +19,7 @@ def test_init_check_initform(tmp_path: Path, example_pk: Path) -> None:
     ws = tmp_path / "ws"
     r = runner.invoke(app, ["init", str(ws), "--pk", str(example_pk)])
     assert r.exit_code == 0, r.output
-    for name in ("kinerja.toml", "pk.xlsx", "formulir", "masuk", "hasil"):
+    for name in ("kinerja.toml", "pk.xlsx", "formulir", "masuk", "hasil", "bukti"):
         assert (ws / name).exists()
     r = runner.invoke(app, ["check-pk", "-w", str(ws), "--json"])
     assert r.exit_code == 0, r.output
@@ -72,6 +72,26 @@ def test_bad_setting_names_key_and_line(tmp_path: Path, example_pk: Path) -> Non
     r = runner.invoke(app, ["check-pk", "-w", str(tmp_path / "ws")])
     assert r.exit_code == 2
     assert "rumus_turun" in r.output and "baris" in r.output
+
+
+@pytest.mark.parametrize("nilai", ["mati", "peringatan", "galat", "wajib"])
+def test_bukti_wajib_setting(tmp_path: Path, nilai: str) -> None:
+    """`[bukti] wajib` (docs/contract.md §14): the default is written, commented, as "mati"; an
+    unknown value names the key and its line."""
+    from kinerja_cli.io.config import load_settings
+
+    runner.invoke(app, ["init", str(tmp_path / "ws"), "--pk", str(make_pk(tmp_path / "pk.xlsx"))])
+    cfg = tmp_path / "ws" / "kinerja.toml"
+    text = cfg.read_text(encoding="utf-8")
+    assert "[bukti]\n" in text and 'wajib = "mati"' in text and "folder bukti/" in text
+    assert load_settings(cfg).bukti_wajib == "mati"
+    cfg.write_text(text.replace('wajib = "mati"', f'wajib = "{nilai}"'), encoding="utf-8")
+    r = runner.invoke(app, ["check-pk", "-w", str(tmp_path / "ws")])
+    if nilai == "wajib":
+        assert r.exit_code == 2 and "bukti.wajib" in r.output and "baris" in r.output
+    else:
+        assert r.exit_code == 0, r.output
+        assert load_settings(cfg).bukti_wajib == nilai
 
 
 def _ws_with(tmp_path: Path, **kw: object) -> Path:

@@ -195,6 +195,9 @@ def test_budget_parents_recomputed_never_double_counted(tmp_path: Path) -> None:
         "sasaran": None,
         "rencana": None,
         "serapan_rencana": None,
+        "pagu_renstra": None,
+        "realisasi_renstra": None,
+        "capaian_renstra": None,
     }
 
 

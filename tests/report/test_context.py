@@ -62,7 +62,15 @@ def test_no_previous_year_leaves_the_section_out(k_tahunan: Kompilasi) -> None:
     ctx = build_context(k_tahunan, TANGGAL_TAHUNAN)
     assert ctx["tahun_lalu"]["ada"] is False and ctx["tahun_lalu"]["kalimat"] == ""
     assert "tahun_lalu" not in ctx["lampiran"]
-    assert list(ctx["lampiran"].values()) == ["A", "B", "C", "D"]  # no letter skipped
+    # no letter skipped: the Renstra comparison and the evidence list follow as E and F
+    assert ctx["lampiran"] == {
+        "metode": "A",
+        "analisis": "B",
+        "anggaran": "C",
+        "permasalahan": "D",
+        "renstra": "E",
+        "bukti": "F",
+    }
 
 
 def test_previous_year_table_when_linked(pk: PK) -> None:

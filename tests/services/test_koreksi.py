@@ -267,3 +267,22 @@ def test_the_annual_draft_corrects_the_years_realisation(kit: Kit, tmp_path: Pat
     assert Decimal(got[(sta.kode, "TW4")]) == Decimal(55)
     k = compile_draft(kit.ws, TAHUNAN).kompilasi
     assert next(i.realisasi for i in k.indikator if i.kode == kum.kode) == total
+
+
+@pytest.mark.slow
+def test_a_component_indicators_realisation_is_not_corrected_in_the_draft(
+    compiled: tuple[Kit, Path], tmp_path: Path
+) -> None:
+    """docs/contract.md §14: IK.31 is Pembilang ÷ Penyebut × 100; a changed Realisasi cell is a
+    computed value (a warning), the bidang's components stay in force."""
+    kit, draft = compiled
+    edited = _edit(draft, tmp_path / "k.xlsx", [("Pengukuran", "IK.31", "Realisasi TW II", 99)])
+    res = koreksi(kit.ws, edited)
+    got = [(f.code, f.severity, f.kode) for f in res.findings]
+    assert got == [("koreksi-nilai-hitungan", "warning", "IK.31")]
+    assert "Pembilang dan Penyebut" in res.findings[0].message
+    assert res.koreksi == []
+    k = compile_draft(kit.ws, TW2).kompilasi
+    ik31 = next(i for i in k.indikator if i.kode == "IK.31")
+    assert (ik31.pembilang, ik31.penyebut) == (Decimal(168), Decimal(196))
+    assert ik31.realisasi == Decimal("85.71428571428571428571428571428571")  # 16800 / 196

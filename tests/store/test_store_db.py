@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from decimal import Decimal
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ def _record(
 
 def test_fresh_schema(workspace) -> None:
     with Store.open(workspace) as store:
-        assert schema.user_version(store.conn) == schema.VERSION == 6
+        assert schema.user_version(store.conn) == schema.VERSION == 7
         tables = {
             r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
         }
@@ -119,6 +120,39 @@ def test_older_version_is_migrated(workspace) -> None:
         sub = store.known("ab")
         assert sub is not None and sub.name == "BM.xlsx" and sub.umpan_balik is None
         assert sub.perubahan is None
+
+
+def test_v6_database_keeps_its_values_and_takes_components(workspace) -> None:
+    """Schema v7 (docs/contract.md §14) rebuilds `nilai` to take Pembilang and Penyebut; the
+    values stored before survive, in their order."""
+    workspace.internal.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(workspace.db, isolation_level=None)
+    assert schema.migrate(conn, upto=6) == 6
+    conn.execute(
+        "INSERT INTO files VALUES ('ab', 'BM.xlsx', 3, 0, '2025-07-01T09:00:00', 'xlsx', NULL)"
+    )
+    conn.execute(
+        "INSERT INTO submissions (id, sha256, name, bidang, periode, data_periode, status, "
+        "received, received_ns, first_seen) VALUES (1, 'ab', 'BM.xlsx', 'BM', 'TW2', 'TW2', "
+        "'diterima', '2025-07-01T09:00:00', 0, '2025-07-01T09:00:00')"
+    )
+    conn.execute("INSERT INTO nilai VALUES (1, 'realisasi', 'IK.01', 1, '61.5', 0)")
+    conn.execute("INSERT INTO nilai VALUES (1, 'realisasi', 'IK.01', 2, '62', 0)")
+    with pytest.raises(sqlite3.IntegrityError):  # v6 knows no components
+        conn.execute("INSERT INTO nilai VALUES (1, 'pembilang', 'IK.01', 1, '240', 0)")
+    conn.close()
+    with Store.open(workspace) as store:
+        assert schema.user_version(store.conn) == 7
+        rows = store.conn.execute("SELECT kind, kode, triwulan, value FROM nilai ORDER BY rowid")
+        assert list(rows) == [("realisasi", "IK.01", 1, "61.5"), ("realisasi", "IK.01", 2, "62")]
+        store.conn.execute("INSERT INTO nilai VALUES (1, 'pembilang', 'IK.01', 1, '240', 0)")
+        store.conn.execute("INSERT INTO nilai VALUES (1, 'penyebut', 'IK.01', 1, '400', 0)")
+        sub = store.known("ab")
+        assert sub is not None
+        data = store.data(sub)
+        assert data.pembilang == {"IK.01": [D(240), None]}
+        assert data.penyebut == {"IK.01": [D(400), None]}
+        assert data.realisasi == {"IK.01": [D("61.5"), D(62)]}
 
 
 def test_newer_schema_refused(workspace) -> None:

@@ -97,7 +97,8 @@ def stub_read(
     out = StubRead(pf.kind, ident.get("form_id"), bidang, periode, int(ident["tahun"]))
     db = DataBidang(bidang=bidang)
     ws = wb[L.KINERJA]
-    cols = L.kinerja_columns(periode)
+    komponen = any(i.komponen for i in pk.indikator_of(bidang))
+    cols = L.kinerja_columns(periode, komponen)
     f = out.findings
     for i, ind in enumerate(pk.indikator_of(bidang)):
         r = L.FIRST_ROW + i
@@ -131,6 +132,13 @@ def stub_read(
                             ind.kode,
                         )
                     )
+            elif col.field in ("pembilang", "penyebut") and ind.komponen:
+                n = _nilai(v, False)
+                getattr(db, col.field).setdefault(ind.kode, []).append(
+                    n if isinstance(n, Decimal) else None
+                )
+            elif col.field == "realisasi" and ind.komponen:
+                vals.append(None)  # computed from Pembilang and Penyebut below
             elif col.field == "realisasi":
                 n = _nilai(v, ind.arah == Arah.BINER)
                 if isinstance(n, str):
@@ -173,6 +181,14 @@ def stub_read(
                 vals.append(n)
             elif col.kind == "narasi":
                 narasi[col.field] = "" if v is None else str(v)
+        if ind.komponen:
+            from kinerja_cli.domain.capaian import realisasi_komponen_tw
+
+            vals = list(
+                realisasi_komponen_tw(
+                    db.pembilang.get(ind.kode, []), db.penyebut.get(ind.kode, []), periode.triwulan
+                )
+            )
         db.realisasi[ind.kode] = vals
         db.narasi[ind.kode] = Narasi(**narasi)
     if L.ANGGARAN in wb.sheetnames:
@@ -215,12 +231,20 @@ def fill_form(
     periode = Periode.parse(
         next(str(r[1]) for r in wb[L.IDENTITAS].iter_rows(values_only=True) if r[0] == "periode")
     )
-    cols = L.kinerja_columns(periode)
+    headers = {ws.cell(L.HEADER_ROW, c).value for c in range(1, ws.max_column + 1)}
+    cols = L.kinerja_columns(periode, L.pembilang_header(1) in headers)
     by_kode = {ws.cell(r, 2).value: r for r in range(L.FIRST_ROW, ws.max_row + 1)}
     for kode, vals in data.realisasi.items():
         r = by_kode[kode]
+        komponen = {"pembilang": data.pembilang.get(kode), "penyebut": data.penyebut.get(kode)}
         for c, col in enumerate(cols, start=1):
-            if col.field == "realisasi" and col.tw and col.tw <= len(vals):
+            if col.field in komponen and col.tw:
+                got = komponen[col.field]
+                if got and col.tw <= len(got):
+                    ws.cell(r, c).value = got[col.tw - 1]
+            elif col.field == "realisasi" and kode in data.pembilang:
+                continue  # a component indicator's Realisasi is locked (docs/contract.md §14)
+            elif col.field == "realisasi" and col.tw and col.tw <= len(vals):
                 v = vals[col.tw - 1]
                 ws.cell(r, c).value = ("Ada" if v else "Tidak Ada") if isinstance(v, bool) else v
             elif col.kind == "narasi" and kode in data.narasi:

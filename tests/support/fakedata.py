@@ -82,6 +82,23 @@ def realisasi_indikator(ind: Indikator, k: int) -> list[Nilai | None]:
     return out
 
 
+def komponen_indikator(ind: Indikator, k: int) -> tuple[list[Decimal], list[Decimal]]:
+    """Pembilang and Penyebut per quarter of a component indicator (docs/contract.md §14): a
+    status one keeps its Penyebut (the houses surveyed) with a level near the TW target; a
+    kumulatif one counts the quarter's cases, about the target's share of them handled."""
+    levels: list[Decimal] = []
+    for q in range(1, k + 1):
+        t = _num_target(ind, q)
+        levels.append(
+            min(t * (Decimal("0.95") + Decimal("0.08") * acak(ind.kode, q)), Decimal(100))
+        )
+    if ind.sifat == Sifat.KUMULATIF:
+        penyebut = [Decimal(30 + int(30 * acak(ind.kode, q, "N"))) for q in range(1, k + 1)]
+        return [_q(d * lv / 100, 0) for d, lv in zip(penyebut, levels, strict=True)], penyebut
+    d = _q(Decimal(150) + Decimal(250) * acak(ind.kode, "N"), 0)
+    return [_q(d * lv / 100, 0) for lv in levels], [d] * k
+
+
 PENDORONG = (
     "Koordinasi rutin dengan pelaksana kegiatan dan pengawasan lapangan berjalan baik.",
     "Dukungan anggaran tersedia sesuai DPA dan kontrak ditandatangani tepat waktu.",
@@ -103,11 +120,21 @@ def _pilih(pilihan: tuple[str, ...], *parts: object) -> str:
     return pilihan[int(acak(*parts) * len(pilihan))]
 
 
-def narasi_indikator(ind: Indikator, nilai: list[Nilai | None]) -> Narasi:
+def narasi_indikator(
+    ind: Indikator,
+    nilai: list[Nilai | None],
+    komponen: tuple[list[Decimal], list[Decimal]] | None = None,
+) -> Narasi:
     """Narratives a bidang would write: pendorong when on track, penghambat/tindak lanjut else."""
     from kinerja_cli.domain.capaian import capaian_indikator
 
-    c = capaian_indikator(ind, nilai, len(nilai), False).periode_capaian
+    c = capaian_indikator(
+        ind,
+        nilai,
+        len(nilai),
+        False,
+        komponen=komponen,  # type: ignore[arg-type]
+    ).periode_capaian
     if c is not None and c >= 100:
         return Narasi(
             pendorong=_pilih(PENDORONG, ind.bidang, "p"),
@@ -134,6 +161,14 @@ def example_data(pk: PK, periode: Periode, kecuali: Iterable[str] = ()) -> dict[
             continue
         db = DataBidang(bidang=b.kode)
         for ind in pk.indikator_of(b.kode):
+            if ind.komponen:
+                from kinerja_cli.domain.capaian import realisasi_komponen_tw
+
+                pem, pen = komponen_indikator(ind, k)
+                db.pembilang[ind.kode], db.penyebut[ind.kode] = list(pem), list(pen)
+                db.realisasi[ind.kode] = list(realisasi_komponen_tw(pem, pen, k))
+                db.narasi[ind.kode] = narasi_indikator(ind, db.realisasi[ind.kode], (pem, pen))
+                continue
             db.realisasi[ind.kode] = realisasi_indikator(ind, k)
             db.narasi[ind.kode] = narasi_indikator(ind, db.realisasi[ind.kode])
         for a in pk.anggaran_of(b.kode):

@@ -19,6 +19,9 @@ Tur singkat ({root}/):
   hasil/Reviu-*        bahan rapat evaluasi triwulan (langkah 11): HTML untuk ditayangkan, DOCX untuk disunting.
   hasil/Laporan-*      Pengukuran Kinerja tahunan dengan blok tanda tangan Kepala Dinas (langkah 9).
   arsip/2025/          arsip hanya-baca dengan MANIFEST.json (langkah 10); periksa: kinerja archive --verify
+  bukti/               berkas bukti dukung yang disebut bidang di kolom Bukti Dukung; ikut diarsipkan.
+  riwayat/             dua tahun sebelumnya (2023 sebagai arsip, 2024 sebagai ruang kerja) yang
+                       ditautkan: laporan tahunan menampilkan tren tiga tahun.
 Ulangi pada PK sendiri: kinerja init FOLDER --pk PK.xlsx (lihat README)."""
 
 

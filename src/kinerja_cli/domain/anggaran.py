@@ -140,3 +140,67 @@ def check_pagu(rows: Sequence[BarisAnggaran]) -> list[Finding]:
             )
         )
     return findings
+
+
+RENSTRA_KOLOM = (
+    ("Pagu Renstra", "pagu_renstra"),
+    ("Realisasi Renstra s/d Tahun Lalu", "realisasi_renstra_lalu"),
+)
+
+
+def _leaf_sum(rows: Sequence[BarisAnggaran], attr: str) -> dict[str, Decimal | None]:
+    """Each parent's sum of its leaves' Renstra figure, only when every leaf has one."""
+    if all(getattr(r, attr) is None for r in rows):
+        return {}
+    codes = {r.kode for r in rows}
+    parents = _parents(rows)
+    total: dict[str, Decimal] = {}
+    missing: set[str] = set()
+    for r in rows:
+        if r.kode in parents:
+            continue
+        v = getattr(r, attr)
+        for p in _prefixes(r.kode):
+            if p not in codes:
+                continue
+            if v is None:
+                missing.add(p)
+            else:
+                total[p] = total.get(p, Decimal(0)) + v
+    return {k: v for k, v in total.items() if k not in missing}
+
+
+def recompute_renstra(rows: Sequence[BarisAnggaran], attr: str) -> dict[str, Decimal | None]:
+    """Every row's Renstra figure (`pagu_renstra` or `realisasi_renstra_lalu`): a leaf's own; a
+    parent's the sum of its leaves when every leaf has one, else what the parent row itself
+    says (a Renstra often plans at program level only; docs/contract.md §14)."""
+    sums = _leaf_sum(rows, attr)
+    return {r.kode: sums.get(r.kode, getattr(r, attr)) for r in rows}
+
+
+def check_renstra(rows: Sequence[BarisAnggaran]) -> list[tuple[str, Finding]]:
+    """(column, finding) for each parent whose typed Renstra figure differs from the sum of its
+    leaves' when every leaf has one (docs/contract.md §14: as for Pagu)."""
+    out: list[tuple[str, Finding]] = []
+    for kolom, attr in RENSTRA_KOLOM:
+        sums = _leaf_sum(rows, attr)
+        for r in rows:
+            typed, total = getattr(r, attr), sums.get(r.kode)
+            if typed is None or total is None or total == typed:
+                continue
+            out.append(
+                (
+                    kolom,
+                    finding(
+                        Code.RENSTRA_INDUK_BEDA,
+                        sheet=SHEET,
+                        kode=r.kode,
+                        kolom=kolom,
+                        nilai=format_rupiah(typed),
+                        jumlah=len(leaves(rows, r.kode)),
+                        total=format_rupiah(total),
+                        selisih=format_rupiah(abs(typed - total)),
+                    ),
+                )
+            )
+    return out

@@ -242,15 +242,25 @@ class CapaianIndikator:
         return tuple(dict.fromkeys(codes))
 
 
+Komponen = tuple[Sequence[Decimal | None], Sequence[Decimal | None]]  # Pembilang, Penyebut per TW
+
+
 def capaian_indikator(
     ind: Indikator,
     nilai_tw: Sequence[Nilai | None],
     k: int,
     tahunan: bool,
     skala: SkalaPredikat = SKALA_DEFAULT,
+    komponen: Komponen | None = None,
 ) -> CapaianIndikator:
-    """Both capaian of an indicator (annual and TW k target) and the period capaian's predikat (docs/contract.md §6.3, docs/rulebook.md §2d, §6)."""
-    r = realisasi_sd(ind, nilai_tw, k)
+    """Both capaian of an indicator (annual and TW k target) and the period capaian's predikat (docs/contract.md §6.3, docs/rulebook.md §2d, §6).
+
+    `komponen`: a component indicator's Pembilang and Penyebut per quarter; its realisation
+    s/d TW k is then computed from them (`realisasi_komponen_sd`), not from `nilai_tw`."""
+    if komponen is not None:
+        r: Nilai | None = realisasi_komponen_sd(ind.sifat, komponen[0], komponen[1], k)
+    else:
+        r = realisasi_sd(ind, nilai_tw, k)
     hasil = hitung_capaian(ind.arah, ind.rumus, ind.target, r)
     if tahunan:
         hasil_tw: HasilCapaian | None = hasil
@@ -348,3 +358,100 @@ def efisiensi_periode(
     if serapan_plan is None:
         return None
     return efisiensi(capaian, serapan_plan)
+
+
+# ---- component indicators (docs/contract.md §14, docs/rulebook.md §12) ----------------------
+
+
+def rasio_komponen(pembilang: Decimal, penyebut: Decimal) -> Decimal | None:
+    """Pembilang ÷ Penyebut × 100, exact to 34 significant digits; None when the Penyebut is 0
+    (0/0: nothing to measure; n/0 is refused at the form's cell)."""
+    if penyebut == 0:
+        return None
+    return _persen(_as_decimal(pembilang), _as_decimal(penyebut))
+
+
+def _pasangan(
+    pembilang_tw: Sequence[Decimal | None], penyebut_tw: Sequence[Decimal | None], k: int
+) -> list[tuple[Decimal, Decimal]]:
+    """The quarters 1..k where both components were given, in order."""
+    return [
+        (_as_decimal(n), _as_decimal(d))
+        for n, d in zip(_tw(pembilang_tw, k), _tw(penyebut_tw, k), strict=True)
+        if n is not None and d is not None
+    ]
+
+
+def komponen_sd(
+    sifat: Sifat,
+    pembilang_tw: Sequence[Decimal | None],
+    penyebut_tw: Sequence[Decimal | None],
+    k: int,
+) -> tuple[Decimal, Decimal] | None:
+    """(Pembilang, Penyebut) s/d TW k: kumulatif adds the quarters (Σn, ΣN), status takes the
+    latest quarter with both given; None when no quarter has both."""
+    pairs = _pasangan(pembilang_tw, penyebut_tw, k)
+    if not pairs:
+        return None
+    if sifat == Sifat.KUMULATIF:
+        return _jumlah(n for n, _ in pairs), _jumlah(d for _, d in pairs)
+    return pairs[-1]
+
+
+def realisasi_komponen_tw(
+    pembilang_tw: Sequence[Decimal | None], penyebut_tw: Sequence[Decimal | None], k: int
+) -> list[Decimal | None]:
+    """The realisation of each quarter 1..k: n_q ÷ N_q × 100 (None when a component is blank
+    or the Penyebut is 0)."""
+    out: list[Decimal | None] = []
+    for n, d in zip(_tw(pembilang_tw, k), _tw(penyebut_tw, k), strict=True):
+        out.append(
+            None if n is None or d is None else rasio_komponen(_as_decimal(n), _as_decimal(d))
+        )
+    return out
+
+
+def realisasi_komponen_sd(
+    sifat: Sifat,
+    pembilang_tw: Sequence[Decimal | None],
+    penyebut_tw: Sequence[Decimal | None],
+    k: int,
+) -> Decimal | None:
+    """Realisation s/d TW k of a component indicator: Σn ÷ ΣN × 100 for kumulatif, the latest
+    quarter's n ÷ N × 100 for status (docs/contract.md §14); None when there is nothing to
+    measure (no quarter given, or a Penyebut of 0)."""
+    sd = komponen_sd(sifat, pembilang_tw, penyebut_tw, k)
+    return None if sd is None else rasio_komponen(*sd)
+
+
+# ---- the Renstra (docs/contract.md §14, docs/rulebook.md §13) ------------------------------
+
+
+def realisasi_renstra(ind: Indikator, lalu: Nilai | None, tahun_ini: Nilai | None) -> Nilai | None:
+    """Evaluasi Renja column (13), the realisation s/d this year: for kumulatif (6) + (12), a
+    blank (6) counting as 0 (the Renstra's first year); for status and biner this year's level
+    (12), else the last known one (6). A percentage is a level whatever its Sifat: the ratios
+    of different years do not add up (docs/rulebook.md §13). None when neither is known."""
+    if tahun_ini is None and lalu is None:
+        return None
+    if ind.arah == Arah.BINER:
+        return _as_bool(tahun_ini if tahun_ini is not None else lalu, ind.kode)
+    if ind.sifat == Sifat.KUMULATIF and not ind.is_persen:
+        return _jumlah(_as_decimal(v, ind.kode) for v in (lalu, tahun_ini) if v is not None)
+    return _as_decimal(tahun_ini if tahun_ini is not None else lalu, ind.kode)
+
+
+def capaian_renstra(ind: Indikator, realisasi: Nilai | None) -> HasilCapaian | None:
+    """Evaluasi Renja column (14): the capaian of (13) against the Target Renstra under the
+    indicator's own Arah rule; None without a Target Renstra."""
+    if ind.target_renstra is None:
+        return None
+    return hitung_capaian(ind.arah, ind.rumus, ind.target_renstra, realisasi)
+
+
+def anggaran_renstra(lalu: Decimal | None, tahun_ini: Decimal | None) -> Decimal | None:
+    """Budget column (13): Renstra realisation s/d last year + this year's (a blank counts as
+    0); None when neither is known."""
+    if lalu is None and tahun_ini is None:
+        return None
+    return _jumlah(v for v in (lalu, tahun_ini) if v is not None)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from kinerja_cli.domain.capaian import capaian_indikator, parse_biner
+from kinerja_cli.domain.capaian import Komponen, capaian_indikator, parse_biner, rasio_komponen
 from kinerja_cli.domain.findings import ERROR, WARNING
 from kinerja_cli.domain.models import Arah, BarisAnggaran, Indikator, Narasi, Nilai, Rentang, Sifat
 from kinerja_cli.domain.numbers import Angka, NumberError, format_angka, parse_number
@@ -55,6 +55,7 @@ REJECTED = _Rejected()
 NUMERIC_CODES = {
     "realisasi": (Code.REALISASI_BUKAN_ANGKA, Code.REALISASI_TANPA_DATA),
     "anggaran": (Code.ANGGARAN_BUKAN_ANGKA, Code.ANGGARAN_TANPA_DATA),
+    "komponen": (Code.KOMPONEN_BUKAN_ANGKA, Code.KOMPONEN_TANPA_DATA),
 }
 
 
@@ -285,6 +286,7 @@ class RealisasiRow:
     narasi_refs: dict[str, str]  # Narasi field -> cell
     flagged: frozenset[int]  # quarters whose cell already has a finding (no more warnings)
     has_error: bool  # any error finding on this row
+    komponen: Komponen | None = None  # a component indicator's Pembilang, Penyebut per TW
 
 
 def _distance(target: Rentang, v: Decimal) -> Decimal:
@@ -391,7 +393,8 @@ def _planned_ratio(ind: Indikator, tw: int) -> Decimal | None:
     now, before = level(tw), level(tw - 1)
     if now is None or before is None:
         return None
-    if ind.sifat == Sifat.KUMULATIF:
+    # A component indicator's quarters are ratios, compared as levels (docs/contract.md §14).
+    if ind.sifat == Sifat.KUMULATIF and not ind.komponen:
         earlier = level(tw - 2)
         if earlier is None:
             return None
@@ -411,7 +414,9 @@ def _narasi_required(row: RealisasiRow, periode: Periode, out: Collector, sheet:
         return  # nothing to ask for, whatever the capaian
     ind = row.ind
     try:
-        hasil = capaian_indikator(ind, list(row.nilai), periode.triwulan, periode.tahunan)
+        hasil = capaian_indikator(
+            ind, list(row.nilai), periode.triwulan, periode.tahunan, komponen=row.komponen
+        )
     except (TypeError, ValueError, ArithmeticError):
         return
     c = hasil.periode_capaian
@@ -491,3 +496,117 @@ def check_anggaran_row(
             total=number_text(total),
             pagu=number_text(baris.pagu),
         )
+
+
+# ---- component indicators (docs/contract.md §14) --------------------------------------------
+
+
+def parse_komponen(
+    ind: Indikator, cell: Cell, label: str, own: bool, out: Collector, sheet: str
+) -> Decimal | None:
+    """A Pembilang or Penyebut in one cell: a number >= 0, or None (blank, or refused at the
+    cell with a finding)."""
+    value = cell_content(cell, out, sheet, ind.kode, label)
+    if value is REJECTED or value is None:
+        return None
+    angka = parse_numeric(value, out, sheet, cell.ref, ind.kode, label, "komponen", own)
+    if angka is None:
+        return None
+    where: Where = {"sheet": sheet, "cell": cell.ref, "kode": ind.kode}
+    if angka.persen:  # a count, not a percentage: kinerja computes the % itself
+        out.add(Code.KOMPONEN_BUKAN_ANGKA, **where, variant="contoh", label=label, isi=quote(value))
+        return None
+    nilai = canonical(angka.nilai)
+    if nilai < 0:
+        nama = ind.pembilang if label.startswith("Pembilang") else ind.penyebut
+        out.add(Code.KOMPONEN_NEGATIF, **where, label=label, nilai=number_text(nilai), nama=nama)
+        return None
+    return nilai
+
+
+@dataclass(frozen=True)
+class KomponenRow:
+    """One component indicator's parsed Pembilang and Penyebut cells, per quarter 1..k."""
+
+    ind: Indikator
+    pembilang: Sequence[Decimal | None]
+    penyebut: Sequence[Decimal | None]
+    refs_pembilang: Sequence[str | None]
+    refs_penyebut: Sequence[str | None]
+    flagged: frozenset[int]  # quarters with a cell already refused
+
+
+def check_komponen(
+    row: KomponenRow, periode: Periode, out: Collector, sheet: str
+) -> tuple[list[Decimal | None], set[int]]:
+    """The realisation of each quarter (n ÷ N × 100) and the quarters that got a finding: a
+    pair half blank or blank in the periode's quarter, Penyebut 0 with Pembilang > 0 (errors),
+    0/0 (nothing to measure) and Pembilang > Penyebut (warnings)."""
+    ind, k = row.ind, periode.triwulan
+    nilai: list[Decimal | None] = []
+    flagged = set(row.flagged)
+    for tw in range(1, len(row.pembilang) + 1):
+        n, d = row.pembilang[tw - 1], row.penyebut[tw - 1]
+        ref_n, ref_d = row.refs_pembilang[tw - 1], row.refs_penyebut[tw - 1]
+        nilai.append(None)
+        if tw in row.flagged or not (ref_n and ref_d):
+            continue
+        where: Where = {"sheet": sheet, "cell": ref_n, "kode": ind.kode}
+        t = romawi(tw)
+        if n is None and d is None:
+            if tw == k:
+                out.add(
+                    Code.KOMPONEN_KOSONG,
+                    **where,
+                    severity=ERROR,
+                    variant="periode",
+                    tw=t,
+                    pembilang=ind.pembilang,
+                    penyebut=ind.penyebut,
+                )
+                flagged.add(tw)
+            elif tw < k:
+                out.add(Code.KOMPONEN_KOSONG, **where, severity=WARNING, variant="sebelumnya", tw=t)
+            continue
+        if n is None or d is None:
+            kosong_n = n is None
+            out.add(
+                Code.KOMPONEN_KOSONG,
+                sheet=sheet,
+                cell=ref_n if kosong_n else ref_d,
+                kode=ind.kode,
+                severity=ERROR,
+                label=f"{'Pembilang' if kosong_n else 'Penyebut'} TW {t}",
+                lain=f"{'Penyebut' if kosong_n else 'Pembilang'} TW {t}",
+                nama=ind.pembilang if kosong_n else ind.penyebut,
+            )
+            flagged.add(tw)
+            continue
+        if d == 0:
+            if n == 0:
+                out.add(Code.KOMPONEN_NOL, sheet=sheet, cell=ref_d, kode=ind.kode, tw=t)
+            else:
+                out.add(
+                    Code.PENYEBUT_NOL,
+                    sheet=sheet,
+                    cell=ref_d,
+                    kode=ind.kode,
+                    tw=t,
+                    pembilang=number_text(n),
+                    penyebut_nama=ind.penyebut,
+                )
+            flagged.add(tw)
+            continue
+        r = rasio_komponen(n, d)
+        nilai[-1] = r
+        if n > d and r is not None:
+            out.add(
+                Code.PEMBILANG_MELEBIHI_PENYEBUT,
+                **where,
+                tw=t,
+                pembilang=number_text(n),
+                penyebut=number_text(d),
+                realisasi=number_text(r.quantize(Decimal("0.01"))),
+            )
+            flagged.add(tw)  # no second warning (persen-di-atas-100) for the same mistake
+    return nilai, flagged

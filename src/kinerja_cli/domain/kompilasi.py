@@ -12,13 +12,19 @@ from decimal import Decimal
 
 from kinerja_cli.domain import anggaran as ang
 from kinerja_cli.domain.capaian import (
+    Komponen,
+    anggaran_renstra,
     anggaran_sd,
     capaian_dinas,
     capaian_indikator,
+    capaian_renstra,
     capaian_sasaran,
     efisiensi_periode,
+    komponen_sd,
     predikat,
     rata_rata,
+    realisasi_komponen_tw,
+    realisasi_renstra,
     rumus_teks,
     serapan,
     serapan_rencana,
@@ -41,6 +47,7 @@ from kinerja_cli.domain.results import (
     BarisIndikator,
     BarisSasaran,
     Kompilasi,
+    Riwayat,
     TahunLalu,
 )
 from kinerja_cli.domain.rules import Code, finding
@@ -106,18 +113,22 @@ def _baris_indikator(
     db: DataBidang | None,
     status_bidang: str,
     tahun_lalu: TahunLalu | None,
+    riwayat: tuple[TahunLalu | None, ...] = (),
 ) -> tuple[BarisIndikator, list[Finding]]:
     k = periode.triwulan
     nilai_tw = _quarters(db.realisasi.get(ind.kode) if db else None, k)
+    komponen = _komponen(ind, db, k)
+    if komponen is not None:  # the realisation of each quarter is n ÷ N × 100 (§14)
+        nilai_tw = tuple(realisasi_komponen_tw(komponen[0], komponen[1], k))
     findings: list[Finding] = []
     try:
-        ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
+        ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala, komponen)
     except TypeError as exc:
         # The store only holds validated values; a value of the wrong kind is reported, not fatal.
         findings.append(
             finding(Code.REALISASI_TIDAK_TERBACA, sheet=SHEET_PENGUKURAN, kode=ind.kode, sebab=exc)
         )
-        nilai_tw = (None,) * k
+        nilai_tw, komponen = (None,) * k, None
         ci = capaian_indikator(ind, nilai_tw, k, periode.tahunan, settings.skala)
     for code in ci.peringatan:
         # Only the quarter's target is 0: say so, and what the predikat uses instead.
@@ -139,6 +150,8 @@ def _baris_indikator(
         ci.hasil_triwulan if (not periode.tahunan and ci.capaian_triwulan is not None) else ci.hasil
     )
     teks = used.rumus_teks if used is not None else rumus_teks(ind.arah, ind.rumus)
+    renstra = _renstra(ind, ci.realisasi)
+    sd = komponen_sd(ind.sifat, komponen[0], komponen[1], k) if komponen else None
     baris = BarisIndikator(
         no=no,
         kode=ind.kode,
@@ -167,8 +180,43 @@ def _baris_indikator(
         narasi=(db.narasi.get(ind.kode) if db else None) or Narasi(),
         status_bidang=status_bidang,
         tahun_lalu=tahun_lalu,
+        target_renstra=ind.target_renstra,
+        target_renstra_teks=ind.target_renstra_teks,
+        realisasi_renstra_lalu=ind.realisasi_renstra_lalu,
+        realisasi_renstra=renstra[0],
+        capaian_renstra=renstra[1],
+        pembilang_nama=ind.pembilang if ind.komponen else "",
+        penyebut_nama=ind.penyebut if ind.komponen else "",
+        pembilang=sd[0] if sd else None,
+        penyebut=sd[1] if sd else None,
+        pembilang_tw=tuple(komponen[0]) if komponen else (),
+        penyebut_tw=tuple(komponen[1]) if komponen else (),
+        riwayat=riwayat,
     )
     return baris, findings
+
+
+def _komponen(ind: Indikator, db: DataBidang | None, k: int) -> Komponen | None:
+    """A component indicator's Pembilang and Penyebut per quarter 1..k, when the submission
+    holds them (one accepted before the PK named them holds realisations only)."""
+    if not ind.komponen or db is None:
+        return None
+    n, d = db.pembilang.get(ind.kode), db.penyebut.get(ind.kode)
+    if not n and not d:
+        return None
+    return (
+        tuple(v if isinstance(v, Decimal) else None for v in _quarters(n, k)),
+        tuple(v if isinstance(v, Decimal) else None for v in _quarters(d, k)),
+    )
+
+
+def _renstra(ind: Indikator, realisasi: Nilai | None) -> tuple[Nilai | None, Decimal | None]:
+    """Evaluasi Renja columns (13) and (14) of an indicator with Renstra figures (§14)."""
+    if ind.target_renstra is None and ind.realisasi_renstra_lalu is None:
+        return None, None
+    r13 = realisasi_renstra(ind, ind.realisasi_renstra_lalu, realisasi)
+    hasil = capaian_renstra(ind, r13)
+    return r13, hasil.nilai if hasil else None
 
 
 def _baris_anggaran(
@@ -189,6 +237,8 @@ def _baris_anggaran(
     sd = ang.recompute(rows, {c: anggaran_sd(v, k) for c, v in leaf_tw.items()})
     pagu = ang.recompute_pagu(rows)
     leaf_plan = {r.kode: (tuple(r.rencana_tw) + (None,) * 4)[k - 1] for r in ang.leaves(rows)}
+    pagu_renstra = ang.recompute_renstra(rows, "pagu_renstra")
+    lalu_renstra = ang.recompute_renstra(rows, "realisasi_renstra_lalu")
     out: list[BarisAnggaranHasil] = []
     for r in rows:
         p = pagu[r.kode]
@@ -214,9 +264,25 @@ def _baris_anggaran(
                 sisa=sisa(real, p),
                 rencana=plan,
                 serapan_rencana=serapan_rencana(real, plan),
+                **_renstra_anggaran(pagu_renstra[r.kode], lalu_renstra[r.kode], real),
             )
         )
     return tuple(out)
+
+
+def _renstra_anggaran(
+    pagu: Decimal | None, lalu: Decimal | None, real: Decimal | None
+) -> dict[str, Decimal | None]:
+    """Budget columns (5), (6), (13) = (6) + (12) and (14) = (13) ÷ (5) × 100 (§14)."""
+    if pagu is None and lalu is None:
+        return {}
+    r13 = anggaran_renstra(lalu, real)
+    return {
+        "pagu_renstra": pagu,
+        "realisasi_renstra_lalu": lalu,
+        "realisasi_renstra": r13,
+        "capaian_renstra": serapan(r13, pagu),
+    }
 
 
 def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaranHasil | None:
@@ -229,6 +295,11 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
     real = _sum([r.realisasi for r in roots])
     tw = tuple(_sum([r.realisasi_tw[q] for r in roots]) for q in range(k))
     plan = _plan([r.rencana for r in roots])
+    renstra = _renstra_anggaran(
+        _plan([r.pagu_renstra for r in roots]),
+        _plan([r.realisasi_renstra_lalu for r in roots]),
+        real,
+    )
     return BarisAnggaranHasil(
         kode="",
         uraian="Jumlah",
@@ -244,6 +315,7 @@ def _total_anggaran(rows: Sequence[BarisAnggaranHasil], k: int) -> BarisAnggaran
         sisa=sisa(real, pagu),
         rencana=plan,
         serapan_rencana=serapan_rencana(real, plan),
+        **renstra,
     )
 
 
@@ -270,9 +342,16 @@ def kompilasi(
     input_sha256: dict[str, str],
     tahun_lalu: dict[str, TahunLalu] | None = None,
     dibuat: dt.datetime | None = None,
+    riwayat: Riwayat | None = None,
 ) -> Kompilasi:
-    """The dinas measurement of one periode from the PK and the accepted values (docs/contract.md §6 and §7)."""
+    """The dinas measurement of one periode from the PK and the accepted values (docs/contract.md §6 and §7).
+
+    `riwayat`: the linked previous years (docs/contract.md §14); last year's figures default
+    to its latest year."""
     skala, batas = settings.skala, settings.batas_rata_rata
+    if tahun_lalu is None and riwayat is not None:
+        tahun_lalu = riwayat.terakhir()
+    sejarah = riwayat.indikator if riwayat is not None else {}
     extra: list[Finding] = []
     indikator: list[BarisIndikator] = []
     for no, ind in enumerate(pk.indikator, start=1):
@@ -284,6 +363,7 @@ def kompilasi(
             data.get(ind.bidang),
             _status_bidang(ind.bidang, data, status),
             (tahun_lalu or {}).get(ind.kode),
+            tuple(sejarah.get(ind.kode, ())),
         )
         indikator.append(baris)
         extra.extend(found)
@@ -378,6 +458,26 @@ def kompilasi(
         anggaran_total=_total_anggaran(anggaran, periode.triwulan),
         sidik_pk=pk.sha256,
         dasar_efisiensi=_dasar_efisiensi(periode, leaves),
+        riwayat_tahun=riwayat.tahun if riwayat is not None else (),
+        riwayat_catatan=riwayat.catatan if riwayat is not None else (),
+    )
+
+
+def _renstra_bagian(
+    r: BarisAnggaranHasil,
+    rows: Sequence[BarisAnggaranHasil],
+    below: Sequence[BarisAnggaranHasil],
+    real: Decimal | None,
+) -> dict[str, Decimal | None]:
+    """The Renstra figures of a parent row's part serving one sasaran: the row's own when all
+    of its leaves serve it (a Renstra may plan at program level only), else its leaves' sum."""
+    every = [x for x in rows if not x.induk and x.kode.startswith(r.kode + ".")]
+    if len(every) == len(below):
+        return _renstra_anggaran(r.pagu_renstra, r.realisasi_renstra_lalu, real)
+    return _renstra_anggaran(
+        _plan([leaf.pagu_renstra for leaf in below]),
+        _plan([leaf.realisasi_renstra_lalu for leaf in below]),
+        real,
     )
 
 
@@ -426,6 +526,7 @@ def anggaran_sasaran(
                 sisa=sisa(real, pagu),
                 rencana=_plan([leaf.rencana for leaf in below]),
                 serapan_rencana=serapan_rencana(real, _plan([leaf.rencana for leaf in below])),
+                **_renstra_bagian(r, rows, below, real),
             )
         )
     return out

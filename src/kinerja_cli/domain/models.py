@@ -75,6 +75,7 @@ class Identitas:
     jabatan_kepala: str = ""
     kepala_daerah: str = ""
     jabatan_kepala_daerah: str = ""
+    periode_renstra: str = ""  # e.g. "2021-2026" (docs/contract.md §14), "" when not given
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,20 @@ class Indikator:
     bidang: str
     definisi: str = ""
     baris: int = 0  # row in the PK sheet, for messages
+    # docs/contract.md §14, all optional: the Renstra's end-of-period target (parsed like
+    # Target) and its realisation s/d last year; the names of a component indicator's two
+    # quantities (measured as Pembilang ÷ Penyebut × 100).
+    target_renstra: TargetValue | None = None
+    target_renstra_teks: str = ""
+    realisasi_renstra_lalu: Nilai | None = None
+    pembilang: str = ""
+    penyebut: str = ""
+
+    @property
+    def komponen(self) -> bool:
+        """True for a component indicator: Pembilang and Penyebut named, Satuan %, not biner
+        (docs/contract.md §14)."""
+        return bool(self.pembilang and self.penyebut) and self.is_persen and self.numerik
 
     @property
     def is_persen(self) -> bool:
@@ -139,6 +154,10 @@ class BarisAnggaran:
     # The DPA's cumulative disbursement plan (anggaran kas) s/d TW I..IV, when the PK carries
     # `Rencana TW I` … `Rencana TW IV` (docs/contract.md §14); None where not given.
     rencana_tw: tuple[Decimal | None, ...] = (None, None, None, None)
+    # The Renstra's pagu for its whole period and its realisation s/d last year (docs/contract.md
+    # §14); None where not given.
+    pagu_renstra: Decimal | None = None
+    realisasi_renstra_lalu: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -241,6 +260,8 @@ class PK:
                     i.rumus.value,
                     i.target_teks,
                     list(i.target_tw_teks),
+                    # only for component indicators, so other forms keep their fingerprint
+                    *([i.pembilang, i.penyebut] if i.komponen else []),
                 ]
                 for i in self.indikator_of(bidang)
             ],
@@ -270,6 +291,9 @@ class DataBidang:
     narasi: dict[str, Narasi] = field(default_factory=dict)
     # budget leaf kode -> realisation per quarter (Rp)
     anggaran: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    # component indicator kode -> Pembilang / Penyebut per quarter (docs/contract.md §14)
+    pembilang: dict[str, list[Decimal | None]] = field(default_factory=dict)
+    penyebut: dict[str, list[Decimal | None]] = field(default_factory=dict)
     sha256: str = ""
     file: str = ""
     diterima: str = ""  # ISO time the winning file was first seen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ROMAWI = ("I", "II", "III", "IV")
@@ -60,3 +61,22 @@ TAHUNAN = Periode(4, tahunan=True)
 def romawi(k: int) -> str:
     """1 -> I, ..., 4 -> IV."""
     return ROMAWI[k - 1]
+
+
+_RENSTRA = re.compile(r"\s*(\d{4})\s*(?:-|–|—|/|s\.?\s*d\.?|sampai)\s*(\d{4})\s*")
+
+
+def tahun_renstra(teks: str) -> tuple[int, int] | None:
+    """(first, last year) of a `Periode Renstra` such as `2021-2026` or `2021 s.d. 2026`
+    (docs/contract.md §14); None when it is not one."""
+    m = _RENSTRA.fullmatch(teks or "")
+    if not m:
+        return None
+    awal, akhir = int(m.group(1)), int(m.group(2))
+    return (awal, akhir) if 2000 <= awal <= akhir <= 2100 else None
+
+
+def akhir_renstra(teks: str) -> str:
+    """The last year of a Periode Renstra as text (`2026`), or `…` when unknown."""
+    got = tahun_renstra(teks)
+    return str(got[1]) if got else "…"

@@ -21,7 +21,7 @@ _NARASI_LABEL = {
 class Perubahan:
     """One changed value: what (jenis), where (kode, kolom), old and new as display text."""
 
-    jenis: str  # realisasi | narasi | anggaran | terkunci
+    jenis: str  # realisasi | komponen | narasi | anggaran | terkunci
     kode: str
     kolom: str  # e.g. "Realisasi TW II", "Faktor Penghambat"
     lama: str
@@ -78,6 +78,24 @@ def bandingkan(lama: DataBidang, baru: DataBidang) -> list[Perubahan]:
         n = max(len(lama.realisasi.get(kode, [])), len(baru.realisasi.get(kode, [])))
         a, b = _series(lama.realisasi, kode, n), _series(baru.realisasi, kode, n)
         out += _seri("realisasi", lama, baru, kode, a, b)
+    for label, la, lb in (  # a component indicator's counts (docs/contract.md §14)
+        ("Pembilang", lama.pembilang, baru.pembilang),
+        ("Penyebut", lama.penyebut, baru.penyebut),
+    ):
+        for kode in dict.fromkeys([*la, *lb]):
+            n = max(len(la.get(kode, [])), len(lb.get(kode, [])))
+            a, b = _series(la, kode, n), _series(lb, kode, n)
+            for k in range(n):
+                if not _same(a[k], b[k]):
+                    out.append(
+                        Perubahan(
+                            "komponen",
+                            kode,
+                            f"{label} TW {romawi(k + 1)}",
+                            teks_nilai(a[k]),
+                            teks_nilai(b[k]),
+                        )
+                    )
     for kode in dict.fromkeys([*lama.narasi, *baru.narasi]):
         na, nb = lama.narasi.get(kode, Narasi()), baru.narasi.get(kode, Narasi())
         for field, label in _NARASI_LABEL.items():

@@ -87,6 +87,12 @@ def _indikator_fields(pk: PK, i: Indikator) -> dict[str, tuple[str, bool]]:
         fields[f"Target TW {romawi(k)}"] = (i.target_tw_teks[k - 1], True)
     fields["Bidang"] = (i.bidang, True)
     fields["Definisi Operasional"] = (i.definisi, False)
+    # docs/contract.md §14: the component names change the form; the Renstra figures only the
+    # Renstra comparison, so they may be corrected at any time
+    fields["Pembilang"], fields["Penyebut"] = (i.pembilang, True), (i.penyebut, True)
+    fields["Target Renstra"] = (i.target_renstra_teks, False)
+    lalu = i.realisasi_renstra_lalu
+    fields["Realisasi Renstra s/d Tahun Lalu"] = ("" if lalu is None else str(lalu), False)
     return fields
 
 
@@ -103,6 +109,11 @@ def _anggaran_fields(pk: PK, a: BarisAnggaran) -> dict[str, tuple[str, bool]]:
             "" if rencana is None else format_rupiah(rencana),
             True,
         )
+    for kolom, nilai in (
+        ("Pagu Renstra", a.pagu_renstra),
+        ("Realisasi Renstra s/d Tahun Lalu", a.realisasi_renstra_lalu),
+    ):  # docs/contract.md §14: not substantive (no form shows them)
+        fields[kolom] = ("" if nilai is None else format_rupiah(nilai), False)
     return fields
 
 
@@ -162,6 +173,7 @@ def pk_changes(old: PK, new: PK) -> list[PKChange]:
         ("NIP Kepala", "nip_kepala", False),
         ("Jabatan Kepala", "jabatan_kepala", False),
         ("Kepala Daerah", "kepala_daerah", False),
+        ("Periode Renstra", "periode_renstra", False),
     ):
         a, b = str(getattr(ia, attr) or ""), str(getattr(ib, attr) or "")
         if a != b:

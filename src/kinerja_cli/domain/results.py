@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja_cli.domain.bukti import BuktiDukung
 from kinerja_cli.domain.capaian import Efisiensi, SkalaPredikat
 from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import (
@@ -98,6 +99,22 @@ class TahunLalu:
 
 
 @dataclass(frozen=True)
+class Riwayat:
+    """The linked previous years (docs/contract.md §14): `[riwayat] tahun_lalu` followed back up
+    to five years, each year's tahunan figures per indicator code (LKjIP Bab III A.2)."""
+
+    tahun: tuple[int, ...] = ()  # oldest first
+    indikator: Mapping[str, tuple[TahunLalu | None, ...]] = field(default_factory=dict)
+    catatan: tuple[str, ...] = ()  # links that could not be followed, in words
+
+    def terakhir(self) -> dict[str, TahunLalu]:
+        """Last year's figures per indicator code (the `tahun_lalu` of compile --json)."""
+        if not self.tahun:
+            return {}
+        return {k: v[-1] for k, v in self.indikator.items() if v and v[-1] is not None}
+
+
+@dataclass(frozen=True)
 class BarisIndikator:
     """One indicator in the compiled measurement."""
 
@@ -128,6 +145,28 @@ class BarisIndikator:
     narasi: Narasi
     status_bidang: str  # diterima | ditolak | belum
     tahun_lalu: TahunLalu | None = None
+    # docs/contract.md §14. Renstra: Target Renstra (Evaluasi Renja column 5), realisation s/d
+    # last year (6), s/d this periode (13) and its capaian against the Target Renstra (14).
+    target_renstra: TargetValue | None = None
+    target_renstra_teks: str = ""
+    realisasi_renstra_lalu: Nilai | None = None
+    realisasi_renstra: Nilai | None = None
+    capaian_renstra: Decimal | None = None
+    # A component indicator: the names of its quantities, their values s/d the periode (by
+    # Sifat) and per quarter 1..k.
+    pembilang_nama: str = ""
+    penyebut_nama: str = ""
+    pembilang: Decimal | None = None
+    penyebut: Decimal | None = None
+    pembilang_tw: tuple[Decimal | None, ...] = ()
+    penyebut_tw: tuple[Decimal | None, ...] = ()
+    # the linked previous years' figures, aligned with Kompilasi.riwayat_tahun
+    riwayat: tuple[TahunLalu | None, ...] = ()
+
+    @property
+    def komponen(self) -> bool:
+        """True for a component indicator (Pembilang ÷ Penyebut × 100)."""
+        return bool(self.pembilang_nama and self.penyebut_nama)
 
 
 @dataclass(frozen=True)
@@ -165,6 +204,12 @@ class BarisAnggaranHasil:
     sisa: Decimal | None
     rencana: Decimal | None = None  # the DPA plan s/d TW k (parents: sum of their leaves)
     serapan_rencana: Decimal | None = None
+    # Renstra (docs/contract.md §14): Evaluasi Renja columns (5), (6), (13) = (6) + (12) and
+    # (14) = (13) ÷ (5) × 100
+    pagu_renstra: Decimal | None = None
+    realisasi_renstra_lalu: Decimal | None = None
+    realisasi_renstra: Decimal | None = None
+    capaian_renstra: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +269,13 @@ class Kompilasi:
     revisi: tuple[Revisi, ...] = ()
     # the Sekretaris's corrections applied to the periode's data, oldest first (§11)
     koreksi: tuple[Koreksi, ...] = ()
+    # the linked previous years, oldest first (docs/contract.md §14), and what could not be
+    # followed
+    riwayat_tahun: tuple[int, ...] = ()
+    riwayat_catatan: tuple[str, ...] = ()
+    # each indicator's evidence references, checked against `bukti/` by the service that
+    # renders them (docs/contract.md §14); empty when not checked
+    bukti: Mapping[str, tuple[BuktiDukung, ...]] = field(default_factory=dict)
 
     @property
     def bidang_belum(self) -> tuple[BarisBidang, ...]:

@@ -150,6 +150,21 @@ class Code(StrEnum):
     TARGET_NOL = "target-nol"
     RUMUS_TR_REALISASI_NOL = "rumus-tr-realisasi-nol"
     REALISASI_TIDAK_TERBACA = "realisasi-tidak-terbaca"
+    # the SOP's other inputs (docs/contract.md §14): Renstra, component indicators, evidence
+    PERIODE_RENSTRA_TIDAK_SAH = "periode-renstra-tidak-sah"
+    RENSTRA_TIDAK_SAH = "renstra-tidak-sah"
+    RENSTRA_INDUK_BEDA = "renstra-induk-beda"
+    KOMPONEN_DIABAIKAN = "komponen-diabaikan"
+    KOMPONEN_BUKAN_ANGKA = "komponen-bukan-angka"
+    KOMPONEN_TANPA_DATA = "komponen-tanpa-data"
+    KOMPONEN_NEGATIF = "komponen-negatif"
+    KOMPONEN_KOSONG = "komponen-kosong"
+    PENYEBUT_NOL = "penyebut-nol"
+    KOMPONEN_NOL = "komponen-nol"
+    PEMBILANG_MELEBIHI_PENYEBUT = "pembilang-melebihi-penyebut"
+    BUKTI_KOSONG = "bukti-kosong"
+    BUKTI_TIDAK_DITEMUKAN = "bukti-tidak-ditemukan"
+    BUKTI_TIDAK_TERBACA = "bukti-tidak-terbaca"
 
 
 class Where(TypedDict):
@@ -1070,7 +1085,11 @@ _RULES: tuple[Rule, ...] = (
         "dihitung ulang. Untuk mengubahnya, koreksi realisasinya.",
         variants={
             "lagi": "Masih ada sel lain di lembar {lembar} yang diubah pada nilai hitungan; "
-            "semuanya dihitung ulang."
+            "semuanya dihitung ulang.",
+            # docs/contract.md §14: a component indicator's realisation is n / N x 100
+            "komponen": "{kolom} diubah dari {lama!r} menjadi {baru!r}; realisasi indikator ini "
+            "dihitung dari Pembilang dan Penyebut bidang dan tidak dikoreksi di draf. Minta "
+            "bidang mengirim ulang formulir dengan Pembilang/Penyebut yang benar.",
         },
     ),
     Rule(
@@ -1128,6 +1147,139 @@ _RULES: tuple[Rule, ...] = (
         _S.PROCESS,
         "realisasi tersimpan tidak sesuai jenis indikator",
         "Realisasi {kode} tidak dapat dihitung ({sebab}); indikator dikosongkan di draf.",
+    ),
+    # ---- the SOP's other inputs (docs/contract.md §14) ------------------------------------------
+    # Renstra columns of the PK (io/pk/reader.py, domain/anggaran.py)
+    Rule(
+        Code.PERIODE_RENSTRA_TIDAK_SAH,
+        _W,
+        _S.PK,
+        "Periode Renstra bukan TTTT-TTTT atau tidak memuat Tahun PK",
+        "Periode Renstra {isi!r} tidak sah; tulis tahun awal dan akhir, mis. 2021-2026. "
+        "Judul kolom Renstra tidak menyebut tahun akhirnya.",
+        variants={
+            "luar": "Tahun PK {tahun} di luar Periode Renstra {isi}; periksa Periode Renstra atau "
+            "Tahun."
+        },
+    ),
+    Rule(
+        Code.RENSTRA_TIDAK_SAH,
+        _E,
+        _S.PK,
+        "Target/Pagu/Realisasi Renstra tidak dapat dibaca",
+        "{kolom} {isi!r} tidak sah untuk Arah {arah} (harus {harus}): {sebab}",
+        variants={
+            "negatif": "{kolom} {isi!r} negatif; isi 0 atau lebih",
+            "rupiah": "{kolom} {isi!r} tidak sah: {sebab}; isi rupiah tanpa Rp, mis. 1250000000",
+        },
+    ),
+    Rule(
+        Code.RENSTRA_INDUK_BEDA,
+        _E,
+        _S.PK,
+        "Pagu/Realisasi Renstra induk berbeda dengan jumlah anaknya",
+        "{kolom} {kode} tertulis {nilai}, tetapi jumlah {kolom} {jumlah} rincian di bawahnya "
+        "{total} (selisih {selisih}); samakan dengan Renstra, atau kosongkan sel induk (kinerja "
+        "menjumlahkan rinciannya).",
+    ),
+    Rule(
+        Code.KOMPONEN_DIABAIKAN,
+        _W,
+        _S.PK,
+        "Pembilang/Penyebut diisi untuk indikator yang tidak dapat diukur dari komponen",
+        "Pembilang dan Penyebut harus diisi keduanya; {kosong} kosong, sehingga {kode} diukur "
+        "dari Realisasi biasa.",
+        variants={
+            "satuan": "Pembilang/Penyebut hanya dipakai untuk indikator bersatuan %; Satuan "
+            "{kode} {satuan!r}, sehingga diukur dari Realisasi biasa.",
+            "biner": "Pembilang/Penyebut tidak berlaku untuk indikator biner; diabaikan.",
+        },
+    ),
+    # component indicators in a returned form (domain/checks.py)
+    Rule(
+        Code.KOMPONEN_BUKAN_ANGKA,
+        _E,
+        _S.FORM,
+        "Pembilang/Penyebut bukan angka (teks, tanggal, nilai logika)",
+        _BUKAN_ANGKA["contoh"],
+        variants=_BUKAN_ANGKA,
+    ),
+    Rule(
+        Code.KOMPONEN_TANPA_DATA,
+        _EW,
+        _S.FORM,
+        "tanda tidak ada data pada Pembilang/Penyebut; galat untuk triwulan periode",
+        _TANPA_DATA["periode"],
+        variants=_TANPA_DATA,
+    ),
+    Rule(
+        Code.KOMPONEN_NEGATIF,
+        _E,
+        _S.FORM,
+        "Pembilang/Penyebut negatif",
+        "{label} berisi {nilai}, angka negatif; isi jumlah 0 atau lebih ({nama}).",
+    ),
+    Rule(
+        Code.KOMPONEN_KOSONG,
+        _EW,
+        _S.FORM,
+        "Pembilang atau Penyebut kosong (galat bila pasangannya diisi atau triwulan periode ini)",
+        "{label} kosong padahal {lain} diisi; isi keduanya ({nama}).",
+        variants={
+            "periode": "Pembilang dan Penyebut TW {tw} (triwulan periode ini) kosong; isi "
+            "keduanya: {pembilang} dan {penyebut}.",
+            "sebelumnya": "Pembilang dan Penyebut TW {tw} kosong; isi keduanya (0 bila memang "
+            "tidak ada).",
+        },
+    ),
+    Rule(
+        Code.PENYEBUT_NOL,
+        _E,
+        _S.FORM,
+        "Penyebut 0 dengan Pembilang lebih dari 0 (pembagian dengan nol)",
+        "Penyebut TW {tw} bernilai 0 sedangkan Pembilang {pembilang}: tidak dapat dibagi nol. "
+        "Periksa kedua isian ({penyebut_nama}).",
+    ),
+    Rule(
+        Code.KOMPONEN_NOL,
+        _W,
+        _S.FORM,
+        "Pembilang dan Penyebut sama-sama 0: tidak ada yang diukur, tanpa realisasi dan capaian",
+        "Pembilang dan Penyebut TW {tw} sama-sama 0 (tidak ada yang diukur); TW {tw} tanpa "
+        "realisasi dan tanpa capaian. Jelaskan di Faktor Penghambat bila perlu.",
+    ),
+    Rule(
+        Code.PEMBILANG_MELEBIHI_PENYEBUT,
+        _W,
+        _S.FORM,
+        "Pembilang lebih besar dari Penyebut (realisasi di atas 100%)",
+        "Pembilang TW {tw} ({pembilang}) lebih besar dari Penyebut ({penyebut}): realisasi "
+        "{realisasi}%; periksa kembali kedua isian.",
+    ),
+    # evidence (bukti dukung) named in a returned form (services/bukti.py)
+    Rule(
+        Code.BUKTI_KOSONG,
+        _EW,
+        _S.FORM,
+        "Bukti Dukung kosong untuk indikator yang realisasinya diisi ([bukti] wajib)",
+        "Bukti Dukung {kode} kosong padahal realisasi TW {tw} diisi; tulis nama berkas bukti "
+        "yang dikirim bersama formulir, atau tautannya.",
+    ),
+    Rule(
+        Code.BUKTI_TIDAK_DITEMUKAN,
+        _W,
+        _S.PROCESS,
+        "berkas bukti dukung yang disebut tidak ada di folder bukti/",
+        "Bukti Dukung menyebut berkas {nama!r} yang tidak ada di folder bukti/; kirim berkas "
+        "itu bersama formulir, atau perbaiki namanya.",
+    ),
+    Rule(
+        Code.BUKTI_TIDAK_TERBACA,
+        _W,
+        _S.PROCESS,
+        "berkas bukti dukung tidak dibuka: tautan ke luar ruang kerja, bukan berkas biasa, atau terlalu besar",
+        "Berkas bukti {nama!r} tidak dibuka ({sebab}); tidak diperiksa dan tidak ikut "
+        "diarsipkan. Taruh salinan berkas aslinya di folder bukti/.",
     ),
 )
 

@@ -23,6 +23,8 @@ LANGKAH_SOP: tuple[tuple[str, int, str, int], ...] = (
 )
 
 FORMAT_LAPORAN = ("html", "docx", "xlsx", "pdf")
+# `[bukti] wajib` (docs/contract.md §14): is a Bukti Dukung required, and how strictly
+BUKTI_WAJIB = ("mati", "peringatan", "galat")
 
 
 def default_mulai(tahun: int) -> dict[str, dt.date]:
@@ -51,6 +53,7 @@ class Settings:
     format_laporan: tuple[str, ...] = FORMAT_LAPORAN
     kembalikan_ke: str = "Subbagian Perencanaan dan Pelaporan"
     tahun_lalu: str = ""  # last year's workspace or archive folder (year-over-year)
+    bukti_wajib: str = "mati"  # one of BUKTI_WAJIB
 
     def mulai_periode(self, periode_kode: str) -> dt.date:
         """SOP start date for a periode (configured, else the default for the tahun)."""

@@ -13,6 +13,7 @@ from typing import Any
 from kinerja_cli.domain.capaian import SKALA_DEFAULT, SkalaPredikat
 from kinerja_cli.domain.models import Rumus
 from kinerja_cli.domain.settings import (
+    BUKTI_WAJIB,
     FORMAT_LAPORAN,
     LANGKAH_SOP,
     Settings,
@@ -82,6 +83,15 @@ format = {json.dumps(list(formats))}
 # Ruang kerja atau folder arsip tahun lalu (diisi oleh `kinerja init --dari`). Bila diisi,
 # compile dan report menampilkan realisasi dan capaian tahun lalu per kode indikator.
 tahun_lalu = {json.dumps(tahun_lalu, ensure_ascii=False)}
+
+[bukti]
+# Bukti dukung: berkas yang disebut di kolom Bukti Dukung formulir ditaruh di folder bukti/
+# ruang kerja ini (boleh bersubfolder); collect memperingatkan nama berkas yang tidak ada dan
+# archive menyalin setiap berkas yang disebut beserta SHA-256-nya.
+# wajib: apakah Bukti Dukung harus diisi untuk setiap indikator yang realisasinya diisi pada
+# triwulan periode: "mati" (tidak wajib), "peringatan" (peringatan bila kosong) atau "galat"
+# (formulir ditolak bila kosong).
+wajib = "mati"
 """
 
 
@@ -166,6 +176,10 @@ def load_settings(path: Path) -> Settings:
     tahun_lalu = riwayat.get("tahun_lalu", "")
     if not isinstance(tahun_lalu, str):
         raise _bad(path, text, "riwayat.tahun_lalu", "isi teks jalur folder (boleh kosong)")
+    bukti = data.get("bukti", {})
+    wajib = bukti.get("wajib", "mati") if isinstance(bukti, dict) else None
+    if wajib not in BUKTI_WAJIB:
+        raise _bad(path, text, "bukti.wajib", 'pilih "mati", "peringatan" atau "galat"')
     fmt = lap.get("format", list(FORMAT_LAPORAN))
     if not isinstance(fmt, list) or any(f not in FORMAT_LAPORAN for f in fmt):
         raise _bad(path, text, "laporan.format", f"pilih dari {', '.join(FORMAT_LAPORAN)}")
@@ -181,6 +195,7 @@ def load_settings(path: Path) -> Settings:
         format_laporan=tuple(fmt),
         kembalikan_ke=str(kembali),
         tahun_lalu=tahun_lalu,
+        bukti_wajib=str(wajib),
     )
 
 

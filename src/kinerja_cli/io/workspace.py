@@ -42,6 +42,11 @@ class Workspace:
         return self.hasil / "umpan-balik"
 
     @property
+    def bukti(self) -> Path:
+        """Evidence files (bukti dukung) the bidang send with their forms (docs/contract.md §14)."""
+        return self.root / "bukti"
+
+    @property
     def arsip(self) -> Path:
         return self.root / "arsip"
 

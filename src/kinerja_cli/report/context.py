@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from kinerja_cli.domain import nama
 from kinerja_cli.domain.capaian import Efisiensi, efisiensi_periode, rumus_teks
 from kinerja_cli.domain.models import Arah, Identitas, Rumus
-from kinerja_cli.domain.periode import romawi
+from kinerja_cli.domain.periode import akhir_renstra, romawi
 from kinerja_cli.domain.results import BarisBidang, Kompilasi
 from kinerja_cli.report import context_triwulan
 from kinerja_cli.report.filters import persen
@@ -363,6 +363,18 @@ def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[
     return out
 
 
+def _target_lalu(teks: str, arah: Arah) -> str:
+    """Last year's target as this year's are printed (`82,5`, `6,5–8,5`), not as stored."""
+    from kinerja_cli.domain.numbers import NumberError
+    from kinerja_cli.domain.targets import parse_target
+    from kinerja_cli.report.filters import target
+
+    try:
+        return target(parse_target(teks, arah), teks) if teks else ""
+    except (NumberError, ValueError, ArithmeticError):
+        return teks
+
+
 def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
     """The comparison with last year where linked, else a sentence saying it is not."""
     rows = []
@@ -376,7 +388,7 @@ def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
                 "kode": i.kode,
                 "nama": i.nama,
                 "satuan": i.satuan,
-                "target_lalu": t.target_teks,
+                "target_lalu": _target_lalu(t.target_teks, i.arah),
                 "realisasi_lalu": t.realisasi,
                 "capaian_lalu": t.capaian,
                 "target": i.target,
@@ -395,6 +407,136 @@ def tahun_lalu(k: Kompilasi) -> dict[str, Any]:
         else ""
     )
     return {"ada": bool(rows), "tahun": tahun, "kalimat": kalimat, "baris": rows}
+
+
+def tren(k: Kompilasi) -> dict[str, Any]:
+    """The multi-year trend (LKjIP Bab III A.2; docs/contract.md §14): realisation and capaian
+    of each indicator over the linked previous years (up to five) and this year. Shown when at
+    least two earlier years are linked (one year is the comparison table above it)."""
+    tahun = [*k.riwayat_tahun, k.tahun]
+    rows = []
+    for i in k.indikator:
+        if not any(t is not None for t in i.riwayat):
+            continue
+        nilai = [
+            {
+                "realisasi": t.realisasi if t else None,
+                "capaian": t.capaian if t else None,
+                "target_teks": t.target_teks if t else "",
+            }
+            for t in i.riwayat
+        ]
+        nilai.append({"realisasi": i.realisasi, "capaian": i.capaian, "target_teks": i.target_teks})
+        rows.append(
+            {
+                "kode": i.kode,
+                "nama": i.nama,
+                "satuan": i.satuan,
+                "target": i.target,
+                "target_teks": i.target_teks,
+                "nilai": nilai,
+            }
+        )
+    ada = len(k.riwayat_tahun) >= 2 and bool(rows)
+    kalimat = (
+        f"Tabel berikut menyajikan realisasi dan capaian setiap indikator dari Tahun {tahun[0]} "
+        f"sampai dengan Tahun {k.tahun} ({len(tahun)} tahun), untuk {len(rows)} indikator yang "
+        "juga diukur pada tahun-tahun sebelumnya; sel bertanda – berarti indikator itu tidak "
+        "diukur pada tahun tersebut."
+        if ada
+        else ""
+    )
+    return {"ada": ada, "tahun": tahun, "kalimat": kalimat, "baris": rows}
+
+
+def renstra(k: Kompilasi) -> dict[str, Any]:
+    """Realisation s/d this year against the Renstra's end-of-period target (LKjIP Bab III
+    A.3; docs/contract.md §14), for the indicators with a Target Renstra."""
+    rows: list[dict[str, Any]] = []
+    for i in k.indikator:
+        if i.target_renstra is None:
+            continue
+        rows.append(
+            {
+                "no": len(rows) + 1,
+                "kode": i.kode,
+                "nama": i.nama,
+                "satuan": i.satuan,
+                "sifat": i.sifat.value,
+                "target": i.target,
+                "target_teks": i.target_teks,
+                "target_renstra": i.target_renstra,
+                "target_renstra_teks": i.target_renstra_teks,
+                "realisasi_lalu": i.realisasi_renstra_lalu,
+                "realisasi": i.realisasi,
+                "realisasi_sd": i.realisasi_renstra,
+                "capaian": i.capaian_renstra,
+            }
+        )
+    akhir = akhir_renstra(k.identitas.periode_renstra)
+    t = k.anggaran_total
+    anggaran_renstra = (
+        {
+            "pagu": t.pagu_renstra,
+            "realisasi_lalu": t.realisasi_renstra_lalu,
+            "realisasi": t.realisasi,
+            "realisasi_sd": t.realisasi_renstra,
+            "capaian": t.capaian_renstra,
+        }
+        if t is not None and t.pagu_renstra is not None
+        else None
+    )
+    tercapai = sum(1 for r in rows if r["capaian"] is not None and r["capaian"] >= 100)
+    periode = k.identitas.periode_renstra
+    kalimat = (
+        f"Tabel berikut membandingkan realisasi s/d Tahun {k.tahun} dengan target akhir periode "
+        f"Rencana Strategis{f' {periode}' if periode else ''} untuk {len(rows)} indikator; "
+        f"{tercapai} indikator telah mencapai atau melampaui target akhir Renstra. Realisasi "
+        "s/d tahun ini adalah realisasi s/d tahun lalu ditambah realisasi tahun ini untuk "
+        "indikator kumulatif, dan nilai tahun ini untuk indikator status."
+        if rows
+        else ""
+    )
+    return {
+        "ada": bool(rows),
+        "tahun_akhir": akhir if akhir != "…" else "",
+        "periode": periode,
+        "kalimat": kalimat,
+        "baris": rows,
+        "anggaran": anggaran_renstra,
+    }
+
+
+def bukti_dukung(k: Kompilasi) -> list[dict[str, Any]]:
+    """The evidence per indicator (docs/contract.md §14): each reference as a file (found in
+    the evidence folder or not), a safe link, or text as written."""
+    from kinerja_cli.domain.bukti import BuktiDukung, rujukan
+
+    out: list[dict[str, Any]] = []
+    for i in k.indikator:
+        refs = k.bukti.get(i.kode) or tuple(
+            BuktiDukung(r.teks, r.jenis) for r in rujukan(i.narasi.bukti)
+        )
+        if not refs:
+            continue
+        out.append(
+            {
+                "no": len(out) + 1,
+                "kode": i.kode,
+                "nama": i.nama,
+                "bidang": i.bidang,
+                "bukti": [
+                    {
+                        "teks": potong(b.teks, 300),
+                        "jenis": b.jenis,
+                        "url": b.teks if b.jenis == "url" and tautan_aman(b.teks) else "",
+                        "ada": b.ada,
+                    }
+                    for b in refs
+                ],
+            }
+        )
+    return out
 
 
 def dokumen(k: Kompilasi, semester: int | None = None) -> dict[str, Any]:
@@ -441,7 +583,9 @@ def lampiran(ctx: dict[str, Any]) -> dict[str, str]:
         "analisis": True,
         "anggaran": ctx["anggaran"]["ada"],
         "permasalahan": bool(ctx["permasalahan"]),
-        "tahun_lalu": ctx["tahun_lalu"]["ada"],
+        "tahun_lalu": ctx["tahun_lalu"]["ada"] or ctx["tren"]["ada"],
+        "renstra": ctx["renstra"]["ada"],
+        "bukti": bool(ctx["data_pendukung"]),
     }
     kunci = [k for k, v in ada.items() if v]
     return {k: "ABCDEFGH"[i] for i, k in enumerate(kunci)}
@@ -475,6 +619,9 @@ def build_context(
         "anggaran": anggaran(k),
         "permasalahan": permasalahan(k, lalu),
         "tahun_lalu": tahun_lalu(k),
+        "tren": tren(k),
+        "renstra": renstra(k),
+        "data_pendukung": bukti_dukung(k),
         "metode": metode(k),
         "koreksi": koreksi(k),
         "ttd": ttd(k.identitas, tanggal),

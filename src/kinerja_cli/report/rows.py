@@ -67,7 +67,25 @@ def baris_indikator(b: BarisIndikator, bidang: dict[str, str]) -> dict[str, Any]
         "rumus": b.rumus_teks,
         "status_bidang": b.status_bidang,
         "keterangan": _keterangan(b),
+        "komponen": teks_komponen(b),
+        "pembilang": b.pembilang,
+        "penyebut": b.penyebut,
     }
+
+
+def teks_komponen(b: BarisIndikator) -> str:
+    """A component indicator's n and N s/d the periode, in words (docs/contract.md §14):
+    `Panjang jalan mantap (km) 245,3 ÷ Panjang jalan kabupaten (km) 320,5`; "" otherwise."""
+    if not b.komponen:
+        return ""
+    from kinerja_cli.domain.checks import number_text
+
+    if b.pembilang is None or b.penyebut is None:
+        return f"Realisasi = {b.pembilang_nama} ÷ {b.penyebut_nama} × 100"
+    return (
+        f"{b.pembilang_nama} {number_text(b.pembilang)} ÷ {b.penyebut_nama} "
+        f"{number_text(b.penyebut)} × 100"
+    )
 
 
 def _keterangan(b: BarisIndikator) -> str:

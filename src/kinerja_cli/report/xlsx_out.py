@@ -208,7 +208,7 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
                         _c(s["no"] if i == 0 else ""),
                         _c(r["kode"]),
                         _t(s["nama"] if i == 0 else ""),
-                        _t(r["nama"]),
+                        _t(_nama(r)),
                         _c(r["satuan"]),
                         _nilai(r["target"], teks=r["target_teks"], is_target=True),
                         _nilai(r["realisasi"], r["target"], r["target_teks"]),
@@ -244,7 +244,7 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
                     [
                         _c(f"{s['no']}.{i}"),
                         _t(s["nama"] if i == 1 else ""),
-                        _t(r["nama"]),
+                        _t(_nama(r)),
                         _t(r["bidang_nama"]),
                         _c(r["satuan"]),
                         _nilai(
@@ -491,6 +491,98 @@ def _tahun_lalu(wb: Any, ctx: dict[str, Any]) -> None:
     )
 
 
+def _nama(r: dict[str, Any]) -> str:
+    """An indicator's name, with a component indicator's n and N (docs/contract.md §14)."""
+    return f"{r['nama']}\n{r['komponen']}" if r.get("komponen") else str(r["nama"])
+
+
+def _tren(wb: Any, ctx: dict[str, Any]) -> None:
+    """The multi-year trend (docs/contract.md §14)."""
+    t = ctx["tren"]
+    if not t["ada"]:
+        return
+    ws = wb.create_sheet("Tren")
+    kepala = ["No", "Kode", "Indikator Kinerja", "Satuan"]
+    for y in t["tahun"]:
+        kepala += [f"Realisasi {y}", f"Capaian {y} (%)"]
+    lebar = [5, 8, 42, 9, *[11] * (2 * len(t["tahun"]))]
+    rows = []
+    for i, r in enumerate(t["baris"], start=1):
+        row = [_c(i), _c(r["kode"]), _t(r["nama"]), _c(r["satuan"])]
+        for v in r["nilai"]:
+            row += [_nilai(v["realisasi"], r["target"], v["target_teks"]), _n(v["capaian"])]
+        rows.append(row)
+    start = _kop(ws, ctx, f"Tren Tahun {t['tahun'][0]}–{ctx['dokumen']['tahun']}")
+    _tabel(ws, start, kepala, lebar, rows)
+
+
+def _renstra(wb: Any, ctx: dict[str, Any]) -> None:
+    """Realisation s/d this year against the Renstra's end target (docs/contract.md §14)."""
+    t = ctx["renstra"]
+    if not t["ada"]:
+        return
+    ws = wb.create_sheet("Renstra")
+    tn = ctx["dokumen"]["tahun"]
+    akhir = f" ({t['tahun_akhir']})" if t["tahun_akhir"] else ""
+    _tabel(
+        ws,
+        _kop(ws, ctx, "Capaian terhadap Target Akhir Rencana Strategis"),
+        [
+            "No",
+            "Kode",
+            "Indikator Kinerja",
+            "Satuan",
+            f"Target Akhir Renstra{akhir}",
+            f"Realisasi s/d Tahun {tn - 1}",
+            f"Realisasi Tahun {tn}",
+            f"Realisasi s/d Tahun {tn}",
+            "Capaian terhadap Target Akhir Renstra (%)",
+        ],
+        [5, 8, 42, 9, 13, 13, 12, 13, 14],
+        [
+            [
+                _c(r["no"]),
+                _c(r["kode"]),
+                _t(r["nama"]),
+                _c(r["satuan"]),
+                _nilai(r["target_renstra"], teks=r["target_renstra_teks"], is_target=True),
+                _nilai(r["realisasi_lalu"], r["target"], r["target_teks"]),
+                _nilai(r["realisasi"], r["target"], r["target_teks"]),
+                _nilai(r["realisasi_sd"], r["target"], r["target_teks"]),
+                _n(r["capaian"]),
+            ]
+            for r in t["baris"]
+        ],
+    )
+
+
+def _bukti(wb: Any, ctx: dict[str, Any]) -> None:
+    """The evidence per indicator (docs/contract.md §14), one reference per line."""
+    if not ctx["data_pendukung"]:
+        return
+    ws = wb.create_sheet("Bukti Dukung")
+
+    def teks(b: dict[str, Any]) -> str:
+        belum = " (dokumen belum tersedia)" if b["jenis"] == "berkas" and b["ada"] is False else ""
+        return f"{b['teks']}{belum}"
+
+    _tabel(
+        ws,
+        _kop(ws, ctx, "Data Pendukung (Bukti Dukung)"),
+        ["No", "Kode", "Indikator Kinerja", "Data Pendukung"],
+        [5, 8, 45, 70],
+        [
+            [
+                _c(r["no"]),
+                _c(r["kode"]),
+                _t(r["nama"]),
+                _t("\n".join(teks(b) for b in r["bukti"])),
+            ]
+            for r in ctx["data_pendukung"]
+        ],
+    )
+
+
 def _triwulan(wb: Any, ctx: dict[str, Any]) -> None:
     ws = wb.create_sheet("Berisiko (Proyeksi)")
     start = _kop(ws, ctx, "Indikator Berisiko Tidak Mencapai Target Tahunan (proyeksi)")
@@ -584,9 +676,12 @@ def render_xlsx(ctx: dict[str, Any]) -> bytes:
         _triwulan(wb, ctx)
     else:
         _tahun_lalu(wb, ctx)
+        _tren(wb, ctx)
+        _renstra(wb, ctx)
     _anggaran(wb, ctx)
     _permasalahan(wb, ctx)
     _koreksi(wb, ctx)
+    _bukti(wb, ctx)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

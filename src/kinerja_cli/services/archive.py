@@ -224,6 +224,10 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
             for fb in _feedback_files(ws):
                 (staging / "umpan-balik").mkdir(exist_ok=True)
                 shutil.copy2(fb, staging / "umpan-balik" / fb.name)
+            # The evidence the accepted submissions name, each file with its SHA-256 (§14).
+            from kinerja_cli.services.bukti import arsipkan
+
+            bukti = arsipkan(ws, store.accepted(periode), staging)
             records = [s.__dict__ for s in subs]
             from kinerja_cli.store import corrections
 
@@ -252,6 +256,8 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
             "versi": version,
             "berkas": [{"path": r, "sha256": h, "ukuran": n} for r, h, n in files],
             "tidak_lengkap": hilang,
+            "bukti": bukti,
+            "riwayat": {"tahun_lalu": _link_from(ws, final)},
         }
         if reopened is not None:
             before, event = reopened
@@ -290,6 +296,20 @@ def _archive(ws: Workspace, periode: Periode, argv: list[str] | None) -> Archive
         raise
     _make_read_only(final)
     return ArchiveResult(final, version, files, [_hilang_line(h) for h in hilang])
+
+
+def _link_from(ws: Workspace, folder: Path) -> str:
+    """Last year's folder relative to the archive version (its kinerja.toml's link is relative
+    to the workspace), so a chain of years can be followed from the archive (§14)."""
+    from kinerja_cli.services.riwayat import linked_folder
+
+    linked = linked_folder(ws)
+    if linked is None:
+        return ""
+    try:
+        return Path(os.path.relpath(linked.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another Windows drive
+        return str(linked.resolve())
 
 
 def _missing(ws: Workspace, sha: str, kind: str, copy: Path) -> str:

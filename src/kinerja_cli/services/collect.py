@@ -31,6 +31,7 @@ from kinerja_cli.domain.pk_versions import PKVersions
 from kinerja_cli.domain.rules import Code, finding
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.pk import PKOutline
+from kinerja_cli.io.safe_file import read_bounded
 from kinerja_cli.io.workspace import Workspace
 from kinerja_cli.services.collect_result import (
     BELUM,
@@ -53,7 +54,6 @@ MAX_READ = 10 << 20  # io.xlsx.MAX_FILE_SIZE: bigger files are never read, only 
 AUTO_JOBS_ABOVE = 200  # projected new files above which --jobs defaults to min(2, cpus)
 _IN_FLIGHT = 4  # queued files per worker: bounds the memory held in bytes
 MAX_POOL_RESTARTS = 3
-_CHUNK = 1 << 20
 
 
 def default_reader() -> Reader:
@@ -208,6 +208,7 @@ class _Run:
         self.touched: set[tuple[str, str]] = set()
         self.frozen: dict[str, Any] = {}  # data periode -> the archive closing that froze it
         self._new: set[str] = set()
+        self._bukti: Any = None  # the evidence checks, made when the first form is recorded
         self._done = 0
         self._commit: Callable[[], None] = lambda: None
 
@@ -529,10 +530,20 @@ class _Run:
             ],
         )
 
+    def _evidence(self) -> Any:
+        """The evidence checks (docs/contract.md §14): `bukti/` listed once per run."""
+        if self._bukti is None:
+            from kinerja_cli.services.bukti import PemeriksaBukti
+
+            self._bukti = PemeriksaBukti.of(self.ws)
+        return self._bukti
+
     def _record(self, e: _Entry, read: Any) -> None:
         periode: Periode | None = getattr(read, "periode", None)
         bidang: str | None = getattr(read, "bidang", None)
         data = getattr(read, "data", None)
+        if data is not None and periode is not None:
+            read.findings.extend(self._evidence().periksa(read, periode))
         ok = bool(read.ok) and bool(bidang) and periode is not None and data is not None
         findings = [f if f.file else f.at(file=e.name) for f in read.findings]
         self.store.record(
@@ -557,40 +568,10 @@ class _Run:
             self.touched.add((bidang, periode.data_kode))
 
 
-_OPEN_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)  # a FIFO opens at once instead of waiting for a writer
-    | getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after the listing is refused (ELOOP)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)  # Windows: no newline translation
-    | getattr(os, "O_NOINHERIT", 0)
-)
-
-
 def _read(p: Path) -> tuple[os.stat_result, bytes | None]:
-    """The stat of the opened file and its bytes, or None for the bytes when it is not a
-    regular file or is larger than MAX_READ: both decided from the descriptor before a byte is
-    read, so a FIFO never blocks and a huge (or sparse) file is never read or hashed.
-    Read-only; closed at once (a Windows handle would lock the file)."""
-    fd = os.open(p, _OPEN_FLAGS)
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_READ:
-            return st, None
-        chunks: list[bytes] = []
-        got = 0
-        while got <= MAX_READ:
-            chunk = os.read(fd, min(_CHUNK, MAX_READ + 1 - got))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            got += len(chunk)
-        if got > MAX_READ:  # grew since the stat
-            return st, None
-        return st, b"".join(chunks)
-    finally:
-        os.close(fd)
+    """The stat of the opened inbox file and its bytes, None for the bytes when it is not a
+    regular file or is larger than MAX_READ (io/safe_file.py: decided from the descriptor)."""
+    return read_bounded(p, MAX_READ)
 
 
 def _junk_sha(d: os.DirEntry[str]) -> str:

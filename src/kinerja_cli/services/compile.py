@@ -18,7 +18,7 @@ from kinerja_cli.domain.kompilasi import kompilasi
 from kinerja_cli.domain.models import PK, DataBidang
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.pk_versions import PKVersions, target_awal
-from kinerja_cli.domain.results import Kompilasi, Koreksi, Revisi, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, Koreksi, Revisi, Riwayat, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.io.atomic import sha256_file
 from kinerja_cli.io.workspace import Workspace
@@ -108,6 +108,7 @@ def kompilasi_dari(
     pk_findings: Sequence[Finding] = (),
     tahun_lalu: dict[str, TahunLalu] | None = None,
     dibuat: dt.datetime | None = None,
+    riwayat: Riwayat | None = None,
 ) -> tuple[Kompilasi, int]:
     """The Kompilasi of a periode from the store, and how many bidang have an accepted
     submission; nothing is written. Compile and report both use this. With the PK's versions,
@@ -127,6 +128,7 @@ def kompilasi_dari(
         _input_sha256(Path(settings.pk).name, pk, data),
         tahun_lalu=tahun_lalu,
         dibuat=dibuat,
+        riwayat=riwayat,
     )
     koreksi = _koreksi(pk, store.corrections_in_force(periode), data)
     if koreksi:
@@ -211,13 +213,21 @@ def compile_from(
     pk_findings: Sequence[Finding] = (),
     tahun_lalu: dict[str, TahunLalu] | None = None,
     dibuat: dt.datetime | None = None,
+    riwayat: Riwayat | None = None,
 ) -> CompileResult:
     """Compile from a store (any StoreAPI) and write the draft; nothing is written when no
     bidang has an accepted submission."""
     from kinerja_cli.io.draft import draft_filename, write_draft
 
     k, diterima = kompilasi_dari(
-        pk, settings, periode, store, pk_findings, tahun_lalu, dibuat or dt.datetime.now()
+        pk,
+        settings,
+        periode,
+        store,
+        pk_findings,
+        tahun_lalu,
+        dibuat or dt.datetime.now(),
+        riwayat,
     )
     if not diterima:
         return CompileResult(k, None)
@@ -272,9 +282,12 @@ def compile_draft(
     from kinerja_cli.store.lock import workspace_lock
 
     pk, findings = valid_pk(ws)
+    riwayat = None
     if tahun_lalu is None:
-        from kinerja_cli.services.riwayat import load_tahun_lalu
+        from kinerja_cli.services.riwayat import load_riwayat
 
-        tahun_lalu = load_tahun_lalu(ws)
+        riwayat = load_riwayat(ws)  # the linked years, up to five back (docs/contract.md §14)
     with workspace_lock(ws, "kinerja compile"), Store.open(ws) as store:
-        return compile_from(pk, ws.settings, periode, store, ws, out, findings, tahun_lalu)
+        return compile_from(
+            pk, ws.settings, periode, store, ws, out, findings, tahun_lalu, riwayat=riwayat
+        )

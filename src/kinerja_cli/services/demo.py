@@ -70,14 +70,19 @@ def run_demo(folder: Path) -> DemoResult:
     from kinerja_cli.services.setup import init_forms, init_workspace
 
     root = prepare_demo_dir(folder)
-    steps: list[DemoStep] = []
-    res = init_workspace(root, example_pk(), None)
+    steps: list[DemoStep] = _riwayat(root)
+    lalu = root / RIWAYAT / f"pengukuran-{TAHUN_CONTOH - 1}"
+    res = init_workspace(root, example_pk(), None, dari=lalu)
+    _wajib_bukti(root)
     ws = find_workspace(root)
     steps.append(
         DemoStep(
             "3",
-            f"kinerja init {root.name} --pk {example_pk().name}",
-            "ruang kerja dengan PK contoh Dinas PUPRPERKIM Kabupaten Balangan",
+            f"kinerja init {root.name} --pk {example_pk().name} --dari {RIWAYAT}/{lalu.name}",
+            "ruang kerja dengan PK contoh Dinas PUPRPERKIM Kabupaten Balangan (dengan kolom "
+            "Renstra dan tiga indikator berkomponen Pembilang/Penyebut), ditautkan ke tahun lalu "
+            f"({ws.settings.tahun_lalu}, relatif terhadap ruang kerja); [bukti] wajib = "
+            '"peringatan"',
             [res.root / "kinerja.toml", res.pk],
         )
     )
@@ -103,6 +108,116 @@ def run_demo(folder: Path) -> DemoResult:
     steps += _compile_report_archive(ws, forms.periode, laporan="reviu")
     steps += _annual(ws)
     return DemoResult(root, steps)
+
+
+TAHUN_CONTOH = 2025  # the example PK's year
+RIWAYAT = "riwayat"  # the demo's previous years, inside the demo folder
+
+
+def _pk_tahun(src: Path, dest: Path, tahun: int) -> Path:
+    """The example PK as another year's: Tahun changed, everything else as it is."""
+    from openpyxl import load_workbook
+
+    from kinerja_cli.io.atomic import atomic_save
+
+    wb = load_workbook(src)
+    ws = wb["Identitas"]
+    for row in ws.iter_rows(min_row=2):
+        if str(row[0].value or "").strip() == "Tahun":
+            row[1].value = tahun
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    atomic_save(dest, wb.save)
+    return dest
+
+
+def _riwayat(root: Path) -> list[DemoStep]:
+    """Two earlier years (docs/contract.md §14): 2023 measured and archived, 2024 linked to
+    that archive and measured; the demo year links 2024, so the report shows three years."""
+    from kinerja_cli.domain.periode import TAHUNAN
+    from kinerja_cli.io.form import fill_form, simulated_values
+    from kinerja_cli.io.workspace import find_workspace
+    from kinerja_cli.resources import example_pk
+    from kinerja_cli.services.archive import archive
+    from kinerja_cli.services.collect import collect
+    from kinerja_cli.services.setup import init_forms, init_workspace, require_pk
+
+    dari: Path | None = None
+    base = root / RIWAYAT
+    steps: list[DemoStep] = []
+    for tahun in (TAHUN_CONTOH - 2, TAHUN_CONTOH - 1):
+        folder = base / f"pengukuran-{tahun}"
+        pk_file = _pk_tahun(example_pk(), base / f"pk-{tahun}.xlsx", tahun)
+        init_workspace(folder, pk_file, None, dari=dari)
+        ws = find_workspace(folder)
+        pk = require_pk(ws, TAHUNAN)
+        forms = init_forms(ws, TAHUNAN, None, None)
+        for i, f in enumerate(forms.forms):
+            values, narasi, anggaran = simulated_values(pk, f.bidang, TAHUNAN, seed=tahun)
+            dest = ws.masuk / f.path.name
+            fill_form(f.path, dest, values, narasi, anggaran)
+            os.utime(dest, (_at(forms.batas, 9 + i % 6, 2),) * 2)
+        got = collect(ws)
+        teks = f"Tahun {tahun}: {got.count('diterima')} formulir tahunan diterima"
+        if dari is None:  # the oldest year is read from its archive
+            arc = archive(ws, TAHUNAN, ["kinerja", "archive"])
+            dari = arc.folder
+            teks += f", diarsipkan ke {arc.folder.relative_to(root).as_posix()}"
+        else:
+            dari = folder
+            teks += f"; ditautkan ke arsip tahun {tahun - 1} ({ws.settings.tahun_lalu})"
+        steps.append(
+            DemoStep(
+                "3",
+                f"kinerja init {RIWAYAT}/{folder.name} (tahun sebelumnya, disimulasikan)",
+                teks,
+                [folder / "kinerja.toml"],
+            )
+        )
+    return steps
+
+
+def _wajib_bukti(root: Path) -> None:
+    """The demo asks for evidence with a warning (docs/contract.md §14: `[bukti] wajib`)."""
+    from kinerja_cli.io.atomic import atomic_write_text
+    from kinerja_cli.io.config import CONFIG_NAME
+
+    cfg = root / CONFIG_NAME
+    atomic_write_text(
+        cfg, cfg.read_text(encoding="utf-8").replace('wajib = "mati"', 'wajib = "peringatan"')
+    )
+
+
+# A few references that are web addresses or plain text, one evidence file never sent, one
+# Bukti Dukung left blank: what `collect` warns about (docs/contract.md §14).
+_BUKTI_TAUTAN = {"IK.02": "https://balangankab.go.id/ikm/2025", "IK.26": "SK Kadis No. 5/2025"}
+_BUKTI_TIDAK_DIKIRIM = "IK.12"
+_BUKTI_KOSONG = "IK.21"
+
+
+def _bukti(ws: Workspace, narasi: dict[str, Any], bidang: str) -> dict[str, Any]:
+    """The bidang's evidence: its files put in `bukti/<bidang>/`, the narratives adjusted."""
+    import dataclasses
+
+    out = {}
+    for kode, n in narasi.items():
+        if kode in _BUKTI_TAUTAN:
+            n = dataclasses.replace(n, bukti=_BUKTI_TAUTAN[kode])
+        elif kode == _BUKTI_KOSONG:
+            n = dataclasses.replace(n, bukti="")
+        elif n.bukti and kode != _BUKTI_TIDAK_DIKIRIM:
+            f = ws.bukti / bidang / n.bukti
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_bytes(_PDF.replace(b"KODE", kode.encode()))
+        out[kode] = n
+    return out
+
+
+# A one-page PDF placeholder for a scanned evidence document.
+_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]"
+    b"/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"%% bukti dukung KODE (contoh)\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> list[DemoStep]:
@@ -159,11 +274,13 @@ def _compile_report_archive(ws: Workspace, periode: Periode, laporan: str) -> li
         )
     )
     arc = archive(ws, periode, ["kinerja", "archive", *flag.split()])
+    n_bukti = sum(1 for p, _h, _n in arc.files if p.startswith("bukti/"))
     steps.append(
         DemoStep(
             "10",
             f"kinerja archive{flag}",
-            f"{len(arc.files)} berkas dibekukan (hanya-baca) dengan manifest SHA-256",
+            f"{len(arc.files)} berkas dibekukan (hanya-baca) dengan manifest SHA-256, termasuk "
+            f"{n_bukti} berkas bukti dukung",
             [arc.folder / "MANIFEST.json"],
         )
     )
@@ -258,6 +375,7 @@ def _annual(ws: Workspace) -> list[DemoStep]:
     folder.mkdir(parents=True, exist_ok=True)
     for i, f in enumerate(forms.forms):
         values, narasi, anggaran = simulated_values(pk, f.bidang, TAHUNAN, seed=2026)
+        narasi = _bukti(ws, narasi, f.bidang)
         dest = folder / f.path.name
         fill_form(f.path, dest, values, narasi, anggaran)
         os.utime(dest, (_at(forms.batas, 9 + i % 6, 1),) * 2)
@@ -308,6 +426,7 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
     fixed: tuple[Path, dict[str, list[object]], Any, Any] | None = None
     for i, f in enumerate(forms.forms):
         values, narasi, anggaran = simulated_values(pk, f.bidang, periode, seed=2025)
+        narasi = _bukti(ws, narasi, f.bidang)
         dest = ws.masuk / f.path.name
         if f.bidang == salah:
             numbers = [ind.kode for ind in pk.indikator_of(salah) if ind.arah != Arah.BINER]
@@ -333,13 +452,19 @@ def _returns_and_collect(ws: Workspace, forms: InitFormResult) -> list[DemoStep]
     ]
     first = collect(ws)
     ditolak = [r for r in first.files if r.status == "ditolak"]
+    bukti = [
+        f for r in first.files for f in r.findings if f.code.startswith("bukti-")
+    ]  # docs/contract.md §14
+    n_bukti = sum(1 for p in ws.bukti.rglob("*") if p.is_file())
     steps.append(
         DemoStep(
             "5",
             "kinerja collect",
             f"{first.count('diterima')} berkas diterima, {len(ditolak)} ditolak ("
             + "; ".join(f"{r.file}: {r.errors} kesalahan" for r in ditolak)
-            + "); umpan balik bertanda ditulis untuk bidang itu",
+            + "); umpan balik bertanda ditulis untuk bidang itu. Bukti dukung: "
+            f"{n_bukti} berkas di {ws.bukti.name}/, "
+            + "; ".join(f"{f.code} {f.kode} ({f.cell})" for f in bukti),
             list(first.umpan_balik),
         )
     )

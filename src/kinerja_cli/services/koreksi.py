@@ -218,6 +218,17 @@ class _Judge:
                 self._from_pk(ch)
             elif ch.kind in ("hitungan", "lain"):
                 self._computed(ch)
+            elif ch.kind == "realisasi" and self._komponen(ch):
+                self.out.add(
+                    Code.KOREKSI_NILAI_HITUNGAN,
+                    sheet=ch.sheet,
+                    cell=ch.cell,
+                    kode=ch.kode,
+                    variant="komponen",
+                    kolom=ch.header or f"sel {ch.cell}",
+                    lama=_show(ch.lama),
+                    baru=_show(ch.baru),
+                )
             elif ch.kind == "realisasi":
                 found += self._realisasi(ch)
             elif ch.kind == "anggaran":
@@ -226,6 +237,11 @@ class _Judge:
                 found += self._narasi(ch)
         self._pagu()
         return found
+
+    def _komponen(self, ch: Any) -> bool:
+        """A component indicator's realisation is computed from its components (§14)."""
+        ind = self.ind.get(ch.kode or "")
+        return ind is not None and ind.komponen
 
     def _computed(self, ch: Any) -> None:
         n = self.shown.get(ch.sheet, 0)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kinerja_cli.domain.periode import Periode
-from kinerja_cli.domain.results import Kompilasi, TahunLalu
+from kinerja_cli.domain.results import Kompilasi, Riwayat, TahunLalu
 from kinerja_cli.domain.settings import Settings
 from kinerja_cli.errors import KinerjaError
 from kinerja_cli.io.workspace import Workspace
@@ -149,19 +149,25 @@ def render_report(
             raise KinerjaError(f"semester harus 1 atau 2 (bukan {semester})")
         periode = Periode(2 * semester)
     pk, findings = valid_pk(ws)
+    riwayat: Riwayat | None = None
     if tahun_lalu is None:
-        from kinerja_cli.services.riwayat import load_tahun_lalu
+        from kinerja_cli.services.riwayat import load_riwayat
 
-        tahun_lalu = load_tahun_lalu(ws)
+        riwayat = load_riwayat(ws)  # the linked years, up to five back (docs/contract.md §14)
     # The report records what it writes: it waits for no collect, it takes the lock
     # (docs/reliability.md C6).
     with workspace_lock(ws, "kinerja report"), open_store(ws) as store:
-        k, diterima = kompilasi_dari(pk, ws.settings, periode, store, findings, tahun_lalu)
+        k, diterima = kompilasi_dari(
+            pk, ws.settings, periode, store, findings, tahun_lalu, riwayat=riwayat
+        )
         if diterima == 0:
             raise KinerjaError(
                 f"Belum ada formulir {periode.label} yang diterima, sehingga laporan belum dapat "
                 "disusun. Taruh berkas kembalian di masuk/ lalu jalankan: kinerja collect"
             )
+        from kinerja_cli.services.bukti import dengan_bukti
+
+        k = dengan_bukti(ws, k)  # the evidence list checks bukti/ as it is now (§14)
         sebelumnya = None
         langkah = 2 if semester else 1  # the previous semester ends two quarters earlier
         if not periode.tahunan and periode.triwulan > langkah:

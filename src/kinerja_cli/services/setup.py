@@ -94,13 +94,15 @@ def init_workspace(
         tahun = dt.date.today().year
     if not 2000 <= tahun <= 2100:
         raise KinerjaError(f"tahun {tahun} tidak sah")
-    for sub in ("formulir", "masuk", "hasil"):
+    for sub in ("formulir", "masuk", "hasil", "bukti"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     pk_target = folder / "pk.xlsx"
     if pk_file is None and prev_pk is not None:
         from kinerja_cli.io.pk import carry_over_pk
+        from kinerja_cli.services.riwayat import renstra_sd
 
-        carry_over_pk(prev_pk, pk_target, tahun)
+        # last year's column (13) becomes this year's Renstra realisation s/d last year (§14)
+        carry_over_pk(prev_pk, pk_target, tahun, renstra_sd(Path(dari)) if dari else None)
     elif pk_file is not None:
         from kinerja_cli.io.atomic import atomic_path
 
@@ -112,7 +114,9 @@ def init_workspace(
         write_pk_template(pk_target, tahun)
     link = ""
     if dari is not None:
-        link = str(Path(dari).resolve())
+        from kinerja_cli.services.riwayat import link_text
+
+        link = link_text(Path(dari), folder)  # relative: the folders can move (§14)
     write_default_config(folder / CONFIG_NAME, tahun, tahun_lalu=link, formats=installed_formats())
     return InitResult(
         folder.resolve(),

@@ -319,7 +319,12 @@ class Store:
 
     def _record_values(self, sub_id: int, data: DataBidang) -> None:
         rows: list[tuple[int, str, str, int, str, int]] = []
-        for kind, table in (("realisasi", data.realisasi), ("anggaran", data.anggaran)):
+        for kind, table in (
+            ("realisasi", data.realisasi),
+            ("anggaran", data.anggaran),
+            ("pembilang", data.pembilang),  # docs/contract.md §14 (schema v7)
+            ("penyebut", data.penyebut),
+        ):
             for kode, values in table.items():
                 for tw, v in enumerate(values, start=1):
                     if v is not None:
@@ -478,7 +483,7 @@ class Store:
             "ORDER BY rowid",
             (sub.id,),
         ):
-            table: dict[str, Any] = out.realisasi if kind == "realisasi" else out.anggaran
+            table: dict[str, Any] = getattr(out, kind)
             values = table.setdefault(kode, [None] * n)
             if len(values) < tw:
                 values.extend([None] * (tw - len(values)))

@@ -189,7 +189,27 @@ CREATE TABLE pk_versions (
 ALTER TABLE submissions ADD COLUMN pk_versi INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# v7: a component indicator's Pembilang and Penyebut per quarter (docs/contract.md §14) are kept
+# beside its realisation: `nilai.kind` gains 'pembilang' and 'penyebut'. SQLite cannot widen a
+# CHECK constraint in place, so the table is rebuilt with its rows.
+_V7 = """
+CREATE TABLE nilai_v7 (
+    submission_id INTEGER NOT NULL REFERENCES submissions(id),
+    kind          TEXT NOT NULL
+                  CHECK (kind IN ('realisasi', 'anggaran', 'pembilang', 'penyebut')),
+    kode          TEXT NOT NULL,
+    triwulan      INTEGER NOT NULL,
+    value         TEXT NOT NULL,            -- Decimal as str; biner as '1'/'0'
+    biner         INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (submission_id, kind, kode, triwulan)
+);
+INSERT INTO nilai_v7 (submission_id, kind, kode, triwulan, value, biner)
+    SELECT submission_id, kind, kode, triwulan, value, biner FROM nilai ORDER BY rowid;
+DROP TABLE nilai;
+ALTER TABLE nilai_v7 RENAME TO nilai;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 VERSION = len(MIGRATIONS)
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from kinerja_cli.domain.capaian import rasio_komponen
 from kinerja_cli.domain.models import Narasi
 from kinerja_cli.domain.periode import TAHUNAN, Periode
 from kinerja_cli.domain.rules import RULES
@@ -57,7 +58,14 @@ def test_round_trip_every_bidang(workspace, tmp_path, periode: Periode) -> None:
         )
         assert got.identitas == "lembar" and got.producer == "openpyxl"
         assert got.data is not None
-        assert got.data.realisasi == values
+        # a component indicator's pair (n, N) is read back as n ÷ N × 100 (docs/contract.md §14)
+        pairs = {k: v for k, v in values.items() if v and isinstance(v[0], tuple)}
+        expected = {
+            k: [rasio_komponen(*p) for p in v] if k in pairs else v for k, v in values.items()
+        }
+        assert got.data.realisasi == expected
+        assert got.data.pembilang == {k: [n for n, _ in v] for k, v in pairs.items()}
+        assert got.data.penyebut == {k: [d for _, d in v] for k, v in pairs.items()}
         assert got.data.narasi == narasi
         assert got.data.anggaran == anggaran
         assert got.data.bidang == form.bidang and len(got.data.sha256) == 64

@@ -67,7 +67,7 @@ def test_blank_template_carries_the_plan_columns_and_both_ways_of_naming(tmp_pat
     path = tmp_path / "pk.xlsx"
     write_pk_template(path, 2026)
     wb = openpyxl.load_workbook(path)
-    assert [c.value for c in wb["Anggaran"][1]][-4:] == RENCANA
+    assert [c.value for c in wb["Anggaran"][1]][5:9] == RENCANA
     petunjuk = " ".join(str(v) for r in wb["Petunjuk"].iter_rows(values_only=True) for v in r if v)
     assert "'Kabupaten Siak' atau 'Pemerintah Kabupaten Siak'" in petunjuk
     assert "'Dinas Kesehatan' atau 'Dinas Kesehatan Kabupaten Siak'" in petunjuk

@@ -45,6 +45,10 @@ SPEC_HEADERS = {
         "Target TW IV",
         "Bidang",
         "Definisi Operasional",
+        "Target Renstra",
+        "Realisasi Renstra s/d Tahun Lalu",
+        "Pembilang",
+        "Penyebut",
     ],
     "Anggaran": [
         "Kode",
@@ -56,6 +60,8 @@ SPEC_HEADERS = {
         "Rencana TW II",
         "Rencana TW III",
         "Rencana TW IV",
+        "Pagu Renstra",
+        "Realisasi Renstra s/d Tahun Lalu",
     ],
 }
 SPEC_ISIAN = [
@@ -71,6 +77,7 @@ SPEC_ISIAN = [
     "Jabatan Kepala",
     "Kepala Daerah",
     "Jabatan Kepala Daerah",
+    "Periode Renstra",
 ]
 TW = ["Target TW I", "Target TW II", "Target TW III", "Target TW IV"]
 

@@ -427,7 +427,10 @@ def indikator_format(i: BarisIndikator) -> str:
     hit = _FORMATS.get(id(i))
     if hit is not None and hit[0] is i:
         return hit[1]
-    fmt = value_format(i.target, *i.target_tw, *i.realisasi_tw, i.realisasi)
+    shown = (i.realisasi, *i.realisasi_tw)
+    if i.komponen:  # n ÷ N × 100 has 34 digits: shown to 2 decimals (docs/contract.md §14)
+        shown = tuple(bulat(v, 2) if isinstance(v, Decimal) else v for v in shown)
+    fmt = value_format(i.target, *i.target_tw, *shown)
     _FORMATS[id(i)] = (i, fmt)
     return fmt
 

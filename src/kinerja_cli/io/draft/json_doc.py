@@ -82,6 +82,15 @@ def indikator_json(
         d["tahun_lalu"] = _tahun_lalu(i.tahun_lalu, i.target_teks)
     if awal is not False:  # docs/contract.md §13: the PK awal target where a revision changed it
         d["target_awal"] = None if awal is None else _target(awal.target, awal.target_teks)
+    # docs/contract.md §14: Evaluasi Renja columns (5), (13), (14); null when absent
+    d["target_renstra"] = _target(i.target_renstra, i.target_renstra_teks)
+    d["realisasi_renstra"] = _nilai(i.realisasi_renstra, i.target_teks)
+    d["capaian_renstra"] = _num(i.capaian_renstra)
+    if i.komponen:
+        d["pembilang"] = _num(i.pembilang)
+        d["penyebut"] = _num(i.penyebut)
+    if any(t is not None for t in i.riwayat):
+        d["riwayat"] = [_tahun_lalu(t, i.target_teks) for t in i.riwayat if t is not None]
     return d
 
 
@@ -125,6 +134,9 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
                 "sasaran": a.sasaran,
                 "rencana": _num(a.rencana),
                 "serapan_rencana": _num(a.serapan_rencana),
+                "pagu_renstra": _num(a.pagu_renstra),
+                "realisasi_renstra": _num(a.realisasi_renstra),
+                "capaian_renstra": _num(a.capaian_renstra),
             }
             for a in k.anggaran
         ],
@@ -165,4 +177,6 @@ def to_json(k: Kompilasi) -> dict[str, Any]:
             }
             for c in k.koreksi
         ],
+        # the linked previous years (docs/contract.md §14), oldest first, and broken links
+        "riwayat": {"tahun": list(k.riwayat_tahun), "catatan": list(k.riwayat_catatan)},
     }

@@ -1,8 +1,11 @@
 """Draft sheet `Evaluasi Renja`: Permendagri 86/2017 "Evaluasi terhadap Hasil Renja Perangkat
 Daerah", variant A of docs/rulebook.md §2c (15 numbered columns, K and Rp sub-columns, Triwulan I–IV).
 
-Columns 5, 6, 13 and 14 need Renstra figures that the PK does not hold: they are left blank
-(grey) with a note. Column (16) is the optional Renja-level % docs/rulebook.md §2c recommends.
+Columns 5, 6, 13 and 14 come from the PK's optional Renstra columns (docs/contract.md §14):
+(5) the Target/Pagu Renstra, (6) the realisation s/d last year, (13) = (6) + (12) for kumulatif
+and Rp, the current level for status, (14) the capaian of (13) against (5). A PK without them
+leaves them blank (grey) with a note. Column (16) is the optional Renja-level % docs/rulebook.md
+§2c recommends.
 
 In print (docs/contract.md §16) the 27 columns take two A4 landscape pages side by side, each
 with the header rows and the identifying columns (1)-(4) repeated, so every page can be read
@@ -15,8 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from kinerja_cli.domain import nama as nm
 from kinerja_cli.domain.kompilasi import anggaran_sasaran
-from kinerja_cli.domain.periode import romawi
+from kinerja_cli.domain.periode import akhir_renstra, romawi
 from kinerja_cli.domain.results import BarisAnggaranHasil, BarisIndikator, Kompilasi
 from kinerja_cli.domain.rounding import bulat
 from kinerja_cli.domain.targets import format_nip
@@ -44,29 +48,39 @@ NCOLS = 27
 RENSTRA = (K5, K6, K13, K14)
 RENSTRA_COLS = frozenset(c for k in RENSTRA for c in (k, k + 1))
 WIDTHS: dict[int, float] = {1: 5, 2: 16, 3: 26, 4: 26, C15: 18}
-K_WIDTH, RP_WIDTH, RENSTRA_WIDTH = 8.0, 15.0, 7.0
+K_WIDTH, RP_WIDTH, RENSTRA_WIDTH = 8.0, 15.0, 7.0  # Renstra columns narrow when empty
 IDENT_COLS = (1, 4)  # No, Sasaran, Program/Kegiatan, Indikator: repeated on every page
 HALF = K_TW[2] + 1  # the last column of the first printed half (Triwulan III Rp)
 BODY = (K5, HALF)  # where the title, footer, note and signatures stand
 FIRST_HEAD = 7  # header rows 7-9, numbering row 10
 
 
-def _width(c: int) -> float:
+def _width(c: int, renstra: bool = False) -> float:
     if c in WIDTHS:
         return WIDTHS[c]
-    if c in RENSTRA_COLS:
+    if c in RENSTRA_COLS and not renstra:
         return RENSTRA_WIDTH
-    return K_WIDTH if c in (K7, *K_TW, K12, K16) else RP_WIDTH
+    # (14) Rp is a percentage: as narrow as a K column
+    return K_WIDTH if c in (K5, K6, K7, *K_TW, K12, K13, K14, K14 + 1, K16) else RP_WIDTH
 
 
-def _span(c1: int, c2: int) -> float:
-    return sum(_width(c) for c in range(c1, c2 + 1))
+def ada_renstra(k: Kompilasi) -> bool:
+    """Whether the PK carries any Renstra figure (docs/contract.md §14)."""
+    return any(
+        i.target_renstra is not None or i.realisasi_renstra_lalu is not None for i in k.indikator
+    ) or any(a.pagu_renstra is not None or a.realisasi_renstra_lalu is not None for a in k.anggaran)
+
+
+def tahun_akhir_renstra(k: Kompilasi) -> str:
+    """The last year of the Periode Renstra (`2026` of `2021-2026`), or `…`."""
+    return akhir_renstra(k.identitas.periode_renstra)
 
 
 def _headers(sh: SheetWriter, k: Kompilasi) -> int:
     t = k.tahun
     names = {
-        K5: "Target Renstra Perangkat Daerah pada Tahun … (Akhir Periode Renstra PD)",
+        K5: f"Target Renstra Perangkat Daerah pada Tahun {tahun_akhir_renstra(k)} "
+        "(Akhir Periode Renstra PD)",
         K6: f"Realisasi Capaian Kinerja Renstra PD s/d Renja PD Tahun Lalu ({t - 1})",
         K7: f"Target Kinerja dan Anggaran Renja PD Tahun Berjalan ({t}) yang Dievaluasi",
         K12: f"Realisasi Capaian Kinerja dan Anggaran Renja PD yang Dievaluasi ({t})",
@@ -119,6 +133,12 @@ def _indikator(sh: SheetWriter, r: int, i: BarisIndikator, unit: str) -> None:
     sh.put(r, 4, f"{i.nama} ({i.satuan})", "kd_teks")
     target(sh, r, K7, i.target, i.target_teks, fmt)
     written = {4, K7, K12, K16, C15}
+    if i.target_renstra is not None or i.realisasi_renstra_lalu is not None:
+        target(sh, r, K5, i.target_renstra, i.target_renstra_teks, fmt)
+        realisasi(sh, r, K6, i.realisasi_renstra_lalu, i.target_teks, fmt)
+        realisasi(sh, r, K13, i.realisasi_renstra, i.target_teks, fmt)
+        persen(sh, r, K14, i.capaian_renstra)
+        written |= {K5, K6, K13, K14}
     for n, c in enumerate(K_TW):
         if n < len(i.realisasi_tw):
             realisasi(sh, r, c, i.realisasi_tw[n], i.target_teks, fmt)
@@ -133,7 +153,7 @@ def _anggaran(sh: SheetWriter, r: int, a: BarisAnggaranHasil, unit: str) -> None
     style, rp = ("kd_grup", "kd_grup_rp") if a.induk else ("kd_teks", "kd_rp")
     sh.put(r, 3, f"{a.kode} {a.uraian}", style)
     rupiah(sh, r, K7 + 1, a.pagu, rp)
-    written = {3, K7 + 1, K12 + 1, K16 + 1, C15}
+    written = {3, K7 + 1, K12 + 1, K16 + 1, C15} | _renstra_rp(sh, r, a, rp, a.induk)
     for n, c in enumerate(K_TW):
         if n < len(a.realisasi_tw):
             rupiah(sh, r, c + 1, a.realisasi_tw[n], rp)
@@ -142,6 +162,20 @@ def _anggaran(sh: SheetWriter, r: int, a: BarisAnggaranHasil, unit: str) -> None
     persen(sh, r, K16 + 1, a.serapan, "kd_grup_angka" if a.induk else "kd_angka")
     sh.put(r, C15, unit, "kd_teks")
     _blank(sh, r, written)
+
+
+def _renstra_rp(
+    sh: SheetWriter, r: int, a: BarisAnggaranHasil, rp: str, induk: bool, angka: str = ""
+) -> set[int]:
+    """Budget columns (5), (6), (13), (14) Rp of a row with Renstra figures; the columns
+    written."""
+    if a.pagu_renstra is None and a.realisasi_renstra_lalu is None:
+        return set()
+    rupiah(sh, r, K5 + 1, a.pagu_renstra, rp)
+    rupiah(sh, r, K6 + 1, a.realisasi_renstra_lalu, rp)
+    rupiah(sh, r, K13 + 1, a.realisasi_renstra, rp)
+    persen(sh, r, K14 + 1, a.capaian_renstra, angka or ("kd_grup_angka" if induk else "kd_angka"))
+    return {K5 + 1, K6 + 1, K13 + 1, K14 + 1}
 
 
 def _narasi(k: Kompilasi, field: str) -> list[str]:
@@ -162,15 +196,19 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
     """The Permendagri 86/2017 Renja evaluation form, filled from the PK and the submissions."""
     idn = k.identitas
     q = k.periode.triwulan
-    sh.widths([_width(c) for c in range(1, NCOLS + 1)])
+    renstra = ada_renstra(k)
+    sh.widths([_width(c, renstra) for c in range(1, NCOLS + 1)])
     periode = (
         f"Tahun {k.tahun}"
         if k.periode.tahunan
         else f"Triwulan I s/d Triwulan {romawi(q)} Tahun {k.tahun}"
     )
+    # Names built once from their parts (docs/contract.md §16): never "KABUPATEN X KABUPATEN X".
+    wilayah = nm.wilayah(idn.pemda).upper()
+    dinas = nm.perangkat_daerah_lengkap(idn.perangkat_daerah, idn.pemda).upper()
     lines = [
-        f"EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP {idn.pemda.upper()}",
-        f"RENJA PERANGKAT DAERAH {idn.perangkat_daerah.upper()} {idn.pemda.upper()}",
+        nm.judul("EVALUASI TERHADAP HASIL RENJA PERANGKAT DAERAH LINGKUP", wilayah),
+        nm.judul("RENJA PERANGKAT DAERAH", dinas),
         f"Periode Pelaksanaan: {periode}",
         "Indikator dan target kinerja Perangkat Daerah yang mengacu pada sasaran RKPD: "
         "…………………………………………",
@@ -224,6 +262,7 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
             written.add(c + 1)
         rupiah(sh, r, K12 + 1, t.realisasi, "kd_total_rp")
         persen(sh, r, K16 + 1, t.serapan, "kd_total_angka")
+        written |= _renstra_rp(sh, r, t, "kd_total_rp", True, "kd_total_angka")
     for c in range(5, NCOLS + 1):
         if c not in written:
             sh.put(r, c, None, "kd_total")
@@ -232,11 +271,20 @@ def write(sh: SheetWriter, k: Kompilasi) -> None:
     r = _footer(sh, r, k)
     r = _signatures(sh, r + 1, k)
     tw = romawi(q)
+    kolom_renstra = (
+        "Catatan: kolom (5) dan (6) berasal dari kolom Renstra Perjanjian Kinerja (Target "
+        "Renstra, Pagu Renstra, Realisasi Renstra s/d Tahun Lalu); kolom (13) = (6) + (12) untuk "
+        "indikator kumulatif dan anggaran, sedangkan untuk indikator status/biner = nilai "
+        "terakhir; kolom (14) K = capaian (13) terhadap (5) menurut rumus arah indikator, Rp = "
+        "(13)/(5) × 100%; sel abu-abu: tanpa data Renstra. "
+        if renstra
+        else "Catatan: kolom (5), (6), (13) dan (14) memerlukan target dan realisasi Renstra "
+        "PD yang tidak ada di Perjanjian Kinerja; isi dari dokumen Renstra PD. "
+    )
     note(
         sh,
         r + 1,
-        "Catatan: kolom (5), (6), (13) dan (14) memerlukan target dan realisasi Renstra "
-        "PD yang tidak ada di Perjanjian Kinerja; isi dari dokumen Renstra PD. Kolom (7) "
+        kolom_renstra + "Kolom (7) "
         "memakai target tahunan PK. Kolom (8)–(11) berisi realisasi yang dilaporkan bidang "
         f"s/d TW {tw}; kolom (12) = (8)+(9)+(10)+(11) untuk indikator kumulatif dan anggaran, "
         "sedangkan untuk indikator bersifat status/biner = nilai triwulan terakhir. "
@@ -265,7 +313,7 @@ def _footer(sh: SheetWriter, r: int, k: Kompilasi) -> int:
         ("Tindak lanjut yang diperlukan dalam triwulan berikutnya", _narasi(k, "tindak_lanjut")),
         ("Tindak lanjut yang diperlukan dalam Renja Perangkat Daerah berikutnya", []),
     ]
-    label_w, value_w = _span(*LABEL), _span(*VALUE)
+    label_w, value_w = sh.span(*LABEL), sh.span(*VALUE)
     for label, value in rows:
         if isinstance(value, list):
             texts = value or [""]
@@ -301,9 +349,10 @@ def _signatures(sh: SheetWriter, r: int, k: Kompilasi) -> int:
     """The Disusun and Dievaluasi blocks side by side, directly under the footer; returns the
     row after them."""
     idn = k.identitas
-    jab = idn.jabatan_kepala.strip()
-    plt = next((p + " " for p in ("Plt.", "Plh.") if jab.startswith(p)), "")
-    kepala = f"{plt}KEPALA {idn.perangkat_daerah.upper()} {idn.pemda.upper()}".strip()
+    plt, jabatan = nm.jabatan_tanpa_plt(
+        nm.jabatan_kepala(idn.jabatan_kepala, idn.perangkat_daerah, idn.pemda, idn.singkatan)
+    )
+    kepala = f"{plt} {jabatan.upper()}".strip()
     left = [
         "Disusun",
         f"{idn.tempat}, tanggal ……………………",
@@ -318,7 +367,7 @@ def _signatures(sh: SheetWriter, r: int, k: Kompilasi) -> int:
     right = [
         "Dievaluasi",
         f"{idn.tempat}, tanggal ……………………",
-        f"KEPALA BAPPEDA {idn.pemda.upper()}",
+        nm.judul("KEPALA BAPPEDA", nm.wilayah(idn.pemda).upper()),
         "",
         "",
         "",

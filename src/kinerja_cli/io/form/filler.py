@@ -71,8 +71,10 @@ def fill_form(
     """Write realisations (per quarter, TW I first), narratives and budget into a copy of a form.
 
     `values[kode][k-1]` goes to `Realisasi TW k` of the row with that Kode; a bool is written
-    as the biner answer (Ada/Tidak Ada, Ya/Tidak); text is written as text. Unknown codes or
-    quarters beyond the form raise KeyError/IndexError (this is a test and demo helper).
+    as the biner answer (Ada/Tidak Ada, Ya/Tidak); text is written as text; a pair `(n, N)`
+    goes to `Pembilang TW k` and `Penyebut TW k` (a component indicator, docs/contract.md
+    §14). Unknown codes or quarters beyond the form raise KeyError/IndexError (this is a test
+    and demo helper).
     """
     from openpyxl import load_workbook
 
@@ -83,7 +85,11 @@ def fill_form(
         r = rows[kode]
         target = ws.cell(r, headers["Target"]).value
         for k, v in enumerate(per_tw, start=1):
-            _cell_value(ws.cell(r, headers[L.realisasi_header(k)]), v, target)
+            if isinstance(v, tuple):
+                _cell_value(ws.cell(r, headers[L.pembilang_header(k)]), v[0])
+                _cell_value(ws.cell(r, headers[L.penyebut_header(k)]), v[1])
+            else:
+                _cell_value(ws.cell(r, headers[L.realisasi_header(k)]), v, target)
     for kode, n in (narasi or {}).items():
         r = rows[kode]
         for header, fld in L.NARASI.items():
@@ -169,6 +175,22 @@ def _kumulatif_values(ind: Indikator, k: int, factor: float) -> list[Decimal]:
     return out
 
 
+def _komponen_values(
+    ind: Indikator, k: int, rng: random.Random, factor: float
+) -> list[tuple[Decimal, Decimal]]:
+    """(Pembilang, Penyebut) per quarter whose ratio lands near the target: status keeps one
+    Penyebut (km of road, say) and a level; kumulatif counts cases per quarter."""
+    levels = _status_values(ind, k, rng, factor)
+    if ind.sifat == Sifat.KUMULATIF:
+        out = []
+        for level in levels:
+            d = Decimal(rng.randint(30, 60))
+            out.append((min(d, (d * level / 100).quantize(Decimal(1))), d))
+        return out
+    d = _dec(rng.uniform(150, 400), 2)
+    return [(_plain(_dec(d * min(level, Decimal(100)) / 100, 2)), _plain(d)) for level in levels]
+
+
 def simulated_values(
     pk: PK, bidang: str, periode: Periode, seed: int | str = 0
 ) -> tuple[dict[str, list[object]], dict[str, Narasi], dict[str, list[object]]]:
@@ -185,7 +207,12 @@ def simulated_values(
         roll = rng.random()
         factor = 0.85 if roll < 0.25 else 1.05 if roll > 0.8 else 1.0
         per_tw: Sequence[object]
-        if ind.arah == Arah.BINER:
+        komponen = None
+        if ind.komponen:
+            pairs = _komponen_values(ind, k, rng, factor)
+            per_tw = pairs
+            komponen = ([n for n, _ in pairs], [d for _, d in pairs])
+        elif ind.arah == Arah.BINER:
             want = bool(ind.target)
             per_tw = [want if roll >= 0.25 or tw < k else not want for tw in range(1, k + 1)]
         elif ind.sifat == Sifat.KUMULATIF:
@@ -193,7 +220,13 @@ def simulated_values(
         else:
             per_tw = _status_values(ind, k, rng, factor)
         values[ind.kode] = list(per_tw)
-        hasil = capaian_indikator(ind, list(per_tw), k, periode.tahunan)  # type: ignore[arg-type]
+        hasil = capaian_indikator(
+            ind,
+            list(per_tw),  # type: ignore[arg-type]
+            k,
+            periode.tahunan,
+            komponen=komponen,  # type: ignore[arg-type]
+        )
         c = hasil.periode_capaian
         below = c is not None and c < 100
         nums = [v for v in per_tw if isinstance(v, Decimal)]

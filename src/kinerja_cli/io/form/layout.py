@@ -85,8 +85,20 @@ def target_tw_header(k: int) -> str:
     return f"Target TW {romawi(k)}"
 
 
-def kinerja_columns(periode: Periode) -> tuple[Column, ...]:
-    """Columns of sheet Kinerja in order (docs/contract.md §5)."""
+def pembilang_header(k: int) -> str:
+    """`Pembilang TW II` (docs/contract.md §14)."""
+    return f"Pembilang TW {romawi(k)}"
+
+
+def penyebut_header(k: int) -> str:
+    """`Penyebut TW II` (docs/contract.md §14)."""
+    return f"Penyebut TW {romawi(k)}"
+
+
+def kinerja_columns(periode: Periode, komponen: bool = False) -> tuple[Column, ...]:
+    """Columns of sheet Kinerja in order (docs/contract.md §5); with `komponen` (the form has a
+    component indicator, docs/contract.md §14) a Pembilang and a Penyebut column per quarter
+    follow the Realisasi columns."""
     cols = [
         Column("No", "locked", 5, "no"),
         Column("Kode", "locked", 9, "kode"),
@@ -98,6 +110,12 @@ def kinerja_columns(periode: Periode) -> tuple[Column, ...]:
     ]
     cols += [Column(target_tw_header(k), "locked", 11, "target_tw", k) for k in periode.quarters]
     cols += [Column(realisasi_header(k), "input", 13, "realisasi", k) for k in periode.quarters]
+    if komponen:
+        for k in periode.quarters:
+            cols += [
+                Column(pembilang_header(k), "input", 12, "pembilang", k),
+                Column(penyebut_header(k), "input", 12, "penyebut", k),
+            ]
     cols += [Column(h, "narasi", 22, f) for h, f in NARASI.items()]
     return tuple(cols)
 

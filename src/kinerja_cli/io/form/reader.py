@@ -78,6 +78,9 @@ class FormRead:
     identitas: str | None = None  # how it was recognised: lembar | id | kode
     slow_path: bool = False  # openpyxl was needed (number formats)
     teknis: str | None = None  # traceback of an unexpected failure, for the technical log
+    # indicator kode -> (sheet, cell) of its Bukti Dukung, for the evidence checks of collect
+    # (docs/contract.md §14)
+    sel_bukti: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -247,6 +250,7 @@ class _Reader:
             None if built is None else Superseded(built.pk, built.versi, versi.versi),
         )
         rows.kinerja(kin, periode, data)
+        self.res.sel_bukti = rows.bukti_cells
         rows.anggaran(ang, periode, data)
         self._remaining_links()
 

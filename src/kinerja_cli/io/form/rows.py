@@ -28,6 +28,8 @@ from kinerja_cli.io.form.structure import (
 )
 from kinerja_cli.io.xlsx import norm
 
+_INPUT_HEADERS = ("Realisasi", "Pembilang", "Penyebut")
+
 
 class CellSource(Protocol):
     """What the row readers need from the workbook reader."""
@@ -110,6 +112,8 @@ class RowReader:
         self.pk, self.out, self.source, self.ambiguous = pk, out, source, ambiguous
         self.superseded = superseded
         self.findings: list[Finding] = out.findings
+        # indicator kode -> (sheet, cell) of its Bukti Dukung (docs/contract.md §14)
+        self.bukti_cells: dict[str, tuple[str, str]] = {}
 
     def _locked(
         self,
@@ -151,7 +155,8 @@ class RowReader:
         if t is None:
             self._missing(L.KINERJA)
             return
-        cols = find_columns(self.out, t, L.kinerja_columns(periode))
+        komponen = any(i.komponen for i in inds)
+        cols = find_columns(self.out, t, L.kinerja_columns(periode, komponen))
         if "Kode" not in cols:
             return
         rows = match_rows(
@@ -172,7 +177,7 @@ class RowReader:
             self._locked_kinerja(t, cols, ind, r, sasaran.get(ind.sasaran, ""))
             self._inputs(t, cols, ind, r, periode, data)
             for header, c in cols.items():
-                if header.startswith("Realisasi") or header in L.NARASI:
+                if header.startswith(_INPUT_HEADERS) or header in L.NARASI:
                     inputs[(r, c)] = ind.kode
         check_merges(self.out, t, inputs)
 
@@ -240,6 +245,52 @@ class RowReader:
         data: DataBidang,
     ) -> None:
         start = len(self.findings)
+        komponen: C.Komponen | None = None
+        if ind.komponen:
+            nilai, refs, flagged, komponen = self._komponen(t, cols, ind, r, periode, data)
+        else:
+            nilai, refs, flagged = self._realisasi(t, cols, ind, r, periode, data)
+        fields: dict[str, str] = {}
+        narasi_refs: dict[str, str] = {}
+        for header, fld in L.NARASI.items():
+            c = cols.get(header)
+            fields[fld] = ""
+            if c is None:
+                continue
+            cell = self.source.cell(t, r, c, clean=False)
+            narasi_refs[fld] = cell.ref
+            content = C.cell_content(cell, self.out, t.sheet, ind.kode, header)
+            if content is C.REJECTED or content is None:
+                continue
+            text, changed = clean(_raw_text(content))
+            fields[fld] = C.check_narasi(
+                text.strip(), changed, self.out, t.sheet, cell.ref, ind.kode, header
+            )
+        narasi = Narasi(**fields)
+        data.realisasi[ind.kode] = nilai
+        data.narasi[ind.kode] = narasi
+        if "bukti" in narasi_refs:
+            self.bukti_cells[ind.kode] = (t.sheet, narasi_refs["bukti"])
+        has_error = any(f.severity == ERROR for f in self.findings[start:])
+        C.row_warnings(
+            C.RealisasiRow(
+                ind, nilai, refs, narasi, narasi_refs, frozenset(flagged), has_error, komponen
+            ),
+            periode,
+            self.out,
+            t.sheet,
+        )
+
+    def _realisasi(
+        self,
+        t: FormTable,
+        cols: dict[str, int],
+        ind: Indikator,
+        r: int,
+        periode: Periode,
+        data: DataBidang,
+    ) -> tuple[list[Nilai | None], list[str | None], set[int]]:
+        """The Realisasi TW cells of one row: values, cells, quarters with a finding."""
         nilai: list[Nilai | None] = []
         refs: list[str | None] = []
         flagged: set[int] = set()
@@ -276,32 +327,54 @@ class RowReader:
                 flagged.add(tw)
             nilai.append(v)
             refs.append(cell.ref)
-        fields: dict[str, str] = {}
-        narasi_refs: dict[str, str] = {}
-        for header, fld in L.NARASI.items():
-            c = cols.get(header)
-            fields[fld] = ""
-            if c is None:
-                continue
-            cell = self.source.cell(t, r, c, clean=False)
-            narasi_refs[fld] = cell.ref
-            content = C.cell_content(cell, self.out, t.sheet, ind.kode, header)
-            if content is C.REJECTED or content is None:
-                continue
-            text, changed = clean(_raw_text(content))
-            fields[fld] = C.check_narasi(
-                text.strip(), changed, self.out, t.sheet, cell.ref, ind.kode, header
-            )
-        narasi = Narasi(**fields)
-        data.realisasi[ind.kode] = nilai
-        data.narasi[ind.kode] = narasi
-        has_error = any(f.severity == ERROR for f in self.findings[start:])
-        C.row_warnings(
-            C.RealisasiRow(ind, nilai, refs, narasi, narasi_refs, frozenset(flagged), has_error),
-            periode,
-            self.out,
-            t.sheet,
+        return nilai, refs, flagged
+
+    def _komponen(
+        self,
+        t: FormTable,
+        cols: dict[str, int],
+        ind: Indikator,
+        r: int,
+        periode: Periode,
+        data: DataBidang,
+    ) -> tuple[list[Nilai | None], list[str | None], set[int], C.Komponen]:
+        """A component indicator's Pembilang and Penyebut cells (docs/contract.md §14): each
+        parsed at its cell, each pair checked, the realisation of each quarter computed as
+        n ÷ N × 100; its (locked) Realisasi cells are not read."""
+        values: dict[str, list[Decimal | None]] = {"pembilang": [], "penyebut": []}
+        refs: dict[str, list[str | None]] = {"pembilang": [], "penyebut": []}
+        flagged: set[int] = set()
+        for tw in periode.quarters:
+            for kind, header in (
+                ("pembilang", L.pembilang_header(tw)),
+                ("penyebut", L.penyebut_header(tw)),
+            ):
+                c = cols.get(header)
+                if c is None:  # kolom-hilang already said so
+                    values[kind].append(None)
+                    refs[kind].append(None)
+                    flagged.add(tw)
+                    continue
+                before = len(self.findings)
+                cell = self.source.cell(t, r, c)
+                v = C.parse_komponen(ind, cell, header, tw == periode.triwulan, self.out, t.sheet)
+                if len(self.findings) > before:
+                    flagged.add(tw)
+                values[kind].append(v)
+                refs[kind].append(cell.ref)
+        row = C.KomponenRow(
+            ind,
+            values["pembilang"],
+            values["penyebut"],
+            refs["pembilang"],
+            refs["penyebut"],
+            frozenset(flagged),
         )
+        nilai, flagged = C.check_komponen(row, periode, self.out, t.sheet)
+        data.pembilang[ind.kode] = values["pembilang"]
+        data.penyebut[ind.kode] = values["penyebut"]
+        komponen = (tuple(values["pembilang"]), tuple(values["penyebut"]))
+        return list(nilai), list(refs["pembilang"]), flagged, komponen
 
     # ---- Anggaran ------------------------------------------------------------------------
 

@@ -196,7 +196,7 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    cols = L.kinerja_columns(spec.periode)
+    cols = L.kinerja_columns(spec.periode, any(i.komponen for i in inds))
     _title_rows(ws, spec, nama_bidang, "FORMULIR PENGUKURAN KINERJA", len(cols))
     _write_header(ws, cols)
     sasaran = {s.kode: s.nama for s in spec.pk.sasaran}
@@ -235,6 +235,11 @@ def _write_kinerja(ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Ind
             elif col.field == "target_tw":
                 assert col.tw
                 cell.value = _target_cell(ind.target_tw[col.tw - 1], ind.target_tw_teks[col.tw - 1])
+                cell.style = "kn_locked_num"
+            elif col.field in ("pembilang", "penyebut"):
+                _komponen_cell(cell, letter, r, col, ind, spec, dv)
+            elif col.field == "realisasi" and ind.komponen:
+                # computed by kinerja from Pembilang and Penyebut (docs/contract.md §14)
                 cell.style = "kn_locked_num"
             elif col.field == "realisasi":
                 assert col.tw
@@ -358,6 +363,50 @@ def _write_ttd(ws: Any, spec: FormSpec, nama_bidang: str, last_row: int, ncols: 
         ws.row_dimensions[r].height = height
 
 
+def _komponen_cell(
+    cell: Any, letter: str, r: int, col: L.Column, ind: Indikator, spec: FormSpec, dv: Any
+) -> None:
+    """A Pembilang or Penyebut cell: an input for a component indicator (pre-filled for the
+    earlier quarters already accepted), locked and empty for the other rows."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if not ind.komponen:
+        cell.style = "kn_locked"
+        return
+    assert col.tw
+    pre = spec.prefill
+    prev = (getattr(pre, col.field).get(ind.kode, []) if pre else []) or []
+    if col.tw <= len(prev) and col.tw < spec.periode.triwulan and prev[col.tw - 1] is not None:
+        cell.value = prev[col.tw - 1]
+    cell.style = "kn_input_num"
+    tw = romawi(col.tw)
+    nama_q = ind.pembilang if col.field == "pembilang" else ind.penyebut
+    kapan = (
+        f"DALAM triwulan {tw} saja" if ind.sifat == Sifat.KUMULATIF else f"PADA AKHIR triwulan {tw}"
+    )
+    title = f"{col.field.capitalize()} TW {tw}"
+    prompt = (
+        f"{nama_q}: isi jumlahnya {kapan}, angka >= 0. Realisasi = Pembilang / Penyebut x 100 "
+        "dihitung otomatis."
+    )[:255]
+    v = dv(
+        ("komponen", ind.kode, col.field, str(col.tw)),
+        lambda: DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showInputMessage=True,
+            promptTitle=title[:32],
+            prompt=prompt,
+            showErrorMessage=True,
+            errorTitle="Bukan angka",
+            error="Isi angka 0 atau lebih dengan pemisah desimal komputer Anda.",
+        ),
+    )
+    v.add(f"{letter}{r}")
+
+
 def _write_anggaran(
     ws: Any, spec: FormSpec, nama_bidang: str, rows: Sequence[BarisAnggaran]
 ) -> None:
@@ -427,6 +476,7 @@ def _write_anggaran(
 def _write_petunjuk(
     ws: Any, spec: FormSpec, nama_bidang: str, inds: Sequence[Indikator], ada_anggaran: bool
 ) -> None:
+    komponen = [i for i in inds if i.komponen]
     idn = spec.pk.identitas
     per = spec.periode
     k = per.triwulan
@@ -491,10 +541,35 @@ def _write_petunjuk(
                 "baris sub-kegiatan. Baris program/kegiatan (abu-abu) dijumlahkan otomatis.",
             )
         )
+    nomor = 10 if ada_anggaran else 9
+    if komponen:  # docs/contract.md §14
+        lines.append(
+            (
+                "teks",
+                f"{nomor}. Indikator yang diukur dari dua jumlah (kolom Pembilang TW dan Penyebut "
+                "TW kuning): isi keduanya untuk setiap triwulan; kolom Realisasinya terkunci "
+                "karena realisasi = Pembilang / Penyebut x 100 dihitung otomatis. Penyebut 0 "
+                "hanya boleh bila Pembilang juga 0 (tidak ada yang diukur).",
+            )
+        )
+        for ind in komponen:
+            lines.append(
+                ("teks", f"    {ind.kode}: Pembilang = {ind.pembilang}; Penyebut = {ind.penyebut}.")
+            )
+        nomor += 1
     lines.append(
         (
             "teks",
-            f"{10 if ada_anggaran else 9}. Di bawah tabel lembar Kinerja ada blok tanda tangan "
+            f"{nomor}. Bukti Dukung: tulis nama dokumen bukti (mis. Laporan Fisik TW2.pdf) atau "
+            "tautannya (https://...), dipisah titik koma atau baris baru, dan kirim dokumen bukti "
+            "itu bersama formulir; dokumen yang disebut namanya diperiksa keberadaannya.",
+        )
+    )
+    nomor += 1
+    lines.append(
+        (
+            "teks",
+            f"{nomor}. Di bawah tabel lembar Kinerja ada blok tanda tangan "
             "Kepala Bidang (nama, jabatan dan NIP dari PK): cetak lembar itu untuk "
             "ditandatangani dan diberi tanggal; yang dikembalikan tetap formulir .xlsx ini.",
         )
@@ -520,7 +595,17 @@ def _write_petunjuk(
         ("Faktor Pendorong", "hal yang mendukung keberhasilan"),
         ("Faktor Penghambat", "kendala; wajib bila realisasi di bawah target"),
         ("Tindak Lanjut", "upaya pada triwulan berikutnya; wajib bila realisasi di bawah target"),
-        ("Bukti Dukung", "dokumen/data sumber (nama dokumen, nomor surat, tautan)"),
+        *(
+            [
+                (
+                    "Pembilang TW / Penyebut TW",
+                    "dua jumlah indikator yang diukur sebagai persentase Pembilang / Penyebut",
+                )
+            ]
+            if komponen
+            else []
+        ),
+        ("Bukti Dukung", "nama dokumen bukti yang dikirim, tautan, atau nomor surat"),
     ):
         lines.append(("kolom", f"{h}: {arti}"))
     for r, (kind, text) in enumerate(lines, start=1):

@@ -33,7 +33,9 @@ from kinerja_cli.domain.models import (
 )
 
 CACHE_NAME = "pk-cache.json"
-FORMAT = 4  # 2: DPA plan (Rencana TW), 3: PK.kolom, 4: a blank parent Pagu is computed
+# 2: DPA plan (Rencana TW), 3: PK.kolom, 4: a blank parent Pagu is computed,
+# 5: Renstra and component columns
+FORMAT = 5
 
 
 def _target(v: TargetValue | None) -> Any:
@@ -75,6 +77,11 @@ def encode(pk: PK) -> dict[str, Any]:
                 i.bidang,
                 i.definisi,
                 i.baris,
+                _target(i.target_renstra),
+                i.target_renstra_teks,
+                _target(i.realisasi_renstra_lalu),
+                i.pembilang,
+                i.penyebut,
             ]
             for i in pk.indikator
         ],
@@ -87,6 +94,8 @@ def encode(pk: PK) -> dict[str, Any]:
                 a.sasaran,
                 a.baris,
                 [None if v is None else str(v) for v in a.rencana_tw],
+                None if a.pagu_renstra is None else str(a.pagu_renstra),
+                None if a.realisasi_renstra_lalu is None else str(a.realisasi_renstra_lalu),
             ]
             for a in pk.anggaran
         ],
@@ -113,6 +122,11 @@ def decode(data: dict[str, Any]) -> PK:
         bidang,
         definisi,
         baris,
+        target_renstra,
+        target_renstra_teks,
+        realisasi_renstra_lalu,
+        pembilang,
+        penyebut,
     ) in data["indikator"]:
         tw = tuple(_untarget(t) for t in target_tw)
         teks = tuple(target_tw_teks)
@@ -132,6 +146,11 @@ def decode(data: dict[str, Any]) -> PK:
                 bidang,
                 definisi,
                 baris,
+                _untarget(target_renstra),
+                target_renstra_teks,
+                _untarget(realisasi_renstra_lalu),  # type: ignore[arg-type]
+                pembilang,
+                penyebut,
             )
         )
     return PK(
@@ -141,9 +160,17 @@ def decode(data: dict[str, Any]) -> PK:
         indikator=tuple(indikator),
         anggaran=tuple(
             BarisAnggaran(
-                k, u, b, Decimal(p), s, r, tuple(None if v is None else Decimal(v) for v in rt)
+                k,
+                u,
+                b,
+                Decimal(p),
+                s,
+                r,
+                tuple(None if v is None else Decimal(v) for v in rt),
+                None if pr is None else Decimal(pr),
+                None if rr is None else Decimal(rr),
             )
-            for k, u, b, p, s, r, rt in data["anggaran"]
+            for k, u, b, p, s, r, rt, pr, rr in data["anggaran"]
         ),
         sha256=data["sha256"],
         kolom=data.get("kolom", {}),

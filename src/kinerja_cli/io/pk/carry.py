@@ -10,6 +10,7 @@ instead of any type check that would refuse "Rp1.500.000,00" (io/pk/template.py)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,23 @@ _PER_TAHUN = {
     "Anggaran": ("Pagu", *_RENCANA),
 }
 _SHEETS = ("Identitas", "Bidang", "Indikator", "Anggaran")
+# docs/contract.md §14: the Renstra's realisation s/d last year moves on by a year; the Target
+# Renstra, Pagu Renstra and the component names hold for the whole Renstra period and stay.
+REALISASI_RENSTRA = "Realisasi Renstra s/d Tahun Lalu"
+PAGU_RENSTRA = "Pagu Renstra"
 
 
-def carry_over_pk(src: Path, dest: Path, tahun: int) -> None:
-    """Copy last year's PK to `dest` with Tahun set and the year's targets and pagu emptied."""
+def carry_over_pk(
+    src: Path,
+    dest: Path,
+    tahun: int,
+    renstra_lalu: Mapping[str, Mapping[str, object]] | None = None,
+) -> None:
+    """Copy last year's PK to `dest` with Tahun set and the year's targets and pagu emptied.
+
+    `renstra_lalu`: per sheet (Indikator, Anggaran), kode -> last year's realisation s/d its
+    year (Evaluasi Renja column 13), written as this year's `Realisasi Renstra s/d Tahun Lalu`;
+    without it that column is emptied."""
     import openpyxl
 
     from kinerja_cli.io.xlsx import ensure_defused_openpyxl
@@ -56,6 +70,7 @@ def carry_over_pk(src: Path, dest: Path, tahun: int) -> None:
                 cell = ws.cell(r, c)
                 if type(cell).__name__ != "MergedCell":
                     cell.value = None
+        _renstra(ws, table, (renstra_lalu or {}).get(sheet, {}))
     if lama is not None and lama != tahun:
         _rename_year(wb, lama, tahun)
     _petunjuk(wb, lama, tahun)
@@ -112,7 +127,8 @@ def _petunjuk(wb: Any, lama: int | None, tahun: int) -> None:
 
 
 def _rupiah_prompts(wb: Any) -> None:
-    """The Pagu and Rencana TW columns: the template's input messages, no type check."""
+    """The Pagu, Rencana TW and Renstra rupiah columns: the template's input messages, no type
+    check."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.cell_range import MultiCellRange
 
@@ -124,7 +140,8 @@ def _rupiah_prompts(wb: Any) -> None:
         return
     pagu = table.col("Pagu")
     rencana = [c for h in _RENCANA if (c := table.col(h))]
-    rupiah = {c for c in (pagu, *rencana) if c}
+    renstra = [c for h in (PAGU_RENSTRA, REALISASI_RENSTRA) if (c := table.col(h))]
+    rupiah = {c for c in (pagu, *rencana, *renstra) if c}
     for dv in list(ws.data_validations.dataValidation):
         cells = MultiCellRange(str(dv.sqref))
         touches = any(r.min_col <= c <= r.max_col for r in cells.ranges for c in rupiah)
@@ -133,7 +150,20 @@ def _rupiah_prompts(wb: Any) -> None:
     columns = {
         "Pagu": tuple(get_column_letter(c) for c in (pagu,) if c),
         "Rencana": tuple(get_column_letter(c) for c in rencana),
+        "Renstra": tuple(get_column_letter(c) for c in renstra),
     }
     first = table.header_row + 1
     for dv in rupiah_validations(columns, first, max(first + 999, ws.max_row or 0)):
         ws.add_data_validation(dv)
+
+
+def _renstra(ws: Any, table: Any, values: Mapping[str, object]) -> None:
+    c, kc = table.col(REALISASI_RENSTRA), table.col("Kode")
+    if not c or not kc:
+        return
+    for r in range(table.header_row + 1, (ws.max_row or 0) + 1):
+        cell = ws.cell(r, c)
+        if type(cell).__name__ == "MergedCell":
+            continue
+        kode = str(ws.cell(r, kc).value or "").strip().rstrip(".")
+        cell.value = values.get(kode)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from kinerja_cli.domain.anggaran import check_pagu
+from kinerja_cli.domain.anggaran import check_pagu, check_renstra
 from kinerja_cli.domain.findings import ERROR, Finding
 from kinerja_cli.domain.models import (
     PK,
@@ -24,6 +24,7 @@ from kinerja_cli.domain.models import (
     TargetValue,
 )
 from kinerja_cli.domain.numbers import NumberError, parse_number
+from kinerja_cli.domain.periode import tahun_renstra
 from kinerja_cli.domain.rules import Code, Collector
 from kinerja_cli.domain.targets import SignedTarget, check_nip, parse_target, target_text
 from kinerja_cli.errors import KinerjaError
@@ -42,12 +43,20 @@ IDENTITAS_ISIAN = {
     "jabatan kepala": "jabatan_kepala",
     "kepala daerah": "kepala_daerah",
     "jabatan kepala daerah": "jabatan_kepala_daerah",
+    "periode renstra": "periode_renstra",
 }
 BIDANG_COLS = ("Kode", "Nama")
 INDIKATOR_REQ = ("Kode", "Sasaran", "Indikator Kinerja", "Satuan", "Arah", "Target", "Bidang")
 TW_TARGET_COLS = ("Target TW I", "Target TW II", "Target TW III", "Target TW IV")
 ANGGARAN_REQ = ("Kode", "Uraian", "Bidang", "Pagu")
 RENCANA_COLS = ("Rencana TW I", "Rencana TW II", "Rencana TW III", "Rencana TW IV")
+# docs/contract.md §14: optional Renstra and component columns.
+TARGET_RENSTRA = "Target Renstra"
+REALISASI_RENSTRA = "Realisasi Renstra s/d Tahun Lalu"
+PAGU_RENSTRA = "Pagu Renstra"
+PEMBILANG, PENYEBUT = "Pembilang", "Penyebut"
+RENSTRA_INDIKATOR_COLS = (TARGET_RENSTRA, REALISASI_RENSTRA, PEMBILANG, PENYEBUT)
+RENSTRA_ANGGARAN_COLS = (PAGU_RENSTRA, REALISASI_RENSTRA)
 
 
 @dataclass
@@ -131,6 +140,10 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
             f.at(file=name, cell=f.cell or _anggaran_cell(anggaran, f.kode))
             for f in check_pagu(anggaran)
         )
+        ctx.findings.extend(
+            f.at(file=name, cell=_renstra_cell(ctx, anggaran, kolom, f.kode))
+            for kolom, f in check_renstra(anggaran)
+        )
     ws_ind = sheets["Indikator"]
     if (
         ws_ind is not None
@@ -155,6 +168,19 @@ def read_pk_bytes(data: bytes, name: str, rumus_turun: Rumus = Rumus.DUA_T_MINUS
 def _anggaran_cell(rows_: list[BarisAnggaran], kode: str | None) -> str | None:
     row = next((a for a in rows_ if a.kode == kode), None)
     return f"A{row.baris}" if row else None
+
+
+def _renstra_cell(
+    ctx: _Ctx, rows_: list[BarisAnggaran], kolom: str, kode: str | None
+) -> str | None:
+    """The cell of a parent row's Renstra column."""
+    from openpyxl.utils import get_column_letter
+
+    row = next((a for a in rows_ if a.kode == kode), None)
+    col = ctx.kolom.get("Anggaran", {}).get(kolom)
+    if row is None or not col:
+        return _anggaran_cell(rows_, kode)
+    return f"{get_column_letter(col)}{row.baris}"
 
 
 def _table(ctx: _Ctx, ws: Any, required: tuple[str, ...]) -> Table | None:
@@ -195,6 +221,9 @@ def _read_identitas(ctx: _Ctx, ws: Any) -> Identitas:
                 cell=values.get(key, (None, None))[1],
                 isian=label,
             )
+    renstra = kwargs.get("periode_renstra", "")
+    if renstra:
+        _check_periode_renstra(ctx, ws.title, values["periode_renstra"][1], renstra, tahun)
     nip = kwargs.get("nip_kepala", "")
     if nip and (why := check_nip(nip)):
         ctx.add(
@@ -206,6 +235,21 @@ def _read_identitas(ctx: _Ctx, ws: Any) -> Identitas:
             sebab=why,
         )
     return Identitas(tahun=tahun, **kwargs)
+
+
+def _check_periode_renstra(ctx: _Ctx, sheet: str, cell: str, teks: str, tahun: int) -> None:
+    got = tahun_renstra(teks)
+    if got is None:
+        ctx.add(Code.PERIODE_RENSTRA_TIDAK_SAH, sheet=sheet, cell=cell, isi=teks)
+    elif tahun and not got[0] <= tahun <= got[1]:
+        ctx.add(
+            Code.PERIODE_RENSTRA_TIDAK_SAH,
+            sheet=sheet,
+            cell=cell,
+            variant="luar",
+            isi=teks,
+            tahun=tahun,
+        )
 
 
 def _read_bidang(ctx: _Ctx, ws: Any) -> list[Bidang]:
@@ -267,6 +311,7 @@ def _read_indikator(
             "Rumus",
             "Kode Sasaran",
             "Definisi Operasional",
+            *RENSTRA_INDIKATOR_COLS,
         )
     }
     ctx.kolom["Indikator"] = {h: c for h, c in col.items() if c}
@@ -413,6 +458,9 @@ def _read_indikator(
                     prev = v
         if target is None:
             continue
+        t_renstra, t_renstra_teks = _renstra_target(ctx, ws, cell(TARGET_RENSTRA), arah, pct, kode)
+        r_renstra = _renstra_realisasi(ctx, ws, cell(REALISASI_RENSTRA), arah, pct, kode)
+        pembilang, penyebut = _komponen(ctx, ws, cell, val, arah, satuan, kode)
         out.append(
             Indikator(
                 kode=kode,
@@ -429,9 +477,127 @@ def _read_indikator(
                 bidang=b,
                 definisi=val("Definisi Operasional"),
                 baris=r,
+                target_renstra=t_renstra,
+                target_renstra_teks=t_renstra_teks,
+                realisasi_renstra_lalu=r_renstra,
+                pembilang=pembilang,
+                penyebut=penyebut,
             )
         )
     return out
+
+
+def _blank_cell(cell: Any) -> bool:
+    return (
+        cell is None
+        or cell.value is None
+        or (isinstance(cell.value, str) and not cell.value.strip())
+    )
+
+
+def _renstra_target(
+    ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str
+) -> tuple[TargetValue | None, str]:
+    """`Target Renstra` (docs/contract.md §14): parsed like Target; blank means none."""
+    if _blank_cell(cell):
+        return None, ""
+    harus = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(arah, "angka")
+    try:
+        parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
+    except NumberError as exc:
+        sebab = (
+            f"tanda {exc.sign} tidak perlu ditulis; isi {exc.suggestion} saja"
+            if isinstance(exc, SignedTarget)
+            else exc.message
+        )
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            kolom=TARGET_RENSTRA,
+            isi=cell.value,
+            arah=arah.value,
+            harus=harus,
+            sebab=sebab,
+        )
+        return None, ""
+    if isinstance(parsed, Decimal) and parsed < 0:
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="negatif",
+            kolom=TARGET_RENSTRA,
+            isi=cell.value,
+        )
+        return None, ""
+    return parsed, target_text(cell.value, parsed)
+
+
+def _renstra_realisasi(
+    ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str
+) -> Decimal | bool | None:
+    """`Realisasi Renstra s/d Tahun Lalu`: a number (a yes/no answer for biner)."""
+    if _blank_cell(cell):
+        return None
+    as_arah = Arah.BINER if arah == Arah.BINER else Arah.NAIK  # a realisation, not a range
+    try:
+        parsed = parse_target(
+            cell.value, as_arah, fraction_is_percent=pct and _is_percent_cell(cell)
+        )
+    except NumberError as exc:
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            kolom=REALISASI_RENSTRA,
+            isi=cell.value,
+            arah=arah.value,
+            harus="Ada/Ya/Tidak" if arah == Arah.BINER else "angka",
+            sebab=exc.message,
+        )
+        return None
+    if isinstance(parsed, Decimal) and parsed < 0:
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="negatif",
+            kolom=REALISASI_RENSTRA,
+            isi=cell.value,
+        )
+        return None
+    return parsed if isinstance(parsed, bool | Decimal) else None
+
+
+def _komponen(
+    ctx: _Ctx, ws: Any, cell: Any, val: Any, arah: Arah, satuan: str, kode: str
+) -> tuple[str, str]:
+    """The names of a component indicator's Pembilang and Penyebut (docs/contract.md §14);
+    ("", "") with a warning when they cannot be used."""
+    n, d = val(PEMBILANG), val(PENYEBUT)
+    if not n and not d:
+        return "", ""
+    where = {"sheet": ws.title, "kode": kode}
+    if not (n and d):
+        kosong = PENYEBUT if n else PEMBILANG
+        c = cell(kosong)
+        ctx.add(Code.KOMPONEN_DIABAIKAN, cell=c.coordinate if c else None, kosong=kosong, **where)
+        return "", ""
+    c = cell(PEMBILANG)
+    if arah == Arah.BINER:
+        ctx.add(Code.KOMPONEN_DIABAIKAN, cell=c.coordinate, variant="biner", **where)
+        return "", ""
+    if satuan.strip() != "%":
+        ctx.add(
+            Code.KOMPONEN_DIABAIKAN, cell=c.coordinate, variant="satuan", satuan=satuan, **where
+        )
+        return "", ""
+    return n, d
 
 
 def _target(
@@ -502,7 +668,9 @@ def _read_anggaran(
     table = _table(ctx, ws, ANGGARAN_REQ)
     if table is None:
         return []
-    col = {h: table.col(h) for h in (*ANGGARAN_REQ, *RENCANA_COLS, "Sasaran")}
+    col = {
+        h: table.col(h) for h in (*ANGGARAN_REQ, *RENCANA_COLS, "Sasaran", *RENSTRA_ANGGARAN_COLS)
+    }
     ctx.kolom["Anggaran"] = {h: c for h, c in col.items() if c}
     by_code = {norm(s.kode): s.kode for s in sasaran}
     by_name = {norm(s.nama): s.kode for s in sasaran}
@@ -580,6 +748,10 @@ def _read_anggaran(
                 sasaran=sas_kode,
                 baris=r,
                 rencana_tw=rencana,
+                pagu_renstra=_renstra_rupiah(ctx, ws, cell(PAGU_RENSTRA), PAGU_RENSTRA, kode),
+                realisasi_renstra_lalu=_renstra_rupiah(
+                    ctx, ws, cell(REALISASI_RENSTRA), REALISASI_RENSTRA, kode
+                ),
             )
         )
     _blank_pagu(ctx, ws.title, out, kosong)
@@ -604,6 +776,39 @@ def _blank_pagu(
             ctx.add(Code.PAGU_KOSONG, sheet=sheet, cell=coordinate, kode=kode)
         else:
             out[i] = dataclasses.replace(out[i], pagu=total[kode] or Decimal(0))
+
+
+def _renstra_rupiah(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:
+    """`Pagu Renstra` or `Realisasi Renstra s/d Tahun Lalu` of a budget row, read like Pagu;
+    blank means not given (a parent's is then the sum of its leaves)."""
+    if _blank_cell(cell):
+        return None
+    try:
+        nilai = parse_number(cell.value).nilai
+    except NumberError as exc:
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="rupiah",
+            kolom=kolom,
+            isi=cell.value,
+            sebab=exc.message,
+        )
+        return None
+    if nilai < 0:
+        ctx.add(
+            Code.RENSTRA_TIDAK_SAH,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            kode=kode,
+            variant="negatif",
+            kolom=kolom,
+            isi=cell.value,
+        )
+        return None
+    return nilai
 
 
 def _rencana(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:

@@ -26,6 +26,7 @@ IDENTITAS_ISIAN = (
     "Jabatan Kepala",
     "Kepala Daerah",
     "Jabatan Kepala Daerah",
+    "Periode Renstra",
 )
 BIDANG_HEADERS = ("Kode", "Nama", "Kepala", "NIP", "Jabatan")
 INDIKATOR_HEADERS = (
@@ -44,6 +45,11 @@ INDIKATOR_HEADERS = (
     "Target TW IV",
     "Bidang",
     "Definisi Operasional",
+    # docs/contract.md §14, optional
+    "Target Renstra",
+    "Realisasi Renstra s/d Tahun Lalu",
+    "Pembilang",
+    "Penyebut",
 )
 ANGGARAN_HEADERS = (
     "Kode",
@@ -55,6 +61,9 @@ ANGGARAN_HEADERS = (
     "Rencana TW II",
     "Rencana TW III",
     "Rencana TW IV",
+    # docs/contract.md §14, optional
+    "Pagu Renstra",
+    "Realisasi Renstra s/d Tahun Lalu",
 )
 
 ARAH_PILIHAN = ("naik", "turun", "rentang", "biner")
@@ -82,6 +91,8 @@ _IDENTITAS_CONTOH = {
     "(boleh diawali Plt. atau Plh.)",
     "Kepala Daerah": "nama Bupati/Wali Kota dengan gelar",
     "Jabatan Kepala Daerah": "mis. Bupati Balangan",
+    "Periode Renstra": "tahun awal dan akhir Renstra perangkat daerah, mis. 2021-2026 (boleh "
+    "kosong)",
 }
 
 # (lembar, kolom, wajib, keterangan) for the Petunjuk sheet and the header comments.
@@ -202,6 +213,39 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "bidang, di bawah judul Definisi operasional indikator.",
     ),
     (
+        "Indikator",
+        "Target Renstra",
+        "tidak",
+        "Target akhir periode Renstra perangkat daerah (tahun terakhir Periode Renstra), ditulis "
+        "seperti Target. Dipakai untuk kolom (5) dan (14) Evaluasi Renja dan perbandingan dengan "
+        "target Renstra di laporan tahunan.",
+    ),
+    (
+        "Indikator",
+        "Realisasi Renstra s/d Tahun Lalu",
+        "tidak",
+        "Realisasi Renstra sampai dengan tahun lalu (kolom (6) Evaluasi Renja): jumlah tahun-tahun "
+        "sebelumnya untuk indikator kumulatif, keadaan akhir tahun lalu untuk indikator status. "
+        "Kosong pada tahun pertama Renstra.",
+    ),
+    (
+        "Indikator",
+        "Pembilang",
+        "tidak",
+        "Untuk indikator persentase yang dihitung dari dua jumlah: nama jumlah pembilang, mis. "
+        "Panjang jalan kondisi mantap (km). Diisi bersama Penyebut; Satuan harus %. Formulir "
+        "bidang lalu meminta Pembilang dan Penyebut setiap triwulan dan kinerja menghitung "
+        "realisasinya.",
+    ),
+    (
+        "Indikator",
+        "Penyebut",
+        "tidak",
+        "Nama jumlah penyebut, mis. Panjang jalan kabupaten (km). Realisasi = Pembilang / "
+        "Penyebut x 100: untuk sifat kumulatif jumlah pembilang dibagi jumlah penyebut s/d "
+        "triwulan, untuk sifat status nilai triwulan terakhir.",
+    ),
+    (
         "Anggaran",
         "Kode",
         "ya",
@@ -261,6 +305,21 @@ _KOLOM: tuple[tuple[str, str, str, str], ...] = (
         "Rencana TW IV",
         "tidak",
         "Rencana kumulatif s/d triwulan IV, biasanya sama dengan Pagu (lihat Rencana TW I).",
+    ),
+    (
+        "Anggaran",
+        "Pagu Renstra",
+        "tidak",
+        "Pagu indikatif seluruh periode Renstra dalam rupiah (kolom (5) Evaluasi Renja), ditulis "
+        "seperti Pagu. Boleh hanya pada baris program; bila semua sub-kegiatan diisi, induk = "
+        "jumlah anaknya.",
+    ),
+    (
+        "Anggaran",
+        "Realisasi Renstra s/d Tahun Lalu",
+        "tidak",
+        "Realisasi anggaran Renstra sampai dengan tahun lalu, dalam rupiah (kolom (6) Evaluasi "
+        "Renja).",
     ),
 )
 
@@ -429,7 +488,7 @@ def write_pk_template(path: Path, tahun: int) -> None:
     header(
         ws,
         INDIKATOR_HEADERS,
-        (9, 9, 32, 44, 9, 10, 11, 8, 10, 10, 10, 10, 10, 9, 50),
+        (9, 9, 32, 44, 9, 10, 11, 8, 10, 10, 10, 10, 10, 9, 50, 11, 13, 30, 30),
     )
     kol = {h: i for i, h in enumerate(INDIKATOR_HEADERS, start=1)}
     pilihan(
@@ -454,16 +513,16 @@ def write_pk_template(path: Path, tahun: int) -> None:
     pilihan(ws, kol["Bidang"], BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
     for h in ("Kode", "Kode Sasaran"):
         column_style(ws, kol[h], "@")
-    for h in ("Sasaran", "Indikator Kinerja", "Definisi Operasional"):
+    for h in ("Sasaran", "Indikator Kinerja", "Definisi Operasional", "Pembilang", "Penyebut"):
         column_style(ws, kol[h], wrap=True)
     _print_setup(ws, portrait=False)
 
     # ---- Anggaran ----
     ws = wb.create_sheet("Anggaran")
-    header(ws, ANGGARAN_HEADERS, (20, 70, 9, 18, 10, 18, 18, 18, 18))
+    header(ws, ANGGARAN_HEADERS, (20, 70, 9, 18, 10, 18, 18, 18, 18, 20, 20))
     column_style(ws, 1, "@")  # "1.03" must not become a number
     column_style(ws, 2, wrap=True)
-    for col in (4, 6, 7, 8, 9):
+    for col in (4, 6, 7, 8, 9, 10, 11):
         column_style(ws, col, "#,##0")
     pilihan(ws, 3, BIDANG_LIST, "Bidang", "Kode unit dari lembar Bidang.")
     for dv in rupiah_validations():
@@ -487,8 +546,13 @@ RUPIAH_PROMPTS = {
         "Anggaran kas DPA kumulatif s/d akhir triwulan ini, dalam rupiah (boleh dengan Rp dan "
         "titik ribuan). Boleh kosong.",
     ),
+    "Renstra": (
+        "Renstra",
+        "Pagu Renstra atau realisasi Renstra s/d tahun lalu, dalam rupiah (boleh dengan Rp dan "
+        "titik ribuan). Boleh kosong.",
+    ),
 }
-TEMPLATE_RUPIAH_COLUMNS = {"Pagu": ("D",), "Rencana": ("F:I",)}
+TEMPLATE_RUPIAH_COLUMNS = {"Pagu": ("D",), "Rencana": ("F:I",), "Renstra": ("J:K",)}
 
 
 def rupiah_validations(
