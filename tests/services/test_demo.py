@@ -12,13 +12,16 @@ from kinerja_cli.services.demo import run_demo
 pytestmark = pytest.mark.slow  # whole cycles / rendering / fuzzing: the full run only
 
 
-def test_demo_collects_a_rejection_and_its_correction(tmp_path: Path) -> None:
+def test_demo_collects_a_rejection_and_its_correction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kinerja_cli.domain.periode import Periode
     from kinerja_cli.io.workspace import find_workspace
     from kinerja_cli.store.db import Store
 
     t0 = time.perf_counter()
-    res = run_demo(tmp_path / "demo")
+    monkeypatch.chdir(tmp_path)  # a relative folder, as `kinerja demo` in the README gives
+    res = run_demo(Path("demo"))
     assert time.perf_counter() - t0 < 60
     first, second = [s for s in res.steps if s.perintah.startswith("kinerja collect")][:2]
     assert "1 ditolak" in first.keterangan and "3 kesalahan" in first.keterangan

@@ -59,7 +59,7 @@ def prepare_demo_dir(folder: Path) -> Path:
         shutil.rmtree(folder, onerror=_writable_then_retry)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DEMO_MARKER).write_text("folder ini dibuat oleh `kinerja demo` dan boleh dihapus\n")
-    return folder
+    return folder.resolve()  # absolute: later steps compare paths under it
 
 
 def run_demo(folder: Path) -> DemoResult:
