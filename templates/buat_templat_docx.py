@@ -34,7 +34,8 @@ LEMBAR = "Lembar Pengukuran Kinerja"  # caption of the lembar table (kept with t
 TTD = "Tanda Tangan"  # caption of the signature table
 
 
-LEBAR_LEMBAR = [4.0, 7, 18, 31, 7, 8, 8, 8, 10]
+# the Target (PK awal) column (6th) is removed unless a PK Perubahan changed a target
+LEBAR_LEMBAR = [4.0, 7, 16, 26, 7, 9.5, 9.5, 8, 8, 11]
 
 
 class Tetap(list):  # type: ignore[type-arg]
@@ -413,6 +414,14 @@ def metode(doc: Any) -> None:
     )
 
 
+def revisi_pk(doc: Any) -> None:
+    """The PK Perubahan the periode was measured against (docs/contract.md §13); nothing
+    before a revision."""
+    para(doc, "{%p if revisi.ada %}")
+    para(doc, "{{ revisi.kalimat }}")
+    para(doc, "{%p endif %}")
+
+
 def koreksi_sekretaris(doc: Any) -> None:
     """The Sekretaris's corrections the figures include (docs/contract.md §11); nothing when
     there are none."""
@@ -573,7 +582,8 @@ def tahunan(path: Path) -> None:
                 "Sasaran",
                 "Indikator Kinerja",
                 "Satuan",
-                "Target",
+                kolom("revisi.target_diubah", "Target (PK awal)"),
+                "Target{% if revisi.target_diubah %} (PK perubahan){% endif %}",
                 "Realisasi",
                 "Capaian (%)",
                 "Predikat",
@@ -590,6 +600,11 @@ def tahunan(path: Path) -> None:
                     "{{ r.nama }}{% if r.keterangan %} ({{ r.keterangan }}){% endif %}"
                     "{% if r.komponen %} [{{ r.komponen }}]{% endif %}",
                     c("{{ r.satuan }}"),
+                    r(
+                        isi_kolom(
+                            "revisi.target_diubah", "{{ r.target_awal|target(r.target_awal_teks) }}"
+                        )
+                    ),
                     r("{{ r.target|target(r.target_teks) }}"),
                     r("{{ r.realisasi|realisasi(r.target, r.target_teks) }}"),
                     r("{{ r.capaian_periode|angka }}"),
@@ -598,7 +613,7 @@ def tahunan(path: Path) -> None:
             ),
             "{%tr endfor %}",
             [
-                {"t": "Capaian sasaran {{ s.no }}", "span": 7, "b": True, "isi": abu},
+                {"t": "Capaian sasaran {{ s.no }}", "span": 8, "b": True, "isi": abu},
                 r("{{ s.capaian|angka }}", b=True, isi=abu),
                 c("{{ s.predikat|atau }}", b=True, isi=abu),
             ],
@@ -648,6 +663,7 @@ def tahunan(path: Path) -> None:
         "{{ ringkasan.jumlah_indikator }} indikator kinerja.",
     )
     metode(doc)
+    revisi_pk(doc)
     koreksi_sekretaris(doc)
 
     sub(doc, "{{ lampiran.analisis }}. Analisis Capaian Kinerja", halaman_baru=True)
@@ -1107,6 +1123,7 @@ def triwulan(path: Path) -> None:
         "Grafik 2. Capaian kinerja per sasaran strategis sampai dengan Triwulan "
         "{{ dokumen.romawi }}",
     )
+    revisi_pk(doc)
     koreksi_sekretaris(doc)
 
     bab(doc, "III.", "INDIKATOR BERISIKO TIDAK MENCAPAI TARGET TAHUNAN (PROYEKSI)")

@@ -117,3 +117,36 @@ def test_narrative_names_extremes_and_budget(k_tahunan: Kompilasi) -> None:
     )
     assert lowest.nama in text
     assert "Capaian terendah" in text and "serapan" in text and "…" not in text
+
+
+def test_a_pk_perubahan_in_the_method_note_and_both_targets_on_the_lembar(
+    k_tahunan: Kompilasi,
+) -> None:
+    from kinerja_cli.domain.results import Revisi
+
+    plain = build_context(k_tahunan, TANGGAL_TAHUNAN)
+    assert plain["revisi"] == {"ada": False, "target_diubah": False, "kalimat": "", "diubah": []}
+    awal = dataclasses.replace(k_tahunan.indikator[0], target=D(100), target_teks="100")
+    revised = dataclasses.replace(
+        k_tahunan,
+        pk_versi=2,
+        revisi=(Revisi(2, 3, "2025-08-04", "APBD-Perubahan 2025"),),
+        target_awal={awal.kode: awal},
+    )
+    ctx = build_context(revised, TANGGAL_TAHUNAN)
+    assert ctx["revisi"]["ada"] and ctx["revisi"]["target_diubah"]
+    assert ctx["revisi"]["kalimat"].startswith(
+        "Pengukuran dalam laporan ini memakai Perjanjian Kinerja versi 2: PK Perubahan berlaku "
+        "sejak Triwulan III, dicatat 4 Agustus 2025: APBD-Perubahan 2025."
+    )
+    assert f"Target 1 indikator ({awal.kode}) diubah" in ctx["revisi"]["kalimat"]
+    rows = [r for s in ctx["sasaran"] for r in s["indikator"]]
+    first = next(r for r in rows if r["kode"] == awal.kode)
+    assert first["target_diubah"] and first["target_awal"] == D(100)
+    other = next(r for r in rows if r["kode"] != awal.kode)
+    assert not other["target_diubah"] and other["target_awal"] == other["target"]
+    # a revision that changed no target (only pagu) is cited, with one Target column
+    pagu_only = dataclasses.replace(revised, target_awal={})
+    ctx = build_context(pagu_only, TANGGAL_TAHUNAN)
+    assert ctx["revisi"]["ada"] and not ctx["revisi"]["target_diubah"]
+    assert "diubah" not in ctx["revisi"]["kalimat"]

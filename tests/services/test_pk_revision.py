@@ -173,6 +173,33 @@ def test_a_year_with_a_pk_perubahan_from_tw3(ws: Workspace, tmp_path: Path) -> N
     tahunan = compile_json(ws)
     assert tahunan["pk_versi"] == 2 and ind(tahunan)["capaian"] == round(92 / 90 * 100, 2)
     assert ind(tahunan)["target_awal"] == 100
+    # the annual report: both targets on the lembar, the revision in the method note, in
+    # every format; a report of TW II (before the revision) shows neither
+    out = tmp_path / "laporan"
+    r = run(ws, "report", "-f", "html,docx,xlsx", "--out", str(out))
+    assert r.exit_code == 0, r.output
+    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert "Target (PK awal)" in html and "Target (PK perubahan)" in html
+    note = "memakai Perjanjian Kinerja versi 2: PK Perubahan berlaku sejak Triwulan III"
+    assert note in html and "APBD-Perubahan 2025" in html and "(IK.06)" in html
+    import docx
+
+    d = docx.Document(str(next(out.glob("*.docx"))))
+    lembar = next(t for t in d.tables if t.rows[0].cells[1].text == "Kode")
+    heads = [c.text for c in lembar.rows[0].cells]
+    assert heads[5:7] == ["Target (PK awal)", "Target (PK perubahan)"], heads
+    row = next(r_ for r_ in lembar.rows if r_.cells[1].text == KODE)
+    assert [c.text for c in row.cells[5:7]] == ["100", "90"]
+    assert any(note in p_.text for p_ in d.paragraphs)
+    xl = openpyxl.load_workbook(next(out.glob("*.xlsx")))["Pengukuran"]
+    texts = [c.value for r_ in xl.iter_rows() for c in r_]
+    assert "Target (PK awal)" in texts and "Target (PK perubahan)" in texts
+    out2 = tmp_path / "laporan-tw2"
+    assert run(ws, "report", "-t", "2", "-f", "html,docx", "--out", str(out2)).exit_code == 0
+    html2 = next(out2.glob("*.html")).read_text(encoding="utf-8")
+    assert "PK awal" not in html2 and "versi 2" not in html2
+    d2 = docx.Document(str(next(out2.glob("*.docx"))))
+    assert not any("versi 2" in p_.text for p_ in d2.paragraphs)
     # TW I's archive still holds the PK it was measured by; TW III's holds the revision
     assert run(ws, "archive", "-t", "3").exit_code == 0
     tw3_pk = (ws.arsip / "2025" / "TW3" / "v1" / "pk.xlsx").read_bytes()

@@ -336,6 +336,28 @@ def koreksi(k: Kompilasi) -> dict[str, Any]:
     }
 
 
+def revisi_pk(k: Kompilasi) -> dict[str, Any]:
+    """The PK Perubahan the periode was measured against (docs/contract.md §13), for the method
+    note: which version, from when, why; `target_diubah` when a revision changed a target, so
+    the lembar shows Target (PK awal) beside Target (PK perubahan). Nothing before a revision."""
+    if not k.revisi:
+        return {"ada": False, "target_diubah": False, "kalimat": "", "diubah": []}
+    r = k.revisi[-1]
+    dokumen = "laporan ini" if k.periode.tahunan else "reviu ini"
+    kalimat = (
+        f"Pengukuran dalam {dokumen} memakai Perjanjian Kinerja versi {k.pk_versi}: "
+        f"{r.keterangan.rstrip('.')}."
+    )
+    diubah = sorted(k.target_awal)
+    if diubah:
+        kalimat += (
+            f" Target {len(diubah)} indikator ({', '.join(diubah)}) diubah; lembar pengukuran "
+            "menampilkan Target (PK awal) di samping Target (PK perubahan), dan capaian dihitung "
+            "terhadap Target (PK perubahan)."
+        )
+    return {"ada": True, "target_diubah": bool(diubah), "kalimat": kalimat, "diubah": diubah}
+
+
 def permasalahan(k: Kompilasi, lalu: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Faktor pendorong/penghambat and tindak lanjut of every indicator that has any, or that
     fell short; narratives cut at 2.000 characters."""
@@ -604,6 +626,11 @@ def build_context(
 
     nb = _nama_bidang(k)
     rows = [{**baris_indikator(b, nb), "sasaran_kode": b.sasaran} for b in k.indikator]
+    for row in rows:  # docs/contract.md §13: the PK awal target beside the one in force
+        awal = k.target_awal.get(row["kode"])
+        row["target_diubah"] = awal is not None
+        row["target_awal"] = awal.target if awal is not None else row["target"]
+        row["target_awal_teks"] = awal.target_teks if awal is not None else row["target_teks"]
     lalu = (
         {i.kode: i.narasi.tindak_lanjut for i in sebelumnya.indikator}
         if sebelumnya is not None
@@ -624,6 +651,7 @@ def build_context(
         "data_pendukung": bukti_dukung(k),
         "metode": metode(k),
         "koreksi": koreksi(k),
+        "revisi": revisi_pk(k),
         "ttd": ttd(k.identitas, tanggal),
         "kosong": "–",
     }

@@ -181,6 +181,32 @@ def _remove_columns(tbl: Any) -> None:
             p += n
 
 
+def _align_closing(tbl: Any) -> None:
+    """The dinas row of the lembar is a table nested in its last row, its last two columns
+    under Capaian and Predikat: after a column was removed above, they are set again to the
+    widths of those two columns (an optional column such as Target (PK awal), §13)."""
+    rows = _rows(tbl)
+    grid = _child(tbl, "tblGrid")
+    if not rows or grid is None:
+        return
+    outer = [int(g.get(_W + "w") or 0) for g in grid if _tag(g) == "gridCol"]
+    nested = next(rows[-1].iter(_W + "tbl"), None)
+    inner_grid = _child(nested, "tblGrid") if nested is not None else None
+    if inner_grid is None or len(outer) < 3:
+        return
+    cols = [g for g in inner_grid if _tag(g) == "gridCol"]
+    if len(cols) != 3:
+        return
+    widths = [sum(outer[:-2]), outer[-2], outer[-1]]
+    for g, w in zip(cols, widths, strict=True):
+        g.set(_W + "w", str(w))
+    for tr in _rows(nested):
+        for tc, w in zip([c for c in tr if _tag(c) == "tc"], widths, strict=False):
+            tcw = _ensure(_ensure(tc, "tcPr"), "tcW")
+            tcw.set(_W + "w", str(w))
+            tcw.set(_W + "type", "dxa")
+
+
 def siap_cetak(body: Any, akhir_lembar: int) -> None:
     """Apply the print rules of the module docstring to a rendered document body."""
     for tbl in body.iter(_W + "tbl"):
@@ -190,6 +216,7 @@ def siap_cetak(body: Any, akhir_lembar: int) -> None:
     blocks = [el for el in body if _tag(el) in ("p", "tbl")]
     for tbl in blocks:
         if _tag(tbl) == "tbl" and _caption(tbl) == LEMBAR:
+            _align_closing(tbl)
             for tr in _rows(tbl)[-akhir_lembar:]:  # the last group with the closing row
                 _keep_next(tr)
     ttd = next((i for i, el in enumerate(blocks) if _tag(el) == "p" and _style(el) == TTD), None)

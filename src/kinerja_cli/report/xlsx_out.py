@@ -201,6 +201,10 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
             "Predikat",
         ]
         lebar = [5, 8, 30, 48, 10, 11, 11, 11, 14]
+        dua = ctx["revisi"]["target_diubah"]  # docs/contract.md §13
+        if dua:
+            kepala[5:6] = ["Target (PK awal)", "Target (PK perubahan)"]
+            lebar[5:6] = [11, 12]
         for s in ctx["sasaran"]:
             for i, r in enumerate(s["indikator"]):
                 rows.append(
@@ -210,6 +214,11 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
                         _t(s["nama"] if i == 0 else ""),
                         _t(_nama(r)),
                         _c(r["satuan"]),
+                        *(
+                            [_nilai(r["target_awal"], teks=r["target_awal_teks"], is_target=True)]
+                            if dua
+                            else []
+                        ),
                         _nilai(r["target"], teks=r["target_teks"], is_target=True),
                         _nilai(r["realisasi"], r["target"], r["target_teks"]),
                         _n(r["capaian_periode"]),
@@ -272,7 +281,8 @@ def _pengukuran(wb: Any, ctx: dict[str, Any]) -> None:
     )
     nxt = _tabel(ws, start, kepala, lebar, rows)
     if not tw:  # the lembar pengukuran: signed directly under its table (docs/contract.md §16)
-        _ttd(ws, ctx, nxt, 5, 9, sum(lebar[4:9]))
+        n = len(kepala)
+        _ttd(ws, ctx, nxt, n - 4, n, sum(lebar[n - 5 : n]))
 
 
 def _ttd(ws: Any, ctx: dict[str, Any], row: int, kolom: int, sampai: int, lebar: float) -> int:
@@ -643,6 +653,8 @@ def _ringkasan(wb: Any, ctx: dict[str, Any]) -> None:
                 _t(f"{ctx['koreksi']['jumlah']} (lembar Koreksi)"),
             ]
         )
+    if ctx["revisi"]["ada"]:
+        rows.append([_t("Perjanjian Kinerja yang dipakai"), _t(ctx["revisi"]["kalimat"])])
     if ctx["jenis"] == "triwulan":
         rows.append([_t("Indikator berisiko (proyeksi)"), _c(len(ctx["berisiko"]))])
     nxt = _tabel(ws, start, ["Uraian", "Nilai"], [55, 40], rows)
