@@ -164,3 +164,14 @@ def test_a_large_unchanged_inbox_lists_only_what_needs_attention(
     assert "2025-TW2-SEK" not in again.stdout.split("Status per bidang")[0]
     every = _collect(kit, "--semua")
     assert "2025-TW2-SEK" in every.stdout.split("Status per bidang")[0]
+    # more bidang than MAX_ROWS: the status table keeps the one still to act on (BM)
+    per_bidang = again.stdout.split("Status per bidang")[1]
+    assert "BM" in per_bidang and "SEK" not in per_bidang
+    assert "... dan 8 bidang lain sudah diterima" in per_bidang
+    assert "SEK" in every.stdout.split("Status per bidang")[1]
+    # nothing new and nothing open: no empty table, only the count
+    kit.refill("BM", "BM-perbaikan.xlsx", T0 + 7200)
+    _collect(kit)
+    settled = _collect(kit).stdout
+    assert "┏" not in settled.split("Status per bidang")[0]
+    assert "10 berkas yang tidak berubah" in settled and "9 bidang sudah diterima" in settled

@@ -177,10 +177,11 @@ def _print_collect(res: Any, semua: bool = False) -> None:
                 f"[{style}]{STATUS_LABEL.get(f.status, f.status)}[/]",
                 escape("; ".join(ket)),
             )
-        con.print(t)
+        if rows:  # nothing new or open: only the line below, no empty table
+            con.print(t)
         if settled:
             con.print(
-                f"... dan {settled} berkas lain yang tidak berubah sejak collect sebelumnya dan "
+                f"{'... dan ' if rows else ''}{settled} berkas {'lain ' if rows else ''}yang tidak berubah sejak collect sebelumnya dan "
                 "tidak perlu ditindaklanjuti; tampilkan semua dengan: kinerja collect --semua"
             )
         with_findings = [f for f in res.files if f.findings and f.status != "duplikat"]
@@ -208,7 +209,11 @@ def _print_collect(res: Any, semua: bool = False) -> None:
         t = Table()
         for h in ("Kode", "Bidang", "Periode", "Status", "Berkas"):
             t.add_column(h, no_wrap=h in ("Kode", "Periode", "Status"), overflow="fold")
-        for b in res.bidang:
+        # Many bidang (a regency-wide run): the ones still to act on; the accepted on request.
+        bidang = res.bidang
+        if not semua and len(bidang) > MAX_ROWS:
+            bidang = [b for b in bidang if b.status != "diterima"]
+        for b in bidang:
             style = STATUS_STYLE.get(b.status, "")
             t.add_row(
                 b.kode,
@@ -217,7 +222,14 @@ def _print_collect(res: Any, semua: bool = False) -> None:
                 f"[{style}]{STATUS_LABEL.get(b.status, b.status)}[/]",
                 escape(b.file or "-"),
             )
-        con.print(t)
+        if bidang:
+            con.print(t)
+        if len(bidang) < len(res.bidang):
+            con.print(
+                f"{'... dan ' if bidang else ''}{len(res.bidang) - len(bidang)} bidang "
+                f"{'lain ' if bidang else ''}sudah diterima; tampilkan semua dengan: "
+                "kinerja collect --semua"
+            )
     if res.diperiksa_ulang:
         changed = [r for r in res.diperiksa_ulang if r.berubah]
         con.print(

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kinerja_cli.domain.findings import Finding
 from kinerja_cli.domain.models import PK
 from kinerja_cli.domain.periode import Periode
 from kinerja_cli.domain.rules import Code, finding
@@ -56,6 +57,7 @@ class View:
         self.deadlines = Deadlines(ws)
         # The inbox's submissions, read at once: nothing the view writes changes what it reads.
         self._by_sha: dict[str, Any] = {}
+        self._findings: dict[int, list[tuple[Any, ...]]] = {}
         self._by_id: dict[int, Any] = {}
 
     def _known(self, sha: str) -> Any:
@@ -71,6 +73,7 @@ class View:
         """One result per inbox file, in listing order; identical bytes count once."""
         self._by_sha = self.store.known_many(e.sha for e in entries if e.fixed is None)
         self._by_id = {sub.id: sub for sub in self._by_sha.values()}
+        self._findings = self.store.findings_many(self._by_id)
         groups: dict[str, list[str]] = {}
         for e in entries:
             if e.fixed is None:
@@ -94,6 +97,7 @@ class View:
             else:
                 out.append(self._stored(e.name, e.sha, periode_wajib, asli))
             out[-1].file_asli = asli
+        self._findings = {}  # the rows are in the results now
         return out
 
     def _duplicate(self, name: str, sha: str, first: str) -> FileResult:
@@ -119,7 +123,10 @@ class View:
             sub.status,
             sub.bidang,
             sub.periode,
-            findings=[f.at(file=name) for f in self.store.findings(sub.id)],
+            findings=[
+                Finding(c, sev, m, file=name, sheet=sh, cell=ce, kode=k)
+                for c, sev, m, sh, ce, k in self._findings.get(sub.id, ())
+            ],
             kind=sub.kind,
             form_id=sub.form_id,
             received=sub.received,

@@ -193,6 +193,23 @@ class Store:
             for c, s, m, sh, ce, k in rows
         ]
 
+    def findings_many(self, sub_ids: Iterable[int]) -> dict[int, list[tuple[Any, ...]]]:
+        """The findings of many submissions at once (code, severity, message, sheet, cell,
+        kode), in the order they were reported: one query instead of two per file (a
+        re-collect of 1,000 unchanged files with 50 warnings each)."""
+        out: dict[int, list[tuple[Any, ...]]] = {}
+        ids = list(dict.fromkeys(sub_ids))
+        for i in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+            part = ids[i : i + 500]
+            marks = ",".join("?" * len(part))
+            for row in self.conn.execute(
+                "SELECT submission_id, code, severity, message, sheet, cell, kode FROM findings "
+                f"WHERE submission_id IN ({marks}) ORDER BY submission_id, seq",
+                part,
+            ):
+                out.setdefault(row[0], []).append(row[1:])
+        return out
+
     def add_sighting(self, sha: str, name: str, mtime_ns: int) -> None:
         """Remember that these bytes were seen under this name and mtime (every name is kept;
         the name as listed, which may hold anything: it is stored as display and lossless
