@@ -778,61 +778,49 @@ def _blank_pagu(
             out[i] = dataclasses.replace(out[i], pagu=total[kode] or Decimal(0))
 
 
-def _renstra_rupiah(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:
-    """`Pagu Renstra` or `Realisasi Renstra s/d Tahun Lalu` of a budget row, read like Pagu;
-    blank means not given (a parent's is then the sum of its leaves)."""
+def _rupiah_opsional(
+    ctx: _Ctx,
+    ws: Any,
+    cell: Any,
+    kolom: str,
+    kode: str,
+    code: Code,
+    variant: str,
+    negatif: tuple[str, str | None],
+) -> Decimal | None:
+    """An optional rupiah cell of a budget row, read like Pagu: blank means not given; a value
+    that is not a number (`variant`) or is negative (`negatif`: variant and cause) is `code` at
+    its cell."""
     if _blank_cell(cell):
         return None
+    where: dict[str, Any] = {
+        "sheet": ws.title,
+        "cell": cell.coordinate,
+        "kode": kode,
+        "kolom": kolom,
+    }
     try:
         nilai = parse_number(cell.value).nilai
     except NumberError as exc:
-        ctx.add(
-            Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            variant="rupiah",
-            kolom=kolom,
-            isi=cell.value,
-            sebab=exc.message,
-        )
+        ctx.add(code, **where, variant=variant, isi=cell.value, sebab=exc.message)
         return None
     if nilai < 0:
-        ctx.add(
-            Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            variant="negatif",
-            kolom=kolom,
-            isi=cell.value,
-        )
+        sebab: dict[str, Any] = {"sebab": negatif[1]} if negatif[1] is not None else {}
+        ctx.add(code, **where, variant=negatif[0], isi=cell.value, **sebab)
         return None
     return nilai
+
+
+def _renstra_rupiah(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:
+    """`Pagu Renstra` or `Realisasi Renstra s/d Tahun Lalu` of a budget row, read like Pagu;
+    blank means not given (a parent's is then the sum of its leaves)."""
+    return _rupiah_opsional(
+        ctx, ws, cell, kolom, kode, Code.RENSTRA_TIDAK_SAH, "rupiah", ("negatif", None)
+    )
 
 
 def _rencana(ctx: _Ctx, ws: Any, cell: Any, kolom: str, kode: str) -> Decimal | None:
     """One `Rencana TW k` cell (docs/contract.md §14): parsed like Pagu; blank means no plan."""
-    if (
-        cell is None
-        or cell.value is None
-        or (isinstance(cell.value, str) and not cell.value.strip())
-    ):
-        return None
-    try:
-        nilai = parse_number(cell.value).nilai
-        if nilai < 0:
-            raise NumberError("negatif", "rencana negatif")
-    except NumberError as exc:
-        ctx.add(
-            Code.PAGU_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            variant="rencana",
-            kolom=kolom,
-            isi=cell.value,
-            sebab=exc.message,
-        )
-        return None
-    return nilai
+    return _rupiah_opsional(
+        ctx, ws, cell, kolom, kode, Code.PAGU_TIDAK_SAH, "rencana", ("rencana", "rencana negatif")
+    )
