@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from typing import Literal
 
 Severity = Literal["error", "warning"]
@@ -41,9 +41,14 @@ class Finding:
 
     def to_json(self) -> dict[str, str | None]:
         """The docs/contract.md §5 JSON shape (without `file`, which the file record carries)."""
-        d = asdict(self)
-        d.pop("file")
-        return {k: d[k] for k in ("code", "severity", "sheet", "cell", "kode", "message")}
+        return {  # explicit, not dataclasses.asdict: 50,000 findings took 1.6 s that way
+            "code": self.code,
+            "severity": self.severity,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "kode": self.kode,
+            "message": self.message,
+        }
 
     def line(self) -> str:
         """One console line: `[error] nama.xlsx:Kinerja!H7 (IK.03) kode: pesan`."""
