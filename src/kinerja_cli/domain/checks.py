@@ -337,16 +337,15 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
         if prev is None or cur is None:
             continue
         where: Where = {"sheet": sheet, "cell": refs[tw - 1], "kode": ind.kode}
-        tw_, now, tw_lalu, before = romawi(tw), number_text(cur), romawi(tw - 1), number_text(prev)
+        # the two quarters as a message names them (formatted only when a warning is given)
+        pair = {
+            "tw": romawi(tw),
+            "nilai": cur,
+            "tw_lalu": romawi(tw - 1),
+            "nilai_lalu": prev,
+        }
         if ind.sifat == Sifat.STATUS and not penghambat and _worse(ind, prev, cur):
-            out.add(
-                Code.STATUS_MENURUN_TANPA_PENGHAMBAT,
-                **where,
-                tw=tw_,
-                nilai=now,
-                tw_lalu=tw_lalu,
-                nilai_lalu=before,
-            )
+            out.add(Code.STATUS_MENURUN_TANPA_PENGHAMBAT, **where, **_pair_text(pair))
         if prev > 0:
             # Compare the change with the PK's own quarterly plan (targets 25 -> 50 -> 75 grow as
             # planned), else with "about the same as last quarter".
@@ -362,15 +361,17 @@ def row_warnings(row: RealisasiRow, periode: Periode, out: Collector, sheet: str
                     Code.PERUBAHAN_BESAR,
                     **where,
                     variant=None if planned is None else "rencana",
-                    tw=tw_,
-                    nilai=now,
-                    tw_lalu=tw_lalu,
-                    nilai_lalu=before,
+                    **_pair_text(pair),
                     jenis=jenis,
                     aktual=_ratio_text(actual),
                     rencana=None if planned is None else _ratio_text(planned),
                 )
     _narasi_required(row, periode, out, sheet)
+
+
+def _pair_text(pair: dict[str, Any]) -> dict[str, Any]:
+    """Two quarters' names and values as message text."""
+    return {k: number_text(v) if isinstance(v, Decimal) else v for k, v in pair.items()}
 
 
 def _ratio_text(ratio: Decimal) -> str:

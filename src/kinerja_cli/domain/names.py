@@ -56,7 +56,7 @@ def printable(text: str, *, keep: str = "\t\n") -> str:
     """`text` with every control character (except those in `keep`), lone surrogate and
     bidirectional control replaced by U+FFFD: safe to print, to store and to put in an xlsx
     cell (openpyxl refuses C0 controls)."""
-    if text.isprintable() and not any(c in _BIDI for c in text):
+    if text.isprintable() and _BIDI.isdisjoint(text):  # both in C: messages are long
         return text
     return "".join(REPLACEMENT if _unsafe(c, keep) else c for c in text)
 
