@@ -166,6 +166,46 @@ def test_docx_lembar_keeps_its_last_group_with_the_signature(tahunan: dict[str, 
         assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
 
 
+def test_docx_long_groups_may_break_inside_but_never_at_their_ends(
+    tw2: dict[str, bytes],
+) -> None:
+    """A sasaran of 9 indicators kept whole left page 3 of the review empty: a group longer than
+    MAX_KEPT rows keeps only its heading with the first rows and its last rows with the
+    subtotal; a short group stays whole."""
+    from docx import Document
+
+    from kinerja_cli.report.docx_out import KEEP_HEAD, KEEP_TAIL, MAX_KEPT
+
+    def kept(row: Any) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    doc = Document(io.BytesIO(tw2["docx"]))
+    table = next(
+        t
+        for t in doc.tables
+        if t.rows[0].cells[0].text == "No" and "Tren" in [c.text for c in t.rows[0].cells]
+    )
+    rows = [r for r in table.rows if "Tren" not in r.cells[-1].text]
+    groups: list[list[Any]] = [[]]
+    for r in rows:
+        groups[-1].append(r)
+        if r.cells[1].text.startswith("Capaian sasaran"):
+            groups.append([])
+    long = [g for g in groups if len(g) > MAX_KEPT]
+    short = [g for g in groups if 2 < len(g) <= MAX_KEPT]
+    assert long and short  # the example PK's first sasaran has 9 indicators
+    for g in long:
+        assert all(kept(r) for r in g[:KEEP_HEAD]) and all(kept(r) for r in g[-KEEP_TAIL - 1 : -1])
+        assert not all(kept(r) for r in g[KEEP_HEAD : -KEEP_TAIL - 1])
+    for g in short:
+        assert all(kept(r) for r in g[:-1])
+    # the last rows of a long table stay together: never one row alone on the last page
+    evidence = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Data Pendukung")
+    assert len(evidence.rows) > 6
+    assert all(kept(r) for r in evidence.rows[-KEEP_TAIL - 1 : -1])
+    assert not kept(evidence.rows[-KEEP_TAIL - 3])
+
+
 def test_html_prints_its_own_page_numbers_and_keeps_groups(tw2: dict[str, bytes]) -> None:
     html = tw2["html"].decode()
     style = html.split("</style>", 1)[0]

@@ -133,6 +133,51 @@ def _keep_next(el: Any) -> None:
             ppr.insert(1 if style is not None else 0, kn)
 
 
+# A group of rows kept together (a sasaran heading, its indicators, its subtotal) longer than
+# this may break inside: its first KEEP_HEAD and last KEEP_TAIL rows stay glued, so no heading
+# ends a page and no subtotal starts one, but a long group no longer leaves a page empty.
+MAX_KEPT, KEEP_HEAD, KEEP_TAIL = 8, 3, 2
+
+
+def _kept(tr: Any) -> bool:
+    return any(
+        _child(_child(p, "pPr"), "keepNext") is not None
+        for p in tr.iter(_W + "p")
+        if _child(p, "pPr") is not None
+    )
+
+
+def _release(tr: Any) -> None:
+    for p in tr.iter(_W + "p"):
+        ppr = _child(p, "pPr")
+        kn = _child(ppr, "keepNext") if ppr is not None else None
+        if kn is not None:
+            ppr.remove(kn)
+
+
+def _split_long_groups(tbl: Any) -> None:
+    """Release keep-with-next inside every run of kept body rows longer than MAX_KEPT; the
+    last rows of a table stay together (no widow row on a page of its own)."""
+
+    def header(tr: Any) -> bool:
+        pr = _child(tr, "trPr")
+        return pr is not None and _child(pr, "tblHeader") is not None
+
+    body = [tr for tr in _rows(tbl) if not header(tr)]
+    run: list[Any] = []
+    for tr in [*body, None]:
+        if tr is not None and _kept(tr):
+            run.append(tr)
+            continue
+        if len(run) + 1 > MAX_KEPT:  # the run and the row it keeps with
+            for middle in run[KEEP_HEAD : len(run) - KEEP_TAIL]:
+                _release(middle)
+        run = []
+    if len(body) >= 2 * KEEP_TAIL + 2:  # no table ends with one or two rows alone on a page
+        for tr in body[-KEEP_TAIL - 1 : -1]:
+            _keep_next(tr)
+
+
 def _remove_columns(tbl: Any) -> None:
     """Drop the columns whose header cell reads KOLOM_LEPAS; the others share their width."""
     rows = _rows(tbl)
@@ -211,6 +256,7 @@ def siap_cetak(body: Any, akhir_lembar: int) -> None:
     """Apply the print rules of the module docstring to a rendered document body."""
     for tbl in body.iter(_W + "tbl"):
         _remove_columns(tbl)
+        _split_long_groups(tbl)
         for tr in _rows(tbl):
             _cant_split(tr)
     blocks = [el for el in body if _tag(el) in ("p", "tbl")]
