@@ -495,45 +495,51 @@ def _blank_cell(cell: Any) -> bool:
     )
 
 
-def _renstra_target(
-    ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str
-) -> tuple[TargetValue | None, str]:
-    """`Target Renstra` (docs/contract.md §14): parsed like Target; blank means none."""
-    if _blank_cell(cell):
-        return None, ""
-    harus = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}.get(arah, "angka")
+def _renstra_parse(
+    ctx: _Ctx, ws: Any, cell: Any, kode: str, kolom: str, arah: Arah, as_arah: Arah, pct: bool
+) -> TargetValue | None:
+    """A Renstra target or realisation parsed like Target (`as_arah`); a value that cannot be
+    read or is negative is `renstra-tidak-sah` at its cell."""
+    where: dict[str, Any] = {
+        "sheet": ws.title,
+        "cell": cell.coordinate,
+        "kode": kode,
+        "kolom": kolom,
+        "isi": cell.value,
+    }
     try:
-        parsed = parse_target(cell.value, arah, fraction_is_percent=pct and _is_percent_cell(cell))
+        parsed = parse_target(
+            cell.value, as_arah, fraction_is_percent=pct and _is_percent_cell(cell)
+        )
     except NumberError as exc:
         sebab = (
             f"tanda {exc.sign} tidak perlu ditulis; isi {exc.suggestion} saja"
             if isinstance(exc, SignedTarget)
             else exc.message
         )
+        harus = {Arah.RENTANG: "rentang seperti 80-90", Arah.BINER: "Ada/Ya/Tidak"}
         ctx.add(
             Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            kolom=TARGET_RENSTRA,
-            isi=cell.value,
+            **where,
             arah=arah.value,
-            harus=harus,
+            harus=harus.get(as_arah, "angka"),
             sebab=sebab,
         )
-        return None, ""
+        return None
     if isinstance(parsed, Decimal) and parsed < 0:
-        ctx.add(
-            Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            variant="negatif",
-            kolom=TARGET_RENSTRA,
-            isi=cell.value,
-        )
+        ctx.add(Code.RENSTRA_TIDAK_SAH, **where, variant="negatif")
+        return None
+    return parsed
+
+
+def _renstra_target(
+    ctx: _Ctx, ws: Any, cell: Any, arah: Arah, pct: bool, kode: str
+) -> tuple[TargetValue | None, str]:
+    """`Target Renstra` (docs/contract.md §14): parsed like Target; blank means none."""
+    if _blank_cell(cell):
         return None, ""
-    return parsed, target_text(cell.value, parsed)
+    parsed = _renstra_parse(ctx, ws, cell, kode, TARGET_RENSTRA, arah, arah, pct)
+    return (None, "") if parsed is None else (parsed, target_text(cell.value, parsed))
 
 
 def _renstra_realisasi(
@@ -543,34 +549,7 @@ def _renstra_realisasi(
     if _blank_cell(cell):
         return None
     as_arah = Arah.BINER if arah == Arah.BINER else Arah.NAIK  # a realisation, not a range
-    try:
-        parsed = parse_target(
-            cell.value, as_arah, fraction_is_percent=pct and _is_percent_cell(cell)
-        )
-    except NumberError as exc:
-        ctx.add(
-            Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            kolom=REALISASI_RENSTRA,
-            isi=cell.value,
-            arah=arah.value,
-            harus="Ada/Ya/Tidak" if arah == Arah.BINER else "angka",
-            sebab=exc.message,
-        )
-        return None
-    if isinstance(parsed, Decimal) and parsed < 0:
-        ctx.add(
-            Code.RENSTRA_TIDAK_SAH,
-            sheet=ws.title,
-            cell=cell.coordinate,
-            kode=kode,
-            variant="negatif",
-            kolom=REALISASI_RENSTRA,
-            isi=cell.value,
-        )
-        return None
+    parsed = _renstra_parse(ctx, ws, cell, kode, REALISASI_RENSTRA, arah, as_arah, pct)
     return parsed if isinstance(parsed, bool | Decimal) else None
 
 
