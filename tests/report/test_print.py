@@ -203,6 +203,8 @@ def test_docx_long_groups_may_break_inside_but_never_at_their_ends(
     evidence = next(t for t in doc.tables if t.rows[0].cells[-1].text == "Data Pendukung")
     assert len(evidence.rows) > 6
     assert all(kept(r) for r in evidence.rows[-KEEP_TAIL - 1 : -1])
+    body = [r for r in evidence.rows if r.cells[-1].text != "Data Pendukung"]
+    assert all(kept(r) for r in body[:KEEP_TAIL])  # nor starts with one row under its heading
     assert not kept(evidence.rows[-KEEP_TAIL - 3])
 
 

@@ -157,7 +157,8 @@ def _release(tr: Any) -> None:
 
 def _split_long_groups(tbl: Any) -> None:
     """Release keep-with-next inside every run of kept body rows longer than MAX_KEPT; the
-    last rows of a table stay together (no widow row on a page of its own)."""
+    first and the last rows of a table stay together (no row alone under its heading at the
+    foot of a page, none alone on a page of its own)."""
 
     def header(tr: Any) -> bool:
         pr = _child(tr, "trPr")
@@ -173,8 +174,8 @@ def _split_long_groups(tbl: Any) -> None:
             for middle in run[KEEP_HEAD : len(run) - KEEP_TAIL]:
                 _release(middle)
         run = []
-    if len(body) >= 2 * KEEP_TAIL + 2:  # no table ends with one or two rows alone on a page
-        for tr in body[-KEEP_TAIL - 1 : -1]:
+    if len(body) >= 2 * KEEP_TAIL + 2:  # no table starts or ends with a row or two alone
+        for tr in [*body[:KEEP_TAIL], *body[-KEEP_TAIL - 1 : -1]]:
             _keep_next(tr)
 
 
