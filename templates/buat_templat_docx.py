@@ -469,7 +469,7 @@ def anggaran_tabel(
     rencana, ie = 'anggaran.dasar == "rencana"', "anggaran.dengan_ie"
     kepala: list[Sel] = ["No", judul_kolom]
     sel: list[Sel] = [c("{{ loop.index }}"), "{{ s.nama }}"]
-    lebar = [4.0, 26.0]
+    lebar = [4.0, 24.0]
     if status:
         kepala.append("Status Formulir")
         sel.append(c("{% for x in bidang if x.kode == s.kode %}{{ x.status_teks }}{% endfor %}"))
@@ -496,7 +496,8 @@ def anggaran_tabel(
         r(isi_kolom(ie, "{{ s.ie|angka }}")),
         c(isi_kolom(ie, "{{ s.label|atau }}")),
     ]
-    lebar += [13, 13, 13, 8, 8, 9, 7, 5, 9]
+    # a rupiah column holds "Rp24.195.000.000" on one line even with every column present
+    lebar += [14, 14, 14, 9, 9, 9, 7, 5, 9]
     rows: list[list[Sel] | str] = ["{%tr for s in anggaran." + kunci + " %}", sel, "{%tr endfor %}"]
     if baris_jumlah:
         t = "anggaran.total"
